@@ -1,0 +1,69 @@
+// @ts-check
+// The layering rules of ARCHITECTURE.md ("Never: …") are enforced here, so `npm test` fails when
+// one is broken. tests/unit/layering.test.ts proves each rule fires.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'stream', 'url', 'util'];
+const serverOnly = ['better-sqlite3', 'pg', 'fastify', 'fastify/*', '@fastify/*', 'ajv', 'ajv/*'];
+const uiOnly = ['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*', '@ant-design/*', 'echarts', 'echarts/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next'];
+const dbOnly = ['rxdb', 'rxdb/*', 'dexie', 'rxjs', 'rxjs/*'];
+
+/** @param {string[]} folders @param {string[]} packages @param {string} why */
+const forbid = (folders, packages, why) => ({
+  'no-restricted-imports': ['error', {
+    patterns: [
+      ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`, `${f}/**`], message: why })),
+      ...(packages.length ? [{ group: packages, message: why }] : []),
+    ],
+  }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**', '.data/**', 'tests/fixtures/layering/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'max-lines': ['warn', { max: 450, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(['renderer', 'electron', 'server', 'tests', 'bench'], ['electron', ...nodeBuiltins, ...serverOnly, ...uiOnly, ...dbOnly],
+      'shared/ runs in every process and imports nothing outside shared/ (ARCHITECTURE.md).'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: forbid(['electron', 'server', 'tests', 'bench'], ['electron', ...nodeBuiltins, ...serverOnly],
+      'renderer/ reaches native capabilities only through the bridge interface in shared/ (ARCHITECTURE.md).'),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: forbid(['renderer', 'electron', 'tests', 'bench'], ['electron', ...uiOnly],
+      'server/ never imports renderer/ or electron/ (ARCHITECTURE.md).'),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: forbid(['renderer', 'server', 'tests', 'bench'], [...uiOnly, ...serverOnly],
+      'electron/ stays thin: native capabilities only; domain logic lives in shared/ (ARCHITECTURE.md).'),
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
