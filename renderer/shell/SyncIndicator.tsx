@@ -1,0 +1,50 @@
+import { Badge, Progress, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDistanceToNowStrict } from 'date-fns';
+import { enUS, zhCN } from 'date-fns/locale';
+import { useSyncStatusStore, type Connectivity } from '../state/sync-status-store';
+
+const badgeStatus: Record<Connectivity, 'success' | 'error' | 'processing' | 'default'> = {
+  online: 'success',
+  offline: 'error',
+  connecting: 'processing',
+  'not-paired': 'default',
+};
+
+/** Always visible; every word it shows comes from the sync status store, never assumed. */
+export function SyncIndicator() {
+  const { t, i18n } = useTranslation();
+  const status = useSyncStatusStore();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), 30_000); // keeps "2 min ago" honest
+    return () => clearInterval(timer);
+  }, []);
+
+  const label = t(`sync.${status.connectivity === 'not-paired' ? 'notPaired' : status.connectivity}`);
+  const locale = i18n.language === 'zh-CN' ? zhCN : enUS;
+  const lastSync = status.lastSyncAt
+    ? t('sync.lastSync', { when: formatDistanceToNowStrict(new Date(status.lastSyncAt), { addSuffix: true, locale }) })
+    : t('sync.never');
+
+  return (
+    <Tooltip title={status.error ? t('sync.error', { message: status.error }) : lastSync}>
+      <Space size="middle" data-testid="sync-indicator" data-connectivity={status.connectivity}>
+        <Badge status={badgeStatus[status.connectivity]} text={<span data-testid="sync-connectivity">{label}</span>} />
+        {status.connectivity !== 'not-paired' && (
+          <Typography.Text type={status.pendingUploads > 0 ? 'warning' : 'secondary'} data-testid="sync-pending">
+            {t('sync.pending', { count: status.pendingUploads })}
+          </Typography.Text>
+        )}
+        {status.connectivity !== 'not-paired' && (
+          <Typography.Text type="secondary" data-testid="sync-last">
+            {lastSync}
+          </Typography.Text>
+        )}
+        {status.initialSyncProgress !== null && <Progress type="circle" size={20} percent={Math.round(status.initialSyncProgress * 100)} />}
+        {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
+      </Space>
+    </Tooltip>
+  );
+}

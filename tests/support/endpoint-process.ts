@@ -1,0 +1,84 @@
+// Starts a real endpoint process (the same `server/main.ts` that `npm run server` runs) on its own
+// data directory and port, and issues terminals with the real admin command.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface EndpointProcess {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  admin(...args: string[]): Promise<string>;
+  addTerminal(siteId: string, name: string): Promise<{ terminalId: string; token: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startEndpointProcess(options: { staticDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<EndpointProcess> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-e2e-'));
+  const port = await freePort();
+  const args = ['server/main.ts', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'];
+  if (options.staticDir) args.push('--static', options.staticDir);
+  const child = spawn(tsx, args, { cwd: projectRoot, detached: true, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`endpoint did not start within 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`endpoint exited ${code}:\n${output}`)));
+  });
+
+  const admin = async (...adminArgs: string[]) => {
+    const { stdout } = await run(tsx, ['server/admin.ts', ...adminArgs, '--data', dataDir], { cwd: projectRoot, env: { ...process.env, ...options.env } });
+    return stdout;
+  };
+  return {
+    url,
+    dataDir,
+    process: child,
+    admin,
+    async addTerminal(siteId, name) {
+      const stdout = await admin('terminal', 'add', '--site', siteId, '--name', name, '--json');
+      const lastLine = stdout.trim().split('\n').at(-1) ?? '';
+      return JSON.parse(lastLine) as { terminalId: string; token: string };
+    },
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM'); // the whole group: tsx may have a child of its own
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function pairingFragment(endpointUrl: string, token: string): string {
+  return `#pair=${Buffer.from(JSON.stringify({ endpointUrl, token })).toString('base64url')}`;
+}
