@@ -1,0 +1,34 @@
+import { idField, refField, updatedAtField } from './common';
+import type { FromSchema } from './json-schema-types';
+
+export const configKeys = [
+  'site-policy',
+  'account-mapping',
+  'custom-fields',
+  'approval-rules',
+  'par-levels',
+] as const;
+export type ConfigKey = (typeof configKeys)[number];
+
+/**
+ * Per-site (or, without `siteId`, organisation-wide) settings. `value` is free-form JSON whose
+ * shape depends on `key`; shared/domain reads it through typed accessors.
+ */
+export const configSchema = {
+  title: 'config',
+  description: 'Per-site policies, account mapping, custom fields, approval rules, par levels.',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    key: { type: 'string', enum: configKeys, maxLength: 32 },
+    siteId: refField,
+    value: { type: 'object' },
+    updatedAt: updatedAtField,
+  },
+  required: ['id', 'key', 'value', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+export type ConfigDoc = FromSchema<typeof configSchema>;

@@ -1,0 +1,156 @@
+import {
+  businessDateField,
+  fileHashListField,
+  idField,
+  instantField,
+  longTextField,
+  moneyField,
+  quantityField,
+  refField,
+  shortTextField,
+  updatedAtField,
+} from './common';
+import { qcStatuses } from './batches';
+import { documentStatuses, documentTypes, wasteReasons } from './document-types';
+import type { DocumentType } from './document-types';
+import type { FromSchema } from './json-schema-types';
+
+/**
+ * One line shape for every document kind (a superset), so the collection stays a single RxDB
+ * collection (COL23 caps collections). Which fields a kind needs is stated by the per-kind
+ * types below and checked by the posting rules.
+ */
+const documentLineSchema = {
+  type: 'object',
+  properties: {
+    productId: refField,
+    /** Base-unit quantity: received, sold, shipped, consumed, wasted, counted … */
+    qty: quantityField,
+    /** Chosen (or, on receipts, created) batch; absent means "propose by FEFO/FIFO". */
+    batchId: refField,
+    unitCost: moneyField,
+    unitPrice: moneyField,
+    lotCode: { type: 'string', maxLength: 64 },
+    productionDate: businessDateField,
+    expiryDate: businessDateField,
+    certificateHashes: fileHashListField,
+    qcStatus: { type: 'string', enum: qcStatuses, maxLength: 16 },
+    /** Store receipt: how the shipped `qty` split (accepted + short + rejected = qty). */
+    accepted: quantityField,
+    short: quantityField,
+    rejected: quantityField,
+    rejectReason: shortTextField,
+    /** Stock count: the instant this line was counted (count-while-trading rule). */
+    countedAt: instantField,
+    /** Reason given for picking a later batch than FEFO/FIFO proposes (强制校验). */
+    fifoOverrideReason: shortTextField,
+    note: shortTextField,
+  },
+  required: ['productId', 'qty'],
+  additionalProperties: false,
+} as const;
+
+/** Every business document (单据). Transactional, written only by terminals of `siteId`. */
+export const documentSchema = {
+  title: 'documents',
+  description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    type: { type: 'string', enum: documentTypes, maxLength: 32 },
+    siteId: refField,
+    /** Addressee site of a dispatch (and of documents answering one). */
+    toSiteId: refField,
+    /** Human document number (单号) printed and used for drill-through from the journal. */
+    number: { type: 'string', maxLength: 64 },
+    status: { type: 'string', enum: documentStatuses, maxLength: 16 },
+    businessDate: businessDateField,
+    /** Business time of posting. */
+    at: instantField,
+    partnerId: refField,
+    /** Store receipt: the dispatch it answers. */
+    dispatchId: refField,
+    /** Reversal: the document whose postings it cancels. */
+    reversesDocId: refField,
+    wasteReason: { type: 'string', enum: wasteReasons, maxLength: 16 },
+    paymentMethod: { type: 'string', enum: ['cash', 'credit'], maxLength: 16 },
+    returnDirection: { type: 'string', enum: ['to-supplier', 'from-customer'], maxLength: 16 },
+    /** Production run output. */
+    outputProductId: refField,
+    outputQty: quantityField,
+    outputBatchId: refField,
+    outputLotCode: { type: 'string', maxLength: 64 },
+    /** Stock count scope: full site or a cycle count of some categories. */
+    countScope: { type: 'string', enum: ['full', 'cycle'], maxLength: 16 },
+    blind: { type: 'boolean' },
+    terminalId: refField,
+    note: longTextField,
+    lines: { type: 'array', items: documentLineSchema },
+    updatedAt: updatedAtField,
+  },
+  required: ['id', 'type', 'siteId', 'number', 'status', 'businessDate', 'at', 'terminalId', 'lines', 'updatedAt'],
+  indexes: [['siteId', 'type'], 'toSiteId'],
+  additionalProperties: false,
+} as const;
+
+/** The shape the schema admits, whatever the kind. */
+export type DocumentRecord = FromSchema<typeof documentSchema>;
+export type DocumentLine = DocumentRecord['lines'][number];
+
+type DocumentOf<T extends DocumentType, Header = object, Line = object> = Omit<DocumentRecord, 'type' | 'lines'> & {
+  type: T;
+  lines: (DocumentLine & Line)[];
+} & Header;
+
+export type PurchaseOrderDoc = DocumentOf<'purchase-order', { partnerId: string }, { unitCost: number }>;
+/** Each line creates the batch `batchId` at `siteId`. */
+export type GoodsReceiptDoc = DocumentOf<'goods-receipt', { partnerId: string }, { batchId: string; lotCode: string; unitCost: number }>;
+/** Lines are the ingredients to consume; the output batch is created from the header. */
+export type ProductionRunDoc = DocumentOf<
+  'production-run',
+  { outputProductId: string; outputQty: number; outputBatchId: string; outputLotCode: string }
+>;
+export type StoreRequestDoc = DocumentOf<'store-request', { toSiteId: string }>;
+export type DispatchDoc = DocumentOf<'dispatch', { toSiteId: string }>;
+/** Written by the receiving store (`siteId`); `toSiteId` names the shipping kitchen. */
+export type StoreReceiptDoc = DocumentOf<
+  'store-receipt',
+  { dispatchId: string; toSiteId: string },
+  { batchId: string; accepted: number; short: number; rejected: number }
+>;
+export type StockCountDoc = DocumentOf<'stock-count', object, { batchId: string; countedAt: string }>;
+export type SaleDoc = DocumentOf<'sale', object, { unitPrice: number }>;
+export type ConsumptionDoc = DocumentOf<'consumption'>;
+export type WasteDoc = DocumentOf<'waste', { wasteReason: DocumentRecord['wasteReason'] & string }, { batchId: string }>;
+export type ReturnDoc = DocumentOf<
+  'return',
+  { returnDirection: 'to-supplier' | 'from-customer'; partnerId: string },
+  { batchId: string }
+>;
+export type ReversalDoc = DocumentOf<'reversal', { reversesDocId: string }>;
+export type DiscrepancyDoc = DocumentOf<'discrepancy', { dispatchId: string }>;
+export type ApprovalDoc = DocumentOf<'approval'>;
+
+/** Every document, discriminated by `type`. */
+export type DocumentDoc =
+  | PurchaseOrderDoc
+  | GoodsReceiptDoc
+  | ProductionRunDoc
+  | StoreRequestDoc
+  | DispatchDoc
+  | StoreReceiptDoc
+  | StockCountDoc
+  | SaleDoc
+  | ConsumptionDoc
+  | WasteDoc
+  | ReturnDoc
+  | ReversalDoc
+  | DiscrepancyDoc
+  | ApprovalDoc;
+
+/** Compile-time proof that every kind fits the stored shape and every type has a variant. */
+type AssertTrue<T extends true> = T;
+export type DocumentKindsCovered = AssertTrue<DocumentType extends DocumentDoc['type'] ? true : false>;
+export type DocumentKindsFitSchema = AssertTrue<DocumentDoc extends DocumentRecord ? true : false>;

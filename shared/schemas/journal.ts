@@ -1,0 +1,48 @@
+import { businessDateField, idField, instantField, refField, shortTextField, updatedAtField } from './common';
+import { documentTypes } from './document-types';
+import type { FromSchema } from './json-schema-types';
+
+/** A double-entry voucher (凭证) produced by posting one document. Append-only. */
+export const journalSchema = {
+  title: 'journal',
+  description: 'A balanced journal entry produced by a posting, carrying the document number.',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    siteId: refField,
+    docType: { type: 'string', enum: documentTypes, maxLength: 32 },
+    docId: refField,
+    /** Printed document number, for drill-through from the books to the document. */
+    docNumber: { type: 'string', maxLength: 64 },
+    businessDate: businessDateField,
+    at: instantField,
+    memo: shortTextField,
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          accountCode: { type: 'string', maxLength: 16 },
+          debit: { type: 'number', minimum: 0 },
+          credit: { type: 'number', minimum: 0 },
+          memo: shortTextField,
+          productId: refField,
+          batchId: refField,
+        },
+        required: ['accountCode', 'debit', 'credit'],
+        additionalProperties: false,
+      },
+    },
+    /** Set on a reversing entry: the entry it cancels. */
+    reversalOf: refField,
+    updatedAt: updatedAtField,
+  },
+  required: ['id', 'siteId', 'docType', 'docId', 'docNumber', 'businessDate', 'at', 'lines', 'updatedAt'],
+  indexes: ['docId'],
+  additionalProperties: false,
+} as const;
+
+export type JournalDoc = FromSchema<typeof journalSchema>;
+export type JournalLine = JournalDoc['lines'][number];

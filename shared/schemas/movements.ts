@@ -1,0 +1,71 @@
+import { idField, instantField, moneyField, quantityField, refField, updatedAtField } from './common';
+import { documentTypes } from './document-types';
+import type { FromSchema } from './json-schema-types';
+
+/**
+ * `transit-loss` closes a dispatch's in-transit balance (out + in + loss = 0 per batch); it is
+ * a memo movement that holds no stock at any site — see `affectsOnHand` in shared/domain.
+ */
+export const movementKinds = [
+  'receipt',
+  'sale',
+  'consumption',
+  'dispatch-out',
+  'dispatch-in',
+  'transit-loss',
+  'production-consume',
+  'production-output',
+  'waste',
+  'count-adjust',
+  'return',
+] as const;
+export type MovementKind = (typeof movementKinds)[number];
+
+/** One signed change of stock of one batch at one site (库存流水). Immutable, append-only. */
+export const movementSchema = {
+  title: 'movements',
+  description: 'One signed change of stock of one batch at one site. Append-only.',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    siteId: refField,
+    productId: refField,
+    batchId: refField,
+    /** Signed, in the product's base unit. */
+    qty: quantityField,
+    kind: { type: 'string', enum: movementKinds, maxLength: 32 },
+    /** Cost per base unit this movement carries in or out. */
+    unitCost: moneyField,
+    docType: { type: 'string', enum: documentTypes, maxLength: 32 },
+    docId: refField,
+    /** Index of the document line that produced it (deterministic ids derive from it). */
+    lineNo: { type: 'integer', minimum: 0 },
+    /** Business time of the change. */
+    at: instantField,
+    terminalId: refField,
+    /** Set on a correcting movement: the id of the movement it cancels. */
+    reversalOf: refField,
+    updatedAt: updatedAtField,
+  },
+  required: [
+    'id',
+    'siteId',
+    'productId',
+    'batchId',
+    'qty',
+    'kind',
+    'unitCost',
+    'docType',
+    'docId',
+    'lineNo',
+    'at',
+    'terminalId',
+    'updatedAt',
+  ],
+  indexes: [['siteId', 'productId'], 'batchId', 'docId'],
+  additionalProperties: false,
+} as const;
+
+export type MovementDoc = FromSchema<typeof movementSchema>;

@@ -1,0 +1,30 @@
+import { idField, shortTextField, updatedAtField } from './common';
+import type { FromSchema } from './json-schema-types';
+
+export const partnerKinds = ['supplier', 'customer', 'both'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+/** Suppliers and customers. Reference data, written by HQ. */
+export const partnerSchema = {
+  title: 'partners',
+  description: 'A supplier or customer.',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    kind: { type: 'string', enum: partnerKinds, maxLength: 16 },
+    code: { type: 'string', maxLength: 32 },
+    name: shortTextField,
+    nameEn: shortTextField,
+    contact: shortTextField,
+    phone: { type: 'string', maxLength: 32 },
+    taxId: { type: 'string', maxLength: 32 },
+    active: { type: 'boolean' },
+    updatedAt: updatedAtField,
+  },
+  required: ['id', 'kind', 'code', 'name', 'active', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+export type PartnerDoc = FromSchema<typeof partnerSchema>;
