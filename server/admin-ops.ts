@@ -1,0 +1,75 @@
+import type { CollectionName } from '../shared/schemas/index.js';
+import { isCollectionName, normalizeDoc, Validators } from './collections.js';
+import { AdminError } from './errors.js';
+import { isJsonObject, type JsonObject } from './json.js';
+import type { DocWrite, SiteKind, SiteRow, Storage, StoredDoc } from './storage/types.js';
+import { hashToken, newTerminalId, newToken } from './tokens.js';
+
+export const siteKinds: readonly SiteKind[] = ['hq', 'kitchen', 'store'];
+
+function isSiteKind(kind: string): kind is SiteKind {
+  return (siteKinds as readonly string[]).includes(kind);
+}
+
+/** The `sites` document a terminal pulls for an admin-managed site (shape of shared/schemas/sites.ts). */
+export function siteDocument(site: SiteRow, now = new Date()): JsonObject {
+  return { id: site.id, code: site.id.slice(0, 32), name: site.name, kind: site.kind, active: true, updatedAt: now.toISOString(), _deleted: false };
+}
+
+function toWrite(collection: CollectionName, doc: JsonObject): DocWrite {
+  const normalized = normalizeDoc(doc);
+  const str = (k: string) => (typeof normalized[k] === 'string' ? (normalized[k] as string) : null);
+  const id = str('id');
+  if (id === null) throw new AdminError(`a ${collection} document has no string id`);
+  return { id, siteId: str('siteId'), toSiteId: str('toSiteId'), deleted: normalized._deleted === true, doc: normalized };
+}
+
+/** Adds a site to the server table and mirrors it as a `sites` document with its own sequence. */
+export async function addSite(storage: Storage, site: { id: string; kind: string; name: string }): Promise<SiteRow> {
+  const id = site.id.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) throw new AdminError('a site id is 1–64 letters, digits, "_", "." or "-"');
+  if (!isSiteKind(site.kind)) throw new AdminError(`a site kind is one of ${siteKinds.join(', ')}, not ${JSON.stringify(site.kind)}`);
+  const name = site.name.trim();
+  if (name === '' || name.length > 200) throw new AdminError('a site name is 1–200 characters');
+  if (await storage.getSite(id)) throw new AdminError(`site ${id} already exists`);
+  const row: SiteRow = { id, kind: site.kind, name };
+  const doc = siteDocument(row);
+  const invalid = new Validators().validate('sites', doc);
+  if (invalid) throw new AdminError(`the sites schema refuses the mirror document: ${invalid}`);
+  await storage.addSite(row, toWrite('sites', doc));
+  return row;
+}
+
+/** Issues a token; only its hash is stored, so this is the one time it can be shown. */
+export async function addTerminal(storage: Storage, t: { siteId: string; name: string }): Promise<{ terminalId: string; token: string }> {
+  const site = await storage.getSite(t.siteId);
+  if (!site) throw new AdminError(`no site ${t.siteId}; add it first with: admin site add --id ${t.siteId} --kind … --name …`);
+  const name = t.name.trim();
+  if (name === '' || name.length > 200) throw new AdminError('a terminal name is 1–200 characters');
+  const terminalId = newTerminalId();
+  const token = newToken();
+  await storage.addTerminal({ id: terminalId, siteId: site.id, name, tokenHash: hashToken(token) });
+  return { terminalId, token };
+}
+
+export async function revokeTerminal(storage: Storage, terminalId: string): Promise<void> {
+  if (!(await storage.revokeTerminal(terminalId))) throw new AdminError(`no terminal ${terminalId}`);
+}
+
+/**
+ * Writes documents directly (demo data, migrations), each validated with the shared schema and
+ * given a new server sequence, so terminals pull them like any push. No scoping: the caller is
+ * the operator.
+ */
+export async function seedDocuments(storage: Storage, collection: string, docs: readonly unknown[]): Promise<StoredDoc[]> {
+  if (!isCollectionName(collection)) throw new AdminError(`no collection ${collection}`);
+  const validators = new Validators();
+  const writes = docs.map((doc, i) => {
+    if (!isJsonObject(doc)) throw new AdminError(`${collection}[${i}] is not an object`);
+    const invalid = validators.validate(collection, doc);
+    if (invalid) throw new AdminError(`${collection}[${i}] (${String(doc.id)}): ${invalid}`);
+    return toWrite(collection, doc);
+  });
+  return storage.putDocuments(collection, writes);
+}
+

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Validators } from './collections.js';
+import { parseRateLimit, RateLimiter, type RateLimit } from './rate-limit.js';
+import { StreamHub } from './stream.js';
+import { openStorage, type Storage } from './storage/index.js';
+import { installErrorHandling } from './http/errors.js';
+import { corsRoutes, metaRoutes } from './http/meta-routes.js';
+import { MAX_PUSH_BYTES, syncRoutes } from './http/sync-routes.js';
+import { filesRoutes } from './http/files-routes.js';
+import type { EndpointContext } from './http/context.js';
+
+export interface BuildAppOptions {
+  /** Built renderer to serve under `/`, with index.html as the SPA fallback. */
+  staticDir?: string;
+  /** SSE comment interval; the protocol needs ≤ 25 s. Default 20 s or `LARDER_KEEPALIVE_MS`. */
+  keepaliveMs?: number;
+  /** Revocation and cross-process poll interval of the stream. Default 1 s. */
+  pollMs?: number;
+  /** Per-token limit; `null` disables. Default from `LARDER_RATE_LIMIT` (50/s, burst 200). */
+  rateLimit?: RateLimit | null;
+  logger?: boolean;
+}
+
+export interface EndpointApp {
+  app: FastifyInstance;
+  hub: StreamHub;
+  /** Ends the streams, waits for answers in flight; does not close the storage. */
+  close(): Promise<void>;
+}
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** The Fastify app on an open storage; tests use `app.inject` on it directly. */
+export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Promise<EndpointApp> {
+  const validators = new Validators();
+  validators.warmUp();
+  const hub = new StreamHub(storage, {
+    keepaliveMs: opts.keepaliveMs ?? envNumber('LARDER_KEEPALIVE_MS') ?? 20_000,
+    pollMs: opts.pollMs ?? envNumber('LARDER_POLL_MS') ?? 1000,
+  });
+  await hub.start();
+  const ctx: EndpointContext = {
+    storage,
+    validators,
+    hub,
+    limiter: new RateLimiter(opts.rateLimit === undefined ? parseRateLimit(process.env.LARDER_RATE_LIMIT) : opts.rateLimit),
+  };
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_PUSH_BYTES, return503OnClosing: true, forceCloseConnections: 'idle' });
+  const staticDir = opts.staticDir ?? process.env.LARDER_STATIC_DIR;
+  let spa: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null = null;
+  if (staticDir) {
+    const root = resolve(staticDir);
+    if (!existsSync(root)) throw new Error(`static directory ${root} does not exist`);
+    await app.register(fastifyStatic, {
+      root,
+      // index.html names the hashed bundles, so it must be revalidated; the bundles themselves may be cached.
+      setHeaders: (res, path) => {
+        if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+      },
+    });
+    spa = async (_req, reply) => {
+      await reply.header('cache-control', 'no-cache').sendFile('index.html');
+    };
+  }
+  installErrorHandling(app, spa);
+  await app.register(corsRoutes);
+  await app.register(metaRoutes, ctx);
+  await app.register(syncRoutes, ctx);
+  await app.register(filesRoutes, ctx);
+  await app.ready();
+
+  return {
+    app,
+    hub,
+    close: async () => {
+      // Streams never finish on their own, so they are ended first; then Fastify waits for answers in flight.
+      hub.stop();
+      await app.close();
+    },
+  };
+}
+
+export interface StartEndpointOptions extends BuildAppOptions {
+  /** SQLite directory (default ./.data/endpoint); ignored when a database URL is given. */
+  dataDir?: string;
+  /** postgres://…; defaults to `DATABASE_URL`. */
+  databaseUrl?: string;
+  /** PostgreSQL schema (created if missing); defaults to `LARDER_PG_SCHEMA` or the connection's own. */
+  pgSchema?: string;
+  port: number;
+  host?: string;
+  /** Use this storage instead of opening one (it is then not closed by `close`). */
+  storage?: Storage;
+}
+
+export interface RunningEndpoint {
+  url: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export async function startEndpoint(opts: StartEndpointOptions): Promise<RunningEndpoint> {
+  const ownsStorage = !opts.storage;
+  const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  const storage =
+    opts.storage ??
+    (await openStorage({ dataDir: opts.dataDir, databaseUrl: databaseUrl || undefined, pgSchema: opts.pgSchema ?? process.env.LARDER_PG_SCHEMA }));
+  let endpoint: EndpointApp;
+  try {
+    endpoint = await buildApp(storage, opts);
+    const host = opts.host ?? '127.0.0.1';
+    await endpoint.app.listen({ port: opts.port, host });
+    const address = endpoint.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${shownHost}:${port}`,
+      storage,
+      close: () =>
+        (closing ??= (async () => {
+          await endpoint.close();
+          if (ownsStorage) await storage.close();
+        })()),
+    };
+  } catch (err) {
+    if (ownsStorage) await storage.close();
+    throw err;
+  }
+}

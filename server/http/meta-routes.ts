@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { collectionSchemas } from '../../shared/schemas/index.js';
+import { authenticate, terminalOf, type EndpointContext } from './context.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export async function metaRoutes(app: FastifyInstance, ctx: EndpointContext): Promise<void> {
+  const auth = authenticate(ctx);
+
+  app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION, storage: ctx.storage.kind }));
+
+  app.get('/api/v1/whoami', { onRequest: auth }, async (req) => {
+    const t = terminalOf(req);
+    return { terminalId: t.terminalId, siteId: t.siteId, siteKind: t.siteKind, orgId: await ctx.storage.orgId() };
+  });
+
+  app.get('/api/v1/schemas', { onRequest: auth }, async () => collectionSchemas);
+}
+
+/**
+ * The Electron renderer (origin app://larder) calls the endpoint cross-origin with bearer tokens
+ * and no cookies, so a wildcard origin is safe and simplest.
+ */
+export async function corsRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    reply.header('access-control-expose-headers', 'retry-after, content-type');
+  });
+  app.options('/*', async (_req, reply) =>
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, PUT, OPTIONS')
+      .header('access-control-allow-headers', 'authorization, content-type, x-schema-version')
+      .header('access-control-max-age', '600')
+      .send(),
+  );
+}

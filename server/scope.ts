@@ -1,0 +1,32 @@
+import type { CollectionName } from '../shared/schemas/index.js';
+import { isTransactional } from './collections.js';
+import type { AuthTerminal, ReadScope, StoredDoc } from './storage/types.js';
+
+/**
+ * Per-site scoping, exactly as SYNC-PROTOCOL.md "Identity and scope" words it. Kept in one
+ * module so pull, stream and files cannot drift apart.
+ */
+export function readScope(terminal: AuthTerminal, collection: string): ReadScope {
+  if (terminal.siteKind === 'hq' || !isTransactional(collection)) return null;
+  return { siteId: terminal.siteId };
+}
+
+export function canRead(terminal: AuthTerminal, doc: Pick<StoredDoc, 'collection' | 'siteId' | 'toSiteId'>): boolean {
+  const scope = readScope(terminal, doc.collection);
+  return scope === null || doc.siteId === scope.siteId || doc.toSiteId === scope.siteId;
+}
+
+/**
+ * Why this terminal may not write a document with this `siteId`, or null when it may. Applied
+ * both to the pushed version and to the stored one, so a terminal cannot take over another
+ * site's document by pushing it under its own `siteId`.
+ */
+export function writeRefusal(terminal: AuthTerminal, collection: CollectionName, siteId: string | null): string | null {
+  if (isTransactional(collection)) {
+    return siteId === terminal.siteId ? null : `${collection} documents are written only by their own site (siteId ${JSON.stringify(siteId)})`;
+  }
+  if (collection === 'batches') {
+    return siteId === terminal.siteId ? null : `a batch is written only by the site named in its siteId (${JSON.stringify(siteId)})`;
+  }
+  return terminal.siteKind === 'hq' ? null : `${collection} is reference data, written only by an hq terminal`;
+}

@@ -1,0 +1,95 @@
+import type { JsonObject } from '../json.js';
+
+export type SiteKind = 'hq' | 'kitchen' | 'store';
+
+export interface SiteRow {
+  id: string;
+  kind: SiteKind;
+  name: string;
+}
+
+export interface TerminalRow {
+  id: string;
+  siteId: string;
+  name: string;
+  revoked: boolean;
+}
+
+/** A terminal as authenticated for one request: its site is joined in. */
+export interface AuthTerminal {
+  terminalId: string;
+  siteId: string;
+  siteKind: SiteKind;
+}
+
+/** One stored document version; `doc` always carries `_deleted` as a boolean. */
+export interface StoredDoc {
+  collection: string;
+  id: string;
+  seq: number;
+  siteId: string | null;
+  toSiteId: string | null;
+  deleted: boolean;
+  doc: JsonObject;
+}
+
+/** What a write turns into: the storage assigns the sequence. */
+export interface DocWrite {
+  id: string;
+  siteId: string | null;
+  toSiteId: string | null;
+  deleted: boolean;
+  doc: JsonObject;
+}
+
+/**
+ * Decides, inside the storage transaction, what a push does given the stored versions of its
+ * ids. Throwing aborts the transaction, so nothing of the push is stored.
+ */
+export type PushPlanner<T> = (stored: ReadonlyMap<string, StoredDoc>) => { writes: DocWrite[]; result: T };
+
+/** `null` means every site (an hq terminal, or a reference collection). */
+export type ReadScope = { siteId: string } | null;
+
+export interface FileRow {
+  hash: string;
+  contentType: string;
+  size: number;
+}
+
+export interface StorageEvents {
+  /** After a commit that wrote documents; `maxSeq` is the highest sequence written. */
+  onCommit(listener: (maxSeq: number) => void): () => void;
+  /** After a terminal was revoked (in this process, or announced by another on PostgreSQL). */
+  onRevoke(listener: (terminalId: string) => void): () => void;
+}
+
+export interface Storage extends StorageEvents {
+  readonly kind: 'sqlite' | 'postgres';
+  orgId(): Promise<string>;
+
+  addSite(site: SiteRow, mirror: DocWrite): Promise<StoredDoc>;
+  getSite(id: string): Promise<SiteRow | null>;
+  listSites(): Promise<SiteRow[]>;
+  addTerminal(t: { id: string; siteId: string; name: string; tokenHash: string }): Promise<void>;
+  /** Returns false when no such terminal exists. */
+  revokeTerminal(id: string): Promise<boolean>;
+  terminalByTokenHash(tokenHash: string): Promise<AuthTerminal | null>;
+  /** Of the given ids, those not revoked (used to close revoked terminals' streams). */
+  activeTerminals(ids: readonly string[]): Promise<Set<string>>;
+
+  pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<StoredDoc[]>;
+  /** Every document of every collection written after `afterSeq`, ascending (for the live stream). */
+  readSince(afterSeq: number, limit: number): Promise<StoredDoc[]>;
+  maxSeq(): Promise<number>;
+  push<T>(collection: string, ids: readonly string[], plan: PushPlanner<T>): Promise<{ result: T; written: StoredDoc[] }>;
+  /** Writes documents as given (insert or replace), each with a new sequence; for seeds and the server's own mirrors. */
+  putDocuments(collection: string, docs: readonly DocWrite[]): Promise<StoredDoc[]>;
+
+  putFile(file: FileRow, bytes: Buffer, siteId: string): Promise<void>;
+  getFile(hash: string): Promise<(FileRow & { bytes: Buffer; siteIds: string[] }) | null>;
+  /** Whether a document readable in `scope` names the hash (see SYNC-PROTOCOL.md, Files). */
+  fileNamedInReadableDoc(hash: string, transactional: readonly string[], scope: ReadScope): Promise<boolean>;
+
+  close(): Promise<void>;
+}
