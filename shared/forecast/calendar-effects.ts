@@ -1,0 +1,134 @@
+import { weekdayOf } from './dates';
+import type { HolidayCalendar } from './holidays';
+
+/**
+ * Calendar effects as multipliers on a "normal day" (classical decomposition, as in X-11-style
+ * holiday adjustment): the models are fitted on demand divided by these multipliers, and their
+ * forecasts are multiplied back. Weekly seasonality itself stays in the series for the models;
+ * the weekday factors here only serve holiday baselines, 调休 days and the explanation.
+ */
+export interface CalendarProfile {
+  /** Mean demand on normal days of each weekday (0 = Sunday) ÷ mean demand on normal days. */
+  readonly weekdayFactors: readonly number[];
+  /** Mean of the Monday–Friday factors: what a 调休 make-up working day behaves like. */
+  readonly workdayFactor: number;
+  readonly holidayFactors: ReadonlyMap<string, number>;
+  readonly promoFactor: number;
+}
+
+export interface CalendarInputs {
+  readonly calendar: HolidayCalendar;
+  readonly promoDays: ReadonlySet<number>;
+  /** Caller-set multipliers win over estimated ones (e.g. a planner's 春节 expectation). */
+  readonly holidayOverrides?: Readonly<Record<string, number>>;
+  readonly promoOverride?: number;
+}
+
+/** Multipliers of one day; their product is what the models' forecast is multiplied by. */
+export interface DayFactors {
+  readonly weekdayFactor: number;
+  readonly holidayFactor: number;
+  readonly promoFactor: number;
+  /** holiday × promo × (调休 weekday shift): the part the models do not see. */
+  readonly adjustment: number;
+}
+
+/** Pseudo-observations of "no effect" added to each estimate, so a holiday seen twice is not taken at face value. */
+const PRIOR_WEIGHT = 1;
+/** Half-width of the window of normal days used as the baseline around a holiday. */
+const BASELINE_HALF_WINDOW = 14;
+
+export const NEUTRAL_PROFILE: CalendarProfile = {
+  weekdayFactors: [1, 1, 1, 1, 1, 1, 1],
+  workdayFactor: 1,
+  holidayFactors: new Map(),
+  promoFactor: 1,
+};
+
+function isNormalDay(inputs: CalendarInputs, day: number): boolean {
+  return inputs.calendar.dayKind(day).kind === 'normal' && !inputs.promoDays.has(day);
+}
+
+/**
+ * Estimates weekday, holiday and promotion multipliers from `values[0..length)` (the training
+ * part only, so a backtest does not peek). Holiday and promotion effects are the shrunk mean of
+ * actual ÷ baseline, where the baseline is the weekday-adjusted mean of normal days within ±14 days.
+ */
+export function estimateCalendarProfile(values: Float64Array, length: number, startDay: number, inputs: CalendarInputs): CalendarProfile {
+  const normal = new Uint8Array(length);
+  const sumByWeekday = [0, 0, 0, 0, 0, 0, 0];
+  const countByWeekday = [0, 0, 0, 0, 0, 0, 0];
+  let normalSum = 0;
+  let normalCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (!isNormalDay(inputs, startDay + i)) continue;
+    normal[i] = 1;
+    const weekday = weekdayOf(startDay + i);
+    sumByWeekday[weekday]! += values[i]!;
+    countByWeekday[weekday]! += 1;
+    normalSum += values[i]!;
+    normalCount++;
+  }
+  const overallMean = normalCount > 0 ? normalSum / normalCount : 0;
+  const weekdayFactors = sumByWeekday.map((sum, weekday) =>
+    overallMean > 0 && countByWeekday[weekday]! > 0 ? sum / countByWeekday[weekday]! / overallMean : 1,
+  );
+  const workdayFactor = (weekdayFactors[1]! + weekdayFactors[2]! + weekdayFactors[3]! + weekdayFactors[4]! + weekdayFactors[5]!) / 5;
+
+  const ratioSums = new Map<string, { sum: number; count: number }>();
+  const addRatio = (key: string, ratio: number): void => {
+    const entry = ratioSums.get(key) ?? { sum: 0, count: 0 };
+    entry.sum += ratio;
+    entry.count++;
+    ratioSums.set(key, entry);
+  };
+  for (let i = 0; i < length; i++) {
+    if (normal[i]) continue;
+    const day = startDay + i;
+    const baseline = localBaseline(values, normal, weekdayFactors, i, length, startDay);
+    if (baseline <= 0) continue;
+    const dayKind = inputs.calendar.dayKind(day);
+    const shift = dayKind.kind === 'makeup-workday' ? workdayFactor / weekdayFactors[weekdayOf(day)]! : 1;
+    const ratio = values[i]! / (baseline * shift);
+    // A day that is both a holiday and a promotion feeds the holiday estimate only: with two
+    // overlapping effects and a handful of days, splitting them is guesswork.
+    if (dayKind.kind === 'holiday') addRatio(`holiday:${dayKind.name}`, ratio);
+    else if (inputs.promoDays.has(day)) addRatio('promo', ratio);
+  }
+  const shrunk = (key: string): number => {
+    const entry = ratioSums.get(key);
+    return entry ? (entry.sum + PRIOR_WEIGHT) / (entry.count + PRIOR_WEIGHT) : 1;
+  };
+  const holidayFactors = new Map<string, number>();
+  for (const key of ratioSums.keys()) if (key.startsWith('holiday:')) holidayFactors.set(key.slice(8), shrunk(key));
+  for (const [name, factor] of Object.entries(inputs.holidayOverrides ?? {})) holidayFactors.set(name, factor);
+  return { weekdayFactors, workdayFactor, holidayFactors, promoFactor: inputs.promoOverride ?? shrunk('promo') };
+}
+
+/** Weekday-adjusted mean of normal days within ±BASELINE_HALF_WINDOW of index i, times i's weekday factor. */
+function localBaseline(values: Float64Array, normal: Uint8Array, weekdayFactors: readonly number[], i: number, length: number, startDay: number): number {
+  let sum = 0;
+  let count = 0;
+  const from = Math.max(0, i - BASELINE_HALF_WINDOW);
+  const to = Math.min(length - 1, i + BASELINE_HALF_WINDOW);
+  for (let j = from; j <= to; j++) {
+    if (!normal[j]) continue;
+    const factor = weekdayFactors[weekdayOf(startDay + j)]!;
+    if (factor <= 0) continue;
+    sum += values[j]! / factor;
+    count++;
+  }
+  return count > 0 ? (sum / count) * weekdayFactors[weekdayOf(startDay + i)]! : 0;
+}
+
+/** The multipliers of one day under a profile. */
+export function dayFactors(profile: CalendarProfile, inputs: CalendarInputs, day: number): DayFactors {
+  const dayKind = inputs.calendar.dayKind(day);
+  const plainWeekdayFactor = profile.weekdayFactors[weekdayOf(day)]!;
+  // 调休: the weekend day is worked, so it takes the workday pattern instead of its own weekday's.
+  const weekdayFactor = dayKind.kind === 'makeup-workday' ? profile.workdayFactor : plainWeekdayFactor;
+  const holidayFactor = dayKind.kind === 'holiday' ? (profile.holidayFactors.get(dayKind.name) ?? 1) : 1;
+  const promoFactor = inputs.promoDays.has(day) ? profile.promoFactor : 1;
+  const shift = plainWeekdayFactor > 0 ? weekdayFactor / plainWeekdayFactor : 1;
+  return { weekdayFactor, holidayFactor, promoFactor, adjustment: holidayFactor * promoFactor * shift };
+}
