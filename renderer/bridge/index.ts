@@ -1,0 +1,17 @@
+/**
+ * The bridge the renderer uses, chosen once at start-up: the preload's `window.larder` in
+ * Electron, the web implementation in a plain browser tab.
+ */
+import type { LarderBridge } from '../../shared/bridge';
+import { createWebBridge } from './web-bridge';
+
+// Lives here, not in shared/: shared/ is compiled without DOM types, so it has no Window.
+declare global {
+  interface Window {
+    larder?: LarderBridge;
+  }
+}
+
+export type { LarderBridge } from '../../shared/bridge';
+
+export const bridge: LarderBridge = window.larder ?? createWebBridge();
