@@ -1,0 +1,67 @@
+import type { MovementKind } from '../schemas';
+
+export interface Account {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: 'asset' | 'liability' | 'revenue' | 'expense' | 'cost';
+}
+
+/** Default chart of accounts, codes after the PRC enterprise accounting standards (企业会计准则). */
+export const defaultChartOfAccounts: readonly Account[] = [
+  { code: '1001', nameZh: '库存现金', nameEn: 'Cash', kind: 'asset' },
+  { code: '1122', nameZh: '应收账款', nameEn: 'Accounts receivable', kind: 'asset' },
+  { code: '1402', nameZh: '在途物资', nameEn: 'Inventory in transit', kind: 'asset' },
+  { code: '1405', nameZh: '库存商品', nameEn: 'Inventory', kind: 'asset' },
+  { code: '1901', nameZh: '待处理财产损溢', nameEn: 'Inventory gain/loss pending', kind: 'asset' },
+  { code: '2202', nameZh: '应付账款', nameEn: 'Accounts payable', kind: 'liability' },
+  { code: '5001', nameZh: '生产成本', nameEn: 'Production cost', kind: 'cost' },
+  { code: '6001', nameZh: '主营业务收入', nameEn: 'Revenue', kind: 'revenue' },
+  { code: '6401', nameZh: '主营业务成本', nameEn: 'Cost of goods sold', kind: 'expense' },
+  { code: '6602', nameZh: '管理费用—存货损耗', nameEn: 'Inventory loss (waste)', kind: 'expense' },
+];
+
+export const accountCodes = {
+  cash: '1001',
+  receivable: '1122',
+  inTransit: '1402',
+  inventory: '1405',
+  gainLoss: '1901',
+  payable: '2202',
+  production: '5001',
+  revenue: '6001',
+  costOfSales: '6401',
+  wasteLoss: '6602',
+} as const;
+
+/**
+ * How a movement's value is booked: a positive value debits `stock` and credits `counter`; a
+ * negative value the reverse. So a receipt is Dr Inventory / Cr Payable, a sale's −qty is
+ * Dr COGS / Cr Inventory, and a transit loss (+lost) is Dr Gain/loss / Cr In-transit.
+ */
+export interface AccountPair {
+  stock: string;
+  counter: string;
+}
+
+export type AccountMapping = Readonly<Record<MovementKind, AccountPair>>;
+
+export const defaultAccountMapping: AccountMapping = {
+  receipt: { stock: accountCodes.inventory, counter: accountCodes.payable },
+  sale: { stock: accountCodes.inventory, counter: accountCodes.costOfSales },
+  consumption: { stock: accountCodes.inventory, counter: accountCodes.costOfSales },
+  'dispatch-out': { stock: accountCodes.inventory, counter: accountCodes.inTransit },
+  'dispatch-in': { stock: accountCodes.inventory, counter: accountCodes.inTransit },
+  'transit-loss': { stock: accountCodes.gainLoss, counter: accountCodes.inTransit },
+  'production-consume': { stock: accountCodes.inventory, counter: accountCodes.production },
+  'production-output': { stock: accountCodes.inventory, counter: accountCodes.production },
+  waste: { stock: accountCodes.inventory, counter: accountCodes.wasteLoss },
+  'count-adjust': { stock: accountCodes.inventory, counter: accountCodes.gainLoss },
+  return: { stock: accountCodes.inventory, counter: accountCodes.payable },
+};
+
+export function accountName(code: string, language: 'zh-CN' | 'en'): string {
+  const account = defaultChartOfAccounts.find((candidate) => candidate.code === code);
+  if (!account) return code;
+  return language === 'zh-CN' ? account.nameZh : account.nameEn;
+}

@@ -1,0 +1,104 @@
+/**
+ * Named domain errors with machine-readable codes (STYLE.md). Postings return them as values;
+ * the UI shows `message` and reads the fields to point at the batch or line concerned.
+ */
+export type DomainErrorCode =
+  | 'validation'
+  | 'negative-stock'
+  | 'fifo-violation'
+  | 'expired-batch'
+  | 'quarantined-batch'
+  | 'unknown-reference'
+  | 'not-postable';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'validation';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ValidationError';
+  }
+}
+
+/** 负库存锁单: the posting would take a batch below zero under the `block` policy. */
+export class NegativeStockError extends DomainError {
+  readonly code = 'negative-stock';
+  constructor(
+    readonly siteId: string,
+    readonly productId: string,
+    readonly batchId: string | null,
+    readonly shortfall: number,
+  ) {
+    super(
+      batchId === null
+        ? `Not enough stock of product ${productId} at site ${siteId}: short by ${shortfall}`
+        : `Not enough stock in batch ${batchId} (product ${productId}) at site ${siteId}: short by ${shortfall}`,
+    );
+    this.name = 'NegativeStockError';
+  }
+}
+
+/** A later batch was chosen while an earlier usable one still has stock, without a reason. */
+export class FifoViolationError extends DomainError {
+  readonly code = 'fifo-violation';
+  constructor(
+    readonly productId: string,
+    readonly chosenBatchId: string,
+    readonly earlierBatchId: string,
+  ) {
+    super(`Batch ${chosenBatchId} chosen while earlier batch ${earlierBatchId} of product ${productId} still has stock; give an override reason`);
+    this.name = 'FifoViolationError';
+  }
+}
+
+export class ExpiredBatchError extends DomainError {
+  readonly code = 'expired-batch';
+  constructor(
+    readonly batchId: string,
+    readonly expiryDate: string,
+    readonly businessDate: string,
+  ) {
+    super(`Batch ${batchId} expired (${expiryDate}) before ${businessDate}; it can only be wasted, returned or counted`);
+    this.name = 'ExpiredBatchError';
+  }
+}
+
+export class QuarantinedBatchError extends DomainError {
+  readonly code = 'quarantined-batch';
+  constructor(
+    readonly batchId: string,
+    readonly qcStatus: string,
+  ) {
+    super(`Batch ${batchId} is held by QC (${qcStatus}) and cannot leave stock until released`);
+    this.name = 'QuarantinedBatchError';
+  }
+}
+
+export class UnknownReferenceError extends DomainError {
+  readonly code = 'unknown-reference';
+  constructor(
+    readonly collection: 'products' | 'batches' | 'documents',
+    readonly id: string,
+  ) {
+    super(`Unknown ${collection} id ${id}`);
+    this.name = 'UnknownReferenceError';
+  }
+}
+
+/** The document is of a kind or in a status that posts nothing. */
+export class NotPostableError extends DomainError {
+  readonly code = 'not-postable';
+  constructor(
+    readonly docType: string,
+    readonly reason: string,
+  ) {
+    super(`A ${docType} document cannot be posted: ${reason}`);
+    this.name = 'NotPostableError';
+  }
+}

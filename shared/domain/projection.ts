@@ -1,0 +1,244 @@
+import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, MovementKind, ProductDoc } from '../schemas';
+import type { LedgerView, StockPosition } from './ledger-view';
+import { defaultSitePolicy, sitePolicyFromConfig, type SitePolicy } from './policy';
+
+/**
+ * `transit-loss` closes a dispatch's in-transit balance (out + in + loss = 0 per batch) and so
+ * holds no stock at the store that writes it; every other kind changes on-hand at its site.
+ */
+export function affectsOnHand(kind: MovementKind): boolean {
+  return kind !== 'transit-loss';
+}
+
+interface MutablePosition {
+  siteId: string;
+  productId: string;
+  batchId: string;
+  qty: number;
+  value: number;
+  /** Indexes into the ledger's movement log, in application order (for as-of queries). */
+  log: number[];
+}
+
+interface ProductTotals {
+  qty: number;
+  value: number;
+  positions: MutablePosition[];
+}
+
+interface SiteStock {
+  byBatch: Map<string, MutablePosition>;
+  byProduct: Map<string, ProductTotals>;
+}
+
+export interface LedgerReferenceData {
+  products?: Iterable<ProductDoc>;
+  batches?: Iterable<BatchDoc>;
+  documents?: Iterable<DocumentDoc>;
+  journal?: Iterable<JournalDoc>;
+  config?: Iterable<ConfigDoc>;
+}
+
+/** What a posting produced, in the shape `Ledger.commit` applies. */
+export interface LedgerWrites {
+  document?: DocumentDoc;
+  batches: readonly BatchDoc[];
+  movements: readonly MovementDoc[];
+  journal: readonly JournalDoc[];
+}
+
+/**
+ * The in-memory stock projection: on-hand and value per (site, product, batch), kept
+ * incrementally as movements arrive and equal by construction to `recomputePositions` over the
+ * same movements (tests prove it). Each movement id is applied once, whatever order or how
+ * often sync delivers it (ARCHITECTURE.md invariant 3).
+ */
+export class Ledger implements LedgerView {
+  private readonly products = new Map<string, ProductDoc>();
+  private readonly batches = new Map<string, BatchDoc>();
+  private readonly documents = new Map<string, DocumentDoc>();
+  private readonly journalByDoc = new Map<string, JournalDoc[]>();
+  private readonly policies = new Map<string, SitePolicy>();
+  private readonly appliedIds = new Set<string>();
+  private readonly log: MovementDoc[] = [];
+  private readonly logByDoc = new Map<string, number[]>();
+  private readonly sites = new Map<string, SiteStock>();
+  private readonly lastCosts = new Map<string, Map<string, number>>();
+
+  constructor(reference: LedgerReferenceData = {}) {
+    for (const product of reference.products ?? []) this.products.set(product.id, product);
+    for (const batch of reference.batches ?? []) this.batches.set(batch.id, batch);
+    for (const document of reference.documents ?? []) this.documents.set(document.id, document);
+    for (const entry of reference.journal ?? []) this.addJournal(entry);
+    for (const config of reference.config ?? []) {
+      if (config.key === 'site-policy' && config.siteId !== undefined) this.policies.set(config.siteId, sitePolicyFromConfig(config));
+    }
+  }
+
+  /** Full recompute: a fresh ledger from reference data and every movement in server order. */
+  static fromMovements(reference: LedgerReferenceData, movements: Iterable<MovementDoc>): Ledger {
+    const ledger = new Ledger(reference);
+    for (const movement of movements) ledger.apply(movement);
+    return ledger;
+  }
+
+  upsertProduct(product: ProductDoc): void {
+    this.products.set(product.id, product);
+  }
+  upsertBatch(batch: BatchDoc): void {
+    this.batches.set(batch.id, batch);
+  }
+  upsertDocument(document: DocumentDoc): void {
+    this.documents.set(document.id, document);
+  }
+  setPolicy(siteId: string, policy: SitePolicy): void {
+    this.policies.set(siteId, policy);
+  }
+  addJournal(entry: JournalDoc): void {
+    const entries = this.journalByDoc.get(entry.docId);
+    if (!entries) this.journalByDoc.set(entry.docId, [entry]);
+    else if (!entries.some((existing) => existing.id === entry.id)) entries.push(entry);
+  }
+
+  /** Applies one movement; returns false when its id was already applied (idempotent). */
+  apply(movement: MovementDoc): boolean {
+    if (this.appliedIds.has(movement.id)) return false;
+    this.appliedIds.add(movement.id);
+    const index = this.log.length;
+    this.log.push(movement);
+    const docLog = this.logByDoc.get(movement.docId);
+    if (docLog) docLog.push(index);
+    else this.logByDoc.set(movement.docId, [index]);
+    if (!affectsOnHand(movement.kind)) return true;
+
+    const site = this.siteStock(movement.siteId);
+    let position = site.byBatch.get(movement.batchId);
+    let totals = site.byProduct.get(movement.productId);
+    if (!totals) {
+      totals = { qty: 0, value: 0, positions: [] };
+      site.byProduct.set(movement.productId, totals);
+    }
+    if (!position) {
+      position = { siteId: movement.siteId, productId: movement.productId, batchId: movement.batchId, qty: 0, value: 0, log: [] };
+      site.byBatch.set(movement.batchId, position);
+      totals.positions.push(position);
+    }
+    const value = movement.qty * movement.unitCost;
+    position.qty += movement.qty;
+    position.value += value;
+    position.log.push(index);
+    totals.qty += movement.qty;
+    totals.value += value;
+    if (movement.kind === 'receipt' && movement.reversalOf === undefined) {
+      let costs = this.lastCosts.get(movement.siteId);
+      if (!costs) this.lastCosts.set(movement.siteId, (costs = new Map()));
+      costs.set(movement.productId, movement.unitCost);
+    }
+    return true;
+  }
+
+  /** Applies everything a posting produced (after the local transaction commits). */
+  commit(writes: LedgerWrites): void {
+    for (const batch of writes.batches) this.upsertBatch(batch);
+    if (writes.document) this.upsertDocument(writes.document);
+    for (const movement of writes.movements) this.apply(movement);
+    for (const entry of writes.journal) this.addJournal(entry);
+  }
+
+  product(productId: string): ProductDoc | undefined {
+    return this.products.get(productId);
+  }
+  batch(batchId: string): BatchDoc | undefined {
+    return this.batches.get(batchId);
+  }
+  document(documentId: string): DocumentDoc | undefined {
+    return this.documents.get(documentId);
+  }
+  policy(siteId: string): SitePolicy {
+    return this.policies.get(siteId) ?? defaultSitePolicy;
+  }
+
+  onHand(siteId: string, batchId: string): number {
+    return this.sites.get(siteId)?.byBatch.get(batchId)?.qty ?? 0;
+  }
+
+  onHandAt(siteId: string, batchId: string, at: string): number {
+    const position = this.sites.get(siteId)?.byBatch.get(batchId);
+    if (!position) return 0;
+    const cutoff = Date.parse(at);
+    let qty = 0;
+    for (const index of position.log) {
+      const movement = this.log[index];
+      if (movement && Date.parse(movement.at) <= cutoff) qty += movement.qty;
+    }
+    return qty;
+  }
+
+  positionsOf(siteId: string, productId: string): readonly StockPosition[] {
+    return this.sites.get(siteId)?.byProduct.get(productId)?.positions ?? [];
+  }
+
+  productTotals(siteId: string, productId: string): { qty: number; value: number } {
+    const totals = this.sites.get(siteId)?.byProduct.get(productId);
+    return totals ? { qty: totals.qty, value: totals.value } : { qty: 0, value: 0 };
+  }
+
+  movementsOfDocument(documentId: string): readonly MovementDoc[] {
+    return (this.logByDoc.get(documentId) ?? []).flatMap((index) => this.log[index] ?? []);
+  }
+
+  journalOfDocument(documentId: string): readonly JournalDoc[] {
+    return this.journalByDoc.get(documentId) ?? [];
+  }
+
+  lastReceiptCost(siteId: string, productId: string): number | undefined {
+    return this.lastCosts.get(siteId)?.get(productId);
+  }
+
+  /** Every movement applied, in application order. */
+  movements(): readonly MovementDoc[] {
+    return this.log;
+  }
+
+  /** Every (site, product, batch) position, as plain values. */
+  positions(): StockPosition[] {
+    const result: StockPosition[] = [];
+    for (const site of this.sites.values()) {
+      for (const p of site.byBatch.values()) {
+        result.push({ siteId: p.siteId, productId: p.productId, batchId: p.batchId, qty: p.qty, value: p.value });
+      }
+    }
+    return result;
+  }
+
+  private siteStock(siteId: string): SiteStock {
+    let site = this.sites.get(siteId);
+    if (!site) {
+      site = { byBatch: new Map(), byProduct: new Map() };
+      this.sites.set(siteId, site);
+    }
+    return site;
+  }
+}
+
+/** Position key used by `recomputePositions` and by comparisons in tests. */
+export function positionKey(p: { siteId: string; productId: string; batchId: string }): string {
+  return `${p.siteId}\u0000${p.productId}\u0000${p.batchId}`;
+}
+
+/**
+ * The definition the projection must equal: Σ movements per (site, product, batch), each id
+ * counted once, written as plainly as possible so it can serve as the oracle.
+ */
+export function recomputePositions(movements: Iterable<MovementDoc>): Map<string, StockPosition> {
+  const seen = new Set<string>();
+  const positions = new Map<string, StockPosition>();
+  for (const m of movements) {
+    if (seen.has(m.id) || !affectsOnHand(m.kind)) continue;
+    seen.add(m.id);
+    const key = positionKey(m);
+    const before = positions.get(key) ?? { siteId: m.siteId, productId: m.productId, batchId: m.batchId, qty: 0, value: 0 };
+    positions.set(key, { ...before, qty: before.qty + m.qty, value: before.value + m.qty * m.unitCost });
+  }
+  return positions;
+}
