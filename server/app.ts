@@ -7,7 +7,7 @@ import { parseRateLimit, RateLimiter, type RateLimit } from './rate-limit.js';
 import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
-import { corsRoutes, metaRoutes } from './http/meta-routes.js';
+import { installCors, metaRoutes } from './http/meta-routes.js';
 import { MAX_PUSH_BYTES, syncRoutes } from './http/sync-routes.js';
 import { filesRoutes } from './http/files-routes.js';
 import type { EndpointContext } from './http/context.js';
@@ -70,7 +70,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
     };
   }
   installErrorHandling(app, spa);
-  await app.register(corsRoutes);
+  installCors(app);
   await app.register(metaRoutes, ctx);
   await app.register(syncRoutes, ctx);
   await app.register(filesRoutes, ctx);

@@ -19,9 +19,10 @@ export async function metaRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
 
 /**
  * The Electron renderer (origin app://larder) calls the endpoint cross-origin with bearer tokens
- * and no cookies, so a wildcard origin is safe and simplest.
+ * and no cookies, so a wildcard origin is safe and simplest. Installed on the root instance (not
+ * registered as a plugin) so the hook covers every route, 404s included.
  */
-export async function corsRoutes(app: FastifyInstance): Promise<void> {
+export function installCors(app: FastifyInstance): void {
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-expose-headers', 'retry-after, content-type');

@@ -36,6 +36,7 @@ function checkSchemaVersion(req: FastifyRequest, collection: CollectionName): vo
 
 export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Promise<void> {
   // Any content type is read as JSON, so a wrong header is the protocol's 400, not Fastify's 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   const auth = authenticate(ctx);
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createHash, randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
 import { StorageEmitter } from './events.js';
@@ -38,6 +39,21 @@ function toStored(r: DocDbRow): StoredDoc {
 
 const DOC_COLUMNS = 'collection, id, seq, site_id, to_site_id, deleted, body';
 
+/**
+ * libpq falls back to the OS user when a URL names none (`postgres://127.0.0.1:5432/test`), but
+ * node-postgres only reads $USER, which service managers and test runners often leave unset.
+ */
+export function withDefaultUser(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    if (u.username !== '' || u.hostname === '') return databaseUrl;
+    u.username = encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username);
+    return u.toString();
+  } catch {
+    return databaseUrl;
+  }
+}
+
 /** Identifiers are interpolated into SQL, so only plain names are accepted. */
 function checkSchemaName(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new StorageError(`invalid PostgreSQL schema name ${JSON.stringify(name)}`);
@@ -65,7 +81,8 @@ export class PostgresStorage extends StorageEmitter implements Storage {
     super();
   }
 
-  static async open(databaseUrl: string, schema: string | undefined, opts: { listen: boolean }): Promise<PostgresStorage> {
+  static async open(url: string, schema: string | undefined, opts: { listen: boolean }): Promise<PostgresStorage> {
+    const databaseUrl = withDefaultUser(url);
     const name = schema === undefined ? undefined : checkSchemaName(schema);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
     // An idle client's error (e.g. the server restarting) must not crash the process.
