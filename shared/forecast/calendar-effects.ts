@@ -45,8 +45,47 @@ export const NEUTRAL_PROFILE: CalendarProfile = {
   promoFactor: 1,
 };
 
-function isNormalDay(inputs: CalendarInputs, day: number): boolean {
-  return inputs.calendar.dayKind(day).kind === 'normal' && !inputs.promoDays.has(day);
+const NORMAL = 0;
+const HOLIDAY = 1;
+const MAKEUP_WORKDAY = 2;
+
+/**
+ * Per-day calendar facts for days [0, length) of a series, looked up once: the profile estimate,
+ * the adjustment and the forecast all walk the same days, and most series of a chain share a
+ * start date, so the table of the last request is reused.
+ */
+export interface DayTable {
+  readonly startDay: number;
+  readonly length: number;
+  readonly weekday: Uint8Array;
+  readonly kind: Uint8Array;
+  readonly promo: Uint8Array;
+  /** Holiday name for holiday and make-up days, undefined on normal days. */
+  readonly holidayName: readonly (string | undefined)[];
+}
+
+let cachedTable: { readonly table: DayTable; readonly calendar: HolidayCalendar } | undefined;
+
+export function buildDayTable(startDay: number, length: number, inputs: CalendarInputs): DayTable {
+  const noPromo = inputs.promoDays.size === 0;
+  if (noPromo && cachedTable && cachedTable.calendar === inputs.calendar && cachedTable.table.startDay === startDay && cachedTable.table.length === length) return cachedTable.table;
+  const weekday = new Uint8Array(length);
+  const kind = new Uint8Array(length);
+  const promo = new Uint8Array(length);
+  const holidayName: (string | undefined)[] = new Array<string | undefined>(length).fill(undefined);
+  for (let i = 0; i < length; i++) {
+    const day = startDay + i;
+    weekday[i] = weekdayOf(day);
+    const dayKind = inputs.calendar.dayKind(day);
+    if (dayKind.kind !== 'normal') {
+      kind[i] = dayKind.kind === 'holiday' ? HOLIDAY : MAKEUP_WORKDAY;
+      holidayName[i] = dayKind.name;
+    }
+    if (inputs.promoDays.has(day)) promo[i] = 1;
+  }
+  const table = { startDay, length, weekday, kind, promo, holidayName };
+  if (noPromo) cachedTable = { table, calendar: inputs.calendar };
+  return table;
 }
 
 /**
@@ -54,16 +93,16 @@ function isNormalDay(inputs: CalendarInputs, day: number): boolean {
  * part only, so a backtest does not peek). Holiday and promotion effects are the shrunk mean of
  * actual ÷ baseline, where the baseline is the weekday-adjusted mean of normal days within ±14 days.
  */
-export function estimateCalendarProfile(values: Float64Array, length: number, startDay: number, inputs: CalendarInputs): CalendarProfile {
+export function estimateCalendarProfile(values: Float64Array, length: number, table: DayTable, inputs: CalendarInputs): CalendarProfile {
   const normal = new Uint8Array(length);
   const sumByWeekday = [0, 0, 0, 0, 0, 0, 0];
   const countByWeekday = [0, 0, 0, 0, 0, 0, 0];
   let normalSum = 0;
   let normalCount = 0;
   for (let i = 0; i < length; i++) {
-    if (!isNormalDay(inputs, startDay + i)) continue;
+    if (table.kind[i] !== NORMAL || table.promo[i]) continue;
     normal[i] = 1;
-    const weekday = weekdayOf(startDay + i);
+    const weekday = table.weekday[i]!;
     sumByWeekday[weekday]! += values[i]!;
     countByWeekday[weekday]! += 1;
     normalSum += values[i]!;
@@ -84,16 +123,14 @@ export function estimateCalendarProfile(values: Float64Array, length: number, st
   };
   for (let i = 0; i < length; i++) {
     if (normal[i]) continue;
-    const day = startDay + i;
-    const baseline = localBaseline(values, normal, weekdayFactors, i, length, startDay);
+    const baseline = localBaseline(values, normal, weekdayFactors, table.weekday, i, length);
     if (baseline <= 0) continue;
-    const dayKind = inputs.calendar.dayKind(day);
-    const shift = dayKind.kind === 'makeup-workday' ? workdayFactor / weekdayFactors[weekdayOf(day)]! : 1;
+    const shift = table.kind[i] === MAKEUP_WORKDAY ? workdayFactor / weekdayFactors[table.weekday[i]!]! : 1;
     const ratio = values[i]! / (baseline * shift);
     // A day that is both a holiday and a promotion feeds the holiday estimate only: with two
     // overlapping effects and a handful of days, splitting them is guesswork.
-    if (dayKind.kind === 'holiday') addRatio(`holiday:${dayKind.name}`, ratio);
-    else if (inputs.promoDays.has(day)) addRatio('promo', ratio);
+    if (table.kind[i] === HOLIDAY) addRatio(`holiday:${table.holidayName[i]}`, ratio);
+    else if (table.promo[i]) addRatio('promo', ratio);
   }
   const shrunk = (key: string): number => {
     const entry = ratioSums.get(key);
@@ -106,29 +143,39 @@ export function estimateCalendarProfile(values: Float64Array, length: number, st
 }
 
 /** Weekday-adjusted mean of normal days within ±BASELINE_HALF_WINDOW of index i, times i's weekday factor. */
-function localBaseline(values: Float64Array, normal: Uint8Array, weekdayFactors: readonly number[], i: number, length: number, startDay: number): number {
+function localBaseline(values: Float64Array, normal: Uint8Array, weekdayFactors: readonly number[], weekdays: Uint8Array, i: number, length: number): number {
   let sum = 0;
   let count = 0;
   const from = Math.max(0, i - BASELINE_HALF_WINDOW);
   const to = Math.min(length - 1, i + BASELINE_HALF_WINDOW);
   for (let j = from; j <= to; j++) {
     if (!normal[j]) continue;
-    const factor = weekdayFactors[weekdayOf(startDay + j)]!;
+    const factor = weekdayFactors[weekdays[j]!]!;
     if (factor <= 0) continue;
     sum += values[j]! / factor;
     count++;
   }
-  return count > 0 ? (sum / count) * weekdayFactors[weekdayOf(startDay + i)]! : 0;
+  return count > 0 ? (sum / count) * weekdayFactors[weekdays[i]!]! : 0;
 }
 
-/** The multipliers of one day under a profile. */
-export function dayFactors(profile: CalendarProfile, inputs: CalendarInputs, day: number): DayFactors {
-  const dayKind = inputs.calendar.dayKind(day);
-  const plainWeekdayFactor = profile.weekdayFactors[weekdayOf(day)]!;
+/** The multipliers of day index i of the table under a profile. */
+export function dayFactors(profile: CalendarProfile, table: DayTable, i: number): DayFactors {
+  const plainWeekdayFactor = profile.weekdayFactors[table.weekday[i]!]!;
+  const kind = table.kind[i];
   // 调休: the weekend day is worked, so it takes the workday pattern instead of its own weekday's.
-  const weekdayFactor = dayKind.kind === 'makeup-workday' ? profile.workdayFactor : plainWeekdayFactor;
-  const holidayFactor = dayKind.kind === 'holiday' ? (profile.holidayFactors.get(dayKind.name) ?? 1) : 1;
-  const promoFactor = inputs.promoDays.has(day) ? profile.promoFactor : 1;
+  const weekdayFactor = kind === MAKEUP_WORKDAY ? profile.workdayFactor : plainWeekdayFactor;
+  const holidayFactor = kind === HOLIDAY ? (profile.holidayFactors.get(table.holidayName[i]!) ?? 1) : 1;
+  const promoFactor = table.promo[i] ? profile.promoFactor : 1;
   const shift = plainWeekdayFactor > 0 ? weekdayFactor / plainWeekdayFactor : 1;
   return { weekdayFactor, holidayFactor, promoFactor, adjustment: holidayFactor * promoFactor * shift };
+}
+
+/** The adjustment of every day of the table, without allocating a DayFactors per day. */
+export function adjustments(profile: CalendarProfile, table: DayTable): Float64Array {
+  const result = new Float64Array(table.length).fill(1);
+  if (profile === NEUTRAL_PROFILE) return result;
+  for (let i = 0; i < table.length; i++) {
+    if (table.kind[i] !== NORMAL || table.promo[i]) result[i] = dayFactors(profile, table, i).adjustment;
+  }
+  return result;
 }

@@ -1,5 +1,5 @@
 import { candidateModels, evaluateOrigins, fitModel, INTERMITTENT_ADI, isIntermittent, scoreOf, type ModelParams, type ModelScore } from './backtest';
-import { dayFactors, estimateCalendarProfile, NEUTRAL_PROFILE, type CalendarInputs, type CalendarProfile } from './calendar-effects';
+import { adjustments, buildDayTable, dayFactors, estimateCalendarProfile, NEUTRAL_PROFILE, type CalendarInputs, type CalendarProfile, type DayTable } from './calendar-effects';
 import { dayNumberOf, isoDateOf } from './dates';
 import { chinaHolidayCalendar, type HolidayCalendar } from './holidays';
 import type { AccuracyTotals } from './metrics';
@@ -84,14 +84,11 @@ interface Prepared {
   readonly adjusted: Float64Array;
 }
 
-/** Multipliers for days [0, totalDays) and the history divided by them. */
-function prepare(values: Float64Array, totalDays: number, startDay: number, profile: CalendarProfile, inputs: CalendarInputs): Prepared {
-  const adjustment = new Float64Array(totalDays);
+/** Multipliers for the days of the table and the history divided by them. */
+function prepare(values: Float64Array, table: DayTable, profile: CalendarProfile): Prepared {
+  const adjustment = adjustments(profile, table);
   const adjusted = new Float64Array(values.length);
-  for (let i = 0; i < totalDays; i++) {
-    adjustment[i] = profile === NEUTRAL_PROFILE ? 1 : dayFactors(profile, inputs, startDay + i).adjustment;
-    if (i < values.length) adjusted[i] = values[i]! / Math.max(MIN_ADJUSTMENT, adjustment[i]!);
-  }
+  for (let i = 0; i < values.length; i++) adjusted[i] = values[i]! / Math.max(MIN_ADJUSTMENT, adjustment[i]!);
   return { adjustment, adjusted };
 }
 
@@ -121,6 +118,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     holidayOverrides: options.holidayMultipliers,
     promoOverride: options.promoMultiplier,
   };
+  const table = buildDayTable(startDay, n + horizon, inputs);
   const threshold = options.intermittencyThreshold ?? INTERMITTENT_ADI;
   const backtestHorizon = Math.min(options.backtestHorizon ?? Math.min(horizon, 14), Math.max(1, n));
   const origins = Math.min(options.backtestOrigins ?? 28, n - backtestHorizon - MIN_TRAIN_DAYS + 1);
@@ -136,8 +134,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     const firstOrigin = trainLength - 1;
     intermittent = isIntermittent(values, trainLength, threshold);
     // Calendar effects are estimated on the training window only, like the model parameters.
-    const trainProfile = intermittent ? NEUTRAL_PROFILE : estimateCalendarProfile(values, trainLength, startDay, inputs);
-    const { adjustment, adjusted } = prepare(values, n, startDay, trainProfile, inputs);
+    const trainProfile = intermittent ? NEUTRAL_PROFILE : estimateCalendarProfile(values, trainLength, table, inputs);
+    const { adjustment, adjusted } = prepare(values, table, trainProfile);
     const scored: { score: ModelScore; totals: AccuracyTotals; rmse: Float64Array; params: ModelParams }[] = [];
     for (const candidate of candidateModels(adjusted, trainLength, intermittent, options.models)) {
       const fitted = fitModel(candidate, adjusted, trainLength);
@@ -166,8 +164,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     rmseByHorizon = new Float64Array(0);
   }
 
-  const profile = intermittent ? NEUTRAL_PROFILE : estimateCalendarProfile(values, n, startDay, inputs);
-  const { adjustment, adjusted } = prepare(values, n + horizon, startDay, profile, inputs);
+  const profile = intermittent ? NEUTRAL_PROFILE : estimateCalendarProfile(values, n, table, inputs);
+  const { adjustment, adjusted } = prepare(values, table, profile);
   const final = fitModel(model, adjusted, n, options.refit ? undefined : reuse);
   if (rmseByHorizon.length === 0) rmseByHorizon = inSampleRmse(final.forecaster, adjusted, horizon);
   const regressorEffect = input.regressor ? fitRegressorEffect(final.forecaster, values, adjustment, startDay, input.regressor) : null;
@@ -180,7 +178,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     const index = n - 1 + h;
     const day = startDay + index;
     const date = isoDateOf(day);
-    const factors = profile === NEUTRAL_PROFILE ? { weekdayFactor: 1, holidayFactor: 1, promoFactor: 1 } : dayFactors(profile, inputs, day);
+    const factors = profile === NEUTRAL_PROFILE ? { weekdayFactor: 1, holidayFactor: 1, promoFactor: 1 } : dayFactors(profile, table, index);
     const regressorFactor = regressorEffect ? regressorEffect.factorOn(date) : 1;
     const scale = adjustment[index]! * regressorFactor;
     const forecast = Math.max(0, out[h - 1]!) * scale;
