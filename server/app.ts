@@ -60,6 +60,8 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
     if (!existsSync(root)) throw new Error(`static directory ${root} does not exist`);
     await app.register(fastifyStatic, {
       root,
+      // send's default `max-age=0` would override ours; index.html is handled in setHeaders.
+      cacheControl: false,
       // index.html names the hashed bundles, so it must be revalidated; the bundles themselves may be cached.
       setHeaders: (res, path) => {
         if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');

@@ -254,8 +254,11 @@ export class SseReader {
   private async consume(body: ReadableStream<Uint8Array>): Promise<void> {
     const decoder = new TextDecoder();
     let buffer = '';
+    const reader = body.getReader();
     try {
-      for await (const chunk of body) {
+      for (;;) {
+        const { done, value: chunk } = await reader.read();
+        if (done) break;
         buffer += decoder.decode(chunk, { stream: true });
         let idx: number;
         while ((idx = buffer.indexOf('\n\n')) >= 0) {

@@ -249,7 +249,7 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     const bytes = Buffer.from('certificate 检疫证明');
     const hash = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
     const put = (c: SyncClient, h: string, body: Buffer) =>
-      fetch(`${c.url}/api/v1/files/${h}`, { method: 'PUT', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, body });
+      fetch(`${c.url}/api/v1/files/${h}`, { method: 'PUT', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, body: new Uint8Array(body) });
     const bad = await put(k1, hash, Buffer.from('other'));
     expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([422, 'hash-mismatch']);
     expect((await put(k1, hash, bytes)).status).toBe(200);
