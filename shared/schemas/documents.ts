@@ -91,7 +91,8 @@ export const documentSchema = {
     updatedAt: updatedAtField,
   },
   required: ['id', 'type', 'siteId', 'number', 'status', 'businessDate', 'at', 'terminalId', 'lines', 'updatedAt'],
-  indexes: [['siteId', 'type'], 'toSiteId'],
+  // No index on toSiteId: it is optional, and Dexie storage refuses indexes on optional fields (DXE1).
+  indexes: [['siteId', 'type']],
   additionalProperties: false,
 } as const;
 

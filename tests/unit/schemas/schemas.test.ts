@@ -53,11 +53,18 @@ describe('collection schemas', () => {
     expect(validate(withoutId)).toBe(false);
   });
 
-  it('documents carry toSiteId as an optional, indexed field', () => {
+  it('documents carry toSiteId as an optional field, never indexed (Dexie refuses optional index fields, DXE1)', () => {
     const docs = collectionSchemas.documents;
     expect(docs.properties.toSiteId.maxLength).toBe(64);
     expect(docs.required).not.toContain('toSiteId');
-    expect(docs.indexes).toContainEqual('toSiteId');
+    expect(docs.indexes.flat()).not.toContain('toSiteId');
+  });
+
+  it('every indexed field is required (the Dexie storage the app ships refuses others)', () => {
+    for (const [name, schema] of Object.entries(collectionSchemas)) {
+      const { indexes = [], required = [] } = schema as { indexes?: readonly (string | readonly string[])[]; required?: readonly string[] };
+      for (const field of indexes.flat()) expect(required, `${name}.${field}`).toContain(field);
+    }
   });
 });
 
