@@ -7,14 +7,14 @@ import { App } from './shell/App';
 import { usePairingStore } from './state/pairing-store';
 import { useUiStore } from './state/ui-store';
 import { pairTerminal } from './sync/pairing';
-import { startConnectivityMonitor } from './sync/connectivity-monitor';
+import { startSessionManager } from './db/session';
 
 /** The launcher (npm start / Electron main) may hand this terminal its first pairing. */
 async function adoptInitialPairing(): Promise<void> {
   const initial = await bridge.getInitialPairing();
   if (!initial) return;
   const current = usePairingStore.getState().pairing;
-  if (current?.token === initial.token && current.endpointUrl === initial.endpointUrl) return;
+  if (current && current.token === initial.token && current.endpointUrl === initial.endpointUrl) return;
   try {
     usePairingStore.getState().setPairing(await pairTerminal(initial.endpointUrl, initial.token));
   } catch (error) {
@@ -31,7 +31,7 @@ async function boot(): Promise<void> {
     document.documentElement.lang = lng;
   });
   await adoptInitialPairing();
-  startConnectivityMonitor();
+  startSessionManager();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -58,12 +58,3 @@ export async function fetchWhoAmI(endpointUrl: string, token: string): Promise<W
   if (!response.ok) throw new EndpointError('unexpected', await reasonOf(response), response.status);
   return (await response.json()) as WhoAmI;
 }
-
-export async function isEndpointHealthy(endpointUrl: string, signal?: AbortSignal): Promise<boolean> {
-  try {
-    const response = await fetch(`${endpointUrl}/api/v1/health`, { signal, cache: 'no-store' });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}

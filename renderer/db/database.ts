@@ -1,0 +1,57 @@
+import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import {
+  collectionNames,
+  collectionSchemas,
+  type BatchDoc,
+  type CollectionName,
+  type ConfigDoc,
+  type DocumentDoc,
+  type EventDoc,
+  type JournalDoc,
+  type MovementDoc,
+  type PartnerDoc,
+  type ProductDoc,
+  type SiteDoc,
+} from '../../shared/schemas';
+import { conflictHandlerFor } from './conflict-handlers';
+import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
+
+export interface LarderDocTypes {
+  sites: SiteDoc;
+  products: ProductDoc;
+  partners: PartnerDoc;
+  batches: BatchDoc;
+  movements: MovementDoc;
+  documents: DocumentDoc;
+  journal: JournalDoc;
+  events: EventDoc;
+  config: ConfigDoc;
+}
+
+export type LarderCollections = { [K in CollectionName]: RxCollection<LarderDocTypes[K]> };
+export type LarderDatabase = RxDatabase<LarderCollections>;
+
+export async function createLarderDatabase(options: { name: string; storage: RxStorage<unknown, unknown> }): Promise<LarderDatabase> {
+  assertMigrationsComplete();
+  // Never dev-mode here: in the shipped app it loads a tracking iframe. Tests validate instead.
+  const db = await createRxDatabase<LarderCollections>({
+    name: options.name,
+    storage: options.storage,
+    multiInstance: false, // one window per terminal profile
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
+    collectionNames.map((name) => [
+      name,
+      {
+        schema: collectionSchemas[name] as unknown as RxJsonSchema<unknown>,
+        migrationStrategies: migrationStrategiesByCollection[name],
+        conflictHandler: conflictHandlerFor(name),
+        localDocuments: name === 'documents', // posting intents (renderer/db/posting.ts)
+      },
+    ]),
+  );
+  await db.addCollections(creators);
+  return db;
+}

@@ -1,0 +1,94 @@
+// HTTP to the endpoint with the protocol's retry rule: exponential backoff with full jitter on
+// 429 (honouring Retry-After), 5xx and network failure; queued writes are never dropped, the
+// caller simply waits. Other 4xx answers are final and surface as SyncHttpError.
+
+export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface TransportEvents {
+  /** A request reached the endpoint (whatever it answered). */
+  onReachable(): void;
+  /** A request could not reach the endpoint, or it is overloaded; `attempt` counts from 1. */
+  onUnreachable(reason: string, attempt: number): void;
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  capMs: number;
+  random(): number;
+}
+
+export const defaultBackoff: BackoffPolicy = { baseMs: 500, capMs: 30_000, random: Math.random };
+
+/** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^attempt)]. */
+export function backoffDelay(attempt: number, policy: BackoffPolicy, retryAfterSeconds?: number): number {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
+  const jittered = policy.random() * ceiling;
+  return retryAfterSeconds !== undefined ? Math.max(retryAfterSeconds * 1000, jittered) : jittered;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
+
+export class SyncTransport {
+  constructor(
+    readonly endpointUrl: string,
+    private readonly token: string,
+    private readonly events: TransportEvents,
+    private readonly backoff: BackoffPolicy = defaultBackoff,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, ...extra };
+  }
+
+  /** Raw fetch for the stream: no retry here, the stream reconnects itself. */
+  open(path: string, init: RequestInit = {}): Promise<Response> {
+    return this.fetchImpl(`${this.endpointUrl}${path}`, { ...init, headers: this.headers(init.headers as Record<string, string>) });
+  }
+
+  async json<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.open(path, { ...init, signal, cache: 'no-store' });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        this.events.onUnreachable(error instanceof Error ? error.message : String(error), attempt);
+        await sleep(backoffDelay(attempt, this.backoff), signal);
+        continue;
+      }
+      this.events.onReachable();
+      if (response.ok) return (await response.json()) as T;
+      if (response.status === 429 || response.status >= 500) {
+        const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+        this.events.onUnreachable(`HTTP ${response.status}`, attempt);
+        await sleep(backoffDelay(attempt, this.backoff, Number.isFinite(retryAfter) ? retryAfter : undefined), signal);
+        continue;
+      }
+      let body: { error?: string; message?: string; details?: unknown } = {};
+      try {
+        body = (await response.json()) as typeof body;
+      } catch {
+        // a non-JSON error page (a proxy); the status says enough
+      }
+      throw new SyncHttpError(response.status, body.error ?? 'http-error', body.message ?? `HTTP ${response.status}`, body.details);
+    }
+  }
+}

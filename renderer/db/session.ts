@@ -1,0 +1,95 @@
+// The terminal's local store and its sync, opened for the current pairing and closed when the
+// pairing changes. Screens read `useDatabase()`; they never wait for the network.
+import { create } from 'zustand';
+import { createLarderDatabase, type LarderDatabase } from './database';
+import { startSync, type LarderSync } from './replication';
+import { createLarderStorage } from './storage';
+import type { Pairing } from '../state/pairing-store';
+import { usePairingStore } from '../state/pairing-store';
+import { useSyncStatusStore } from '../state/sync-status-store';
+
+interface SessionState {
+  db: LarderDatabase | null;
+  sync: LarderSync | null;
+  openError: string | null;
+}
+
+export const useSessionStore = create<SessionState>()(() => ({ db: null, sync: null, openError: null }));
+export const useDatabase = () => useSessionStore((s) => s.db);
+
+/** RxDB database names allow lower-case letters, digits, `_`, `$` and `-`, starting with a letter. */
+export function databaseNameFor(pairing: Pick<Pairing, 'orgId' | 'terminalId'>): string {
+  const clean = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+  return `larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`;
+}
+
+function localStoragePersistence(key: string) {
+  return {
+    load: (): string[] => {
+      try {
+        return JSON.parse(localStorage.getItem(key) ?? '[]') as string[];
+      } catch {
+        return [];
+      }
+    },
+    save: (keys: string[]) => localStorage.setItem(key, JSON.stringify(keys)),
+  };
+}
+
+async function closeSession(): Promise<void> {
+  const { db, sync } = useSessionStore.getState();
+  useSessionStore.setState({ db: null, sync: null });
+  await sync?.stop();
+  await db?.close();
+}
+
+async function openSession(pairing: Pairing): Promise<void> {
+  const name = databaseNameFor(pairing);
+  try {
+    const db = await createLarderDatabase({ name, storage: createLarderStorage() });
+    const sync = startSync({
+      db,
+      endpointUrl: pairing.endpointUrl,
+      token: pairing.token,
+      pendingPersistence: localStoragePersistence(`larder.pending.${name}`),
+      onStatus: (patch) => useSyncStatusStore.getState().update(patch),
+    });
+    useSessionStore.setState({ db, sync, openError: null });
+  } catch (error) {
+    console.error('larder: the local store could not be opened', error);
+    const message = error instanceof Error ? error.message : String(error);
+    useSessionStore.setState({ openError: message });
+    useSyncStatusStore.getState().update({ connectivity: 'offline', error: `local store: ${message}` });
+  }
+}
+
+/** Follows the pairing store for the life of the window. */
+export function startSessionManager(): () => void {
+  let chain = Promise.resolve();
+  const follow = (pairing: Pairing | null) => {
+    chain = chain.then(async () => {
+      await closeSession();
+      if (pairing) await openSession(pairing);
+      else useSyncStatusStore.getState().update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null });
+    });
+  };
+  follow(usePairingStore.getState().pairing);
+  // The browser knows first when the network goes: drop the stream so the indicator tells the
+  // truth at once, and reconnect without waiting out the backoff when it returns.
+  const wentOffline = () => {
+    useSessionStore.getState().sync?.dropStream();
+    useSyncStatusStore.getState().update({ connectivity: 'offline' });
+  };
+  const cameOnline = () => useSessionStore.getState().sync?.reconnectNow();
+  window.addEventListener('offline', wentOffline);
+  window.addEventListener('online', cameOnline);
+  const unsubscribe = usePairingStore.subscribe((state, previous) => {
+    if (state.pairing?.token !== previous.pairing?.token || state.pairing?.endpointUrl !== previous.pairing?.endpointUrl) follow(state.pairing);
+  });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('offline', wentOffline);
+    window.removeEventListener('online', cameOnline);
+    void chain.then(closeSession);
+  };
+}
