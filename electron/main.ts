@@ -37,9 +37,9 @@ registerAppSchemePrivileged();
 enableSandboxEverywhere();
 installSecurityHandlers();
 
-// Two instances would open the same IndexedDB and race on the local ledger: focus the first.
 if (!applyUserDataDir()) {
   app.exit(1);
+  // Two instances would open the same IndexedDB and race on the local ledger: focus the first.
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
