@@ -137,7 +137,9 @@ const operationArb = fc.record({
   override: fc.boolean(),
 });
 
-function operationDocument(op: fc.Infer<typeof operationArb>, index: number, batches: readonly BatchDoc[]): DocumentDoc {
+type Operation = typeof operationArb extends fc.Arbitrary<infer T> ? T : never;
+
+function operationDocument(op: Operation, index: number, batches: readonly BatchDoc[]): DocumentDoc {
   const base = { id: `op${index}`, number: `N${index}`, status: 'draft', siteId: KITCHEN, businessDate: day(0), at: instant(index % 60), terminalId: 't', updatedAt: instant(0) } as const;
   const chosen = op.batch === undefined ? undefined : batches[op.batch % batches.length];
   const productId = chosen?.productId ?? `p${op.product}`;
