@@ -62,6 +62,11 @@ export default tseslint.config(
       'electron/ stays thin: native capabilities only; domain logic lives in shared/ (ARCHITECTURE.md).'),
   },
   {
+    // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.
+    files: ['tests/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

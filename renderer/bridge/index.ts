@@ -10,8 +10,10 @@ declare global {
   interface Window {
     larder?: LarderBridge;
   }
+  /** package.json's version, put in by vite.config.ts. */
+  const __LARDER_VERSION__: string;
 }
 
 export type { LarderBridge } from '../../shared/bridge';
 
-export const bridge: LarderBridge = window.larder ?? createWebBridge();
+export const bridge: LarderBridge = window.larder ?? createWebBridge({ version: __LARDER_VERSION__ });

@@ -45,6 +45,7 @@ export const en = {
     token: 'Terminal token',
     pair: 'Pair',
     unpair: 'Unpair',
+    unpairConfirm: 'Unpair this terminal? Changes not yet uploaded stay in this terminal and go up when it is paired again.',
     pairedAs: 'Paired as terminal {{terminalId}}',
     site: 'Site',
     siteKind: 'Site kind',

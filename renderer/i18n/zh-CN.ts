@@ -46,6 +46,7 @@ export const zhCN: Messages = {
     token: '终端令牌',
     pair: '配对',
     unpair: '取消配对',
+    unpairConfirm: '确定取消本终端的配对吗？尚未上传的变更会保留在本终端，重新配对后继续上传。',
     pairedAs: '已配对为终端 {{terminalId}}',
     site: '门店 / 站点',
     siteKind: '站点类型',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Segmented, Space, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/bridge';
@@ -6,6 +6,7 @@ import { bridge } from '../bridge';
 import { rememberLanguage, type Language } from '../i18n';
 import { pairTerminal, PairingInputError } from '../sync/pairing';
 import { EndpointError } from '../sync/endpoint-api';
+import { useSite } from '../db/hooks';
 import { usePairingStore } from '../state/pairing-store';
 import { useUiStore } from '../state/ui-store';
 
@@ -51,6 +52,7 @@ function useErrorText() {
 function PairingCard() {
   const { t } = useTranslation();
   const { pairing, setPairing, clearPairing } = usePairingStore();
+  const site = useSite(pairing?.siteId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
@@ -77,6 +79,7 @@ function PairingCard() {
         <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} data-testid="pairing-details">
           <Descriptions.Item label={t('settings.site')}>
             <span data-testid="paired-site">{pairing.siteId}</span>
+            {site && <Typography.Text type="secondary"> · {site.name}</Typography.Text>}
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.siteKind')}>{t(`siteKinds.${pairing.siteKind}`)}</Descriptions.Item>
           <Descriptions.Item label={t('settings.terminal')}>{pairing.terminalId}</Descriptions.Item>
@@ -97,9 +100,9 @@ function PairingCard() {
             {t('settings.pair')}
           </Button>
           {pairing && (
-            <Button danger onClick={clearPairing}>
-              {t('settings.unpair')}
-            </Button>
+            <Popconfirm title={t('settings.unpairConfirm')} onConfirm={clearPairing} okText={t('settings.unpair')} cancelText={t('common.cancel')}>
+              <Button danger>{t('settings.unpair')}</Button>
+            </Popconfirm>
           )}
         </Space>
       </Form>

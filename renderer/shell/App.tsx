@@ -16,6 +16,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptySection } from '../sections/EmptySection';
 import { SettingsPage } from '../sections/SettingsPage';
+import { useSite } from '../db/hooks';
 import { usePairingStore } from '../state/pairing-store';
 import { sectionFromHash, useUiStore, type SectionId } from '../state/ui-store';
 import { SyncIndicator } from './SyncIndicator';
@@ -39,6 +40,7 @@ export function App() {
   const { t } = useTranslation();
   const { language, section } = useUiStore();
   const pairing = usePairingStore((s) => s.pairing);
+  const site = useSite(pairing?.siteId);
   useHashNavigation();
 
   const items: MenuProps['items'] = [
@@ -60,9 +62,13 @@ export function App() {
   ];
 
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#2f7d4f' } }}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#2f7d4f' },
+        components: { Menu: { itemSelectedBg: '#e7f3ec', itemSelectedColor: '#2f7d4f' } },
+      }}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
           <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
             <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
               {t('app.name')}
@@ -85,7 +91,7 @@ export function App() {
               <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
               {pairing && (
                 <Tag color="green" data-testid="header-site">
-                  {t(`siteKinds.${pairing.siteKind}`)} · {pairing.siteId}
+                  {t(`siteKinds.${pairing.siteKind}`)} · {site?.name ?? pairing.siteId}
                 </Tag>
               )}
             </Space>

@@ -38,7 +38,14 @@ export const test = base.extend<Fixtures, { endpoint: EndpointProcess }>({
       const electronApp = await _electron.launch({
         executablePath: electron.binary,
         args: [projectRoot, `--lang=${appOptions.locale}`],
-        env: { ...process.env, LARDER_ENDPOINT_URL: endpoint.url, LARDER_TERMINAL_TOKEN: terminal.token, LANG: `${appOptions.locale.replace('-', '_')}.UTF-8` },
+        env: {
+          ...process.env,
+          LARDER_E2E: '1',
+          LARDER_USER_DATA_DIR: testInfo.outputPath('electron-user-data'),
+          LARDER_ENDPOINT_URL: endpoint.url,
+          LARDER_TERMINAL_TOKEN: terminal.token,
+          LANG: `${appOptions.locale.replace('-', '_')}.UTF-8`,
+        },
       });
       await use(await electronApp.firstWindow());
       await electronApp.close();
