@@ -160,7 +160,7 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
   } else {
     // Too short to backtest: pick by demand class, intervals from in-sample one-step errors.
     intermittent = isIntermittent(values, n, threshold);
-    model = options.models?.[0] ?? (intermittent || n < 14 ? 'sba' : 'seasonal-naive');
+    model = options.models ? candidateModels(values, n, intermittent, options.models)[0]! : intermittent || n < 14 ? 'sba' : 'seasonal-naive';
     rmseByHorizon = new Float64Array(0);
   }
 

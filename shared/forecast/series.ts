@@ -31,7 +31,8 @@ export function toDenseSeries(points: readonly DailyPoint[], endDate?: string): 
     if (day > last) last = day;
   }
   if (endDate !== undefined) last = Math.max(last, dayNumberOf(endDate));
-  if (points.length === 0) return { startDay: endDate === undefined ? 0 : last, values: new Float64Array(0) };
+  // No history: an empty series whose next day is the day after endDate (or 1970-01-01 without one).
+  if (points.length === 0) return { startDay: endDate === undefined ? 0 : last + 1, values: new Float64Array(0) };
   const values = new Float64Array(last - first + 1);
   for (let i = 0; i < points.length; i++) values[days[i]! - first] += points[i]!.qty;
   return { startDay: first, values };
