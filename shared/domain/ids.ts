@@ -20,27 +20,36 @@ function utf8Bytes(text: string): number[] {
 
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
 
+// Reused across calls: postings derive dozens of ids each, and allocation showed in the bench.
+const schedule = new Int32Array(80);
+
 /** SHA-1 digest of a UTF-8 string, as 20 bytes. */
 export function sha1(text: string): number[] {
-  const message = utf8Bytes(text);
-  const bitLength = message.length * 8;
-  message.push(0x80);
-  while (message.length % 64 !== 56) message.push(0);
+  const bytes = utf8Bytes(text);
+  const bitLength = bytes.length * 8;
+  const blocks = Math.ceil((bytes.length + 9) / 64);
+  const message = new Uint8Array(blocks * 64);
+  message.set(bytes);
+  message[bytes.length] = 0x80;
   // Length as 64-bit big-endian; inputs here are far below 2^32 bits.
-  message.push(0, 0, 0, 0, (bitLength >>> 24) & 0xff, (bitLength >>> 16) & 0xff, (bitLength >>> 8) & 0xff, bitLength & 0xff);
+  const end = message.length;
+  message[end - 4] = (bitLength >>> 24) & 0xff;
+  message[end - 3] = (bitLength >>> 16) & 0xff;
+  message[end - 2] = (bitLength >>> 8) & 0xff;
+  message[end - 1] = bitLength & 0xff;
 
   let h0 = 0x67452301;
-  let h1 = 0xefcdab89;
-  let h2 = 0x98badcfe;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
   let h3 = 0x10325476;
-  let h4 = 0xc3d2e1f0;
-  const w = new Array<number>(80);
-  for (let offset = 0; offset < message.length; offset += 64) {
+  let h4 = 0xc3d2e1f0 | 0;
+  const w = schedule;
+  for (let offset = 0; offset < end; offset += 64) {
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;
-      w[i] = ((message[j] ?? 0) << 24) | ((message[j + 1] ?? 0) << 16) | ((message[j + 2] ?? 0) << 8) | (message[j + 3] ?? 0);
+      w[i] = ((message[j] as number) << 24) | ((message[j + 1] as number) << 16) | ((message[j + 2] as number) << 8) | (message[j + 3] as number);
     }
-    for (let i = 16; i < 80; i++) w[i] = rotl((w[i - 3] ?? 0) ^ (w[i - 8] ?? 0) ^ (w[i - 14] ?? 0) ^ (w[i - 16] ?? 0), 1);
+    for (let i = 16; i < 80; i++) w[i] = rotl((w[i - 3] as number) ^ (w[i - 8] as number) ^ (w[i - 14] as number) ^ (w[i - 16] as number), 1);
     let a = h0;
     let b = h1;
     let c = h2;
@@ -49,11 +58,20 @@ export function sha1(text: string): number[] {
     for (let i = 0; i < 80; i++) {
       let f: number;
       let k: number;
-      if (i < 20) [f, k] = [(b & c) | (~b & d), 0x5a827999];
-      else if (i < 40) [f, k] = [b ^ c ^ d, 0x6ed9eba1];
-      else if (i < 60) [f, k] = [(b & c) | (b & d) | (c & d), 0x8f1bbcdc];
-      else [f, k] = [b ^ c ^ d, 0xca62c1d6];
-      const temp = (rotl(a, 5) + f + e + k + (w[i] ?? 0)) | 0;
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5a827999;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ed9eba1;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8f1bbcdc;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xca62c1d6;
+      }
+      const temp = (rotl(a, 5) + f + e + k + (w[i] as number)) | 0;
       e = d;
       d = c;
       c = rotl(b, 30);

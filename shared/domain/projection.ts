@@ -16,14 +16,13 @@ interface MutablePosition {
   batchId: string;
   qty: number;
   value: number;
-  /** Indexes into the ledger's movement log, in application order (for as-of queries). */
-  log: number[];
 }
 
 interface ProductTotals {
   qty: number;
   value: number;
   positions: MutablePosition[];
+  lastReceiptCost: number | undefined;
 }
 
 interface SiteStock {
@@ -61,9 +60,13 @@ export class Ledger implements LedgerView {
   private readonly policies = new Map<string, SitePolicy>();
   private readonly appliedIds = new Set<string>();
   private readonly log: MovementDoc[] = [];
-  private readonly logByDoc = new Map<string, number[]>();
+  /**
+   * Secondary indexes (by document, by site and batch for as-of queries) are built on first
+   * use and maintained from then on: a full recompute at start-up pays only for on-hand.
+   */
+  private byDocIndex: Map<string, number[]> | null = null;
+  private byBatchIndex: Map<string, number[]> | null = null;
   private readonly sites = new Map<string, SiteStock>();
-  private readonly lastCosts = new Map<string, Map<string, number>>();
 
   constructor(reference: LedgerReferenceData = {}) {
     for (const product of reference.products ?? []) this.products.set(product.id, product);
@@ -106,34 +109,28 @@ export class Ledger implements LedgerView {
     this.appliedIds.add(movement.id);
     const index = this.log.length;
     this.log.push(movement);
-    const docLog = this.logByDoc.get(movement.docId);
-    if (docLog) docLog.push(index);
-    else this.logByDoc.set(movement.docId, [index]);
+    if (this.byDocIndex) addToIndex(this.byDocIndex, movement.docId, index);
     if (!affectsOnHand(movement.kind)) return true;
+    if (this.byBatchIndex) addToIndex(this.byBatchIndex, batchKey(movement.siteId, movement.batchId), index);
 
     const site = this.siteStock(movement.siteId);
     let position = site.byBatch.get(movement.batchId);
     let totals = site.byProduct.get(movement.productId);
     if (!totals) {
-      totals = { qty: 0, value: 0, positions: [] };
+      totals = { qty: 0, value: 0, positions: [], lastReceiptCost: undefined };
       site.byProduct.set(movement.productId, totals);
     }
     if (!position) {
-      position = { siteId: movement.siteId, productId: movement.productId, batchId: movement.batchId, qty: 0, value: 0, log: [] };
+      position = { siteId: movement.siteId, productId: movement.productId, batchId: movement.batchId, qty: 0, value: 0 };
       site.byBatch.set(movement.batchId, position);
       totals.positions.push(position);
     }
     const value = movement.qty * movement.unitCost;
     position.qty += movement.qty;
     position.value += value;
-    position.log.push(index);
     totals.qty += movement.qty;
     totals.value += value;
-    if (movement.kind === 'receipt' && movement.reversalOf === undefined) {
-      let costs = this.lastCosts.get(movement.siteId);
-      if (!costs) this.lastCosts.set(movement.siteId, (costs = new Map()));
-      costs.set(movement.productId, movement.unitCost);
-    }
+    if (movement.kind === 'receipt' && movement.reversalOf === undefined) totals.lastReceiptCost = movement.unitCost;
     return true;
   }
 
@@ -163,11 +160,15 @@ export class Ledger implements LedgerView {
   }
 
   onHandAt(siteId: string, batchId: string, at: string): number {
-    const position = this.sites.get(siteId)?.byBatch.get(batchId);
-    if (!position) return 0;
+    if (!this.byBatchIndex) {
+      this.byBatchIndex = new Map();
+      this.log.forEach((m, index) => {
+        if (affectsOnHand(m.kind)) addToIndex(this.byBatchIndex as Map<string, number[]>, batchKey(m.siteId, m.batchId), index);
+      });
+    }
     const cutoff = Date.parse(at);
     let qty = 0;
-    for (const index of position.log) {
+    for (const index of this.byBatchIndex.get(batchKey(siteId, batchId)) ?? []) {
       const movement = this.log[index];
       if (movement && Date.parse(movement.at) <= cutoff) qty += movement.qty;
     }
@@ -184,7 +185,11 @@ export class Ledger implements LedgerView {
   }
 
   movementsOfDocument(documentId: string): readonly MovementDoc[] {
-    return (this.logByDoc.get(documentId) ?? []).flatMap((index) => this.log[index] ?? []);
+    if (!this.byDocIndex) {
+      this.byDocIndex = new Map();
+      this.log.forEach((m, index) => addToIndex(this.byDocIndex as Map<string, number[]>, m.docId, index));
+    }
+    return (this.byDocIndex.get(documentId) ?? []).flatMap((index) => this.log[index] ?? []);
   }
 
   journalOfDocument(documentId: string): readonly JournalDoc[] {
@@ -192,7 +197,7 @@ export class Ledger implements LedgerView {
   }
 
   lastReceiptCost(siteId: string, productId: string): number | undefined {
-    return this.lastCosts.get(siteId)?.get(productId);
+    return this.sites.get(siteId)?.byProduct.get(productId)?.lastReceiptCost;
   }
 
   /** Every movement applied, in application order. */
@@ -219,6 +224,16 @@ export class Ledger implements LedgerView {
     }
     return site;
   }
+}
+
+function addToIndex(index: Map<string, number[]>, key: string, position: number): void {
+  const entries = index.get(key);
+  if (entries) entries.push(position);
+  else index.set(key, [position]);
+}
+
+function batchKey(siteId: string, batchId: string): string {
+  return `${siteId}\u0000${batchId}`;
 }
 
 /** Position key used by `recomputePositions` and by comparisons in tests. */
