@@ -4,8 +4,10 @@
  * SIGTERM/SIGINT: streams ended, answers in flight finished, storage closed, gone within 10 s.
  */
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { startEndpoint, type RunningEndpoint } from './app.js';
 import { DEFAULT_DATA_DIR } from './storage/index.js';
+import { superviseEndpoint, underTsxCli } from './supervisor.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
 
@@ -59,7 +61,11 @@ async function main(): Promise<void> {
   process.stdout.write(`listening ${endpoint.url}\n`);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`endpoint failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (underTsxCli()) {
+  superviseEndpoint(fileURLToPath(import.meta.url));
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`endpoint failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -316,7 +316,7 @@ export interface SpawnedServer {
   url: string;
   proc: ChildProcess;
   output: () => string;
-  /** SIGTERM to the whole process group; resolves with the exit code and the time it took. */
+  /** Signals the whole process group; resolves with npm's exit code and the time until the group is gone. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
@@ -330,6 +330,7 @@ export function spawnServer(args: string[], env: Record<string, string> = {}): P
   });
   let out = '';
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const streamsClosed = new Promise<void>((resolve) => proc.on('close', () => resolve()));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const t0 = Date.now();
     try {
@@ -338,7 +339,20 @@ export function spawnServer(args: string[], env: Record<string, string> = {}): P
       // already gone
     }
     const code = await exited;
-    return { code, ms: Date.now() - t0 };
+    // npm may exit before its child, so "stopped" means the whole process group is gone.
+    for (;;) {
+      try {
+        process.kill(-proc.pid!, 0);
+      } catch {
+        break;
+      }
+      if (Date.now() - t0 > 20_000) break;
+      await sleep(50);
+    }
+    const ms = Date.now() - t0;
+    // The last lines may still sit in the pipe once the processes are gone.
+    await Promise.race([streamsClosed, sleep(2000)]);
+    return { code, ms };
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
