@@ -29,12 +29,21 @@ export interface EndpointProcess {
   process: ChildProcess;
   admin(...args: string[]): Promise<string>;
   addTerminal(siteId: string, name: string): Promise<{ terminalId: string; token: string }>;
-  stop(): Promise<void>;
+  /** SIGTERM to the process group; the data directory is removed unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startEndpointProcess(options: { staticDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<EndpointProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-e2e-'));
-  const port = await freePort();
+export interface EndpointProcessOptions {
+  staticDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Reuse a data directory and port, e.g. to restart an endpoint that was stopped. */
+  dataDir?: string;
+  port?: number;
+}
+
+export async function startEndpointProcess(options: EndpointProcessOptions = {}): Promise<EndpointProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'larder-endpoint-'));
+  const port = options.port ?? (await freePort());
   const args = ['server/main.ts', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'];
   if (options.staticDir) args.push('--static', options.staticDir);
   const child = spawn(tsx, args, { cwd: projectRoot, detached: true, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,13 +77,13 @@ export async function startEndpointProcess(options: { staticDir?: string; env?: 
       const lastLine = stdout.trim().split('\n').at(-1) ?? '';
       return JSON.parse(lastLine) as { terminalId: string; token: string };
     },
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         process.kill(-child.pid, 'SIGTERM'); // the whole group: tsx may have a child of its own
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

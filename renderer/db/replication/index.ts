@@ -10,6 +10,11 @@ import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
 
+/** RxDB keeps checkpoints as objects (a bare string is stored spread into {"0": …}). */
+export interface WireCheckpoint {
+  token: string;
+}
+
 export interface SyncStatusPatch {
   connectivity?: 'connecting' | 'online' | 'offline';
   pendingUploads?: number;
@@ -31,7 +36,7 @@ export interface StartSyncOptions {
 }
 
 export interface LarderSync {
-  readonly states: Record<CollectionName, RxReplicationState<unknown, string>>;
+  readonly states: Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
   readonly gates: Record<CollectionName, ResyncGate<unknown>>;
   awaitInSync(): Promise<void>;
   /** Drops the live stream as a network failure would; it reconnects by itself. */
@@ -48,6 +53,7 @@ interface ChangePayload {
 }
 
 export function describeSyncError(error: unknown): string {
+  // RxDB hands errors from handlers on as plain JSON ({name, message, stack}) inside its RxError.
   const cause = (error as { parameters?: { errors?: unknown[] } })?.parameters?.errors?.[0] ?? error;
   if (cause instanceof SyncHttpError) {
     if (cause.reason === 'schema-mismatch') {
@@ -58,7 +64,20 @@ export function describeSyncError(error: unknown): string {
     if (cause.status === 401) return 'the endpoint no longer accepts this terminal (token revoked or unknown): pair again in Settings';
     return `${cause.message} (${cause.reason})`;
   }
-  return cause instanceof Error ? cause.message : String(cause);
+  const message = (cause as { message?: unknown })?.message;
+  return typeof message === 'string' ? message.trim() : String(cause);
+}
+
+/** Handler errors are reported from here, while their type and details are still at hand. */
+function reporting<A extends unknown[], R>(onStatus: (patch: SyncStatusPatch) => void, handler: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      onStatus({ error: describeSyncError(error) });
+      throw error;
+    }
+  };
 }
 
 export function startSync(options: StartSyncOptions): LarderSync {
@@ -79,11 +98,11 @@ export function startSync(options: StartSyncOptions): LarderSync {
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
 
   const gates = {} as Record<CollectionName, ResyncGate<unknown>>;
-  const states = {} as Record<CollectionName, RxReplicationState<unknown, string>>;
+  const states = {} as Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
   for (const name of collectionNames) {
     const gate = new ResyncGate<unknown>(options.resyncRetryMs);
     gates[name] = gate;
-    states[name] = replicateRxCollection<unknown, string>({
+    states[name] = replicateRxCollection<unknown, WireCheckpoint>({
       replicationIdentifier: `larder-v1-${name}-${options.endpointUrl}`,
       collection: db[name] as never,
       live: true,
@@ -93,18 +112,18 @@ export function startSync(options: StartSyncOptions): LarderSync {
       pull: {
         batchSize: 500,
         stream$: gate.stream$.asObservable(),
-        handler: async (checkpoint, batchSize) => {
+        handler: reporting(onStatus, async (checkpoint: WireCheckpoint | undefined, batchSize: number) => {
           gate.pullStarted();
           const query = new URLSearchParams({ limit: String(batchSize) });
-          if (checkpoint) query.set('checkpoint', checkpoint);
+          if (checkpoint) query.set('checkpoint', checkpoint.token);
           const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(`/api/v1/sync/${name}/pull?${query}`);
           synced();
-          return page;
-        },
+          return { documents: page.documents, checkpoint: { token: page.checkpoint } };
+        }),
       },
       push: {
         batchSize: 200, // the endpoint takes at most 500 rows / 5 MiB per request
-        handler: async (rows: RxReplicationWriteToMasterRow<unknown>[]) => {
+        handler: reporting(onStatus, async (rows: RxReplicationWriteToMasterRow<unknown>[]) => {
           const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
@@ -113,10 +132,13 @@ export function startSync(options: StartSyncOptions): LarderSync {
           tracker.acknowledged(name, rows.map((row) => (row.newDocumentState as unknown as { id: string }).id));
           synced();
           return answer.conflicts;
-        },
+        }),
       },
     });
-    states[name].error$.subscribe((error) => onStatus({ error: describeSyncError(error) }));
+    // Errors the handlers did not see (RxDB's own) still reach the indicator.
+    states[name].error$.subscribe((error) => {
+      if (!(error.parameters as { errors?: unknown[] } | undefined)?.errors) onStatus({ error: describeSyncError(error) });
+    });
   }
 
   let stopped = false;
@@ -137,7 +159,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
           (message) => {
             if (message.event !== 'change') return;
             const payload = JSON.parse(message.data) as ChangePayload;
-            gates[payload.collection]?.change({ documents: payload.documents, checkpoint: payload.checkpoint });
+            gates[payload.collection]?.change({ documents: payload.documents, checkpoint: { token: payload.checkpoint } });
           },
           streamAbort.signal,
         );

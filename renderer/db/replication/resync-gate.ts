@@ -6,7 +6,7 @@
 import { Subject } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 
-export type StreamItem<T> = RxReplicationPullStreamItem<T, string>;
+export type StreamItem<T> = RxReplicationPullStreamItem<T, { token: string }>;
 export type ChangeItem<T> = Exclude<StreamItem<T>, 'RESYNC'>;
 
 export class ResyncGate<T> {

@@ -1,0 +1,150 @@
+// The app's sync client (renderer/db) against a real endpoint process on SQLite: round trips
+// under per-site scope, pagination, the live stream, reconnects, an endpoint outage with a
+// local backlog, and the documents' state-machine merge rule. Each terminal runs in its own
+// worker thread (tests/integration/sync/terminal-worker.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDoc } from '../../../shared/schemas';
+import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
+import { movementDoc, openTerminal, waitFor, type TestTerminal } from './clients';
+
+let endpoint: EndpointProcess;
+const tokens: Record<string, string> = {};
+const open: TestTerminal[] = [];
+
+async function terminal(site: string, storage: 'memory' | 'dexie' = 'memory') {
+  const t = await openTerminal(endpoint.url, tokens[site] ?? '', storage);
+  open.push(t);
+  return t;
+}
+async function closeAll() {
+  await Promise.all(open.splice(0).map((t) => t.close()));
+}
+const has = async (t: TestTerminal, collection: 'movements' | 'documents', ids: string[]) => {
+  const present = new Set(await t.ids(collection));
+  return ids.every((id) => present.has(id));
+};
+
+beforeAll(async () => {
+  endpoint = await startEndpointProcess();
+  for (const [id, kind] of [['hq', 'hq'], ['kitchen', 'kitchen'], ['store-a', 'store'], ['store-b', 'store']] as const) {
+    await endpoint.admin('site', 'add', '--id', id, '--kind', kind, '--name', id);
+    tokens[id] = (await endpoint.addTerminal(id, `${id} terminal`)).token;
+  }
+  tokens['kitchen-2'] = (await endpoint.addTerminal('kitchen', 'kitchen second terminal')).token;
+}, 60_000);
+
+afterAll(async () => {
+  await closeAll();
+  await endpoint?.stop();
+});
+
+const dispatchDraft = (id: string): DocumentDoc =>
+  ({
+    id,
+    type: 'dispatch',
+    siteId: 'kitchen',
+    toSiteId: 'store-a',
+    number: `PS-${id}`,
+    status: 'draft',
+    businessDate: '2026-11-30',
+    at: '2026-11-30T06:00:00.000Z',
+    terminalId: 't-k',
+    lines: [{ productId: 'p-flour', qty: 10 }],
+    updatedAt: '2026-11-30T06:00:00.000Z',
+  }) as DocumentDoc;
+
+describe('sync client against a real endpoint', () => {
+  it('round-trips within per-site scope: HQ sees all, a store sees what is addressed to it', async () => {
+    const [kitchen, hq, storeA, storeB] = await Promise.all([terminal('kitchen'), terminal('hq'), terminal('store-a'), terminal('store-b')]);
+    const moves = [0, 1, 2].map((n) => movementDoc('kitchen', n));
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: moves });
+    await kitchen.run({ op: 'insert', collection: 'documents', docs: [dispatchDraft('d-scope')] });
+
+    await waitFor('HQ to receive the kitchen movements', () => has(hq, 'movements', moves.map((m) => m.id)));
+    await waitFor('store A to receive the dispatch addressed to it', () => has(storeA, 'documents', ['d-scope']));
+    await waitFor('kitchen pending uploads back to 0', async () => (await kitchen.status()).pendingUploads === 0);
+    await storeB.run({ op: 'awaitInSync' });
+    expect(await storeA.count('movements')).toBe(0);
+    expect(await storeB.count('documents')).toBe(0);
+    const status = await kitchen.status();
+    expect(status.connectivity).toBe('online');
+    expect(status.lastSyncAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await closeAll();
+  });
+
+  it('pulls a backlog larger than the page size completely, each movement once', async () => {
+    const kitchen = await terminal('kitchen');
+    const backlog = Array.from({ length: 1234 }, (_, n) => movementDoc('kitchen', 1000 + n));
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: backlog });
+    await waitFor('the kitchen backlog to be uploaded', async () => (await kitchen.status()).pendingUploads === 0, 30_000);
+    const expected = await kitchen.count('movements');
+    const freshHq = await terminal('hq');
+    await waitFor('a fresh HQ terminal to pull everything', async () => (await freshHq.count('movements')) === expected, 30_000);
+    const ids = await freshHq.ids('movements');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(backlog.map((m) => m.id)));
+    await closeAll();
+  });
+
+  it('delivers a commit over the live stream, and catches up after the stream drops', async () => {
+    const [kitchen, hq] = await Promise.all([terminal('kitchen'), terminal('hq')]);
+    await hq.run({ op: 'awaitInSync' });
+    const live = movementDoc('kitchen', 5000);
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: [live] });
+    await waitFor('the live change at HQ', () => has(hq, 'movements', [live.id]), 5_000);
+
+    // The stream goes down; commits land meanwhile; the reconnect must pull them (RESYNC).
+    await hq.run({ op: 'dropStream' });
+    const missed = [5001, 5002, 5003].map((n) => movementDoc('kitchen', n));
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: missed });
+    await waitFor('kitchen upload', async () => (await kitchen.status()).pendingUploads === 0);
+    await waitFor('HQ to catch up after the reconnect', () => has(hq, 'movements', missed.map((m) => m.id)));
+    expect(await hq.run<number>({ op: 'raisedResyncs', collection: 'movements' })).toBeGreaterThanOrEqual(1);
+    await closeAll();
+  });
+
+  it('keeps local writes through an endpoint outage and uploads them when it returns', async () => {
+    const kitchen = await terminal('kitchen');
+    await kitchen.run({ op: 'awaitInSync' });
+    const { dataDir } = endpoint;
+    const port = Number(new URL(endpoint.url).port);
+    await endpoint.stop({ keepData: true });
+
+    const offline = Array.from({ length: 25 }, (_, n) => movementDoc('kitchen', 7000 + n));
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: offline });
+    await waitFor('the indicator to say offline', async () => (await kitchen.status()).connectivity === 'offline');
+    expect((await kitchen.status()).pendingUploads).toBe(25);
+
+    endpoint = await startEndpointProcess({ dataDir, port });
+    await waitFor('the backlog to upload after the endpoint returns', async () => (await kitchen.status()).pendingUploads === 0, 30_000);
+    const hq = await terminal('hq');
+    await waitFor('HQ to see all 25', () => has(hq, 'movements', offline.map((m) => m.id)));
+    expect((await kitchen.status()).connectivity).toBe('online');
+    await closeAll();
+  });
+
+  it('merges concurrent edits of one document by its state machine: the later state wins on both terminals', async () => {
+    const [k1, k2] = await Promise.all([terminal('kitchen'), terminal('kitchen-2')]);
+    await k1.run({ op: 'insert', collection: 'documents', docs: [dispatchDraft('d-merge')] });
+    await waitFor('k2 to have the draft', () => has(k2, 'documents', ['d-merge']));
+    await k1.run({ op: 'stopSync' }); // k1 works offline for a while
+
+    await k1.run({ op: 'patch', collection: 'documents', id: 'd-merge', patch: { status: 'picked', updatedAt: '2026-11-30T07:00:00.000Z' } });
+    await k2.run({ op: 'patch', collection: 'documents', id: 'd-merge', patch: { lines: [{ productId: 'p-flour', qty: 12 }], updatedAt: '2026-11-30T07:01:00.000Z' } });
+    await waitFor('k2 edit uploaded', async () => (await k2.status()).pendingUploads === 0);
+
+    await k1.run({ op: 'startSync' });
+    const statusOn = async (t: TestTerminal) => (await t.run<DocumentDoc | null>({ op: 'get', collection: 'documents', id: 'd-merge' }))?.status;
+    await waitFor('k2 to converge on picked', async () => (await statusOn(k2)) === 'picked');
+    await waitFor('k1 to settle', async () => (await k1.status()).pendingUploads === 0);
+    expect(await statusOn(k1)).toBe('picked');
+    await closeAll();
+  });
+
+  it('runs the same sync on the Dexie storage the app ships (fake-indexeddb)', async () => {
+    const hq = await terminal('hq', 'dexie');
+    await waitFor('sites pulled into Dexie', async () => (await hq.count('sites')) >= 4);
+    expect(await hq.ids('movements')).toEqual(expect.arrayContaining([expect.stringMatching(/^mv-kitchen-/)]));
+    await closeAll();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { SseParser } from '../../../renderer/db/replication/sse';
+import { backoffDelay, SyncHttpError, SyncTransport } from '../../../renderer/db/replication/transport';
+
+describe('SSE parser', () => {
+  it('parses events split across chunks, skips keep-alive comments, handles CRLF', () => {
+    const parser = new SseParser();
+    expect(parser.push(': keepalive\n\nevent: change\ndata: {"a"')).toEqual([]);
+    expect(parser.push(':1}\r\n\r\nevent: change\ndata: line1\ndata: line2\n\n')).toEqual([
+      { event: 'change', data: '{"a":1}' },
+      { event: 'change', data: 'line1\nline2' },
+    ]);
+  });
+});
+
+describe('backoff', () => {
+  const policy = (random: number) => ({ baseMs: 500, capMs: 30_000, random: () => random });
+  it('grows exponentially under a cap, with full jitter', () => {
+    expect(backoffDelay(1, policy(1))).toBe(500);
+    expect(backoffDelay(4, policy(1))).toBe(4_000);
+    expect(backoffDelay(30, policy(1))).toBe(30_000);
+    expect(backoffDelay(4, policy(0.25))).toBe(1_000);
+  });
+  it('never retries sooner than Retry-After', () => {
+    expect(backoffDelay(1, policy(0.1), 7)).toBe(7_000);
+  });
+});
+
+describe('SyncTransport', () => {
+  const quick = { baseMs: 1, capMs: 2, random: () => 1 };
+  it('retries 429, 5xx and network failures, never dropping the request', async () => {
+    const answers: (() => Response)[] = [
+      () => {
+        throw new TypeError('fetch failed');
+      },
+      () => new Response('{"error":"rate-limited"}', { status: 429, headers: { 'retry-after': '0' } }),
+      () => new Response('oops', { status: 503 }),
+      () => Response.json({ conflicts: [] }),
+    ];
+    const unreachable: string[] = [];
+    const transport = new SyncTransport('http://x', 'tok', { onReachable: () => undefined, onUnreachable: (reason) => unreachable.push(reason) }, quick, async () => {
+      const next = answers.shift();
+      if (!next) throw new Error('no more answers');
+      return next();
+    });
+    await expect(transport.json('/push', { method: 'POST' })).resolves.toEqual({ conflicts: [] });
+    expect(unreachable).toEqual(['fetch failed', 'HTTP 429', 'HTTP 503']);
+  });
+
+  it('surfaces other 4xx answers with their machine reason', async () => {
+    const transport = new SyncTransport('http://x', 'tok', { onReachable: () => undefined, onUnreachable: () => undefined }, quick, async () =>
+      Response.json({ error: 'schema-mismatch', message: 'versions differ', details: { terminal: 2, server: 1 } }, { status: 409 }),
+    );
+    const error = await transport.json('/push').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncHttpError);
+    expect(error).toMatchObject({ status: 409, reason: 'schema-mismatch', details: { terminal: 2, server: 1 } });
+  });
+});
