@@ -72,14 +72,18 @@ describe('sync client against a real endpoint', () => {
     await closeAll();
   });
 
-  it('pulls a backlog larger than the page size completely, each movement once', async () => {
+  it('pulls a backlog larger than the page size completely, each movement once', { timeout: 60_000 }, async () => {
     const kitchen = await terminal('kitchen');
     const backlog = Array.from({ length: 1234 }, (_, n) => movementDoc('kitchen', 1000 + n));
     await kitchen.run({ op: 'insert', collection: 'movements', docs: backlog });
-    await waitFor('the kitchen backlog to be uploaded', async () => (await kitchen.status()).pendingUploads === 0, 30_000);
+    await waitFor('the kitchen backlog to be uploaded', async () => (await kitchen.status()).pendingUploads === 0, 25_000, () => kitchen.status());
     const expected = await kitchen.count('movements');
     const freshHq = await terminal('hq');
-    await waitFor('a fresh HQ terminal to pull everything', async () => (await freshHq.count('movements')) === expected, 30_000);
+    await waitFor('a fresh HQ terminal to pull everything', async () => (await freshHq.count('movements')) === expected, 25_000, async () => ({
+      status: await freshHq.status(),
+      has: await freshHq.count('movements'),
+      expected,
+    }));
     const ids = await freshHq.ids('movements');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(backlog.map((m) => m.id)));
@@ -144,6 +148,7 @@ describe('sync client against a real endpoint', () => {
   it('runs the same sync on the Dexie storage the app ships (fake-indexeddb)', async () => {
     const hq = await terminal('hq', 'dexie');
     await waitFor('sites pulled into Dexie', async () => (await hq.count('sites')) >= 4);
+    await hq.run({ op: 'awaitInSync' });
     expect(await hq.ids('movements')).toEqual(expect.arrayContaining([expect.stringMatching(/^mv-kitchen-/)]));
     await closeAll();
   });
