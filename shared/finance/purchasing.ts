@@ -1,0 +1,419 @@
+/**
+ * Purchasing controls (DOMAIN.md, Valuation and bookkeeping → Controls): purchase-order totals,
+ * the monthly budget check that holds a PO for approval, the approval decision with its audit
+ * event, price-deviation warnings on goods receipts, and PO receipt progress.
+ */
+import type {
+  ApprovalDoc,
+  ConfigDoc,
+  DocumentDoc,
+  DocumentLine,
+  EventDoc,
+  GoodsReceiptDoc,
+  ProductDoc,
+  PurchaseOrderDoc,
+} from '../schemas';
+import { derivedId, QTY_EPSILON, roundMoney, roundQty, type SitePolicy } from '../domain';
+
+// ---------------------------------------------------------------- totals
+
+export interface PurchaseOrderLineTotal {
+  lineNo: number;
+  productId: string;
+  qty: number;
+  unitCost: number;
+  amount: number;
+}
+
+export interface PurchaseOrderTotals {
+  lines: PurchaseOrderLineTotal[];
+  total: number;
+}
+
+/** Line amounts rounded to cents and the total as the sum of the rounded lines, as printed. */
+export function purchaseOrderTotals(order: Pick<PurchaseOrderDoc, 'lines'>): PurchaseOrderTotals {
+  const lines = order.lines.map((line, lineNo) => ({
+    lineNo,
+    productId: line.productId,
+    qty: line.qty,
+    unitCost: line.unitCost ?? 0,
+    amount: roundMoney(line.qty * (line.unitCost ?? 0)),
+  }));
+  return { lines, total: roundMoney(lines.reduce((sum, line) => sum + line.amount, 0)) };
+}
+
+// ---------------------------------------------------------------- budgets
+
+/**
+ * Budgets live under the existing `approval-rules` config key (config.ts has no `budgets` key):
+ * `value.budgets = [{ category, month: 'YYYY-MM', amount }]`, with `category: '*'` meaning the
+ * whole site's purchasing that month. `value.budgetCategories` optionally maps a product
+ * category to a budget category (several product categories sharing one budget line).
+ */
+export interface BudgetLine {
+  category: string;
+  month: string;
+  amount: number;
+}
+
+export interface BudgetRules {
+  budgets: BudgetLine[];
+  budgetCategories: Record<string, string>;
+}
+
+export const ALL_CATEGORIES = '*';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Budget rules for a site: organisation-wide `approval-rules` (no `siteId`) first, the site's own
+ * on top, a site line replacing the organisation line for the same category and month.
+ */
+export function budgetRulesFromConfig(configs: readonly ConfigDoc[], siteId: string): BudgetRules {
+  const relevant = configs
+    .filter((config) => config.key === 'approval-rules' && (config.siteId === undefined || config.siteId === siteId))
+    .sort((a, b) => Number(a.siteId !== undefined) - Number(b.siteId !== undefined));
+  const budgets = new Map<string, BudgetLine>();
+  const budgetCategories: Record<string, string> = {};
+  for (const config of relevant) {
+    const raw = config.value.budgets;
+    if (Array.isArray(raw)) {
+      for (const entry of raw) {
+        if (!isRecord(entry)) continue;
+        const { category, month, amount } = entry;
+        if (typeof category !== 'string' || typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month)) continue;
+        if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) continue;
+        budgets.set(`${category}\u0000${month}`, { category, month, amount });
+      }
+    }
+    const map = config.value.budgetCategories;
+    if (isRecord(map)) {
+      for (const [productCategory, budgetCategory] of Object.entries(map)) {
+        if (typeof budgetCategory === 'string') budgetCategories[productCategory] = budgetCategory;
+      }
+    }
+  }
+  return { budgets: [...budgets.values()], budgetCategories };
+}
+
+export interface BudgetExcess {
+  category: string;
+  month: string;
+  budget: number;
+  /** Other open or approved POs of the site in that category and month. */
+  alreadyCommitted: number;
+  thisOrder: number;
+  excess: number;
+  message: string;
+}
+
+export interface BudgetCheck {
+  status: 'within-budget' | 'held-for-approval';
+  month: string;
+  /** This PO's amount per budget category. */
+  byCategory: Record<string, number>;
+  excesses: BudgetExcess[];
+}
+
+/** POs in these states have committed money; drafts, rejected and cancelled ones have not. */
+const committingStatuses: ReadonlySet<DocumentDoc['status']> = new Set<DocumentDoc['status']>(['submitted', 'approved', 'posted']);
+
+export function monthOf(businessDate: string): string {
+  return businessDate.slice(0, 7);
+}
+
+function amountsByBudgetCategory(
+  order: Pick<PurchaseOrderDoc, 'lines'>,
+  product: (id: string) => ProductDoc | undefined,
+  rules: BudgetRules,
+): Map<string, number> {
+  const amounts = new Map<string, number>();
+  for (const line of purchaseOrderTotals(order).lines) {
+    const productCategory = product(line.productId)?.category ?? 'uncategorised';
+    const category = rules.budgetCategories[productCategory] ?? productCategory;
+    amounts.set(category, (amounts.get(category) ?? 0) + line.amount);
+  }
+  return amounts;
+}
+
+/**
+ * Checks a PO against its site's budgets for the PO's month. Each budget line (per category, and
+ * `*` for the whole site) must hold already-committed + this PO; any excess holds the PO for
+ * approval with the reason spelled out. Categories without a budget line are not limited.
+ */
+export function checkBudget(
+  order: PurchaseOrderDoc,
+  context: { otherOrders: readonly DocumentDoc[]; products: (id: string) => ProductDoc | undefined; rules: BudgetRules },
+): BudgetCheck {
+  const month = monthOf(order.businessDate);
+  const mine = amountsByBudgetCategory(order, context.products, context.rules);
+  const committed = new Map<string, number>();
+  for (const other of context.otherOrders) {
+    if (other.type !== 'purchase-order' || other.id === order.id || other.siteId !== order.siteId) continue;
+    if (!committingStatuses.has(other.status) || monthOf(other.businessDate) !== month) continue;
+    for (const [category, amount] of amountsByBudgetCategory(other, context.products, context.rules)) {
+      committed.set(category, (committed.get(category) ?? 0) + amount);
+    }
+  }
+  const total = (amounts: Map<string, number>): number => [...amounts.values()].reduce((sum, amount) => sum + amount, 0);
+  const excesses: BudgetExcess[] = [];
+  for (const budget of context.rules.budgets) {
+    if (budget.month !== month) continue;
+    const wholeSite = budget.category === ALL_CATEGORIES;
+    const thisOrder = roundMoney(wholeSite ? total(mine) : (mine.get(budget.category) ?? 0));
+    if (thisOrder <= 0) continue;
+    const alreadyCommitted = roundMoney(wholeSite ? total(committed) : (committed.get(budget.category) ?? 0));
+    const excess = roundMoney(alreadyCommitted + thisOrder - budget.amount);
+    if (excess <= 0) continue;
+    excesses.push({
+      category: budget.category,
+      month,
+      budget: budget.amount,
+      alreadyCommitted,
+      thisOrder,
+      excess,
+      message:
+        `Budget ${wholeSite ? 'for all categories' : `"${budget.category}"`} ${month}: ${budget.amount.toFixed(2)}; ` +
+        `already committed ${alreadyCommitted.toFixed(2)} + this order ${thisOrder.toFixed(2)} exceeds it by ${excess.toFixed(2)}`,
+    });
+  }
+  const byCategory: Record<string, number> = {};
+  for (const [category, amount] of mine) byCategory[category] = roundMoney(amount);
+  return { status: excesses.length > 0 ? 'held-for-approval' : 'within-budget', month, byCategory, excesses };
+}
+
+/** Submitting a PO: within budget it is approved at once, otherwise it waits (`submitted`). */
+export function submitPurchaseOrder(order: PurchaseOrderDoc, check: BudgetCheck, at: string): PurchaseOrderDoc {
+  return { ...order, status: check.status === 'within-budget' ? 'approved' : 'submitted', updatedAt: at };
+}
+
+// ---------------------------------------------------------------- approval
+
+export interface ApprovalDecision {
+  decision: 'approved' | 'rejected';
+  userId: string;
+  /** Required for a rejection; kept in the audit trail either way. */
+  reason?: string;
+  at: string;
+  businessDate: string;
+  terminalId: string;
+  /** Printed number of the approval document (the caller's numbering scheme). */
+  number: string;
+}
+
+export interface ApprovalOutcome {
+  order: PurchaseOrderDoc;
+  approval: ApprovalDoc;
+  event: EventDoc;
+}
+
+export class ApprovalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApprovalError';
+  }
+}
+
+/**
+ * Decides a held PO. The approval document copies the PO's lines (what was approved, frozen)
+ * and names the PO in `note`, because the documents schema has no generic "subject document"
+ * field; the audit event carries the PO as `docId` for drill-through. Ids derive from the PO id
+ * and decision, so deciding twice on two terminals writes the same documents.
+ */
+export function decidePurchaseOrder(order: PurchaseOrderDoc, decision: ApprovalDecision, check?: BudgetCheck): ApprovalOutcome {
+  if (order.status !== 'submitted') throw new ApprovalError(`PO ${order.number} is ${order.status}, only a submitted PO awaits a decision`);
+  const reason = decision.reason?.trim() ?? '';
+  if (decision.decision === 'rejected' && reason === '') throw new ApprovalError('a rejection needs a reason');
+  const approvalId = derivedId(order.id, 'approval', decision.decision);
+  const verb = decision.decision === 'approved' ? 'approved' : 'rejected';
+  const note = `${verb} purchase order ${order.number} (${order.id})${reason ? `: ${reason}` : ''}`;
+  const approval: ApprovalDoc = {
+    id: approvalId,
+    type: 'approval',
+    siteId: order.siteId,
+    number: decision.number,
+    status: decision.decision,
+    businessDate: decision.businessDate,
+    at: decision.at,
+    partnerId: order.partnerId,
+    terminalId: decision.terminalId,
+    note,
+    lines: order.lines.map((line): DocumentLine => ({ ...line })),
+    updatedAt: decision.at,
+  };
+  const event: EventDoc = {
+    id: derivedId(approvalId, 'event', 'decision'),
+    siteId: order.siteId,
+    kind: 'audit',
+    severity: 'info',
+    at: decision.at,
+    docType: 'purchase-order',
+    docId: order.id,
+    message: `Purchase order ${order.number} ${verb} by ${decision.userId}${reason ? `: ${reason}` : ''}`,
+    data: {
+      action: `purchase-order-${verb}`,
+      approvalId,
+      userId: decision.userId,
+      reason,
+      total: purchaseOrderTotals(order).total,
+      excesses: (check?.excesses ?? []).map((excess) => ({ ...excess })),
+    },
+    terminalId: decision.terminalId,
+    updatedAt: decision.at,
+  };
+  return { order: { ...order, status: decision.decision, updatedAt: decision.at }, approval, event };
+}
+
+// ---------------------------------------------------------------- price deviation
+
+/** A supplier's agreed price for a product (no schema holds these; see contractPricesFromConfig). */
+export interface ContractPrice {
+  partnerId: string;
+  productId: string;
+  unitCost: number;
+  /** Inclusive business dates; open-ended when absent. */
+  validFrom?: string;
+  validTo?: string;
+}
+
+/** Contract prices are read from `approval-rules` config `value.contractPrices` (no fitting key exists). */
+export function contractPricesFromConfig(configs: readonly ConfigDoc[]): ContractPrice[] {
+  const prices: ContractPrice[] = [];
+  for (const config of configs) {
+    if (config.key !== 'approval-rules' || !Array.isArray(config.value.contractPrices)) continue;
+    for (const entry of config.value.contractPrices) {
+      if (!isRecord(entry)) continue;
+      const { partnerId, productId, unitCost, validFrom, validTo } = entry;
+      if (typeof partnerId !== 'string' || typeof productId !== 'string' || typeof unitCost !== 'number' || unitCost <= 0) continue;
+      prices.push({
+        partnerId,
+        productId,
+        unitCost,
+        ...(typeof validFrom === 'string' ? { validFrom } : {}),
+        ...(typeof validTo === 'string' ? { validTo } : {}),
+      });
+    }
+  }
+  return prices;
+}
+
+export interface PriceDeviationWarning {
+  lineNo: number;
+  productId: string;
+  productName: string;
+  unitCost: number;
+  reference: number;
+  referenceKind: 'contract' | 'last-receipt';
+  /** Signed: positive when paying more than the reference. */
+  deviationPct: number;
+  /** (price − reference) × qty when paying more; 0 when paying less. */
+  excessAmount: number;
+  message: string;
+}
+
+export interface PriceReferenceSource {
+  product(productId: string): ProductDoc | undefined;
+  lastReceiptCost(siteId: string, productId: string): number | undefined;
+}
+
+/**
+ * Warns on each receipt line whose price deviates from its reference by more than the site's
+ * `priceDeviationPct`. A valid contract price with this supplier takes precedence (it is what was
+ * agreed); otherwise the last receipt cost at the site. Run before posting, so "last" is the
+ * previous receipt, not this one.
+ */
+export function priceDeviations(
+  receipt: GoodsReceiptDoc,
+  view: PriceReferenceSource,
+  policy: SitePolicy,
+  contracts: readonly ContractPrice[] = [],
+): PriceDeviationWarning[] {
+  const warnings: PriceDeviationWarning[] = [];
+  receipt.lines.forEach((line, lineNo) => {
+    const contract = contracts.find(
+      (price) =>
+        price.partnerId === receipt.partnerId &&
+        price.productId === line.productId &&
+        (price.validFrom === undefined || price.validFrom <= receipt.businessDate) &&
+        (price.validTo === undefined || receipt.businessDate <= price.validTo),
+    );
+    const last = view.lastReceiptCost(receipt.siteId, line.productId);
+    const reference = contract?.unitCost ?? last;
+    if (reference === undefined || reference <= 0) return;
+    const referenceKind = contract ? 'contract' : 'last-receipt';
+    const deviationPct = ((line.unitCost - reference) / reference) * 100;
+    if (Math.abs(deviationPct) <= policy.priceDeviationPct) return;
+    const product = view.product(line.productId);
+    const productName = product?.name ?? line.productId;
+    const rounded = Math.round(deviationPct * 10) / 10;
+    warnings.push({
+      lineNo,
+      productId: line.productId,
+      productName,
+      unitCost: line.unitCost,
+      reference,
+      referenceKind,
+      deviationPct: rounded,
+      excessAmount: roundMoney(Math.max(0, line.unitCost - reference) * line.qty),
+      message:
+        `${productName}: price ${line.unitCost} vs ${referenceKind === 'contract' ? 'contract' : 'last receipt'} price ${reference} ` +
+        `(${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%, limit ${policy.priceDeviationPct}%)`,
+    });
+  });
+  return warnings;
+}
+
+// ---------------------------------------------------------------- receipt progress
+
+export type ReceiptStatus = 'open' | 'partially-received' | 'closed';
+
+export interface ReceiptProgressLine {
+  productId: string;
+  ordered: number;
+  received: number;
+  outstanding: number;
+}
+
+export interface ReceiptProgress {
+  status: ReceiptStatus;
+  lines: ReceiptProgressLine[];
+}
+
+/**
+ * Goods receipts carry no purchase-order field in the schema, so the link is a tag in the
+ * receipt's `note`: `po:<order id>`. `receiptsForOrder` finds the receipts so tagged.
+ */
+export function purchaseOrderTag(order: Pick<PurchaseOrderDoc, 'id'>): string {
+  return `po:${order.id}`;
+}
+
+export function receiptsForOrder(order: PurchaseOrderDoc, documents: readonly DocumentDoc[]): GoodsReceiptDoc[] {
+  const tag = purchaseOrderTag(order);
+  return documents.filter(
+    (document): document is GoodsReceiptDoc =>
+      document.type === 'goods-receipt' && (document.note ?? '').split(/\s+/).includes(tag),
+  );
+}
+
+/**
+ * Ordered vs received per product (posted receipts only; a receipt split over several batches
+ * adds up). Partial receipts keep the PO open; it closes when every line is fully received.
+ */
+export function receiptProgress(order: PurchaseOrderDoc, receipts: readonly GoodsReceiptDoc[]): ReceiptProgress {
+  const ordered = new Map<string, number>();
+  for (const line of order.lines) ordered.set(line.productId, (ordered.get(line.productId) ?? 0) + line.qty);
+  const received = new Map<string, number>();
+  for (const receipt of receipts) {
+    if (receipt.status !== 'posted') continue;
+    for (const line of receipt.lines) received.set(line.productId, (received.get(line.productId) ?? 0) + line.qty);
+  }
+  const lines = [...ordered].map(([productId, qty]) => {
+    const got = roundQty(received.get(productId) ?? 0);
+    return { productId, ordered: roundQty(qty), received: got, outstanding: roundQty(Math.max(0, qty - got)) };
+  });
+  const anyReceived = lines.some((line) => line.received > QTY_EPSILON);
+  const allReceived = lines.every((line) => line.outstanding <= QTY_EPSILON);
+  return { status: allReceived ? 'closed' : anyReceived ? 'partially-received' : 'open', lines };
+}

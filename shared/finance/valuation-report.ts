@@ -1,0 +1,171 @@
+/**
+ * Inventory valuation report (存货估值表) at any date: Σ movements up to that moment per site and
+ * product, valued at batch cost, or at the moving average where the site's policy says so
+ * (DOMAIN.md, Valuation and bookkeeping).
+ */
+import type { BatchDoc, ConfigDoc, MovementDoc, ProductDoc } from '../schemas';
+import {
+  affectsOnHand,
+  businessDateOf,
+  defaultSitePolicy,
+  QTY_EPSILON,
+  roundMoney,
+  roundQty,
+  sitePolicyFromConfig,
+  type SitePolicy,
+} from '../domain';
+
+export type PolicyLookup = (siteId: string) => SitePolicy;
+
+/** Site policies from `site-policy` config docs (the same reading the Ledger does). */
+export function policyLookupFromConfig(configs: readonly ConfigDoc[]): PolicyLookup {
+  const policies = new Map<string, SitePolicy>();
+  for (const config of configs) {
+    if (config.key === 'site-policy' && config.siteId !== undefined) policies.set(config.siteId, sitePolicyFromConfig(config));
+  }
+  return (siteId) => policies.get(siteId) ?? defaultSitePolicy;
+}
+
+/**
+ * `YYYY-MM-DD` means the end of that business date (the date part of each movement's instant,
+ * as the terminal wrote it — `businessDateOf`); a full instant means movements at or before it.
+ */
+export function asOfPredicate(asOf: string): (movement: Pick<MovementDoc, 'at'>) => boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return (movement) => businessDateOf(movement.at) <= asOf;
+  const cutoff = Date.parse(asOf);
+  if (Number.isNaN(cutoff)) throw new RangeError(`Not a business date or instant: ${asOf}`);
+  return (movement) => Date.parse(movement.at) <= cutoff;
+}
+
+/**
+ * The stock value a movement adds or removes. Under batch costing every unit of a batch is worth
+ * the batch's cost, so the value is qty × batch cost whatever cost the movement carried; under
+ * moving average it is the cost the movement carried (issues leave at the average). Movements of
+ * unknown batches fall back to their own cost.
+ */
+export function movementValue(movement: Pick<MovementDoc, 'qty' | 'unitCost' | 'batchId'>, costing: SitePolicy['costing'], batch: (id: string) => BatchDoc | undefined): number {
+  if (costing === 'batch') {
+    const known = batch(movement.batchId);
+    if (known) return movement.qty * known.unitCost;
+  }
+  return movement.qty * movement.unitCost;
+}
+
+export interface ValuationInput {
+  movements: readonly MovementDoc[];
+  batches: readonly BatchDoc[];
+  products: readonly ProductDoc[];
+  asOf: string;
+  /** Absent = every site (HQ). */
+  siteIds?: readonly string[];
+  policy?: PolicyLookup;
+}
+
+export interface ValuationBatchRow {
+  siteId: string;
+  productId: string;
+  batchId: string;
+  qty: number;
+  unitCost: number;
+  value: number;
+}
+
+export interface ValuationRow {
+  siteId: string;
+  productId: string;
+  productName: string;
+  category: string;
+  costing: SitePolicy['costing'];
+  qty: number;
+  /** Value ÷ qty: the moving average, or the batch costs' weighted mean. */
+  unitCost: number;
+  value: number;
+  batches: ValuationBatchRow[];
+}
+
+export interface ValuationReport {
+  asOf: string;
+  rows: ValuationRow[];
+  bySite: Record<string, number>;
+  /** Site → category → value. */
+  bySiteCategory: Record<string, Record<string, number>>;
+  byCategory: Record<string, number>;
+  total: number;
+}
+
+interface Accumulator {
+  qty: number;
+  value: number;
+  batches: Map<string, { qty: number; value: number }>;
+}
+
+/**
+ * Rows keep full precision until the end: totals are rounded once from the unrounded sums, so
+ * that they agree with the books to the cent instead of drifting by per-row rounding.
+ */
+export function valuationReport(input: ValuationInput): ValuationReport {
+  const include = asOfPredicate(input.asOf);
+  const policy = input.policy ?? (() => defaultSitePolicy);
+  const batches = new Map(input.batches.map((batch) => [batch.id, batch]));
+  const products = new Map(input.products.map((product) => [product.id, product]));
+  const lookupBatch = (id: string) => batches.get(id);
+  const sites = input.siteIds ? new Set(input.siteIds) : null;
+  const acc = new Map<string, Map<string, Accumulator>>();
+  for (const movement of input.movements) {
+    if (!affectsOnHand(movement.kind) || (sites !== null && !sites.has(movement.siteId)) || !include(movement)) continue;
+    let site = acc.get(movement.siteId);
+    if (!site) acc.set(movement.siteId, (site = new Map()));
+    let product = site.get(movement.productId);
+    if (!product) site.set(movement.productId, (product = { qty: 0, value: 0, batches: new Map() }));
+    const value = movementValue(movement, policy(movement.siteId).costing, lookupBatch);
+    product.qty += movement.qty;
+    product.value += value;
+    const batch = product.batches.get(movement.batchId) ?? { qty: 0, value: 0 };
+    batch.qty += movement.qty;
+    batch.value += value;
+    product.batches.set(movement.batchId, batch);
+  }
+
+  const rows: ValuationRow[] = [];
+  const bySite: Record<string, number> = {};
+  const bySiteCategory: Record<string, Record<string, number>> = {};
+  const byCategory: Record<string, number> = {};
+  let total = 0;
+  const siteTotals = new Map<string, number>();
+  const siteCategoryTotals = new Map<string, Map<string, number>>();
+  const categoryTotals = new Map<string, number>();
+  for (const [siteId, site] of [...acc].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const costing = policy(siteId).costing;
+    for (const [productId, product] of [...site].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const qty = roundQty(product.qty);
+      if (Math.abs(qty) <= QTY_EPSILON && Math.abs(product.value) < 0.005) continue;
+      const info = products.get(productId);
+      const category = info?.category ?? 'uncategorised';
+      rows.push({
+        siteId,
+        productId,
+        productName: info?.name ?? productId,
+        category,
+        costing,
+        qty,
+        unitCost: Math.abs(qty) > QTY_EPSILON ? product.value / qty : 0,
+        value: roundMoney(product.value),
+        batches: [...product.batches]
+          .filter(([, batch]) => Math.abs(batch.qty) > QTY_EPSILON)
+          .map(([batchId, batch]) => ({ siteId, productId, batchId, qty: roundQty(batch.qty), unitCost: batch.value / batch.qty, value: roundMoney(batch.value) })),
+      });
+      total += product.value;
+      siteTotals.set(siteId, (siteTotals.get(siteId) ?? 0) + product.value);
+      categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + product.value);
+      const perCategory = siteCategoryTotals.get(siteId) ?? new Map<string, number>();
+      perCategory.set(category, (perCategory.get(category) ?? 0) + product.value);
+      siteCategoryTotals.set(siteId, perCategory);
+    }
+  }
+  for (const [siteId, value] of siteTotals) bySite[siteId] = roundMoney(value);
+  for (const [category, value] of categoryTotals) byCategory[category] = roundMoney(value);
+  for (const [siteId, perCategory] of siteCategoryTotals) {
+    bySiteCategory[siteId] = Object.fromEntries([...perCategory].map(([category, value]) => [category, roundMoney(value)]));
+  }
+  return { asOf: input.asOf, rows, bySite, bySiteCategory, byCategory, total: roundMoney(total) };
+}
