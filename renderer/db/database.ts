@@ -1,4 +1,4 @@
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import {
   collectionNames,
   collectionSchemas,
@@ -13,8 +13,11 @@ import {
   type ProductDoc,
   type SiteDoc,
 } from '../../shared/schemas';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { conflictHandlerFor } from './conflict-handlers';
 import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
+
+addRxPlugin(RxDBLocalDocumentsPlugin); // posting intents (renderer/db/posting.ts)
 
 export interface LarderDocTypes {
   sites: SiteDoc;

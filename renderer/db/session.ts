@@ -2,6 +2,8 @@
 // pairing changes. Screens read `useDatabase()`; they never wait for the network.
 import { create } from 'zustand';
 import { createLarderDatabase, type LarderDatabase } from './database';
+import { LocalLedger } from './local-ledger';
+import { repairPendingPostings } from './posting';
 import { startSync, type LarderSync } from './replication';
 import { createLarderStorage } from './storage';
 import type { Pairing } from '../state/pairing-store';
@@ -10,11 +12,12 @@ import { useSyncStatusStore } from '../state/sync-status-store';
 
 interface SessionState {
   db: LarderDatabase | null;
+  ledger: LocalLedger | null;
   sync: LarderSync | null;
   openError: string | null;
 }
 
-export const useSessionStore = create<SessionState>()(() => ({ db: null, sync: null, openError: null }));
+export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, openError: null }));
 export const useDatabase = () => useSessionStore((s) => s.db);
 
 /** RxDB database names allow lower-case letters, digits, `_`, `$` and `-`, starting with a letter. */
@@ -37,9 +40,10 @@ function localStoragePersistence(key: string) {
 }
 
 async function closeSession(): Promise<void> {
-  const { db, sync } = useSessionStore.getState();
-  useSessionStore.setState({ db: null, sync: null });
+  const { db, sync, ledger } = useSessionStore.getState();
+  useSessionStore.setState({ db: null, sync: null, ledger: null });
   await sync?.stop();
+  ledger?.close();
   await db?.close();
 }
 
@@ -47,6 +51,9 @@ async function openSession(pairing: Pairing): Promise<void> {
   const name = databaseNameFor(pairing);
   try {
     const db = await createLarderDatabase({ name, storage: createLarderStorage() });
+    const ledger = await LocalLedger.open(db);
+    const repaired = await repairPendingPostings(db, ledger);
+    if (repaired.length) console.info(`larder: completed ${repaired.length} interrupted posting(s)`, repaired);
     const sync = startSync({
       db,
       endpointUrl: pairing.endpointUrl,
@@ -54,7 +61,7 @@ async function openSession(pairing: Pairing): Promise<void> {
       pendingPersistence: localStoragePersistence(`larder.pending.${name}`),
       onStatus: (patch) => useSyncStatusStore.getState().update(patch),
     });
-    useSessionStore.setState({ db, sync, openError: null });
+    useSessionStore.setState({ db, ledger, sync, openError: null });
   } catch (error) {
     console.error('larder: the local store could not be opened', error);
     const message = error instanceof Error ? error.message : String(error);
