@@ -35,6 +35,8 @@ const opArb = fc.record({
   rejected: fc.integer({ min: 0, max: 3 }),
   /** Days to advance the business date before this operation. */
   advance: fc.integer({ min: 0, max: 2 }),
+  /** Count-while-trading counted the day before the count was posted (late posting). */
+  countedDayBefore: fc.boolean(),
 });
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -63,7 +65,7 @@ function stocked(world: World, siteId: string, productId: string): { batchId: st
     .map((position) => ({ batchId: position.batchId, qty: position.qty }));
 }
 
-function buildDocument(world: World, op: Op, index: number, date: string): DocumentDoc | null {
+function buildDocument(world: World, op: Op, index: number, date: string, lateCounts: boolean): DocumentDoc | null {
   const p = products[op.product] ?? products[0];
   if (!p) return null;
   const base = header(index, date, index);
@@ -116,7 +118,8 @@ function buildDocument(world: World, op: Op, index: number, date: string): Docum
       const chosen = candidates[op.pick % Math.max(1, candidates.length)];
       if (!chosen) return null;
       const counted = Math.max(0, chosen.qty + op.countDelta);
-      const document: StockCountDoc = { ...base, type: 'stock-count', siteId: op.site, lines: [{ productId: p.id, qty: counted, batchId: chosen.batchId, countedAt: base.at }] };
+      const countedAt = lateCounts && op.countedDayBefore ? `${addDays(date, -1)}T20:00:00.000Z` : base.at;
+      const document: StockCountDoc = { ...base, type: 'stock-count', siteId: op.site, lines: [{ productId: p.id, qty: counted, batchId: chosen.batchId, countedAt }] };
       return document;
     }
   }
@@ -126,12 +129,12 @@ function buildDocument(world: World, op: Op, index: number, date: string): Docum
 /** Successful postings per document type over all runs, so a generator that posts nothing fails. */
 const posted = new Map<string, number>();
 
-function run(ops: readonly Op[]): World {
+function run(ops: readonly Op[], lateCounts = false): World {
   const world: World = { ledger: new Ledger({ products }), journal: [], movements: [], shipped: [], dates: [], unbalanced: [] };
   let date = START;
   ops.forEach((op, index) => {
     date = addDays(date, op.advance);
-    const document = buildDocument(world, op, index, date);
+    const document = buildDocument(world, op, index, date, lateCounts);
     if (!document) return;
     const outcome = postDocument(document, world.ledger);
     // Refusals (negative stock under `block`, nothing usable to sell) are legitimate outcomes.
@@ -176,8 +179,24 @@ describe('books ↔ stock property (batch costing)', () => {
     for (const type of ['goods-receipt', 'sale', 'waste', 'dispatch', 'store-receipt', 'stock-count']) expect(posted.get(type) ?? 0, type).toBeGreaterThan(100);
   });
 
+  // Finding (reported, shared/domain not edited): a count posted on a later business date than
+  // the moment it was counted dates its count-adjust movements at `countedAt` but its journal
+  // entry at the document's business date, so for the dates in between the inventory account
+  // and the stock valuation disagree by the count variance. This test pins the finding; when
+  // shared/domain dates the entry consistently, it fails and should become part of the property.
+  it('known gap: a count counted the day before it is posted opens a one-day books/stock difference', () => {
+    const result = fc.check(
+      fc.property(fc.array(opArb, { minLength: 5, maxLength: 40 }), (ops) => {
+        const world = run(ops, true);
+        return world.dates.every((date) => differences(world, date).length === 0) && world.movements.every((m) => differences(world, m.at.slice(0, 10)).length === 0);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+    expect(result.failed).toBe(true);
+  });
+
   it('the property can fail: a movement booked at a cost other than its batch cost is caught', () => {
-    const ops: Op[] = [{ type: 'receipt', site: KITCHEN, product: 1, qty: 10, cents: 250, pick: 0, countDelta: 0, short: 0, rejected: 0, advance: 0 }];
+    const ops: Op[] = [{ type: 'receipt', site: KITCHEN, product: 1, qty: 10, cents: 250, pick: 0, countDelta: 0, short: 0, rejected: 0, advance: 0, countedDayBefore: false }];
     const world = run(ops);
     expect(differences(world, START)).toEqual([]);
     const tampered = world.movements.map((movement) => ({ ...movement, unitCost: movement.unitCost + 0.1 }));
