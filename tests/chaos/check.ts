@@ -1,0 +1,159 @@
+// The end-of-run oracle: heal, wait for quiet, then hold the server and every terminal to the
+// record of what terminals stored. The server's view is read by pull with an HQ "auditor" token
+// straight from the endpoint (no proxy), so it is exactly what the protocol serves.
+import { Ledger, positionKey, recomputePositions } from '../../shared/domain';
+import type { MovementDoc } from '../../shared/schemas';
+import type { StockPosition } from '../../shared/domain/ledger-view';
+import { sleep } from './rng';
+import { canonical, type ChaosStatus, type Dump } from './terminal-protocol';
+import type { ChaosTerminal } from './terminals';
+import type { World } from './world';
+
+interface ServerDoc {
+  seq: number;
+  content: string;
+  siteId: string;
+  toSiteId: string | null;
+  doc: Record<string, unknown>;
+}
+
+type Audited = 'movements' | 'documents';
+const AUDITED: Audited[] = ['movements', 'documents'];
+
+export class Auditor {
+  readonly docs: Record<Audited, Map<string, ServerDoc>> = { movements: new Map(), documents: new Map() };
+  private readonly checkpoints: Record<Audited, string | undefined> = { movements: undefined, documents: undefined };
+  /** Movement ids the server served at two sequences (an append-only row written twice) or twice in a page. */
+  readonly doubled = new Set<string>();
+  private order = 0;
+
+  constructor(private readonly world: World) {}
+
+  /** Pulls what is new since the last refresh; false when the endpoint did not answer. */
+  async refresh(): Promise<boolean> {
+    for (const collection of AUDITED) {
+      for (let page = 0; page < 1000; page++) {
+        const query = new URLSearchParams({ limit: '1000' });
+        const checkpoint = this.checkpoints[collection];
+        if (checkpoint) query.set('checkpoint', checkpoint);
+        let body: { documents: Record<string, unknown>[]; checkpoint: string };
+        try {
+          const res = await fetch(`${this.world.url}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${this.world.auditorToken}` } });
+          if (!res.ok) return false;
+          body = (await res.json()) as typeof body;
+        } catch {
+          return false;
+        }
+        const seen = new Set<string>();
+        body.documents.forEach((doc) => {
+          const id = String(doc.id);
+          const seq = ++this.order; // arrival order of the pull = server sequence order
+          const before = this.docs[collection].get(id);
+          if (collection === 'movements' && (seen.has(id) || before)) this.doubled.add(id);
+          seen.add(id);
+          this.docs[collection].set(id, {
+            seq: before?.seq ?? seq,
+            content: canonical(doc),
+            siteId: String(doc.siteId),
+            toSiteId: typeof doc.toSiteId === 'string' ? doc.toSiteId : null,
+            doc,
+          });
+        });
+        this.checkpoints[collection] = body.checkpoint;
+        if (body.documents.length < 1000) break;
+      }
+    }
+    return true;
+  }
+
+  readableBy(t: ChaosTerminal, collection: Audited): Map<string, ServerDoc> {
+    if (t.siteKind === 'hq') return this.docs[collection];
+    const out = new Map<string, ServerDoc>();
+    for (const [id, d] of this.docs[collection]) if (d.siteId === t.siteId || d.toSiteId === t.siteId) out.set(id, d);
+    return out;
+  }
+}
+
+export interface Findings {
+  lost: Set<string>;
+  doubled: Set<string>;
+  diverged: Set<string>;
+  notes: string[];
+}
+
+const samePositions = (a: readonly StockPosition[], b: Map<string, StockPosition>): string | null => {
+  const mine = new Map(a.filter((p) => Math.abs(p.qty) > 1e-9 || Math.abs(p.value) > 1e-6).map((p) => [positionKey(p), p]));
+  const theirs = [...b.values()].filter((p) => Math.abs(p.qty) > 1e-9 || Math.abs(p.value) > 1e-6);
+  if (mine.size !== theirs.length) return `${mine.size} positions vs ${theirs.length} recomputed`;
+  for (const p of theirs) {
+    const q = mine.get(positionKey(p));
+    if (!q || Math.abs(q.qty - p.qty) > 1e-6 || Math.abs(q.value - p.value) > 1e-4) return `${positionKey(p).split(String.fromCharCode(0)).join('/')}: ${q?.qty} vs ${p.qty}`;
+  }
+  return null;
+};
+
+async function quiet(world: World, auditor: Auditor): Promise<boolean> {
+  if (!(await auditor.refresh())) return false;
+  for (const t of world.terminals) {
+    const status = await t.run<ChaosStatus>({ op: 'status' });
+    if (status.pendingUploads > 0) return false;
+    const [movements, documents] = await t.run<number[]>({ op: 'counts', collections: AUDITED });
+    if (movements !== auditor.readableBy(t, 'movements').size || documents !== auditor.readableBy(t, 'documents').size) return false;
+  }
+  return true;
+}
+
+/** Compares everything; adds what is wrong to `findings` (keys are stable, so a repeat is not counted twice). */
+async function compare(world: World, auditor: Auditor, findings: Findings, run: number, final: boolean): Promise<boolean> {
+  let ok = true;
+  const flag = (set: Set<string>, key: string, note: string) => {
+    ok = false;
+    if (!final || set.has(key)) return;
+    set.add(key);
+    findings.notes.push(`run ${run}: ${note}`);
+  };
+  for (const [id, s] of world.stored) {
+    const server = auditor.docs.movements.get(id);
+    if (!server) flag(findings.lost, id, `movement ${id} (stored by ${s.terminal} in run ${s.run}) missing on the server`);
+    else if (server.content !== s.content) flag(findings.diverged, `server/${id}`, `movement ${id} differs on the server from what ${s.terminal} stored`);
+  }
+  for (const id of auditor.doubled) flag(findings.doubled, id, `movement ${id} served twice by the endpoint`);
+  for (const t of world.terminals) {
+    const dump = await t.run<Dump>({ op: 'dump', collections: AUDITED });
+    for (const collection of AUDITED) {
+      const expected = auditor.readableBy(t, collection);
+      const local = new Map(dump[collection] ?? []);
+      for (const [id, d] of expected) {
+        const mine = local.get(id);
+        if (mine === undefined) {
+          if (collection === 'movements') flag(findings.lost, `${t.label}/${id}`, `movement ${id} missing on ${t.label}`);
+          else flag(findings.diverged, `${t.label}/${id}`, `document ${id} missing on ${t.label}`);
+        } else if (mine !== d.content) flag(findings.diverged, `${t.label}/${id}`, `${collection} ${id} differs on ${t.label}: ${mine.slice(0, 160)} vs server ${d.content.slice(0, 160)}`);
+      }
+      for (const id of local.keys()) {
+        if (!expected.has(id)) flag(findings.diverged, `${t.label}/extra/${id}`, `${collection} ${id} on ${t.label} but not readable from the server`);
+      }
+    }
+    // Invariant 1: the terminal's incremental projection equals a recompute over what it may read.
+    const readable = [...auditor.readableBy(t, 'movements').values()].map((d) => d.doc as unknown as MovementDoc);
+    const why = samePositions(await t.run<StockPosition[]>({ op: 'positions' }), recomputePositions(readable));
+    if (why) flag(findings.diverged, `${t.label}/ledger`, `ledger projection on ${t.label} differs from a recompute: ${why}`);
+  }
+  // The server's own ledger, folded in server order and recomputed, must agree as well.
+  const all = [...auditor.docs.movements.values()].sort((a, b) => a.seq - b.seq).map((d) => d.doc as unknown as MovementDoc);
+  const why = samePositions(Ledger.fromMovements({}, all).positions(), recomputePositions(all));
+  if (why) flag(findings.diverged, 'server/ledger', `server ledger differs from a recompute: ${why}`);
+  return ok;
+}
+
+/** Waits (bounded) for quiet and convergence, then records what is still wrong. */
+export async function settleAndCheck(world: World, auditor: Auditor, findings: Findings, run: number, timeoutMs: number): Promise<{ settledMs: number }> {
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < timeoutMs && i < 2000; i++) {
+    if ((await quiet(world, auditor)) && (await compare(world, auditor, findings, run, false))) return { settledMs: Date.now() - started };
+    await sleep(100);
+  }
+  await auditor.refresh();
+  await compare(world, auditor, findings, run, true);
+  return { settledMs: Date.now() - started };
+}

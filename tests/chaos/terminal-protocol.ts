@@ -1,0 +1,38 @@
+// The commands a chaos terminal answers, whether it runs in a worker thread (memory storage) or
+// in a Chromium page (Dexie on a persistent profile, for kill -9). Both speak this shape.
+import type { CollectionName } from '../../shared/schemas';
+
+export type ChaosCommand =
+  | { op: 'insert'; collection: CollectionName; docs: unknown[] }
+  | { op: 'patch'; collection: CollectionName; id: string; patch: Record<string, unknown> }
+  | { op: 'get'; collection: CollectionName; id: string }
+  | { op: 'dump'; collections: CollectionName[] }
+  | { op: 'counts'; collections: CollectionName[] }
+  | { op: 'positions' }
+  | { op: 'status' }
+  | { op: 'skewClock'; ms: number }
+  | { op: 'stopSync' }
+  | { op: 'startSync' }
+  | { op: 'close' };
+
+export interface ChaosStatus {
+  pendingUploads: number;
+  connectivity: string;
+  error: string | null;
+  syncing: boolean;
+}
+
+/** id → canonical JSON (keys sorted, RxDB's `_…` meta fields left out), per collection. */
+export type Dump = Partial<Record<CollectionName, [string, string][]>>;
+
+/** Canonical JSON: the same content gives the same text whatever the key order or meta fields. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([key, v]) => !key.startsWith('_') && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

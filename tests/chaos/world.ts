@@ -1,0 +1,162 @@
+// The chaos world: one real endpoint process (SQLite, its own data dir and port), the four sites,
+// a fleet of terminals each behind its own fault proxy, and the record of every movement a
+// terminal ever reported stored — the oracle the final checks hold the system to.
+import { startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
+import type { MovementDoc } from '../../shared/schemas';
+import { FaultProxy } from './proxy';
+import { Rng } from './rng';
+import { BrowserTerminal, buildTerminalPage, openWorkerTerminal, serveStatic, type ChaosTerminal, type SiteKind } from './terminals';
+import { canonical } from './terminal-protocol';
+import { randomPosting, type Posting } from './traffic';
+
+export interface StoredMovement {
+  siteId: string;
+  content: string;
+  terminal: string;
+  run: number;
+}
+
+const SITES: [string, SiteKind][] = [
+  ['hq', 'hq'],
+  ['kitchen', 'kitchen'],
+  ['store-a', 'store'],
+  ['store-b', 'store'],
+];
+/** kitchen, a second kitchen terminal, two stores, HQ; store-b is the Chromium one when enabled. */
+const FLEET: [string, string][] = [
+  ['kitchen-1', 'kitchen'],
+  ['kitchen-2', 'kitchen'],
+  ['store-a', 'store-a'],
+  ['store-b', 'store-b'],
+  ['hq', 'hq'],
+];
+
+export class World {
+  readonly terminals: ChaosTerminal[] = [];
+  browser: BrowserTerminal | null = null;
+  /** Every movement a terminal said it stored, by id. */
+  readonly stored = new Map<string, StoredMovement>();
+  /** Postings whose insert was cut by a kill: retried (same ids) once the terminal is back. */
+  readonly interrupted: { terminal: ChaosTerminal; posting: Posting; run: number }[] = [];
+  readonly documentIds = new Set<string>();
+  /** Per terminal, how far its clock is off (ms); business times are stamped from it. */
+  readonly skew = new Map<string, number>();
+  auditorToken = '';
+  endpointDown = false;
+  private closeStatic: (() => Promise<void>) | null = null;
+
+  private constructor(
+    public endpoint: EndpointProcess,
+    readonly port: number,
+  ) {}
+
+  static async create(options: { seed: number; browser: boolean; log(line: string): void }): Promise<World> {
+    const endpoint = await startEndpointProcess();
+    const world = new World(endpoint, Number(new URL(endpoint.url).port));
+    for (const [id, kind] of SITES) await endpoint.admin('site', 'add', '--id', id, '--kind', kind, '--name', id);
+    world.auditorToken = (await endpoint.addTerminal('hq', 'chaos auditor')).token;
+    const rng = new Rng(options.seed).fork(0xfee1);
+    let pageUrl = '';
+    if (options.browser) {
+      const started = Date.now();
+      const page = await serveStatic(await buildTerminalPage());
+      pageUrl = page.url;
+      world.closeStatic = page.close;
+      options.log(`terminal page built in ${Date.now() - started} ms`);
+    }
+    for (const [label, siteId] of FLEET) {
+      const siteKind = SITES.find(([id]) => id === siteId)?.[1] ?? 'store';
+      const { token } = await endpoint.addTerminal(siteId, label);
+      const proxy = new FaultProxy(world.port, rng.fork(world.terminals.length));
+      await proxy.listen();
+      if (options.browser && label === 'store-b') {
+        const browser = new BrowserTerminal(label, siteId, siteKind, proxy, token, pageUrl);
+        await browser.launch();
+        world.browser = browser;
+        world.terminals.push(browser);
+      } else {
+        world.terminals.push(await openWorkerTerminal(label, siteId, siteKind, proxy, token));
+      }
+    }
+    return world;
+  }
+
+  get url(): string {
+    return this.endpoint.url;
+  }
+
+  clockOf(t: ChaosTerminal): number {
+    return Date.now() + (this.skew.get(t.label) ?? 0);
+  }
+
+  /** Posts one random document through a terminal; its movements count as stored once the insert resolves. */
+  async post(t: ChaosTerminal, rng: Rng, run: number, posting = randomPosting(rng, t, this.clockOf(t))): Promise<void> {
+    try {
+      await t.run({ op: 'insert', collection: 'movements', docs: posting.movements });
+      await t.run({ op: 'insert', collection: 'documents', docs: [posting.document] });
+    } catch (error) {
+      if (t === this.browser && this.browser.killed) return void this.interrupted.push({ terminal: t, posting, run });
+      throw error;
+    }
+    this.record(t, posting, run);
+  }
+
+  /** Many postings' movements in one local write (an offline backlog, a big push). */
+  async postBacklog(t: ChaosTerminal, rng: Rng, run: number, postings: number): Promise<void> {
+    const batch = Array.from({ length: postings }, () => randomPosting(rng, t, this.clockOf(t)));
+    for (let i = 0; i < batch.length; i += 250) {
+      const slice = batch.slice(i, i + 250);
+      try {
+        await t.run({ op: 'insert', collection: 'movements', docs: slice.flatMap((p) => p.movements) });
+        await t.run({ op: 'insert', collection: 'documents', docs: slice.map((p) => p.document) });
+      } catch (error) {
+        if (t === this.browser && this.browser.killed) {
+          for (const posting of batch.slice(i)) this.interrupted.push({ terminal: t, posting, run });
+          return;
+        }
+        throw error;
+      }
+      for (const posting of slice) this.record(t, posting, run);
+    }
+  }
+
+  /** After a restart: the app retries a posting it was making (same derived ids, so no double). */
+  async retryInterrupted(): Promise<void> {
+    for (const item of this.interrupted.splice(0)) await this.post(item.terminal, new Rng(0), item.run, item.posting);
+  }
+
+  private record(t: ChaosTerminal, posting: Posting, run: number): void {
+    this.documentIds.add(posting.document.id);
+    for (const m of posting.movements) this.stored.set(m.id, { siteId: m.siteId, content: canonical(m as MovementDoc), terminal: t.label, run });
+  }
+
+  /** kill -9 of the endpoint's whole process group (npm/tsx and the node child), mid-whatever. */
+  crashEndpoint(): void {
+    const pid = this.endpoint.process.pid;
+    if (pid && this.endpoint.process.exitCode === null) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    this.endpointDown = true;
+  }
+
+  async restartEndpoint(): Promise<void> {
+    if (!this.endpointDown) return;
+    // The old group must be gone before the port is bound again.
+    const old = this.endpoint.process;
+    if (old.exitCode === null && old.signalCode === null) await new Promise((resolve) => old.once('exit', resolve));
+    this.endpoint = await startEndpointProcess({ dataDir: this.endpoint.dataDir, port: this.port });
+    this.endpointDown = false;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.terminals.map((t) => t.close().catch(() => undefined)));
+    await Promise.all(this.terminals.map((t) => t.proxy.close().catch(() => undefined)));
+    await this.closeStatic?.();
+    if (this.endpointDown) await this.restartEndpoint().catch(() => undefined);
+    await this.endpoint.stop();
+  }
+}
