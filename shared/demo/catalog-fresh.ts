@@ -1,0 +1,118 @@
+/** Demo catalog, fresh categories: prices are typical 2025 Shanghai wholesale (批发) prices. */
+import type { CategoryTable } from './catalog-types';
+
+export const meat: CategoryTable = {
+  key: 'meat', zh: '肉类', en: 'Meat', code: 'MT', supplier: 'SUP-XD', channel: 'consumption', markup: 2.5,
+  rows: [
+    ['猪五花肉', 'Pork belly', 'g', '袋1000', 32, 4, 1, 'C', 1.5],
+    ['猪里脊肉', 'Pork tenderloin', 'g', '袋1000', 38, 4, 1, 'C', 1],
+    ['猪前腿肉', 'Pork shoulder', 'g', '袋1000', 28, 4, 1, 'C', 1],
+    ['猪排骨', 'Pork spare ribs', 'g', '袋1000', 42, 4, 1, 'C', 1],
+    ['猪肉末', 'Minced pork', 'g', '袋500', 15, 2, 1, 'C', 1],
+    ['猪蹄', 'Pig trotters', 'g', '袋1000', 30, 4, 1, 'C', 0.5],
+    ['牛腱子肉', 'Beef shank', 'g', '袋1000', 78, 5, 1, 'C', 0],
+    ['牛腩', 'Beef brisket', 'g', '袋1000', 68, 5, 1, 'C', 0.5],
+    ['牛里脊', 'Beef tenderloin', 'g', '袋1000', 120, 5, 1, 'C', 0.5],
+    ['羊肉片', 'Sliced lamb', 'g', '袋500', 45, 4, 1, 'C', 1],
+    ['羊排', 'Lamb ribs', 'g', '袋1000', 88, 5, 1, 'C', 0.3],
+    ['五花腊肉', 'Cured pork belly', 'g', '袋500', 35, 90, 10, 'A', 0.4],
+    ['广式腊肠', 'Cantonese sausage', 'g', '袋500', 30, 120, 15, 'A', 0.4],
+    ['培根', 'Bacon', 'g', '袋1000', 42, 30, 5, 'C', 0.5],
+    ['火腿片', 'Sliced ham', 'g', '袋500', 22, 21, 3, 'C', 0.5],
+    ['猪大肠', 'Pork intestines', 'g', '袋1000', 26, 3, 1, 'C', 0.3],
+  ],
+};
+
+export const poultry: CategoryTable = {
+  key: 'poultry', zh: '禽类', en: 'Poultry & eggs', code: 'PT', supplier: 'SUP-XD', channel: 'consumption', markup: 2.5,
+  rows: [
+    ['鸡胸肉', 'Chicken breast', 'g', '袋1000', 18, 4, 1, 'C', 1],
+    ['鸡腿肉', 'Boneless chicken thigh', 'g', '袋1000', 22, 4, 1, 'C', 1.5],
+    ['整鸡', 'Whole chicken', 'g', '只1500', 30, 3, 1, 'C', 0.5],
+    ['鸡翅中', 'Chicken mid-wings', 'g', '袋1000', 42, 4, 1, 'C', 1],
+    ['鸡爪', 'Chicken feet', 'g', '袋1000', 28, 4, 1, 'C', 0.5],
+    ['鸭腿', 'Duck legs', 'g', '袋1000', 24, 4, 1, 'C', 0.5],
+    ['鸭胗', 'Duck gizzards', 'g', '袋500', 16, 3, 1, 'C', 0.3],
+    ['鸡蛋', 'Eggs', '个', '盒30 箱12', 288, 30, 5, 'C', 0.2],
+    ['咸鸭蛋', 'Salted duck eggs', '个', '盒6 箱10', 90, 30, 5, 'A', 0.3],
+    ['鹌鹑蛋', 'Quail eggs', '个', '盒50 箱4', 70, 20, 3, 'C', 0.3],
+    ['乌鸡', 'Silkie chicken', 'g', '只1000', 38, 3, 1, 'C', 0.2],
+    ['鸡骨架', 'Chicken carcasses (for stock)', 'g', '袋5000', 25, 3, 1, 'C', 0],
+  ],
+};
+
+export const seafood: CategoryTable = {
+  key: 'seafood', zh: '水产', en: 'Seafood', code: 'SF', supplier: 'SUP-HR', channel: 'consumption', markup: 2.5,
+  rows: [
+    ['草鱼', 'Grass carp', 'g', '条2000', 32, 2, 1, 'C', 0],
+    ['鲈鱼', 'Sea bass', 'g', '袋1000', 48, 2, 1, 'C', 0.5],
+    ['基围虾', 'Greasyback shrimp', 'g', '袋500', 45, 2, 1, 'C', 1],
+    ['大虾仁', 'Fresh peeled shrimp', 'g', '袋1000', 85, 3, 1, 'C', 0.5],
+    ['鱿鱼', 'Squid', 'g', '袋1000', 36, 3, 1, 'C', 0.3],
+    ['带鱼段', 'Hairtail sections', 'g', '袋1000', 38, 3, 1, 'C', 0.3],
+    ['花蛤', 'Manila clams', 'g', '袋1000', 14, 2, 1, 'C', 0.5],
+    ['扇贝', 'Scallops', 'g', '袋1000', 30, 2, 1, 'C', 0.3],
+    ['大黄鱼', 'Large yellow croaker', 'g', '袋1000', 55, 2, 1, 'C', 0.3],
+    ['鲫鱼', 'Crucian carp', 'g', '袋1000', 18, 2, 1, 'C', 0.3],
+    ['三文鱼柳', 'Salmon fillet', 'g', '袋1000', 150, 3, 1, 'C', 0.2],
+    ['海带结', 'Kelp knots', 'g', '袋1000', 12, 5, 1, 'C', 0.5],
+    ['小龙虾', 'Crayfish', 'g', '袋1000', 60, 1, 0, 'C', 0.5],
+    ['蛏子', 'Razor clams', 'g', '袋500', 22, 2, 1, 'C', 0.3],
+  ],
+};
+
+export const vegetables: CategoryTable = {
+  key: 'vegetables', zh: '蔬菜', en: 'Vegetables', code: 'VG', supplier: 'SUP-LY', channel: 'consumption', markup: 3,
+  rows: [
+    ['黄瓜', 'Cucumber', 'g', '箱5000', 25, 5, 1, 'C', 0.2],
+    ['大白菜', 'Napa cabbage', 'g', '箱10000', 20, 7, 2, 'C', 0.3],
+    ['上海青', 'Shanghai bok choy', 'g', '箱5000', 30, 3, 1, 'C', 0.5],
+    ['西兰花', 'Broccoli', 'g', '箱5000', 45, 5, 1, 'C', 0.4],
+    ['土豆', 'Potatoes', 'g', '袋10000', 28, 21, 3, 'A', 0.5],
+    ['番茄', 'Tomatoes', 'g', '箱5000', 30, 6, 2, 'C', 0.6],
+    ['青椒', 'Green bell peppers', 'g', '箱5000', 35, 7, 2, 'C', 0.4],
+    ['胡萝卜', 'Carrots', 'g', '袋10000', 30, 14, 3, 'C', 0.4],
+    ['洋葱', 'Onions', 'g', '袋10000', 25, 30, 5, 'A', 0.3],
+    ['大葱', 'Welsh onions', 'g', '捆5000', 30, 7, 2, 'C', 0.3],
+    ['小葱', 'Spring onions', 'g', '捆1000', 10, 3, 1, 'C', 0.5],
+    ['生姜', 'Ginger', 'g', '袋5000', 45, 30, 5, 'A', 0.2],
+    ['大蒜', 'Garlic', 'g', '袋5000', 40, 60, 7, 'A', 0.2],
+    ['香菜', 'Coriander', 'g', '捆1000', 14, 3, 1, 'C', 0.3],
+    ['芹菜', 'Celery', 'g', '箱5000', 20, 5, 1, 'C', 0.3],
+    ['菠菜', 'Spinach', 'g', '箱5000', 35, 3, 1, 'C', 0.3],
+    ['生菜', 'Lettuce', 'g', '箱5000', 30, 4, 1, 'C', 0.5],
+    ['茄子', 'Aubergine', 'g', '箱5000', 25, 6, 2, 'C', 0.3],
+    ['四季豆', 'Green beans', 'g', '箱5000', 40, 5, 1, 'C', 0.3],
+    ['莲藕', 'Lotus root', 'g', '箱5000', 40, 10, 2, 'C', 0.2],
+    ['冬瓜', 'Winter melon', 'g', '袋10000', 25, 14, 3, 'A', 0.2],
+    ['南瓜', 'Pumpkin', 'g', '袋10000', 28, 30, 5, 'A', 0.2],
+    ['白萝卜', 'White radish', 'g', '袋10000', 22, 10, 2, 'C', 0.2],
+    ['香菇', 'Shiitake mushrooms', 'g', '箱2000', 36, 5, 1, 'C', 0.3],
+    ['金针菇', 'Enoki mushrooms', 'g', '箱2000', 16, 5, 1, 'C', 0.4],
+    ['绿豆芽', 'Mung bean sprouts', 'g', '袋5000', 15, 2, 1, 'C', 0.3],
+    ['嫩豆腐', 'Silken tofu', '个', '箱24', 48, 5, 1, 'C', 0.5],
+    ['老豆腐', 'Firm tofu', 'g', '板5000', 30, 3, 1, 'C', 0.3],
+    ['尖椒', 'Hot green chillies', 'g', '箱2000', 24, 7, 2, 'C', 0.3],
+    ['山药', 'Chinese yam', 'g', '箱5000', 45, 14, 3, 'C', 0.2],
+  ],
+};
+
+export const fruit: CategoryTable = {
+  key: 'fruit', zh: '水果', en: 'Fruit', code: 'FR', supplier: 'SUP-LY', channel: 'sale', markup: 2.2,
+  rows: [
+    ['西瓜', 'Watermelon', 'g', '个6000', 30, 7, 2, 'C', 0.5],
+    ['红富士苹果', 'Fuji apples', 'g', '箱10000', 80, 30, 5, 'C', 0.2],
+    ['香蕉', 'Bananas', 'g', '箱12000', 60, 5, 1, 'A', 0.2],
+    ['赣南脐橙', 'Gannan navel oranges', 'g', '箱10000', 70, 21, 3, 'C', 0.3],
+    ['柠檬', 'Lemons', '个', '箱100', 80, 21, 3, 'C', 0.4],
+    ['哈密瓜', 'Hami melon', 'g', '个2000', 20, 10, 2, 'C', 0.5],
+    ['菠萝', 'Pineapple', 'g', '箱10000', 50, 7, 2, 'A', 0.2],
+    ['芒果', 'Mangoes', 'g', '箱5000', 75, 7, 2, 'C', 0.2],
+    ['巨峰葡萄', 'Kyoho grapes', 'g', '箱5000', 60, 7, 2, 'C', 0.2],
+    ['草莓', 'Strawberries', 'g', '盒500 箱4', 80, 3, 1, 'C', 0.3],
+    ['猕猴桃', 'Kiwifruit', 'g', '箱5000', 65, 14, 3, 'C', 0.2],
+    ['火龙果', 'Dragon fruit', 'g', '箱5000', 55, 10, 2, 'C', 0.2],
+    ['圣女果', 'Cherry tomatoes', 'g', '箱3000', 36, 7, 2, 'C', 0.3],
+    ['砀山梨', 'Dangshan pears', 'g', '箱10000', 60, 30, 5, 'C', 0.2],
+  ],
+};
