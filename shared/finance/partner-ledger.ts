@@ -26,6 +26,8 @@ export interface PartnerLedgerItem {
   businessDate: string;
   /** Positive increases what is owed (invoice), negative decreases it (return, payment, reversal). */
   amount: number;
+  /** A reversal (红冲) settles the document it reverses before anything else. */
+  settlesDocId?: string;
 }
 
 export interface OpenItem {
@@ -70,13 +72,25 @@ function partnerOf(docId: string, documents: ReadonlyMap<string, DocumentDoc>): 
 }
 
 /**
- * Open items by settling decreases against the oldest increases first (FIFO settlement, the
- * usual convention when payments are not matched to invoices). What stays open is aged from its
- * entry's business date; a net overpayment shows as a negative current amount.
+ * Open items: a reversal first cancels the document it reverses; other decreases (returns,
+ * payments) settle the oldest increases first (FIFO settlement, the usual convention when they
+ * are not matched to invoices). What stays open is aged from its entry's business date; a net
+ * overpayment shows as a negative current amount.
  */
 function ageItems(items: readonly PartnerLedgerItem[], asOf: string): OpenItem[] {
   const open = items.filter((item) => item.amount > 0).map((item) => ({ ...item, open: item.amount }));
-  let settle = -items.filter((item) => item.amount < 0).reduce((sum, item) => sum + item.amount, 0);
+  let settle = 0;
+  for (const item of items) {
+    if (item.amount >= 0) continue;
+    let left = -item.amount;
+    for (const target of open) {
+      if (left <= 0 || item.settlesDocId === undefined || target.docId !== item.settlesDocId) continue;
+      const used = Math.min(target.open, left);
+      target.open -= used;
+      left -= used;
+    }
+    settle += left;
+  }
   for (const item of open) {
     if (settle <= 0) break;
     const used = Math.min(item.open, settle);
@@ -113,13 +127,14 @@ export function partnerLedgers(input: PartnerLedgerInput): PartnerBalance[] {
       const amount = side === 'receivable' ? line.debit - line.credit : line.credit - line.debit;
       if (amount === 0) continue;
       const partnerId = partnerOf(entry.docId, documents);
+      const reverses = documents.get(entry.docId)?.reversesDocId;
       const key = `${side}\u0000${partnerId}`;
       let group = groups.get(key);
       if (!group) {
         group = { partnerId, side, accountCode: line.accountCode, items: [] };
         groups.set(key, group);
       }
-      group.items.push({ entryId: entry.id, docId: entry.docId, docNumber: entry.docNumber, businessDate: entry.businessDate, amount });
+      group.items.push({ entryId: entry.id, docId: entry.docId, docNumber: entry.docNumber, businessDate: entry.businessDate, amount, ...(reverses === undefined ? {} : { settlesDocId: reverses }) });
     }
   }
 

@@ -57,7 +57,8 @@ describe('xlsx export', () => {
     const bytes = await tableToXlsx(table);
     expect(bytes).toBeInstanceOf(Uint8Array);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes));
+    // exceljs declares its own Buffer (an ArrayBuffer); hand it exactly the written bytes.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.name).toBe('损耗报表   Loss  March');

@@ -47,7 +47,7 @@ const movements: MovementDoc[] = [
 
 const posted = (fields: Partial<DocumentDoc> & Pick<DocumentDoc, 'siteId' | 'businessDate' | 'lines'>): DocumentDoc =>
   doc<DocumentDoc>({ type: 'sale', status: 'posted', ...fields } as DocumentDoc);
-const receipt = posted({ type: 'goods-receipt', siteId: KITCHEN, businessDate: '2025-03-01', partnerId: 'sup', lines: [{ productId: 'a', qty: 10, unitCost: 2.4 }] });
+const receipt = { ...posted({ siteId: KITCHEN, businessDate: '2025-03-01', lines: [{ productId: 'a', qty: 10, unitCost: 2.4 }] }), type: 'goods-receipt', partnerId: 'sup' } as DocumentDoc;
 const documents: DocumentDoc[] = [
   posted({ siteId: KITCHEN, businessDate: '2025-03-02', lines: [{ productId: 'a', qty: 4, unitPrice: 5 }] }),
   posted({ siteId: KITCHEN, businessDate: '2025-03-03', lines: [{ productId: 'b', qty: 5, unitPrice: 15 }] }),
