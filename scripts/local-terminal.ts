@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addSite, addTerminal } from '../server/admin-ops';
 import type { Storage } from '../server/storage/types';
+import { seedDemoOrganisation } from './demo-seed';
 
 export interface LocalTerminal {
   siteId: string;
@@ -35,6 +36,13 @@ export async function ensureLocalTerminals(storage: Storage, dataDir: string): P
     if (!(await storage.getSite(site.siteId))) await addSite(storage, { id: site.siteId, kind: site.siteKind, name: site.siteName });
     const issued = await addTerminal(storage, { siteId: site.siteId, name: `${site.siteName} · this computer` });
     terminals.push({ ...site, ...issued });
+  }
+  // First run only (no launcher.json yet): a fresh data directory opens on a working organisation.
+  // LARDER_NO_DEMO=1 keeps it empty.
+  if (process.env.LARDER_NO_DEMO !== '1') {
+    const seeded = await seedDemoOrganisation(storage, { terminals: Object.fromEntries(terminals.map((t) => [t.siteId, t.terminalId])) });
+    const count = (n: number) => n.toLocaleString('en-US');
+    console.log(`larder: seeded the demo organisation (${count(seeded.products)} products, ${count(seeded.movements)} movements) in ${(seeded.ms / 1000).toFixed(1)} s`);
   }
   const launcher: LauncherFile = { version: 1, defaultSiteId: 'kitchen', terminals };
   writeFileSync(file, JSON.stringify(launcher, null, 2), { mode: 0o600 });
