@@ -15,7 +15,8 @@ const dbOnly = ['rxdb', 'rxdb/*', 'dexie', 'rxjs', 'rxjs/*'];
 const forbid = (folders, packages, why) => ({
   'no-restricted-imports': ['error', {
     patterns: [
-      ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`, `${f}/**`], message: why })),
+      // Relative paths only, so a package subpath such as 'react-dom/server' is not mistaken for server/.
+      ...folders.map((f) => ({ group: ['./', '../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${f}`, `${up}${f}/**`]), message: why })),
       ...(packages.length ? [{ group: packages, message: why }] : []),
     ],
   }],

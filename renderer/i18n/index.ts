@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { featureResources } from './features';
 
 export const supportedLanguages = ['zh-CN', 'en'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -25,7 +26,10 @@ export function rememberLanguage(language: Language): void {
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: {
+      en: { translation: { ...en, ...featureResources('en') } },
+      'zh-CN': { translation: { ...zhCN, ...featureResources('zh-CN') } },
+    },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes

@@ -1,74 +1,73 @@
-import { ConfigProvider, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { Alert, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import {
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CarOutlined,
-  ExperimentOutlined,
-  InboxOutlined,
-  SettingOutlined,
-  ShoppingCartOutlined,
-} from '@ant-design/icons';
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptySection } from '../sections/EmptySection';
+import { useSite, useTerminal } from '../db/hooks';
+import { useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
-import { useSite } from '../db/hooks';
-import { usePairingStore } from '../state/pairing-store';
-import { sectionFromHash, useUiStore, type SectionId } from '../state/ui-store';
+import { useUiStore } from '../state/ui-store';
+import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
 import { SyncIndicator } from './SyncIndicator';
+import { useHashTracking, useRoute } from './useRoute';
 
-function useHashNavigation() {
-  const setSection = useUiStore((s) => s.setSection);
-  useEffect(() => {
-    const onHashChange = () => setSection(sectionFromHash(location.hash));
-    onHashChange();
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, [setSection]);
+function RouteView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  if (id === 'settings') return <SettingsPage />;
+  const route = allRoutes.find((r) => r.id === id);
+  if (!route) return null;
+  const Page = route.page;
+  return (
+    <Suspense fallback={<Spin tip={t('common.loading')} style={{ marginTop: 64, width: '100%' }} />}>
+      <Page />
+    </Suspense>
+  );
 }
 
-function SectionView({ section }: { section: SectionId }) {
-  if (section === 'settings') return <SettingsPage />;
-  return <EmptySection section={section} />;
+function useMenuItems(): MenuProps['items'] {
+  const { t } = useTranslation();
+  const terminal = useTerminal();
+  const visible = (kinds?: readonly string[]) => !terminal || !kinds || terminal.siteKind === 'hq' || kinds.includes(terminal.siteKind);
+  const groups = navGroups
+    .map((group) => ({ ...group, routes: group.routes.filter((route) => visible(route.siteKinds)) }))
+    .filter((group) => group.routes.length > 0)
+    .map((group) => ({
+      key: group.key,
+      icon: group.icon,
+      label: t(`nav.${group.key}`),
+      children: group.routes.map((route) => ({ key: route.id, label: t(`nav.${route.id}`) })),
+    }));
+  return [...groups, { key: 'settings', icon: settingsIcon, label: t('nav.settings') }];
 }
 
 export function App() {
   const { t } = useTranslation();
-  const { language, section } = useUiStore();
-  const pairing = usePairingStore((s) => s.pairing);
-  const site = useSite(pairing?.siteId);
-  useHashNavigation();
-
-  const items: MenuProps['items'] = [
-    { key: 'stock', icon: <AppstoreOutlined />, label: t('nav.stock') },
-    { key: 'counts', icon: <AuditOutlined />, label: t('nav.counts') },
-    {
-      key: 'kitchen',
-      icon: <ExperimentOutlined />,
-      label: t('nav.kitchen'),
-      children: [
-        { key: 'production', label: t('nav.production') },
-        { key: 'dispatch', icon: <CarOutlined />, label: t('nav.dispatch') },
-      ],
-    },
-    { key: 'receiving', icon: <InboxOutlined />, label: t('nav.receiving') },
-    { key: 'purchasing', icon: <ShoppingCartOutlined />, label: t('nav.purchasing') },
-    { key: 'reports', icon: <BarChartOutlined />, label: t('nav.reports') },
-    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
-  ];
+  const language = useUiStore((s) => s.language);
+  const terminal = useTerminal();
+  const site = useSite(terminal?.siteId);
+  const openError = useSessionStore((s) => s.openError);
+  useHashTracking();
+  const route = useRoute();
+  const items = useMenuItems();
+  const openGroup = navGroups.find((g) => g.routes.some((r) => r.id === route.id))?.key;
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  useEffect(() => {
+    // The current screen's group is always open, whichever way the user got there.
+    if (openGroup) setOpenKeys((keys) => (keys.includes(openGroup) ? keys : [...keys, openGroup]));
+  }, [openGroup]);
 
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zhCN : enUS}
+      theme={{
         algorithm: theme.defaultAlgorithm,
         token: { colorPrimary: '#2f7d4f' },
         components: { Menu: { itemSelectedBg: '#e7f3ec', itemSelectedColor: '#2f7d4f' } },
-      }}>
+      }}
+    >
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Layout.Sider width={216} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
           <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
             <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
               {t('app.name')}
@@ -77,28 +76,28 @@ export function App() {
           <Menu
             mode="inline"
             data-testid="nav"
-            selectedKeys={[section]}
-            defaultOpenKeys={['kitchen']}
+            selectedKeys={[route.id]}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             items={items}
-            onClick={({ key }) => {
-              location.hash = `#/${key}`;
-            }}
+            onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+          <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, position: 'sticky', top: 0, zIndex: 10 }}>
             <Space>
               <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-              {pairing && (
+              {terminal && (
                 <Tag color="green" data-testid="header-site">
-                  {t(`siteKinds.${pairing.siteKind}`)} · {site?.name ?? pairing.siteId}
+                  {t(`siteKinds.${terminal.siteKind}`)} · {site?.name ?? terminal.siteId}
                 </Tag>
               )}
             </Space>
             <SyncIndicator />
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
-            <SectionView section={section} />
+            {openError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('app.storeError', { message: openError })} />}
+            <RouteView id={route.id} />
           </Layout.Content>
         </Layout>
       </Layout>

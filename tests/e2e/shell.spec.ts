@@ -6,34 +6,54 @@ const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
 
 const languages = [
-  { locale: 'zh-CN', nav: ['库存', '盘点', '生产加工', '配送', '收货', '采购', '报表', '设置'], online: '在线', site: '门店 · store-1' },
-  { locale: 'en-US', nav: ['Stock', 'Counts', 'Production', 'Dispatch', 'Receiving', 'Purchasing', 'Reports', 'Settings'], online: 'Online', site: 'Store · store-1' },
+  { locale: 'zh-CN', stockNav: '现存量', settingsNav: '设置', online: '在线', site: '总部 · hq-1' },
+  { locale: 'en-US', stockNav: 'On hand', settingsNav: 'Settings', online: 'Online', site: 'HQ · hq-1' },
 ] as const;
-const sections = ['stock', 'counts', 'production', 'dispatch', 'receiving', 'purchasing', 'reports', 'settings'] as const;
+const routes = [
+  'stock', 'expiry', 'exceptions', 'trace', 'counts', 'sales', 'pos-import', 'waste', 'recipes', 'production', 'requests',
+  'dispatch', 'receiving', 'store-request', 'purchasing', 'goods-receipts', 'suppliers', 'journal', 'partner-ledgers',
+  'reports', 'forecast', 'settings',
+] as const;
 
 /** i18next shows the key itself when a translation is missing; none may reach the screen. */
 async function expectNoRawKeys(page: Page) {
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/\b(nav|sections|settings|sync|siteKinds|common)\.[a-zA-Z]+/);
+  expect(text).not.toMatch(/\b(nav|sections|settings|sync|siteKinds|common|ui|kitchen|receiving|stock|counts|sales|purchasing|finance|reports|forecast|trace|exceptions|foodSafety)\.[a-zA-Z-]+\b/);
 }
 
 for (const language of languages) {
   test.describe(`shell in ${language.locale}`, () => {
-    test.use({ appOptions: { siteId: 'store-1', siteKind: 'store', locale: language.locale } });
+    test.use({ appOptions: { siteId: 'hq-1', siteKind: 'hq', locale: language.locale } });
 
-    test('opens paired and online, navigates every section', async ({ app }, testInfo) => {
+    test('opens paired and online, and shows every screen', async ({ app, endpoint }, testInfo) => {
       await expect(app.getByTestId('header-site')).toHaveText(language.site);
       await expect(app.getByTestId('sync-connectivity')).toHaveText(language.online);
-      for (const [index, section] of sections.entries()) {
-        await app.getByTestId('nav').getByText(language.nav[index] ?? '', { exact: true }).click();
-        await expect(app.getByTestId(`section-${section}`)).toBeVisible();
-        await expect(app).toHaveURL(new RegExp(`#/${section}$`));
+      await app.getByTestId('nav').getByText(language.settingsNav, { exact: true }).click();
+      await expect(app.getByTestId('section-settings')).toBeVisible();
+      await app.getByTestId('nav').getByText(language.stockNav, { exact: true }).click();
+      await expect(app.getByTestId('section-stock')).toBeVisible();
+      for (const route of routes) {
+        await app.goto(`${endpoint.url}/#/${route}`);
+        await expect(app.getByTestId(`section-${route}`)).toBeVisible();
+        await expect(app.getByTestId('nav').locator('.ant-menu-item-selected')).toHaveCount(1);
         await expectNoRawKeys(app);
-        await app.screenshot({ path: `${screenshotDir}/${testInfo.project.name}-${language.locale}-${section}.png` });
+        await app.screenshot({ path: `${screenshotDir}/${testInfo.project.name}-${language.locale}-${route}.png` });
       }
     });
   });
 }
+
+test.describe('navigation by site kind', () => {
+  test.use({ appOptions: { siteId: 'store-1', siteKind: 'store', locale: 'en-US' } });
+
+  test('a store terminal sees receiving but not the kitchen screens', async ({ app }) => {
+    await expect(app.getByTestId('header-site')).toHaveText('Store · store-1');
+    const nav = app.getByTestId('nav');
+    await nav.getByText('Receiving', { exact: true }).click();
+    await expect(nav.getByText('Incoming dispatches', { exact: true })).toBeVisible();
+    await expect(nav.getByText('Kitchen', { exact: true })).toHaveCount(0);
+  });
+});
 
 test.describe('settings', () => {
   test.use({ appOptions: { siteId: 'kitchen-1', siteKind: 'kitchen', locale: 'en-US' } });

@@ -1,0 +1,6 @@
+import { EmptySection } from '../../sections/EmptySection';
+
+/** Not built yet: an honest empty state, never sample figures. */
+export default function StockPage() {
+  return <EmptySection route="stock" />;
+}

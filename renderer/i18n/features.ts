@@ -1,0 +1,35 @@
+// Each feature keeps its strings beside its screens (renderer/features/<feature>/i18n.ts);
+// they are merged here under the feature's key, e.g. t('kitchen.dispatch.ship').
+import counts from '../features/counts/i18n';
+import exceptions from '../features/exceptions/i18n';
+import finance from '../features/finance/i18n';
+import foodSafety from '../features/food-safety/i18n';
+import forecast from '../features/forecast/i18n';
+import kitchen from '../features/kitchen/i18n';
+import purchasing from '../features/purchasing/i18n';
+import receiving from '../features/receiving/i18n';
+import reports from '../features/reports/i18n';
+import sales from '../features/sales/i18n';
+import stock from '../features/stock/i18n';
+import trace from '../features/trace/i18n';
+import ui from './common-messages';
+
+export const featureMessages = {
+  ui,
+  counts,
+  exceptions,
+  finance,
+  foodSafety,
+  forecast,
+  kitchen,
+  purchasing,
+  receiving,
+  reports,
+  sales,
+  stock,
+  trace,
+} as const;
+
+export function featureResources(language: 'en' | 'zh-CN'): Record<string, object> {
+  return Object.fromEntries(Object.entries(featureMessages).map(([key, messages]) => [key, messages[language]]));
+}
