@@ -8,18 +8,29 @@ export type CsvDelimiter = ',' | ';' | '\t';
 
 export const UTF8_BOM = '\uFEFF';
 
+/**
+ * Text that Excel would run as a formula (=, +, -, @, tab, CR first) is prefixed with `'`: lot
+ * codes and names come from scans and suppliers (CSV injection). Plain numbers stay numbers.
+ */
+function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 /** Quotes a field only when it has to (delimiter, quote, line break, or edge spaces). */
-export function csvField(value: string | number | boolean | null | undefined, delimiter: CsvDelimiter = ','): string {
+export function csvField(value: string | number | boolean | null | undefined, delimiter: CsvDelimiter = ',', formulaSafe = true): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && formulaSafe ? defuseFormula(value) : String(value);
   const needsQuotes = text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim();
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows to CSV text: CRLF line ends (RFC 4180), BOM first unless `bom: false`. */
-export function toCsv(rows: readonly (readonly (string | number | boolean | null | undefined)[])[], options: { bom?: boolean; delimiter?: CsvDelimiter } = {}): string {
+/** Rows to CSV text: CRLF line ends (RFC 4180), BOM first unless `bom: false`, formulas defused unless `formulaSafe: false`. */
+export function toCsv(
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+  options: { bom?: boolean; delimiter?: CsvDelimiter; formulaSafe?: boolean } = {},
+): string {
   const delimiter = options.delimiter ?? ',';
-  const body = rows.map((row) => row.map((field) => csvField(field, delimiter)).join(delimiter)).join('\r\n');
+  const body = rows.map((row) => row.map((field) => csvField(field, delimiter, options.formulaSafe ?? true)).join(delimiter)).join('\r\n');
   return (options.bom === false ? '' : UTF8_BOM) + body + (rows.length > 0 ? '\r\n' : '');
 }
 
