@@ -108,12 +108,13 @@ function smallest(spec: string): number {
 }
 
 /**
- * Stores carry what their menus use every day (at least 0.3 of a pack); proteins below half a
- * pack a day reach them only as the kitchen's semi-finished products. The rest stays in the
- * kitchen, for its recipes and its canteen.
+ * Stores carry what their menus use every day (at least half a pack); proteins below a pack a
+ * day reach them only as the kitchen's semi-finished products. The rest stays in the kitchen,
+ * for its recipes and its catering orders. (A wider store range also made the first-run seed
+ * too slow: every store line is a dispatch, a receipt and a daily sale.)
  */
 function storeRangeThreshold(categoryKey: string): number {
-  return categoryKey === 'meat' || categoryKey === 'poultry' || categoryKey === 'seafood' ? 0.5 : 0.3;
+  return categoryKey === 'meat' || categoryKey === 'poultry' || categoryKey === 'seafood' ? 1 : 0.5;
 }
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;

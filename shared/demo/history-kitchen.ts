@@ -140,8 +140,13 @@ export function kitchenDispatch(w: HistoryWriter, date: string, storeId: string,
   return w.post<DispatchDoc>({ ...header, type: 'dispatch', toSiteId: storeId, lines });
 }
 
-/** The kitchen's own use (canteen, catering): fresh goods daily, the rest on Sunday for the week. */
+/** Catering days (团餐: Sunday, Tuesday, Thursday, Saturday) and the days each covers since the last. */
+const cateringDays: Readonly<Record<number, number>> = { 0: 1, 2: 2, 4: 2, 6: 2 };
+
+/** The kitchen's own use (catering orders): fresh goods every catering day, the rest on Sunday for the week. */
 export function kitchenConsumption(w: HistoryWriter, date: string): void {
+  const covers = cateringDays[weekday(date)];
+  if (covers === undefined) return;
   const at = chinaInstant(date, 15, 0);
   const sunday = weekday(date) === 0;
   const lines: DocumentLine[] = [];
@@ -149,7 +154,7 @@ export function kitchenConsumption(w: HistoryWriter, date: string): void {
     if (plan.kitchenUse <= 0) continue;
     const fresh = (plan.product.shelfLifeDays ?? Infinity) <= 7;
     if (!fresh && !sunday) continue;
-    const wanted = plan.kitchenUse * (fresh ? weekFactor(date) : WEEK_OF_FACTORS) * w.random.between(0.8, 1.1);
+    const wanted = plan.kitchenUse * (fresh ? weekFactor(date) * covers : WEEK_OF_FACTORS) * w.random.between(0.8, 1.1);
     const qty = Math.min(roundForUnit(wanted, plan.product.baseUnit), w.usable(KITCHEN, plan.product.id, date, at));
     if (qty > 0) lines.push({ productId: plan.product.id, qty });
   }
