@@ -1,8 +1,12 @@
-// Each test file gets its own endpoint process, data directory and port. The `app` fixture is the
-// renderer in the host the project names: a Chromium page in browser mode, or the Electron window.
-import { test as base, _electron, type Page } from '@playwright/test';
+// Each test file gets its own endpoint process, data directory and port. `app` is the renderer
+// in the host the project names — a Chromium page in browser mode, or the Electron window — paired
+// as a fresh terminal of `appOptions.siteId`. `demoTerminal(siteId)` opens more terminals against
+// an endpoint holding the demo organisation (tests/support/demo-endpoint.ts), each in its own
+// browser context (its own IndexedDB), as separate machines would be.
+import { test as base, _electron, type Page, type TestInfo, type Browser } from '@playwright/test';
 import { locateElectron } from '../../scripts/launcher-support';
 import { projectRoot, rendererDist } from '../../scripts/renderer-build';
+import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment, startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
 
 export interface AppOptions {
@@ -11,12 +15,53 @@ export interface AppOptions {
   locale: string;
 }
 
+export interface TerminalOptions {
+  locale?: string;
+  /** Another token of the same site (a second terminal) instead of the demo one. */
+  token?: string;
+}
+
 interface Fixtures {
   appOptions: AppOptions;
   app: Page;
+  demoTerminal(siteId: string, options?: TerminalOptions): Promise<Page>;
 }
 
-export const test = base.extend<Fixtures, { endpoint: EndpointProcess }>({
+interface WorkerFixtures {
+  endpoint: EndpointProcess;
+  demo: DemoEndpoint;
+}
+
+async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: string, token: string, locale: string, cleanups: (() => Promise<void>)[]): Promise<Page> {
+  if (testInfo.project.metadata.host === 'electron') {
+    const electron = locateElectron();
+    if (!electron.binary) {
+      testInfo.skip(true, `Electron binary missing: ${electron.reason}`);
+      throw new Error('unreachable');
+    }
+    const electronApp = await _electron.launch({
+      executablePath: electron.binary,
+      args: [projectRoot, `--lang=${locale}`],
+      env: {
+        ...process.env,
+        LARDER_E2E: '1',
+        LARDER_USER_DATA_DIR: testInfo.outputPath(`electron-user-data-${cleanups.length}`),
+        LARDER_ENDPOINT_URL: endpointUrl,
+        LARDER_TERMINAL_TOKEN: token,
+        LANG: `${locale.replace('-', '_')}.UTF-8`,
+      },
+    });
+    cleanups.push(() => electronApp.close());
+    return electronApp.firstWindow();
+  }
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${endpointUrl}/${pairingFragment(endpointUrl, token)}`);
+  return page;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
   endpoint: [
     async ({}, use) => {
       const endpoint = await startEndpointProcess({ staticDir: rendererDist });
@@ -25,37 +70,31 @@ export const test = base.extend<Fixtures, { endpoint: EndpointProcess }>({
     },
     { scope: 'worker' },
   ],
+  demo: [
+    async ({}, use) => {
+      const demo = await startDemoEndpoint({ staticDir: rendererDist });
+      await use(demo);
+      await demo.endpoint.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
   appOptions: [{ siteId: 'store-1', siteKind: 'store', locale: 'en-US' }, { option: true }],
-  app: async ({ endpoint, appOptions, browser, browserName: _browserName }, use, testInfo) => {
+  app: async ({ endpoint, appOptions, browser }, use, testInfo) => {
     await endpoint.admin('site', 'add', '--id', appOptions.siteId, '--kind', appOptions.siteKind, '--name', appOptions.siteId).catch(() => '');
-    const terminal = await endpoint.addTerminal(appOptions.siteId, `${testInfo.title.slice(0, 40)}`);
-    if (testInfo.project.metadata.host === 'electron') {
-      const electron = locateElectron();
-      if (!electron.binary) {
-        testInfo.skip(true, `Electron binary missing: ${electron.reason}`);
-        return;
-      }
-      const electronApp = await _electron.launch({
-        executablePath: electron.binary,
-        args: [projectRoot, `--lang=${appOptions.locale}`],
-        env: {
-          ...process.env,
-          LARDER_E2E: '1',
-          LARDER_USER_DATA_DIR: testInfo.outputPath('electron-user-data'),
-          LARDER_ENDPOINT_URL: endpoint.url,
-          LARDER_TERMINAL_TOKEN: terminal.token,
-          LANG: `${appOptions.locale.replace('-', '_')}.UTF-8`,
-        },
-      });
-      await use(await electronApp.firstWindow());
-      await electronApp.close();
-      return;
-    }
-    const context = await browser.newContext({ locale: appOptions.locale, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${endpoint.url}/${pairingFragment(endpoint.url, terminal.token)}`);
+    const terminal = await endpoint.addTerminal(appOptions.siteId, testInfo.title.slice(0, 40));
+    const cleanups: (() => Promise<void>)[] = [];
+    const page = await openPage(browser, testInfo, endpoint.url, terminal.token, appOptions.locale, cleanups);
     await use(page);
-    await context.close();
+    for (const cleanup of cleanups) await cleanup();
+  },
+  demoTerminal: async ({ demo, browser }, use, testInfo) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    await use(async (siteId, options = {}) => {
+      const token = options.token ?? demo.tokens[siteId];
+      if (!token) throw new Error(`no demo terminal for site ${siteId}`);
+      return openPage(browser, testInfo, demo.endpoint.url, token, options.locale ?? 'en-US', cleanups);
+    });
+    for (const cleanup of cleanups) await cleanup();
   },
 });
 
