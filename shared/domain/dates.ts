@@ -23,7 +23,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((parseBusinessDate(to) - parseBusinessDate(from)) / DAY_MS);
 }
 
-/** The business date part of an ISO instant, as written by the terminal. */
-export function businessDateOf(instant: string): string {
-  return instant.slice(0, 10);
+/**
+ * Larder's sites are in China (UTC+8, no daylight saving): a business day runs from 00:00 to
+ * 24:00 local time, while instants are stored in UTC (`toISOString`). Taking the UTC date would
+ * put everything between 00:00 and 08:00 local on the previous day.
+ */
+export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+
+/** The local business date of an ISO instant at a site `utcOffsetMinutes` east of UTC. */
+export function businessDateOf(instant: string, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${instant}`);
+  return formatBusinessDate(ms + utcOffsetMinutes * 60_000);
 }

@@ -1,5 +1,5 @@
 import type { BatchDoc, ProductDoc } from '../schemas';
-import { addDays, daysBetween } from './dates';
+import { addDays, businessDateOf, daysBetween } from './dates';
 
 export type ExpiryStatus = 'ok' | 'near-expiry' | 'expired';
 
@@ -20,7 +20,7 @@ export function computeExpiry(product: ProductDoc, productionDate: string, produ
   if (hours > 0 && producedAt) {
     const expiresAtMs = Date.parse(producedAt) + ((days ?? 0) * 24 + hours) * 3_600_000;
     const expiresAt = new Date(expiresAtMs).toISOString();
-    return { expiryDate: expiresAt.slice(0, 10), expiresAt };
+    return { expiryDate: businessDateOf(expiresAt), expiresAt }; // the local day it expires on
   }
   return { expiryDate: addDays(productionDate, (days ?? 0) + Math.floor(hours / 24)) };
 }

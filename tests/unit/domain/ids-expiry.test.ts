@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { computeExpiry, derivedId, expiryAlerts, expiryStatus, isExpired, sha1Hex } from '../../../shared/domain';
+import { businessDateOf, computeExpiry, derivedId, expiryAlerts, expiryStatus, isExpired, sha1Hex } from '../../../shared/domain';
 import { batch, perishable, product } from './fixtures';
 
 describe('deterministic ids', () => {
@@ -29,12 +29,23 @@ describe('expiry', () => {
     expect(computeExpiry(product('salt'), '2025-03-01')).toEqual({});
   });
 
-  it('keeps the exact instant for shelf lives in hours', () => {
+  it('keeps the exact instant for shelf lives in hours, and dates it by the local (UTC+8) day', () => {
     const salad = perishable('salad', 0, { shelfLifeHours: 12 });
+    // Made 14:00 local, expires 02:00 local the next day.
     expect(computeExpiry(salad, '2025-03-01', '2025-03-01T06:00:00.000Z')).toEqual({
-      expiryDate: '2025-03-01',
+      expiryDate: '2025-03-02',
       expiresAt: '2025-03-01T18:00:00.000Z',
     });
+    // Made 07:30 local (23:30 UTC the day before), 24 h: expires 07:30 local on 2 March.
+    const cucumber = perishable('cucumber', 0, { shelfLifeHours: 24 });
+    expect(computeExpiry(cucumber, '2025-03-01', '2025-02-28T23:30:00.000Z').expiryDate).toBe('2025-03-02');
+  });
+
+  it('reads the business date of an instant in local time (UTC+8)', () => {
+    expect(businessDateOf('2025-02-28T23:30:00.000Z')).toBe('2025-03-01');
+    expect(businessDateOf('2025-03-01T15:59:59.000Z')).toBe('2025-03-01');
+    expect(businessDateOf('2025-03-01T16:00:00.000Z')).toBe('2025-03-02');
+    expect(businessDateOf('2025-03-01T16:00:00.000Z', 0)).toBe('2025-03-01');
   });
 
   it('is ok, near-expiry within the window, and expired only after the expiry date', () => {

@@ -118,7 +118,8 @@ function buildDocument(world: World, op: Op, index: number, date: string, lateCo
       const chosen = candidates[op.pick % Math.max(1, candidates.length)];
       if (!chosen) return null;
       const counted = Math.max(0, chosen.qty + op.countDelta);
-      const countedAt = lateCounts && op.countedDayBefore ? `${addDays(date, -1)}T20:00:00.000Z` : base.at;
+      // 20:00 the evening before, China time (UTC+8): the previous business day.
+      const countedAt = lateCounts && op.countedDayBefore ? `${addDays(date, -1)}T12:00:00.000Z` : base.at;
       const document: StockCountDoc = { ...base, type: 'stock-count', siteId: op.site, lines: [{ productId: p.id, qty: counted, batchId: chosen.batchId, countedAt }] };
       return document;
     }
