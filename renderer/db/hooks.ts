@@ -5,7 +5,7 @@ import type { DocumentDoc, SiteDoc } from '../../shared/schemas';
 import { usePairingStore } from '../state/pairing-store';
 import type { LarderDatabase } from './database';
 import type { LocalLedger } from './local-ledger';
-import { postLocally } from './posting';
+import { postLocally, type PostingOptions } from './posting';
 import { useDatabase, useSessionStore } from './session';
 
 /** The site document as pulled from the endpoint; null until it has arrived (or offline at first run). */
@@ -70,9 +70,9 @@ export function useTerminal(): TerminalIdentity | null {
 }
 
 /** Posts a document through the ledger rules into the local store (renderer/db/posting.ts). */
-export function usePoster(): ((document: DocumentDoc) => Promise<PostingResult>) | null {
+export function usePoster(): ((document: DocumentDoc, options?: PostingOptions) => Promise<PostingResult>) | null {
   const db = useDatabase();
   const ledger = useSessionStore((s) => s.ledger);
   if (!db || !ledger) return null;
-  return (document) => postLocally(db, ledger, document);
+  return (document, options) => postLocally(db, ledger, document, options);
 }

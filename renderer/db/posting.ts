@@ -5,8 +5,8 @@
 // `repairPendingPostings` completes it on the next start. Ids are derived from the document, so
 // completing twice writes nothing twice.
 import type { RxCollection } from 'rxdb';
-import { postDocument, type DomainError, type PostingResult } from '../../shared/domain';
-import type { DocumentDoc } from '../../shared/schemas';
+import { postDocument, type DomainError, type LedgerView, type PostingResult } from '../../shared/domain';
+import type { BatchDoc, DocumentDoc } from '../../shared/schemas';
 import { sameContent } from './conflict-handlers';
 import type { LarderDatabase } from './database';
 import type { LocalLedger } from './local-ledger';
@@ -61,12 +61,32 @@ async function writeOutcome(db: LarderDatabase, result: PostingResult): Promise<
   await db.documents.upsert(result.document); // last: a posted document implies its ledger entries exist
 }
 
+export interface PostingOptions {
+  /**
+   * Batches this terminal may read but has not synced yet — e.g. a store receiving a dispatch
+   * offline by its QR code, which carries the kitchen's batches. The posting may read them; they
+   * are never written here (a batch is written only by the site that created it).
+   */
+  batchFallback?: (batchId: string) => BatchDoc | undefined;
+}
+
+function withBatchFallback(view: LedgerView, fallback: (batchId: string) => BatchDoc | undefined): LedgerView {
+  return new Proxy(view, {
+    get(target, property, receiver) {
+      if (property === 'batch') return (batchId: string) => target.batch(batchId) ?? fallback(batchId);
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** One posting at a time per terminal, so two quick clicks cannot both take the last unit. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function postLocally(db: LarderDatabase, local: LocalLedger, document: DocumentDoc): Promise<PostingResult> {
+export function postLocally(db: LarderDatabase, local: LocalLedger, document: DocumentDoc, options: PostingOptions = {}): Promise<PostingResult> {
   const run = async () => {
-    const outcome = postDocument(document, local.ledger);
+    const view = options.batchFallback ? withBatchFallback(local.ledger, options.batchFallback) : local.ledger;
+    const outcome = postDocument(document, view);
     if (!outcome.ok) throw new PostingRefusedError(outcome.error);
     const { result } = outcome;
     await writeIntents(db, { ...(await readIntents(db)), [document.id]: result });

@@ -80,3 +80,21 @@ describe('posting into the local store', () => {
     expect(local.ledger.onHand(KITCHEN, outcome.result.movements[0]!.batchId)).toBe(1000);
   });
 });
+
+describe('posting with batches not synced yet', () => {
+  it('reads a fallback batch for the posting and never writes it', async () => {
+    const { batch } = await import('../../unit/domain/fixtures');
+    const kitchenBatch = batch('b-kitchen-1', 'flour', { siteId: 'site-kitchen', unitCost: 0.02 });
+    const receipt = doc<import('../../../shared/schemas').StoreReceiptDoc>({
+      type: 'store-receipt',
+      siteId: 'site-store',
+      dispatchId: 'dispatch-not-synced',
+      lines: [{ productId: 'flour', batchId: 'b-kitchen-1', qty: 100, accepted: 90, short: 10, rejected: 0, unitCost: 0.02 }],
+    });
+    await expect(postLocally(db, local, receipt)).rejects.toBeInstanceOf(PostingRefusedError);
+    const posted = await postLocally(db, local, receipt, { batchFallback: (id) => (id === kitchenBatch.id ? kitchenBatch : undefined) });
+    expect(posted.movements.map((m) => [m.kind, m.qty])).toEqual([['dispatch-in', 90], ['transit-loss', 10]]);
+    expect(local.ledger.onHand('site-store', 'b-kitchen-1')).toBe(90);
+    expect(await db.batches.count().exec()).toBe(0);
+  });
+});
