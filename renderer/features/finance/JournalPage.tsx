@@ -1,6 +1,174 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Alert, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultChartOfAccounts } from '../../../shared/domain';
+import { journalRows, journalTable, trialBalance, trialBalanceTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
+import type { JournalDoc } from '../../../shared/schemas';
+import { useRxQuery, useTerminal } from '../../db/hooks';
+import { useRoute } from '../../shell/useRoute';
+import { navigate } from '../../shell/routes';
+import { formatMoney } from '../../ui/format';
+import { DateRangeField, lastFourWeeks, type BusinessDateRange } from './DateRange';
+import { DocumentView } from './DocumentView';
+import { ExportButtons } from './ExportButtons';
+import { useLabels, useSites } from './labels';
 
-/** Not built yet: an honest empty state, never sample figures. */
+const money = (value: number) => (value ? formatMoney(value) : '');
+
+/** 凭证查询: entries by date, site and account, each line opening its document; trial balance beside. */
 export default function JournalPage() {
-  return <EmptySection route="journal" />;
+  const route = useRoute();
+  if (route.rest[0] === 'doc' && route.rest[1]) return <DocumentView docId={route.rest[1]} />;
+  return <JournalList />;
+}
+
+function JournalList() {
+  const { t } = useTranslation();
+  const terminal = useTerminal();
+  const labels = useLabels();
+  const sites = useSites();
+  const entries = useRxQuery<JournalDoc>((db) => db.journal.find(), []);
+  const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
+  const [siteId, setSiteId] = useState<string | undefined>(undefined);
+  const [accountCode, setAccountCode] = useState<string | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search.trim().toLowerCase());
+  const isHq = terminal?.siteKind === 'hq';
+
+  const filter: JournalFilter = useMemo(
+    () => ({ from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}), ...(accountCode ? { accountCode } : {}) }),
+    [range, siteId, accountCode],
+  );
+  const rows = useMemo(() => {
+    const all = journalRows(entries ?? [], filter, labels.language);
+    if (!deferredSearch) return all;
+    return all.filter((row) => row.docNumber.toLowerCase().includes(deferredSearch) || row.memo.toLowerCase().includes(deferredSearch));
+  }, [entries, filter, labels.language, deferredSearch]);
+  const trial = useMemo(() => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }), [entries, range, siteId]);
+  const entryCount = useMemo(() => new Set(rows.map((row) => row.entryId)).size, [rows]);
+
+  const columns: ColumnsType<JournalRow> = [
+    { title: t('finance.journal.date'), dataIndex: 'businessDate', width: 110 },
+    ...(isHq ? [{ title: t('finance.journal.site'), key: 'site', width: 130, render: (_: unknown, row: JournalRow) => labels.site(row.siteId) }] : []),
+    {
+      title: t('finance.journal.docNumber'),
+      key: 'doc',
+      render: (_, row) => (
+        <Typography.Link data-testid="journal-doc-link" onClick={() => navigate('journal', 'doc', row.docId)}>
+          {row.docNumber}
+        </Typography.Link>
+      ),
+    },
+    { title: t('finance.journal.docType'), key: 'type', width: 110, render: (_, row) => labels.docType(row.docType) },
+    { title: t('finance.journal.accountName'), key: 'account', render: (_, row) => `${row.accountCode} ${row.accountName}` },
+    { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', width: 120, render: money },
+    { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', width: 120, render: money },
+    { title: t('finance.journal.memo'), dataIndex: 'memo', ellipsis: true },
+  ];
+
+  const filters = (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <DateRangeField value={range} onChange={setRange} testId="journal-range" />
+      {isHq && (
+        <Select
+          data-testid="journal-site"
+          style={{ minWidth: 160 }}
+          value={siteId ?? ''}
+          onChange={(value: string) => setSiteId(value || undefined)}
+          options={[{ value: '', label: t('finance.journal.allSites') }, ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) }))]}
+        />
+      )}
+      <Select
+        data-testid="journal-account"
+        style={{ minWidth: 200 }}
+        value={accountCode ?? ''}
+        onChange={(value: string) => setAccountCode(value || undefined)}
+        options={[
+          { value: '', label: t('finance.journal.allAccounts') },
+          ...defaultChartOfAccounts.map((account) => ({ value: account.code, label: `${account.code} ${labels.language === 'en' ? account.nameEn : account.nameZh}` })),
+        ]}
+      />
+      <Input.Search data-testid="journal-search" allowClear placeholder={t('finance.journal.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
+    </Space>
+  );
+
+  return (
+    <Card data-testid="section-journal" title={t('finance.journal.title')}>
+      <Typography.Paragraph type="secondary">{t('finance.journal.intro')}</Typography.Paragraph>
+      {filters}
+      <Tabs
+        items={[
+          {
+            key: 'entries',
+            label: t('finance.journal.tabEntries'),
+            children: (
+              <>
+                <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+                  <Typography.Text type="secondary" data-testid="journal-count">
+                    {t('finance.journal.rows', { count: rows.length, entries: entryCount })}
+                  </Typography.Text>
+                  <ExportButtons testId="journal-export" printable table={() => ({ ...journalTable(rows, labels.language), title: `${t('finance.journal.title')} ${range.from}~${range.to}` })} />
+                </Space>
+                <Table<JournalRow>
+                  data-testid="journal-table"
+                  size="small"
+                  loading={entries === null}
+                  rowKey={(row) => `${row.entryId}:${row.lineNo}`}
+                  columns={columns}
+                  dataSource={rows}
+                  pagination={{ pageSize: 50, showSizeChanger: false }}
+                  locale={{ emptyText: t('finance.journal.empty') }}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'trial',
+            label: t('finance.journal.tabTrial'),
+            children: (
+              <>
+                <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+                  {trial.balanced ? (
+                    <Tag color="green" data-testid="trial-balanced">{t('finance.journal.balanced')}</Tag>
+                  ) : (
+                    <Alert type="error" showIcon message={t('finance.journal.unbalanced', { debit: formatMoney(trial.totalDebit), credit: formatMoney(trial.totalCredit) })} />
+                  )}
+                  <ExportButtons testId="trial-export" printable table={() => ({ ...trialBalanceTable(trial, labels.language), title: `${t('finance.journal.tabTrial')} ${range.from}~${range.to}` })} />
+                </Space>
+                <Table
+                  data-testid="trial-table"
+                  size="small"
+                  loading={entries === null}
+                  rowKey="accountCode"
+                  pagination={false}
+                  dataSource={trial.rows}
+                  columns={[
+                    { title: t('finance.journal.account'), key: 'account', render: (_, row) => `${row.accountCode} ${labels.language === 'en' ? row.nameEn : row.nameZh}` },
+                    { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', render: formatMoney },
+                    { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', render: formatMoney },
+                    { title: t('finance.journal.balance'), dataIndex: 'balance', align: 'right', render: formatMoney },
+                  ]}
+                  summary={() => (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>
+                        <strong>{t('finance.journal.total')}</strong>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} align="right">
+                        <strong>{formatMoney(trial.totalDebit)}</strong>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={2} align="right">
+                        <strong>{formatMoney(trial.totalCredit)}</strong>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={3} />
+                    </Table.Summary.Row>
+                  )}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
 }
