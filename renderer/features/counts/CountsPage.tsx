@@ -1,6 +1,128 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Card, Empty, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countDocument, startCountSession, varianceCsv, varianceReview, type CountScope, type CountSession, type VarianceReview } from '../../../shared/ops';
+import type { StockCountDoc } from '../../../shared/schemas';
+import { bridge } from '../../bridge';
+import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { tableToXlsx } from '../../export/xlsx';
+import { ErrorAlert } from '../../ui/errors';
+import { businessDateToday, newId, nextDocumentNumber } from '../../ui/format';
+import { createSessionSaver, loadSession } from './count-store';
+import { CountSessionView } from './CountSessionView';
+import { StartCountForm } from './StartCountForm';
+import { useScanCatalog } from './useScanCatalog';
+import { VarianceReviewView } from './VarianceReviewView';
+import { varianceTable } from './variance-table';
 
-/** Not built yet: an honest empty state, never sample figures. */
+type Stage = { kind: 'counting' } | { kind: 'review'; closedAt: string; zeroUncounted: boolean } | { kind: 'posted'; document: StockCountDoc; review: VarianceReview };
+
+/** 盘点: start a full or cycle count, scan, review the variance, post count-adjust movements. */
 export default function CountsPage() {
-  return <EmptySection route="counts" />;
+  const { t } = useTranslation();
+  const terminal = useTerminal();
+  return (
+    <div data-testid="section-counts">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.counts')}</Typography.Title>
+      {terminal ? <CountsForSite key={terminal.siteId} siteId={terminal.siteId} terminalId={terminal.terminalId} /> : <Card><Empty description={t('sections.notPaired')} /></Card>}
+    </div>
+  );
+}
+
+function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: string }) {
+  const { t, i18n } = useTranslation();
+  const { ledger, version } = useLedger();
+  const catalog = useScanCatalog();
+  const poster = usePoster();
+  const [session, setSession] = useState<CountSession | null>(() => loadSession(localStorage, siteId));
+  const [stage, setStage] = useState<Stage>({ kind: 'counting' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const saver = useMemo(() => createSessionSaver(localStorage, siteId), [siteId]);
+
+  useEffect(() => {
+    window.addEventListener('pagehide', saver.flush);
+    return () => {
+      window.removeEventListener('pagehide', saver.flush);
+      saver.flush();
+    };
+  }, [saver]);
+
+  const changeSession = (next: CountSession | null) => {
+    setSession(next);
+    saver.save(next);
+  };
+
+  const review = useMemo((): { document: StockCountDoc; review: VarianceReview } | { error: unknown } | null => {
+    if (!ledger || !session || stage.kind !== 'review') return null;
+    try {
+      const document = countDocument(session, stage.closedAt, { zeroUncounted: stage.zeroUncounted });
+      return { document, review: varianceReview(document, ledger.ledger) };
+    } catch (caught) {
+      return { error: caught };
+    }
+    // `version`: the ledger mutates in place, so figures move when it bumps
+  }, [ledger, session, stage, version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!ledger || !catalog) return <Spin tip={t('common.loading')} data-testid="counts-loading"><div style={{ height: 120 }} /></Spin>;
+
+  const start = (scope: CountScope, blind: boolean) => {
+    const now = new Date().toISOString();
+    const businessDate = businessDateToday();
+    changeSession(startCountSession({ id: newId(), number: nextDocumentNumber('PD', terminalId, businessDate), siteId, terminalId, businessDate, startedAt: now, scope, blind }, ledger.ledger, catalog.products));
+    setStage({ kind: 'counting' });
+  };
+
+  const exportReport = async (kind: 'csv' | 'xlsx', report: VarianceReview, number: string) => {
+    if (kind === 'csv') await bridge.saveFile({ suggestedName: `${number}-variance.csv`, data: varianceCsv(report), mimeType: 'text/csv' });
+    else await bridge.saveFile({ suggestedName: `${number}-variance.xlsx`, data: await tableToXlsx(varianceTable(report, t, ledger.ledger, i18n.language)), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  };
+
+  if (stage.kind === 'posted') {
+    return (
+      <VarianceReviewView
+        review={stage.review} ledger={ledger.ledger} siteId={siteId} posted zeroUncounted={false} onZeroUncountedChange={null} error={null} busy={false}
+        onBack={() => undefined} onPost={() => undefined}
+        onExport={(kind) => void exportReport(kind, stage.review, stage.document.number)}
+        onDone={() => setStage({ kind: 'counting' })}
+      />
+    );
+  }
+  if (!session) return <StartCountForm products={catalog.products} onStart={start} />;
+  if (stage.kind === 'review') {
+    if (!review || 'error' in review) return <ErrorAlert error={review?.error} testId="count-error" />;
+    const { document, review: report } = review;
+    const post = async () => {
+      if (!poster) return;
+      setBusy(true);
+      setError(null);
+      try {
+        await poster(document);
+        changeSession(null);
+        setStage({ kind: 'posted', document, review: report });
+      } catch (caught) {
+        setError(caught);
+      } finally {
+        setBusy(false);
+      }
+    };
+    return (
+      <VarianceReviewView
+        review={report} ledger={ledger.ledger} siteId={siteId} posted={false} zeroUncounted={stage.zeroUncounted}
+        onZeroUncountedChange={session.scope.kind === 'full' ? null : (value) => setStage({ ...stage, zeroUncounted: value })}
+        error={error} busy={busy}
+        onBack={() => setStage({ kind: 'counting' })}
+        onPost={() => void post()}
+        onExport={(kind) => void exportReport(kind, report, document.number)}
+        onDone={() => undefined}
+      />
+    );
+  }
+  return (
+    <CountSessionView
+      session={session} onChange={changeSession} catalog={catalog} ledger={ledger.ledger}
+      onReview={() => setStage({ kind: 'review', closedAt: new Date().toISOString(), zeroUncounted: session.scope.kind === 'full' })}
+      onCancel={() => changeSession(null)}
+    />
+  );
 }

@@ -1,0 +1,63 @@
+/**
+ * Scan → product and batch, fast enough for a 5,000-product count: barcodes are looked up in a
+ * map built once per catalog instead of walking every product per scan, and only the scanned
+ * product's batches are handed to `resolveScan`. Pure, shared by the count, sale and waste screens.
+ */
+import { findProductByCode, parseScan, resolveScan, toGtin14, type ScanResolution } from '../../../shared/ops';
+import type { BatchDoc, ProductDoc } from '../../../shared/schemas';
+
+export interface ScanCatalog {
+  products: readonly ProductDoc[];
+  /** Product barcodes and pack barcodes, keyed as `resolveScan` compares them (GTIN-14 or upper-case). */
+  byCode: ReadonlyMap<string, ProductDoc>;
+  batchesByProduct: ReadonlyMap<string, readonly BatchDoc[]>;
+}
+
+const codeKey = (code: string): string => toGtin14(code) ?? code.trim().toUpperCase();
+
+export function buildScanCatalog(products: readonly ProductDoc[], batches: readonly BatchDoc[]): ScanCatalog {
+  const byCode = new Map<string, ProductDoc>();
+  for (const product of products) {
+    for (const code of [...product.barcodes, ...product.packs.flatMap((pack) => (pack.barcode === undefined ? [] : [pack.barcode]))]) {
+      const key = codeKey(code);
+      if (!byCode.has(key)) byCode.set(key, product);
+    }
+  }
+  const batchesByProduct = new Map<string, BatchDoc[]>();
+  for (const batch of batches) {
+    const list = batchesByProduct.get(batch.productId);
+    if (list) list.push(batch);
+    else batchesByProduct.set(batch.productId, [batch]);
+  }
+  return { products, byCode, batchesByProduct };
+}
+
+/** The GTIN (or raw code) a parsed scan names, for the map lookup. */
+function scannedCode(text: string): string | undefined {
+  const parsed = parseScan(text);
+  if (parsed.kind === 'retail') return parsed.gtin14;
+  if (parsed.kind === 'gs1') return parsed.gtin14;
+  return parsed.raw;
+}
+
+/** Like `resolveScan` over the whole catalog, but O(batches of one product). */
+export function lookupScan(text: string, catalog: ScanCatalog): ScanResolution {
+  const parsed = parseScan(text);
+  const code = scannedCode(text);
+  const hit = code === undefined ? undefined : catalog.byCode.get(codeKey(code));
+  if (hit) return resolveScan(parsed, [hit], catalog.batchesByProduct.get(hit.id) ?? []);
+  // SKUs and anything the map does not key: the full (slower) walk, still correct.
+  const match = code === undefined ? undefined : findProductByCode(code, catalog.products);
+  return resolveScan(parsed, match ? [match.product] : catalog.products, match ? (catalog.batchesByProduct.get(match.product.id) ?? []) : []);
+}
+
+/**
+ * `12*6901234567890` or `12x…`: a quantity typed before the code, as tills accept it, so a clerk
+ * counting a shelf of 12 scans once. Returns the multiplier and the code.
+ */
+export function splitQuantityPrefix(text: string): { multiplier: number; code: string } {
+  const match = /^(\d+(?:\.\d+)?)\s*[*xX×]\s*(.+)$/.exec(text.trim());
+  if (!match) return { multiplier: 1, code: text.trim() };
+  const multiplier = Number(match[1]);
+  return multiplier > 0 ? { multiplier, code: (match[2] as string).trim() } : { multiplier: 1, code: text.trim() };
+}
