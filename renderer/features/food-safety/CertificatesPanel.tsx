@@ -1,0 +1,216 @@
+import { Alert, App, Button, Input, Popconfirm, Segmented, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { CheckCircleOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QTY_EPSILON } from '../../../shared/domain';
+import { certificateBatchUpdates, foodSafetyOptionsFromConfig, reviewCertificates } from '../../../shared/ops';
+import type { BatchDoc, ConfigDoc, ProductDoc } from '../../../shared/schemas';
+import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useDatabase } from '../../db/session';
+import { usePairingStore } from '../../state/pairing-store';
+import { ErrorAlert } from '../../ui/errors';
+import { formatQty, productLabel } from '../../ui/format';
+import { addCertificate, setQcStatus } from './batch-writes';
+import { CertificateUploadError, isCertificateType, MAX_CERTIFICATE_BYTES, uploadCertificate } from './certificate-files';
+import { QcTag } from './QcTag';
+import { usePartners, useSites } from './site-names';
+
+interface Row {
+  batch: BatchDoc;
+  product: ProductDoc | undefined;
+  qty: number;
+}
+
+/** 检疫证明与质检: attach certificates to the site's batches and release held ones. */
+export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { ledger, version } = useLedger();
+  const db = useDatabase();
+  const terminal = useTerminal();
+  const pairing = usePairingStore((s) => s.pairing);
+  const { siteName } = useSites();
+  const { partnerName } = usePartners();
+  const [filter, setFilter] = useState<'attention' | 'all'>('attention');
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [uploadFor, setUploadFor] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const config = useRxQuery<ConfigDoc>((database) => database.config.find({ selector: { key: 'site-policy', siteId } }), [siteId]);
+  const options = foodSafetyOptionsFromConfig(config?.[0]);
+
+  const rows = useMemo((): Row[] => {
+    if (!ledger) return [];
+    const result: Row[] = [];
+    for (const position of ledger.ledger.positions()) {
+      if (position.siteId !== siteId || position.qty <= QTY_EPSILON) continue;
+      const batch = ledger.ledger.batch(position.batchId);
+      if (batch) result.push({ batch, product: ledger.ledger.product(position.productId), qty: position.qty });
+    }
+    // Held batches first (they block sales and dispatch), then the newest receipts.
+    return result.sort((a, b) => Number(a.batch.qcStatus === 'released') - Number(b.batch.qcStatus === 'released') || b.batch.receivedAt.localeCompare(a.batch.receivedAt));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
+  }, [ledger, version, siteId]);
+
+  // The hold rule: this site's received batches in stock without a certificate go to QC pending.
+  const hold = options.holdBatchesWithoutCertificate;
+  useEffect(() => {
+    if (!db || !canWrite || !hold) return;
+    const received = rows.map((row) => row.batch).filter((batch) => batch.supplierId !== undefined);
+    const updates = certificateBatchUpdates({ toHold: reviewCertificates(received, siteId, { holdBatchesWithoutCertificate: true }).toHold, toRelease: [] }, new Date().toISOString());
+    if (updates.length === 0) return;
+    void Promise.all(updates.map((batch) => db.batches.findOne(batch.id).exec().then((doc) => doc?.incrementalPatch({ qcStatus: 'pending', updatedAt: batch.updatedAt }))))
+      .then(() => message.info(t('foodSafety.certificates.heldNow', { count: updates.length })))
+      .catch(setError);
+  }, [db, canWrite, hold, rows, siteId, message, t]);
+
+  const needle = search.trim().toLowerCase();
+  const visible = rows.filter((row) => {
+    if (filter === 'attention' && row.batch.qcStatus === 'released') return false;
+    if (!needle) return true;
+    const names = [row.batch.lotCode, row.product?.name, row.product?.nameEn, row.product?.sku, ...(row.product?.barcodes ?? [])];
+    return names.some((name) => name?.toLowerCase().includes(needle));
+  });
+
+  const writable = (batch: BatchDoc) => canWrite && batch.siteId === terminal?.siteId;
+  const notOwn = (batch: BatchDoc) => t('foodSafety.certificates.notOwnBatch', { lot: batch.lotCode, site: siteName(batch.siteId) });
+
+  const onFile = async (file: File | undefined) => {
+    const batchId = uploadFor;
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file || !batchId || !db) return;
+    setError(null);
+    try {
+      if (!isCertificateType(file.type, file.name)) throw new Error(t('foodSafety.certificates.wrongType', { file: file.name }));
+      if (file.size > MAX_CERTIFICATE_BYTES) throw new Error(t('foodSafety.certificates.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
+      if (!pairing) throw new CertificateUploadError('refused', t('foodSafety.certificates.notPaired'));
+      const hash = await uploadCertificate(pairing.endpointUrl, pairing.token, { bytes: await file.arrayBuffer(), type: file.type });
+      await addCertificate(db, batchId, hash);
+      message.success(t('foodSafety.certificates.attached', { lot: ledger?.ledger.batch(batchId)?.lotCode ?? batchId }));
+    } catch (caught) {
+      const reason = caught instanceof CertificateUploadError && caught.reason === 'offline' ? t('foodSafety.certificates.offline') : caught instanceof Error ? caught.message : String(caught);
+      setError(new Error(caught instanceof CertificateUploadError ? t('foodSafety.certificates.uploadFailed', { file: file.name, reason }) : reason));
+    } finally {
+      setUploadFor(null);
+    }
+  };
+
+  const release = async (row: Row) => {
+    if (!db || !terminal) return;
+    setError(null);
+    try {
+      await setQcStatus(db, row.batch.id, 'released', { siteId, terminalId: terminal.terminalId, reason: row.batch.certificateHashes.length ? 'certificate attached' : 'checked' });
+      message.success(t('foodSafety.certificates.released', { lot: row.batch.lotCode }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const toggleHold = async (checked: boolean) => {
+    if (!db) return;
+    const existing = config?.[0];
+    await db.config
+      .upsert({ id: existing?.id ?? `site-policy-${siteId}`, key: 'site-policy', siteId, value: { ...(existing?.value ?? {}), holdBatchesWithoutCertificate: checked }, updatedAt: new Date().toISOString() })
+      .catch(setError);
+  };
+
+  return (
+    <div data-testid="certificates-panel">
+      <Typography.Paragraph type="secondary">{t('foodSafety.certificates.intro')}</Typography.Paragraph>
+      <Alert
+        type={hold ? 'warning' : 'info'}
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="hold-policy"
+        message={hold ? t('foodSafety.certificates.holdOn') : t('foodSafety.certificates.holdOff')}
+        action={
+          <Space>
+            <Switch checked={hold} disabled={terminal?.siteKind !== 'hq'} onChange={toggleHold} data-testid="hold-toggle" />
+            <span>{terminal?.siteKind === 'hq' ? t('foodSafety.certificates.holdToggle') : t('foodSafety.certificates.holdSetByHq')}</span>
+          </Space>
+        }
+      />
+      <ErrorAlert error={error} testId="certificate-error" />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Segmented
+          value={filter}
+          onChange={(value) => setFilter(value as 'attention' | 'all')}
+          options={[
+            { value: 'attention', label: `${t('foodSafety.certificates.filterAttention')} (${rows.filter((row) => row.batch.qcStatus !== 'released').length})` },
+            { value: 'all', label: `${t('foodSafety.certificates.filterAll')} (${rows.length})` },
+          ]}
+          data-testid="certificate-filter"
+        />
+        <Input.Search allowClear style={{ width: 320 }} placeholder={t('foodSafety.certificates.search')} value={search} onChange={(event) => setSearch(event.target.value)} data-testid="certificate-search" />
+      </Space>
+      <input ref={fileInput} type="file" accept="image/*,application/pdf" hidden data-testid="certificate-file" onChange={(event) => void onFile(event.target.files?.[0])} />
+      <Table<Row>
+        size="small"
+        rowKey={(row) => row.batch.id}
+        dataSource={visible}
+        loading={!ledger}
+        pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
+        locale={{ emptyText: filter === 'attention' ? t('foodSafety.certificates.empty') : t('foodSafety.certificates.emptyAll') }}
+        onRow={(row) => ({ 'data-testid': `certificate-row-${row.batch.lotCode}` }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('foodSafety.certificates.product'), key: 'product', ellipsis: true, render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.batch.productId) },
+          { title: t('foodSafety.certificates.lot'), key: 'lot', width: 140, render: (_, row) => row.batch.lotCode },
+          { title: t('foodSafety.certificates.supplier'), key: 'supplier', width: 150, ellipsis: true, render: (_, row) => (row.batch.supplierId ? partnerName(row.batch.supplierId) : siteName(row.batch.siteId)) },
+          { title: t('foodSafety.certificates.received'), key: 'received', width: 110, render: (_, row) => row.batch.receivedAt.slice(0, 10) },
+          { title: t('foodSafety.certificates.onHand'), key: 'qty', width: 100, align: 'right', render: (_, row) => formatQty(row.qty, row.product) },
+          { title: t('foodSafety.certificates.qc'), key: 'qc', width: 90, render: (_, row) => <QcTag status={row.batch.qcStatus} /> },
+          {
+            title: t('foodSafety.certificates.files'),
+            key: 'files',
+            width: 110,
+            render: (_, row) =>
+              row.batch.certificateHashes.length ? (
+                <Tooltip title={row.batch.certificateHashes.map((hash) => hash.slice(0, 12)).join(', ')}>
+                  <Tag icon={<PaperClipOutlined />} color="green" data-testid="certificate-count">{t('foodSafety.certificates.fileCount', { count: row.batch.certificateHashes.length })}</Tag>
+                </Tooltip>
+              ) : (
+                <Typography.Text type="secondary">{t('foodSafety.certificates.noFiles')}</Typography.Text>
+              ),
+          },
+          {
+            title: '',
+            key: 'actions',
+            width: 200,
+            render: (_, row) => {
+              const ownHint = writable(row.batch) ? undefined : notOwn(row.batch);
+              const blockedByHold = hold && row.batch.qcStatus === 'pending' && row.batch.certificateHashes.length === 0;
+              return (
+                <Space size={4}>
+                  <Tooltip title={ownHint}>
+                    <Button
+                      size="small"
+                      icon={<PaperClipOutlined />}
+                      disabled={!writable(row.batch)}
+                      loading={uploadFor === row.batch.id}
+                      data-testid="certificate-attach"
+                      onClick={() => {
+                        setUploadFor(row.batch.id);
+                        fileInput.current?.click();
+                      }}
+                    >
+                      {t('foodSafety.certificates.attach')}
+                    </Button>
+                  </Tooltip>
+                  {row.batch.qcStatus !== 'released' && (
+                    <Tooltip title={ownHint ?? (blockedByHold ? t('foodSafety.certificates.needsCertificate') : undefined)}>
+                      <Popconfirm title={t('foodSafety.certificates.releaseConfirm', { lot: row.batch.lotCode, product: row.product ? productLabel(row.product, i18n.language) : '' })} onConfirm={() => release(row)} disabled={!writable(row.batch) || blockedByHold}>
+                        <Button size="small" type="primary" icon={<CheckCircleOutlined />} disabled={!writable(row.batch) || blockedByHold} data-testid="certificate-release">
+                          {t('foodSafety.certificates.release')}
+                        </Button>
+                      </Popconfirm>
+                    </Tooltip>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+    </div>
+  );
+}
