@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { addDays, format } from 'date-fns';
+import { useLedger } from '../../db/hooks';
+import { isDemandKind, type DemandRow } from './forecast-compute';
+import type { ForecastJob } from './useForecastWorker';
+
+/** Days forecast ahead: two weeks on the chart, four so a shelf-life cap can look past the order. */
+export const FORECAST_HORIZON = 28;
+/** Sync delivers history in bursts; wait for it to settle before forecasting. */
+const SETTLE_MS = 500;
+
+/**
+ * The site's demand movements as plain objects for the worker. A new job is made when the site
+ * changes, when the person asks, or when the count of demand movements changes (sync brought
+ * more); other ledger changes (a request sent, a batch received) leave the forecast alone.
+ */
+export function useForecastJob(siteId: string | null, rerun: number): ForecastJob | null {
+  const { ledger, version } = useLedger();
+  const [job, setJob] = useState<ForecastJob | null>(null);
+  useEffect(() => {
+    if (!ledger || !siteId) return;
+    const rows: DemandRow[] = [];
+    for (const movement of ledger.ledger.movements()) {
+      if (movement.siteId === siteId && isDemandKind(movement.kind)) rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
+    }
+    const endDate = format(addDays(new Date(), -1), 'yyyy-MM-dd');
+    const timer = setTimeout(() => {
+      setJob((current) => {
+        const unchanged = current && current.siteId === siteId && current.rows.length === rows.length && current.endDate === endDate && current.rerun === rerun;
+        return unchanged ? current : { siteId, endDate, horizon: FORECAST_HORIZON, rows, rerun };
+      });
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [ledger, version, siteId, rerun]);
+  return job && job.siteId === siteId ? job : null;
+}

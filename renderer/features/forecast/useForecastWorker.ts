@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DemandRow, ForecastResult } from './forecast-compute';
+import type { WorkerReply } from './forecast.worker';
+
+export type ForecastState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running' }
+  | { readonly status: 'done'; readonly result: ForecastResult; readonly wallMs: number }
+  | { readonly status: 'failed'; readonly message: string };
+
+export interface ForecastJob {
+  readonly siteId: string;
+  readonly endDate: string;
+  readonly horizon: number;
+  readonly rows: readonly DemandRow[];
+  /** Bumped by the person's "recalculate". */
+  readonly rerun: number;
+}
+
+/**
+ * Runs the forecast of `job` in a Web Worker owned by the calling screen; a newer job replaces an
+ * older one (its late answer is dropped by request id), and the worker ends with the screen.
+ */
+export function useForecastWorker(job: ForecastJob | null): ForecastState {
+  const [state, setState] = useState<ForecastState>({ status: 'idle' });
+  const workerRef = useRef<Worker | null>(null);
+  const requestRef = useRef(0);
+
+  useEffect(() => {
+    const worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
+    workerRef.current = worker;
+    return () => {
+      worker.terminate();
+      workerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const worker = workerRef.current;
+    if (!job || !worker) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const requestId = ++requestRef.current;
+    const started = performance.now();
+    setState({ status: 'running' });
+    const onMessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      const id = reply.ok ? reply.result.requestId : reply.requestId;
+      if (id !== requestId) return;
+      setState(reply.ok ? { status: 'done', result: reply.result, wallMs: performance.now() - started } : { status: 'failed', message: reply.message });
+    };
+    const onError = (event: ErrorEvent) => setState({ status: 'failed', message: event.message || 'worker error' });
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    worker.postMessage({ requestId, siteId: job.siteId, endDate: job.endDate, horizon: job.horizon, rows: job.rows });
+    return () => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    };
+  }, [job]);
+
+  return state;
+}
