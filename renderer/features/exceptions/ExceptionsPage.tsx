@@ -1,6 +1,66 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Card, Empty, Select, Space, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listStockExceptions } from '../../../shared/domain';
+import { exceptionViews } from '../../../shared/ops';
+import { useLedger, useTerminal } from '../../db/hooks';
+import { useSites } from '../food-safety/site-names';
+import { ExceptionCard } from './ExceptionCard';
 
-/** Not built yet: an honest empty state, never sample figures. */
+/** 库存异常: batches below zero after sync, with the postings involved and how to resolve each. */
 export default function ExceptionsPage() {
-  return <EmptySection route="exceptions" />;
+  const { t } = useTranslation();
+  const { ledger, version } = useLedger();
+  const terminal = useTerminal();
+  const { siteName } = useSites();
+  const [siteFilter, setSiteFilter] = useState<string>('all');
+  const isHq = terminal?.siteKind === 'hq';
+
+  const views = useMemo(() => {
+    if (!ledger || !terminal) return null;
+    const movements = ledger.ledger.movements();
+    // A site sees its own exceptions; HQ sees every site's (it holds them all).
+    const exceptions = listStockExceptions(movements, isHq ? undefined : terminal.siteId);
+    const sites = new Set(exceptions.map((exception) => exception.siteId));
+    return exceptionViews(exceptions, movements.filter((movement) => sites.has(movement.siteId)), (docId) => ledger.ledger.document(docId));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
+  }, [ledger, version, terminal?.siteId, isHq]);
+
+  const siteIds = [...new Set((views ?? []).map((view) => view.exception.siteId))];
+  const shown = (views ?? []).filter((view) => siteFilter === 'all' || view.exception.siteId === siteFilter);
+
+  return (
+    <Card data-testid="section-exceptions">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('exceptions.title')}
+        </Typography.Title>
+        {isHq && siteIds.length > 1 && (
+          <Select
+            style={{ minWidth: 200 }}
+            value={siteFilter}
+            onChange={setSiteFilter}
+            options={[{ value: 'all', label: t('exceptions.allSites') }, ...siteIds.map((id) => ({ value: id, label: siteName(id) }))]}
+            data-testid="exceptions-site"
+          />
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('exceptions.intro')}
+      </Typography.Paragraph>
+      {views === null ? (
+        <Spin tip={t('exceptions.loading')}>
+          <div style={{ minHeight: 120 }} />
+        </Spin>
+      ) : shown.length === 0 ? (
+        <Empty description={t('exceptions.empty')} data-testid="exceptions-empty" />
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+          {shown.map((view) => (
+            <ExceptionCard key={`${view.exception.siteId}/${view.exception.batchId}`} view={view} />
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
 }
