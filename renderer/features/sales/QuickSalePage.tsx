@@ -1,6 +1,113 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
+import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { ErrorAlert } from '../../ui/errors';
+import { businessDateToday, formatMoney, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
+import { ProductSearch } from '../counts/ProductSearch';
+import { useScanCatalog } from '../counts/useScanCatalog';
+import { scanEntry } from './scan-entry';
+import { SaleLinesTable, type SaleLine } from './SaleLinesTable';
 
-/** Not built yet: an honest empty state, never sample figures. */
+type Kind = 'sale' | 'consumption';
+
+/** 销售出库 / 消耗 by scan: FEFO batches shown per line, negative stock explained per batch. */
 export default function QuickSalePage() {
-  return <EmptySection route="sales" />;
+  const { t, i18n } = useTranslation();
+  const terminal = useTerminal();
+  const { ledger } = useLedger();
+  const catalog = useScanCatalog();
+  const poster = usePoster();
+  const scanRef = useRef<ScanInputHandle>(null);
+  const [kind, setKind] = useState<Kind>('sale');
+  const [lines, setLines] = useState<SaleLine[]>([]);
+  const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const businessDate = businessDateToday();
+
+  const addProduct = (product: ProductDoc, qty: number, batchId?: string) => {
+    setError(null);
+    setLines((current) => {
+      const same = current.find((l) => l.productId === product.id && l.batchId === batchId);
+      if (same) return current.map((l) => (l === same ? { ...l, qty: l.qty + qty } : l));
+      return [...current, { key: newId(), productId: product.id, qty, unitPrice: 0, ...(batchId ? { batchId } : {}) }];
+    });
+    setNotice({ type: 'success', text: t('sales.added', { product: productLabel(product, i18n.language), qty }) });
+  };
+
+  const post = async () => {
+    if (!terminal || !poster) return;
+    const now = new Date().toISOString();
+    const header = { id: newId(), siteId: terminal.siteId, number: nextDocumentNumber(kind === 'sale' ? 'XS' : 'XH', terminal.terminalId, businessDate), status: 'draft' as const, businessDate, at: now, terminalId: terminal.terminalId, updatedAt: now };
+    const kept = lines.filter((l) => l.qty > 0);
+    const lineOf = (l: SaleLine) => ({ productId: l.productId, qty: l.qty, ...(l.batchId ? { batchId: l.batchId } : {}) });
+    const document: DocumentDoc =
+      kind === 'sale'
+        ? { ...header, type: 'sale', paymentMethod: 'cash', lines: kept.map((l) => ({ ...lineOf(l), unitPrice: l.unitPrice })) }
+        : { ...header, type: 'consumption', lines: kept.map(lineOf) };
+    setBusy(true);
+    setError(null);
+    try {
+      await poster(document);
+      setLines([]);
+      setNotice({ type: 'success', text: t('ui.posted', { number: document.number }) });
+    } catch (caught) {
+      setError(caught);
+      setNotice(null);
+    } finally {
+      setBusy(false);
+      scanRef.current?.focus();
+    }
+  };
+
+  if (!terminal) return <Card data-testid="section-sales"><Empty description={t('sections.notPaired')} /></Card>;
+  const total = lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0);
+  return (
+    <div data-testid="section-sales">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.sales')}</Typography.Title>
+      {!ledger || !catalog ? (
+        <Spin data-testid="sales-loading"><div style={{ height: 120 }} /></Spin>
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Segmented<Kind> value={kind} onChange={setKind} options={[{ value: 'sale', label: t('sales.kind.sale') }, { value: 'consumption', label: t('sales.kind.consumption') }]} data-testid="sale-kind" />
+          <Row gutter={16}>
+            <Col xs={24} md={14}>
+              <ScanInput
+                ref={scanRef}
+                testId="sale-scan"
+                placeholder={t('counts.scan.placeholder')}
+                onScan={(text) => {
+                  const entry = scanEntry(text, catalog.scan);
+                  if (entry.ok) addProduct(entry.product, entry.qty, entry.batch?.id);
+                  else setNotice({ type: 'error', text: t(entry.messageKey, entry.values) });
+                }}
+              />
+            </Col>
+            <Col xs={24} md={10}>
+              <ProductSearch index={catalog.search} onPick={(product) => { addProduct(product, 1); scanRef.current?.focus(); }} testId="sale-search" />
+            </Col>
+          </Row>
+          {notice ? <Alert type={notice.type} showIcon message={notice.text} data-testid="sale-notice" /> : <Alert type="info" showIcon message={t('sales.hint')} />}
+          <ErrorAlert error={error} testId="sale-error" />
+          <SaleLinesTable
+            lines={lines} ledger={ledger.ledger} siteId={terminal.siteId} businessDate={businessDate} withPrice={kind === 'sale'}
+            onChange={(key, patch) => setLines((current) => current.map((l) => (l.key === key ? { ...l, ...patch } : l)))}
+            onRemove={(key) => setLines((current) => current.filter((l) => l.key !== key))}
+          />
+          <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Text>{kind === 'sale' ? t('sales.total', { total: formatMoney(total) }) : t('sales.consumptionNote')}</Typography.Text>
+            <Space>
+              <Button onClick={() => setLines([])} disabled={lines.length === 0 || busy}>{t('sales.clear')}</Button>
+              <Button type="primary" size="large" onClick={() => void post()} loading={busy} disabled={lines.every((l) => l.qty <= 0)} data-testid="sale-post">
+                {kind === 'sale' ? t('sales.postSale') : t('sales.postConsumption')}
+              </Button>
+            </Space>
+          </Space>
+        </Space>
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,156 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { expiryStatus } from '../../../shared/domain';
+import { wasteReasons, type DocumentDoc, type ProductDoc, type WasteReason } from '../../../shared/schemas';
+import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
+import { ErrorAlert } from '../../ui/errors';
+import { ExpiryTag } from '../../ui/ExpiryTag';
+import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
+import { batchOptions } from '../counts/BatchPicker';
+import { ProductSearch } from '../counts/ProductSearch';
+import { useScanCatalog } from '../counts/useScanCatalog';
+import { scanEntry } from './scan-entry';
 
-/** Not built yet: an honest empty state, never sample figures. */
+/** 报损: product by scan or search, the batch (expired ones included), quantity, reason, note. */
 export default function WastePage() {
-  return <EmptySection route="waste" />;
+  const { t, i18n } = useTranslation();
+  const terminal = useTerminal();
+  const { ledger, version } = useLedger();
+  const catalog = useScanCatalog();
+  const poster = usePoster();
+  const scanRef = useRef<ScanInputHandle>(null);
+  const [product, setProduct] = useState<ProductDoc | null>(null);
+  const [batchId, setBatchId] = useState<string | undefined>();
+  const [qty, setQty] = useState<number | null>(null);
+  const [reason, setReason] = useState<WasteReason | undefined>();
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const siteId = terminal?.siteId;
+  const businessDate = businessDateToday();
+  const wasteDocs = useRxQuery<DocumentDoc>((db) => (siteId ? db.documents.find({ selector: { siteId, type: 'waste' } }) : null), [siteId]);
+  const recent = useMemo(() => (wasteDocs ? [...wasteDocs].sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 8) : null), [wasteDocs]);
+
+  const options = useMemo(
+    () => (ledger && product && siteId ? batchOptions(ledger.ledger, siteId, product, [], { heldOnly: true }) : []),
+    // `version`: on-hand moves when the ledger bumps
+    [ledger, product, siteId, version], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  const choose = (picked: ProductDoc, scannedBatch?: string, scannedQty?: number) => {
+    if (!ledger || !siteId) return;
+    setProduct(picked);
+    setError(null);
+    const held = batchOptions(ledger.ledger, siteId, picked, [], { heldOnly: true });
+    const preferred = scannedBatch ?? held.find((o) => expiryStatus(o.batch, picked, businessDate) === 'expired')?.batch.id ?? held[0]?.batch.id;
+    setBatchId(preferred);
+    const batch = held.find((o) => o.batch.id === preferred)?.batch;
+    if (batch && expiryStatus(batch, picked, businessDate) === 'expired') setReason('expired');
+    setQty(scannedQty ?? null);
+    setNotice(held.length === 0 ? { type: 'error', text: t('sales.waste.noStock', { product: productLabel(picked, i18n.language) }) } : null);
+  };
+
+  const post = async () => {
+    if (!terminal || !poster || !product || !batchId || !qty || !reason) return;
+    const now = new Date().toISOString();
+    const document: DocumentDoc = {
+      id: newId(), type: 'waste', siteId: terminal.siteId, number: nextDocumentNumber('BS', terminal.terminalId, businessDate), status: 'draft', businessDate, at: now,
+      terminalId: terminal.terminalId, wasteReason: reason, ...(note.trim() ? { note: note.trim() } : {}), updatedAt: now,
+      lines: [{ productId: product.id, batchId, qty, ...(note.trim() ? { note: note.trim().slice(0, 200) } : {}) }],
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      await poster(document);
+      setNotice({ type: 'success', text: t('ui.posted', { number: document.number }) });
+      setProduct(null);
+      setQty(null);
+      setNote('');
+      setReason(undefined);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+      scanRef.current?.focus();
+    }
+  };
+
+  if (!terminal) return <Card data-testid="section-waste"><Empty description={t('sections.notPaired')} /></Card>;
+  const missing = !product ? 'product' : !batchId ? 'batch' : !qty ? 'qty' : !reason ? 'reason' : null;
+  return (
+    <div data-testid="section-waste">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.waste')}</Typography.Title>
+      {!ledger || !catalog ? (
+        <Spin data-testid="waste-loading"><div style={{ height: 120 }} /></Spin>
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Row gutter={16}>
+            <Col xs={24} md={14}>
+              <ScanInput ref={scanRef} testId="waste-scan" placeholder={t('counts.scan.placeholder')} onScan={(text) => {
+                const entry = scanEntry(text, catalog.scan);
+                if (entry.ok) choose(entry.product, entry.batch?.id, entry.qty);
+                else setNotice({ type: 'error', text: t(entry.messageKey, entry.values) });
+              }} />
+            </Col>
+            <Col xs={24} md={10}>
+              <ProductSearch index={catalog.search} onPick={(p) => choose(p)} testId="waste-search" />
+            </Col>
+          </Row>
+          {notice ? <Alert type={notice.type} showIcon message={notice.text} data-testid="waste-notice" /> : null}
+          <ErrorAlert error={error} testId="waste-error" />
+          <Card size="small" title={product ? productLabel(product, i18n.language) : t('sales.waste.pickProduct')} data-testid="waste-form">
+            <Form layout="vertical" disabled={!product} onFinish={() => void post()}>
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('sales.waste.batch')} required>
+                    <Select value={batchId} onChange={setBatchId} data-testid="waste-batch" options={options.map(({ batch, onHand }) => ({
+                      value: batch.id,
+                      label: (
+                        <Space size={4}>
+                          <span>{batch.lotCode}</span>
+                          {product ? <ExpiryTag status={expiryStatus(batch, product, businessDate)} /> : null}
+                          <Typography.Text type="secondary">{batch.expiryDate ?? ''} · {t('counts.batchPicker.onHand', { qty: formatQty(onHand, product ?? undefined) })}</Typography.Text>
+                        </Space>
+                      ),
+                    }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={5}>
+                  <Form.Item label={t('sales.col.qty')} required>
+                    <InputNumber min={0} value={qty} onChange={(v) => setQty(typeof v === 'number' ? v : null)} addonAfter={product?.baseUnit} style={{ width: '100%' }} data-testid="waste-qty" />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={7}>
+                  <Form.Item label={t('sales.waste.reason')} required>
+                    <Select value={reason} onChange={setReason} data-testid="waste-reason" placeholder={t('sales.waste.reasonPlaceholder')} options={wasteReasons.map((r) => ({ value: r, label: t(`sales.waste.reasons.${r}`) }))} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item label={t('sales.waste.note')}>
+                <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} data-testid="waste-note" placeholder={t('sales.waste.notePlaceholder')} />
+              </Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit" loading={busy} disabled={missing !== null} data-testid="waste-post">{t('sales.waste.post')}</Button>
+                {product && missing ? <Typography.Text type="secondary">{t(`sales.waste.missing.${missing}`)}</Typography.Text> : null}
+              </Space>
+            </Form>
+          </Card>
+          <Card size="small" title={t('sales.waste.recent')}>
+            <Table<DocumentDoc> size="small" rowKey="id" loading={recent === null} dataSource={recent ?? []} pagination={false} locale={{ emptyText: t('ui.empty.noDocuments') }} data-testid="waste-recent"
+              columns={[
+                { title: t('sales.col.number'), dataIndex: 'number', key: 'number' },
+                { title: t('sales.col.date'), dataIndex: 'businessDate', key: 'date', width: 120 },
+                { title: t('sales.waste.reason'), key: 'reason', width: 110, render: (_: unknown, doc) => <span data-testid={`waste-reason-${doc.number}`}>{doc.wasteReason ? t(`sales.waste.reasons.${doc.wasteReason}`) : '—'}</span> },
+                { title: t('sales.col.product'), key: 'lines', render: (_: unknown, doc) => doc.lines.map((l) => { const p = ledger.ledger.product(l.productId); const b = l.batchId ? ledger.ledger.batch(l.batchId) : undefined; return `${p ? productLabel(p, i18n.language) : l.productId} ${b?.lotCode ?? ''} × ${formatQty(l.qty, p)}`; }).join('; ') },
+                { title: t('sales.waste.note'), dataIndex: 'note', key: 'note' },
+              ]}
+            />
+          </Card>
+        </Space>
+      )}
+    </div>
+  );
 }

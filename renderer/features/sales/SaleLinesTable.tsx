@@ -1,0 +1,83 @@
+import { Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { proposeBatches, type Ledger } from '../../../shared/domain';
+import { formatQty, productLabel } from '../../ui/format';
+
+export interface SaleLine {
+  key: string;
+  productId: string;
+  qty: number;
+  unitPrice: number;
+  /** Set when a GS1 label named the batch; otherwise FEFO/FIFO picks at posting. */
+  batchId?: string;
+}
+
+interface SaleLinesTableProps {
+  lines: readonly SaleLine[];
+  ledger: Ledger;
+  siteId: string;
+  businessDate: string;
+  withPrice: boolean;
+  onChange(key: string, patch: Partial<SaleLine>): void;
+  onRemove(key: string): void;
+}
+
+/** Lines with the batches stock will leave from (FEFO/FIFO proposal, shown) and any shortfall in words. */
+export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice, onChange, onRemove }: SaleLinesTableProps) {
+  const { t, i18n } = useTranslation();
+  const columns = [
+    {
+      title: t('sales.col.product'),
+      key: 'product',
+      render: (_: unknown, line: SaleLine) => {
+        const product = ledger.product(line.productId);
+        return product ? `${productLabel(product, i18n.language)} · ${product.sku}` : line.productId;
+      },
+    },
+    {
+      title: t('sales.col.qty'),
+      key: 'qty',
+      width: 170,
+      render: (_: unknown, line: SaleLine) => (
+        <InputNumber min={0} value={line.qty} onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })} addonAfter={ledger.product(line.productId)?.baseUnit} data-testid={`sale-qty-${line.productId}`} style={{ width: 150 }} />
+      ),
+    },
+    ...(withPrice
+      ? [{
+          title: t('sales.col.unitPrice'),
+          key: 'price',
+          width: 130,
+          render: (_: unknown, line: SaleLine) => <InputNumber min={0} value={line.unitPrice} prefix="¥" onChange={(v) => onChange(line.key, { unitPrice: typeof v === 'number' ? v : 0 })} style={{ width: 115 }} />,
+        }]
+      : []),
+    {
+      title: t('sales.col.batches'),
+      key: 'batches',
+      render: (_: unknown, line: SaleLine) => {
+        const product = ledger.product(line.productId);
+        if (line.batchId) {
+          const batch = ledger.batch(line.batchId);
+          return <Tag color="blue">{t('sales.scannedBatch', { lot: batch?.lotCode ?? line.batchId, qty: formatQty(ledger.onHand(siteId, line.batchId), product) })}</Tag>;
+        }
+        const proposal = proposeBatches(ledger, { siteId, productId: line.productId, qty: line.qty, businessDate });
+        return (
+          <Space size={[4, 4]} wrap data-testid={`sale-batches-${line.productId}`}>
+            {proposal.allocations.map((a) => {
+              const batch = ledger.batch(a.batchId);
+              return <Tag key={a.batchId}>{`${batch?.lotCode ?? a.batchId}${batch?.expiryDate ? ` (${batch.expiryDate})` : ''} × ${formatQty(a.qty, product)}`}</Tag>;
+            })}
+            {proposal.shortfall > 0 ? <Typography.Text type="danger" data-testid={`sale-shortfall-${line.productId}`}>{t('sales.shortfall', { qty: formatQty(proposal.shortfall, product) })}</Typography.Text> : null}
+          </Space>
+        );
+      },
+    },
+    {
+      title: '',
+      key: 'remove',
+      width: 56,
+      render: (_: unknown, line: SaleLine) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('sales.remove')} onClick={() => onRemove(line.key)} />,
+    },
+  ];
+  return <Table<SaleLine> size="small" rowKey="key" columns={columns} dataSource={[...lines]} pagination={false} locale={{ emptyText: t('sales.emptyLines') }} data-testid="sale-lines" />;
+}
