@@ -1,0 +1,197 @@
+import { Alert, AutoComplete, Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays } from '../../../shared/domain';
+import { parseScan, resolveScan } from '../../../shared/ops/scan';
+import { buildProductSearchIndex, searchProducts } from '../../../shared/ops/search';
+import type { ConfigDoc, ProductDoc, StoreRequestDoc } from '../../../shared/schemas';
+import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useDatabase } from '../../db/session';
+import { ErrorAlert } from '../../ui/errors';
+import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
+import { averageDailyUse, parLevels, suggestedQty } from './request-hints';
+
+interface RequestLine {
+  productId: string;
+  qty: number;
+  /** '' = base unit, else a pack unit of the product. */
+  unit: string;
+}
+
+function baseQty(line: RequestLine, product: ProductDoc | undefined): number {
+  const pack = product?.packs.find((p) => p.unit === line.unit);
+  return line.qty * (pack?.qtyInBase ?? 1);
+}
+
+/** 要货单: scan or search, quantities with par/use hints, delivery date; saved as submitted (moves no stock). */
+export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId: string | null; kitchenName: string; onSubmitted(number: string): void }) {
+  const { t, i18n } = useTranslation();
+  const db = useDatabase();
+  const terminal = useTerminal();
+  const { ledger, version } = useLedger();
+  const products = useRxQuery<ProductDoc>((d) => d.products.find({ selector: { active: true } }), []);
+  const configs = useRxQuery<ConfigDoc>((d) => d.config.find({ selector: { key: 'par-levels' } }), []);
+  const [lines, setLines] = useState<RequestLine[]>([]);
+  const [search, setSearch] = useState('');
+  const [deliveryDate, setDeliveryDate] = useState(() => addDays(businessDateToday(), 1));
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const scanRef = useRef<ScanInputHandle>(null);
+  const siteId = terminal?.siteId ?? '';
+  const today = businessDateToday();
+
+  const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
+  const byId = useMemo(() => new Map((products ?? []).map((p) => [p.id, p])), [products]);
+  const pars = useMemo(() => parLevels(configs ?? [], siteId), [configs, siteId]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes with the ledger's movements
+  const dailyUse = useMemo(() => (ledger ? averageDailyUse(ledger.ledger.movements(), siteId, today) : new Map<string, number>()), [ledger, version, siteId, today]);
+  const onHand = (productId: string) => ledger?.ledger.productTotals(siteId, productId).qty ?? 0;
+
+  const add = (product: ProductDoc, qtyInBase?: number, packUnit?: string) => {
+    setMessage(null);
+    setLines((current) => {
+      const existing = current.findIndex((l) => l.productId === product.id);
+      if (existing >= 0) return current.map((l, i) => (i === existing ? { ...l, qty: l.qty + (packUnit && l.unit === packUnit ? 1 : (qtyInBase ?? 1)) } : l));
+      const suggestion = suggestedQty(onHand(product.id), pars.get(product.id), dailyUse.get(product.id));
+      return [...current, packUnit ? { productId: product.id, qty: 1, unit: packUnit } : { productId: product.id, qty: qtyInBase ?? (suggestion > 0 ? suggestion : 1), unit: '' }];
+    });
+  };
+
+  const onScan = (text: string) => {
+    const resolution = resolveScan(parseScan(text), products ?? [], []);
+    if (resolution.status === 'resolved' || resolution.status === 'no-batch') {
+      if (resolution.status === 'resolved' && resolution.pack) add(resolution.product, undefined, resolution.pack.unit);
+      else add(resolution.product, undefined);
+      return;
+    }
+    const hit = searchProducts(index, text, { limit: 1 })[0];
+    if (hit) add(hit.product);
+    else setMessage(t('receiving.request.unknownCode', { code: text.slice(0, 40) }));
+  };
+
+  const badLine = lines.findIndex((l) => !(l.qty > 0));
+  const submit = async () => {
+    if (!db || !terminal || !kitchenId || lines.length === 0 || badLine >= 0) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const at = new Date().toISOString();
+      const number = nextDocumentNumber('YH', terminal.terminalId, today);
+      const deliveryNote = t('receiving.request.deliveryNote', { date: deliveryDate });
+      const doc: StoreRequestDoc = {
+        id: newId(),
+        type: 'store-request',
+        siteId: terminal.siteId,
+        toSiteId: kitchenId,
+        number,
+        status: 'submitted',
+        businessDate: today,
+        at,
+        terminalId: terminal.terminalId,
+        note: note.trim() ? `${deliveryNote}\n${note.trim()}` : deliveryNote,
+        lines: lines.map((l) => ({ productId: l.productId, qty: baseQty(l, byId.get(l.productId)), ...(l.unit ? { note: `${l.qty} ${l.unit}` } : {}) })),
+        updatedAt: at,
+      };
+      await db.documents.insert(doc);
+      setLines([]);
+      setNote('');
+      onSubmitted(number);
+      scanRef.current?.focus();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const hintText = (productId: string) => {
+    const product = byId.get(productId);
+    const par = pars.get(productId);
+    const use = dailyUse.get(productId);
+    const parts: string[] = [];
+    if (par !== undefined) parts.push(t('receiving.request.hint.par', { par: formatQty(par, product) }));
+    if (use !== undefined && use > 0) {
+      parts.push(t('receiving.request.hint.use', { use: formatQty(Math.round(use * 10) / 10, product) }));
+      parts.push(t('receiving.request.hint.cover', { days: Math.floor(onHand(productId) / use) }));
+    } else if (par === undefined) parts.push(t('receiving.request.hint.noUse'));
+    return parts.join(' · ');
+  };
+
+  const options = search.trim()
+    ? searchProducts(index, search, { limit: 12 }).map((hit) => ({ value: hit.product.id, label: `${productLabel(hit.product, i18n.language)} · ${hit.product.sku}` }))
+    : [];
+  return (
+    <Card title={t('receiving.request.title')} data-testid="request-form">
+      <Typography.Paragraph type="secondary">{t('receiving.request.help')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <div style={{ width: 300 }}>
+          <ScanInput ref={scanRef} onScan={onScan} testId="request-scan" />
+        </div>
+        <AutoComplete
+          style={{ width: 360 }}
+          size="large"
+          value={search}
+          options={options}
+          placeholder={t('receiving.request.searchPlaceholder')}
+          data-testid="request-search"
+          onChange={setSearch}
+          onSelect={(productId: string) => {
+            const product = byId.get(productId);
+            if (product) add(product);
+            setSearch('');
+          }}
+        />
+      </Space>
+      {message ? <Alert type="warning" showIcon message={message} style={{ marginBottom: 12 }} data-testid="request-message" /> : null}
+      {!kitchenId ? <Alert type="info" showIcon message={t('receiving.request.noKitchen')} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={error} testId="request-error" />
+      <Table<RequestLine>
+        size="small"
+        rowKey="productId"
+        dataSource={lines}
+        pagination={false}
+        locale={{ emptyText: t('receiving.request.empty') }}
+        columns={[
+          { title: t('receiving.request.columns.product'), key: 'product', render: (_: unknown, l) => { const p = byId.get(l.productId); return p ? `${productLabel(p, i18n.language)} · ${p.sku}` : l.productId; } },
+          { title: t('receiving.request.columns.onHand'), key: 'onHand', align: 'right', width: 110, render: (_: unknown, l) => formatQty(onHand(l.productId), byId.get(l.productId)) },
+          { title: t('receiving.request.columns.hint'), key: 'hint', render: (_: unknown, l) => <Typography.Text type="secondary">{hintText(l.productId)}</Typography.Text> },
+          {
+            title: t('receiving.request.columns.qty'),
+            key: 'qty',
+            width: 210,
+            render: (_: unknown, l, i) => {
+              const p = byId.get(l.productId);
+              return (
+                <Space.Compact>
+                  <InputNumber min={0} value={l.qty} status={l.qty > 0 ? undefined : 'error'} data-testid={`request-qty-${i}`} onChange={(v) => setLines((c) => c.map((x, j) => (j === i ? { ...x, qty: v ?? 0 } : x)))} />
+                  <Select style={{ width: 90 }} value={l.unit} onChange={(unit: string) => setLines((c) => c.map((x, j) => (j === i ? { ...x, unit } : x)))} options={[{ value: '', label: p?.baseUnit ?? '' }, ...(p?.packs ?? []).map((pack) => ({ value: pack.unit, label: `${pack.unit}(${pack.qtyInBase}${p?.baseUnit ?? ''})` }))]} />
+                </Space.Compact>
+              );
+            },
+          },
+          { title: t('receiving.request.columns.base'), key: 'base', align: 'right', width: 110, render: (_: unknown, l) => formatQty(baseQty(l, byId.get(l.productId)), byId.get(l.productId)) },
+          { title: '', key: 'remove', width: 60, render: (_: unknown, l) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('receiving.request.remove')} onClick={() => setLines((c) => c.filter((x) => x.productId !== l.productId))} /> },
+        ]}
+      />
+      {badLine >= 0 ? <Alert type="warning" showIcon style={{ marginTop: 12 }} message={t('receiving.request.badQty', { line: badLine + 1 })} /> : null}
+      <Space wrap style={{ marginTop: 16 }} align="end">
+        <Space direction="vertical" size={2}>
+          <Typography.Text>{t('receiving.request.deliveryDate')}</Typography.Text>
+          <Input type="date" size="large" value={deliveryDate} min={today} data-testid="request-delivery" onChange={(e) => setDeliveryDate(e.target.value || addDays(today, 1))} />
+        </Space>
+        <Space direction="vertical" size={2}>
+          <Typography.Text>{t('receiving.request.note')}</Typography.Text>
+          <Input size="large" style={{ width: 320 }} value={note} maxLength={200} data-testid="request-note" onChange={(e) => setNote(e.target.value)} />
+        </Space>
+        <Button type="primary" size="large" loading={saving} disabled={!kitchenId || lines.length === 0 || badLine >= 0} onClick={() => void submit()} data-testid="request-submit">
+          {t('receiving.request.submit')}
+          {kitchenName ? ` → ${kitchenName}` : ''}
+        </Button>
+      </Space>
+    </Card>
+  );
+}

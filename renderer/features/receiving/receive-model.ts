@@ -1,0 +1,190 @@
+// What the store receives, whichever way the dispatch reached it: the synced dispatch document or
+// the QR code printed on the dispatch note (an offline store). Pure, so it is unit-tested.
+import { derivedId, type LedgerView } from '../../../shared/domain';
+import type { DispatchQrPayload } from '../../../shared/dispatch/qr-payload';
+import type { BatchDoc, DispatchDoc, StoreReceiptDoc } from '../../../shared/schemas';
+
+export interface IncomingLine {
+  productId: string;
+  batchId: string;
+  lotCode?: string;
+  expiryDate?: string;
+  /** As shipped, in base units. */
+  qty: number;
+  unitCost: number;
+}
+
+export interface IncomingDispatch {
+  dispatchId: string;
+  number: string;
+  /** The shipping kitchen. */
+  fromSiteId: string;
+  toSiteId: string;
+  businessDate: string;
+  shippedAt: string;
+  lines: IncomingLine[];
+  source: 'synced' | 'qr';
+}
+
+/** What the clerk entered for one line; short is what neither arrived nor was refused. */
+export interface LineEntry {
+  accepted: number;
+  rejected: number;
+  rejectReason?: string;
+  note?: string;
+}
+
+/**
+ * One store receipt per dispatch, whoever receives it and however: the id is derived from the
+ * dispatch, so a receipt by QR offline and one after sync can never both count.
+ */
+export function storeReceiptId(dispatchId: string): string {
+  return derivedId('store-receipt', dispatchId);
+}
+
+export function fromDispatchDoc(dispatch: DispatchDoc, view: Pick<LedgerView, 'batch'>): IncomingDispatch {
+  return {
+    dispatchId: dispatch.id,
+    number: dispatch.number,
+    fromSiteId: dispatch.siteId,
+    toSiteId: dispatch.toSiteId,
+    businessDate: dispatch.businessDate,
+    shippedAt: dispatch.at,
+    source: 'synced',
+    lines: dispatch.lines.flatMap((line) => {
+      if (line.batchId === undefined) return [];
+      const batch = view.batch(line.batchId);
+      const lotCode = line.lotCode ?? batch?.lotCode;
+      const expiryDate = line.expiryDate ?? batch?.expiryDate;
+      return [
+        {
+          productId: line.productId,
+          batchId: line.batchId,
+          ...(lotCode !== undefined ? { lotCode } : {}),
+          ...(expiryDate !== undefined ? { expiryDate } : {}),
+          qty: line.qty,
+          unitCost: line.unitCost ?? batch?.unitCost ?? 0,
+        },
+      ];
+    }),
+  };
+}
+
+export function fromQrPayload(payload: DispatchQrPayload): IncomingDispatch {
+  return {
+    dispatchId: payload.dispatchId,
+    number: payload.number,
+    fromSiteId: payload.siteId,
+    toSiteId: payload.toSiteId,
+    businessDate: payload.businessDate,
+    shippedAt: payload.shippedAt,
+    source: 'qr',
+    lines: payload.lines.map((line) => ({ ...line })),
+  };
+}
+
+export function defaultEntries(incoming: IncomingDispatch): LineEntry[] {
+  return incoming.lines.map((line) => ({ accepted: line.qty, rejected: 0 }));
+}
+
+const epsilon = 1e-9;
+
+export function shortOf(line: IncomingLine, entry: LineEntry): number {
+  const short = line.qty - entry.accepted - entry.rejected;
+  return Math.abs(short) < epsilon ? 0 : Math.round(short * 1000) / 1000;
+}
+
+export type LineProblem = 'negative' | 'too-much' | 'reason-missing';
+
+/** Why a line cannot be posted as entered, or null. */
+export function lineProblem(line: IncomingLine, entry: LineEntry): LineProblem | null {
+  if (entry.accepted < 0 || entry.rejected < 0) return 'negative';
+  if (shortOf(line, entry) < 0) return 'too-much';
+  if (entry.rejected > 0 && !entry.rejectReason?.trim()) return 'reason-missing';
+  return null;
+}
+
+export interface ReceiptHeader {
+  storeSiteId: string;
+  terminalId: string;
+  number: string;
+  businessDate: string;
+  at: string;
+}
+
+/** The store receipt document (draft; posting makes it `posted`). Lines carry lot and expiry so the store's screens can show them before the kitchen's batch syncs. */
+export function buildStoreReceipt(incoming: IncomingDispatch, entries: readonly LineEntry[], header: ReceiptHeader): StoreReceiptDoc {
+  return {
+    id: storeReceiptId(incoming.dispatchId),
+    type: 'store-receipt',
+    siteId: header.storeSiteId,
+    toSiteId: incoming.fromSiteId,
+    dispatchId: incoming.dispatchId,
+    number: header.number,
+    status: 'draft',
+    businessDate: header.businessDate,
+    at: header.at,
+    terminalId: header.terminalId,
+    updatedAt: header.at,
+    lines: incoming.lines.map((line, index) => {
+      const entry = entries[index] ?? { accepted: line.qty, rejected: 0 };
+      const rejectReason = entry.rejected > 0 ? entry.rejectReason?.trim() : undefined;
+      const note = entry.note?.trim();
+      return {
+        productId: line.productId,
+        batchId: line.batchId,
+        qty: line.qty,
+        accepted: entry.accepted,
+        short: shortOf(line, entry),
+        rejected: entry.rejected,
+        unitCost: line.unitCost,
+        ...(line.lotCode ? { lotCode: line.lotCode } : {}),
+        ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}),
+        ...(rejectReason ? { rejectReason } : {}),
+        ...(note ? { note } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * The kitchen's batch as the QR describes it, for the posting rules only: batches are written by
+ * their own site, so the store never stores these; the real document replaces them on sync.
+ */
+export function batchesFromIncoming(incoming: IncomingDispatch): BatchDoc[] {
+  return incoming.lines.map((line) => ({
+    id: line.batchId,
+    productId: line.productId,
+    siteId: incoming.fromSiteId,
+    lotCode: line.lotCode ?? '',
+    ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}),
+    receivedAt: incoming.shippedAt,
+    unitCost: line.unitCost,
+    certificateHashes: [],
+    qcStatus: 'released',
+    updatedAt: incoming.shippedAt,
+  }));
+}
+
+/** A ledger view that answers `batch(id)` from the QR when the local ledger lacks it. */
+export function withBatchFallback<V extends LedgerView>(base: V, fallback: readonly BatchDoc[]): LedgerView {
+  const byId = new Map(fallback.map((batch) => [batch.id, batch]));
+  return {
+    product: (id) => base.product(id),
+    batch: (id) => base.batch(id) ?? byId.get(id),
+    document: (id) => base.document(id),
+    policy: (siteId) => base.policy(siteId),
+    onHand: (siteId, batchId) => base.onHand(siteId, batchId),
+    onHandAt: (siteId, batchId, at) => base.onHandAt(siteId, batchId, at),
+    positionsOf: (siteId, productId) => base.positionsOf(siteId, productId),
+    productTotals: (siteId, productId) => base.productTotals(siteId, productId),
+    movementsOfDocument: (id) => base.movementsOfDocument(id),
+    journalOfDocument: (id) => base.journalOfDocument(id),
+    lastReceiptCost: (siteId, productId) => base.lastReceiptCost(siteId, productId),
+  };
+}
+
+/** Batches of the dispatch the local ledger does not know yet. */
+export function missingBatches(incoming: IncomingDispatch, view: Pick<LedgerView, 'batch'>): BatchDoc[] {
+  return batchesFromIncoming(incoming).filter((batch) => view.batch(batch.id) === undefined);
+}
