@@ -1,0 +1,148 @@
+import { Button, Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DispatchDoc } from '../../../../shared/schemas';
+import { useDatabase } from '../../../db/session';
+import { useTerminal } from '../../../db/hooks';
+import { ErrorAlert } from '../../../ui/errors';
+import { businessDateToday, newId, nextDocumentNumber } from '../../../ui/format';
+import { navigate } from '../../../shell/routes';
+import { discrepancyDispatchId, useDiscrepancies, useDispatches, useSiteNames, useSites } from '../hooks';
+import { DiscrepancyNotices } from './DiscrepancyNotices';
+
+type StatusFilter = 'all' | 'draft' | 'picked' | 'shipped';
+export const statusColors: Record<string, string> = { draft: 'default', picked: 'blue', shipped: 'green', cancelled: 'red' };
+
+/** 配送单 list: filters by status, store and number; a new draft for a chosen store. */
+export function DispatchList() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const terminal = useTerminal();
+  const dispatches = useDispatches(terminal?.siteId);
+  const discrepancies = useDiscrepancies(terminal?.siteId);
+  const sites = useSites();
+  const siteName = useSiteNames();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [store, setStore] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [newStore, setNewStore] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const stores = useMemo(() => (sites ?? []).filter((site) => site.kind === 'store' && site.active), [sites]);
+  const withDiscrepancy = useMemo(() => new Set((discrepancies ?? []).map(discrepancyDispatchId)), [discrepancies]);
+
+  const shown = useMemo(
+    () =>
+      (dispatches ?? []).filter(
+        (dispatch) =>
+          (status === 'all' || dispatch.status === status) &&
+          (!store || dispatch.toSiteId === store) &&
+          (search.trim() === '' || dispatch.number.toLowerCase().includes(search.trim().toLowerCase())),
+      ),
+    [dispatches, status, store, search],
+  );
+
+  const create = async () => {
+    if (!db || !terminal || !newStore) return;
+    const at = new Date().toISOString();
+    const businessDate = businessDateToday();
+    const draft: DispatchDoc = {
+      id: newId(),
+      type: 'dispatch',
+      siteId: terminal.siteId,
+      toSiteId: newStore,
+      number: nextDocumentNumber('PS', terminal.terminalId, businessDate),
+      status: 'draft',
+      businessDate,
+      at,
+      terminalId: terminal.terminalId,
+      lines: [],
+      updatedAt: at,
+    };
+    try {
+      await db.documents.insert(draft);
+      navigate('dispatch', draft.id);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {discrepancies && <DiscrepancyNotices events={discrepancies} limit={3} />}
+      <Card
+        title={t('nav.dispatch')}
+        extra={
+          <Space>
+            <Select
+              placeholder={t('kitchen.dispatch.chooseStore')}
+              style={{ minWidth: 180 }}
+              value={newStore}
+              onChange={setNewStore}
+              options={stores.map((site) => ({ value: site.id, label: siteName(site.id) }))}
+              data-testid="new-dispatch-store"
+            />
+            <Button type="primary" icon={<PlusOutlined />} disabled={!newStore} onClick={() => void create()} data-testid="new-dispatch">
+              {t('kitchen.dispatch.new')}
+            </Button>
+          </Space>
+        }
+      >
+        <ErrorAlert error={error} />
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Segmented<StatusFilter>
+            value={status}
+            onChange={setStatus}
+            options={(['all', 'draft', 'picked', 'shipped'] as const).map((value) => ({ value, label: t(`kitchen.status.${value}`) }))}
+            data-testid="dispatch-status-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('kitchen.dispatch.allStores')}
+            style={{ minWidth: 160 }}
+            value={store}
+            onChange={(value) => setStore(value ?? null)}
+            options={stores.map((site) => ({ value: site.id, label: siteName(site.id) }))}
+          />
+          <Input.Search allowClear placeholder={t('kitchen.dispatch.searchNumber')} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
+        </Space>
+        <Table<DispatchDoc>
+          size="small"
+          rowKey="id"
+          loading={dispatches === null}
+          dataSource={shown}
+          pagination={{ pageSize: 15, showSizeChanger: false }}
+          locale={{ emptyText: t('kitchen.dispatch.none') }}
+          onRow={(dispatch) => ({ onClick: () => navigate('dispatch', dispatch.id), style: { cursor: 'pointer' } })}
+          data-testid="dispatch-table"
+          columns={[
+            {
+              title: t('kitchen.dispatch.number'),
+              dataIndex: 'number',
+              render: (number: string, dispatch) => (
+                <Typography.Link data-testid="dispatch-link" onClick={() => navigate('dispatch', dispatch.id)}>
+                  {number}
+                </Typography.Link>
+              ),
+            },
+            { title: t('kitchen.dispatch.date'), dataIndex: 'businessDate' },
+            { title: t('kitchen.dispatch.store'), key: 'store', render: (_, dispatch) => siteName(dispatch.toSiteId) },
+            { title: t('kitchen.dispatch.lines'), key: 'lines', align: 'right', render: (_, dispatch) => dispatch.lines.length },
+            {
+              title: t('kitchen.dispatch.status'),
+              key: 'status',
+              render: (_, dispatch) => (
+                <Space size={4}>
+                  <Tag color={statusColors[dispatch.status]} data-testid="dispatch-status">
+                    {t(`kitchen.status.${dispatch.status}`, { defaultValue: dispatch.status })}
+                  </Tag>
+                  {withDiscrepancy.has(dispatch.id) && <Tag color="orange">{t('kitchen.discrepancy.tag')}</Tag>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,137 @@
+import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { PrinterOutlined, TagsOutlined } from '@ant-design/icons';
+import { createElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrintResult } from '../../../../shared/bridge';
+import { encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
+import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
+import { useLedger, useRxQuery } from '../../../db/hooks';
+import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { siteLabel, useSites } from '../hooks';
+import { dispatchQrPayload } from '../model/picking';
+import { printKitchenDocument, qrDataUrl } from '../print';
+import { DispatchNote, dispatchNoteCss, type DispatchNoteData } from './DispatchNote';
+import { PrintStatus } from './PrintStatus';
+import { useBatchLabelPrint } from './useBatchLabelPrint';
+
+type NoteLanguage = 'zh-CN' | 'en';
+type NotePage = 'A4' | 'A5';
+
+/** A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail. */
+export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
+  const { t, i18n } = useTranslation();
+  const { ledger } = useLedger();
+  const sites = useSites();
+  const printLabels = useBatchLabelPrint();
+  const [language, setLanguage] = useState<NoteLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN');
+  const [page, setPage] = useState<NotePage>('A4');
+  const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const events = useRxQuery<EventDoc>((db) => db.events.find({ selector: { docId: dispatch.id } }), [dispatch.id]);
+
+  const printNote = async () => {
+    if (!ledger) return;
+    const view = ledger.ledger;
+    const fixed = i18n.getFixedT(language);
+    const site = (id: string) => siteLabel(sites?.find((candidate) => candidate.id === id), language, id);
+    const qrs = await Promise.all(encodeDispatchQr(dispatchQrPayload(dispatch, view)).map(qrDataUrl));
+    let total = 0;
+    const lines = dispatch.lines.map((line) => {
+      const product = view.product(line.productId);
+      const batch = line.batchId ? view.batch(line.batchId) : undefined;
+      const amount = line.qty * (line.unitCost ?? 0);
+      total += amount;
+      return {
+        productName: product ? productLabel(product, language) : line.productId,
+        sku: product?.sku ?? '',
+        lotCode: batch?.lotCode ?? '',
+        expiryDate: batch?.expiryDate ?? '—',
+        qty: formatQty(line.qty),
+        unit: product?.baseUnit ?? '',
+        unitCost: formatMoney(line.unitCost ?? 0),
+        amount: formatMoney(amount),
+      };
+    });
+    const label = (key: string) => fixed(`kitchen.note.${key}`);
+    const data: DispatchNoteData = {
+      title: label('title'),
+      number: dispatch.number,
+      labels: {
+        number: label('number'), from: label('from'), to: label('to'), date: label('date'), shippedAt: label('shippedAt'), product: label('product'), sku: label('sku'),
+        lot: label('lot'), expiry: label('expiry'), qty: label('qty'), unit: label('unit'), unitCost: label('unitCost'), amount: label('amount'), total: label('total'),
+        shipper: label('shipper'), receiver: label('receiver'), driver: label('driver'), qrHint: label('qrHint'), qrPart: label('qrPart'), note: label('note'),
+      },
+      from: site(dispatch.siteId),
+      to: site(dispatch.toSiteId),
+      date: dispatch.businessDate,
+      shippedAt: dispatch.at.slice(0, 16).replace('T', ' '),
+      ...(dispatch.note ? { note: dispatch.note } : {}),
+      lines,
+      total: formatMoney(total),
+      qrs,
+    };
+    setPrinted(await printKitchenDocument(createElement(DispatchNote, { data }), { title: `${data.title} ${dispatch.number}`, mode: 'printer', pageSize: page, css: dispatchNoteCss }));
+  };
+
+  const labelsForLines = async () => {
+    const requests = dispatch.lines
+      .filter((line) => line.batchId !== undefined)
+      .map((line) => {
+        const pack = ledger?.ledger.product(line.productId)?.packs[0];
+        const perLabel = pack && pack.qtyInBase <= line.qty ? pack.qtyInBase : line.qty;
+        return { batchId: line.batchId as string, count: Math.max(1, Math.ceil(line.qty / perLabel)), qtyPerLabel: perLabel };
+      });
+    setPrinted(await printLabels(requests));
+  };
+
+  return (
+    <>
+      <Card title={t('kitchen.note.printTitle')} size="small">
+        <Space wrap>
+          <Segmented<NotePage> value={page} onChange={setPage} options={['A4', 'A5']} data-testid="note-page" />
+          <Segmented<NoteLanguage>
+            value={language}
+            onChange={setLanguage}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            data-testid="note-language"
+          />
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => void printNote()} data-testid="print-note">
+            {t('kitchen.note.print')}
+          </Button>
+          <Button icon={<TagsOutlined />} onClick={() => void labelsForLines()} data-testid="print-dispatch-labels">
+            {t('kitchen.production.printLabels')}
+          </Button>
+          <PrintStatus result={printed} />
+        </Space>
+      </Card>
+      <Card title={t('kitchen.audit.title')} size="small" data-testid="dispatch-audit">
+        <List
+          size="small"
+          loading={events === null}
+          dataSource={events ?? []}
+          locale={{ emptyText: t('kitchen.audit.none') }}
+          renderItem={(event) => {
+            const data = event.data as Record<string, unknown>;
+            const chosen = typeof data['chosenBatchId'] === 'string' ? ledger?.ledger.batch(data['chosenBatchId'])?.lotCode : undefined;
+            const earlier = typeof data['earlierBatchId'] === 'string' ? ledger?.ledger.batch(data['earlierBatchId'])?.lotCode : undefined;
+            return (
+              <List.Item data-testid="audit-event" data-kind={event.kind}>
+                <Space wrap>
+                  <Tag color={event.severity === 'warning' ? 'orange' : event.severity === 'error' ? 'red' : 'blue'}>{t(`kitchen.audit.kinds.${event.kind}`, { defaultValue: event.kind })}</Tag>
+                  <Typography.Text>
+                    {event.kind === 'fifo-override' && chosen && earlier
+                      ? t('kitchen.audit.fifoOverride', { chosen, earlier, reason: String(data['reason'] ?? '') })
+                      : event.message}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{event.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                </Space>
+              </List.Item>
+            );
+          }}
+        />
+      </Card>
+    </>
+  );
+}
