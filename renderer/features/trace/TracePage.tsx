@@ -1,6 +1,138 @@
-import { EmptySection } from '../../sections/EmptySection';
+import { Alert, AutoComplete, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildTraceIndex, traceBatches, traceSupplierLot, type TraceSource } from '../../../shared/ops';
+import type { BatchDoc } from '../../../shared/schemas';
+import { useLedger, useRxQuery } from '../../db/hooks';
+import { useRoute } from '../../shell/useRoute';
+import { ScanInput } from '../../ui/ScanInput';
+import { usePartners } from '../food-safety/site-names';
+import { lotCodesOf, resolveTraceInput, type TraceStart } from './trace-lookup';
+import { TraceResultView } from './TraceResultView';
 
-/** Not built yet: an honest empty state, never sample figures. */
+/** 追溯: from a supplier lot or a batch, backward to its sources and forward to every site it reached. */
 export default function TracePage() {
-  return <EmptySection route="trace" />;
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { ledger, version } = useLedger();
+  const batches = useRxQuery<BatchDoc>((db) => db.batches.find(), []);
+  const { partners, partnerName } = usePartners();
+  const [supplierId, setSupplierId] = useState<string | undefined>();
+  const [lotText, setLotText] = useState('');
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  // A link such as #/trace/<batchId> (from another screen) starts from that batch.
+  const linked = route.rest[0];
+  const [start, setStart] = useState<TraceStart | null>(linked ? { kind: 'batches', batchIds: [linked] } : null);
+
+  // One pass over the movements per ledger version; every trace after that is lookups.
+  const source = useMemo((): TraceSource | null => {
+    if (!ledger || !batches) return null;
+    const index = buildTraceIndex({ movements: ledger.ledger.movements(), documents: [], batches });
+    return { ...index, document: (docId) => ledger.ledger.document(docId) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
+  }, [ledger, version, batches]);
+
+  const result = useMemo(() => {
+    if (!source || !start) return null;
+    return start.kind === 'supplier-lot' ? traceSupplierLot(source, start.supplierId, start.lotCode) : traceBatches(source, start.batchIds);
+  }, [source, start]);
+
+  const suppliers = (partners ?? []).filter((partner) => partner.kind !== 'customer').sort((a, b) => a.code.localeCompare(b.code));
+  const lotOptions = useMemo(() => (supplierId && batches ? lotCodesOf(supplierId, batches) : []), [supplierId, batches]);
+  const lotNeedle = lotText.trim().toLowerCase();
+
+  const traceLot = () => {
+    const lotCode = lotText.trim();
+    if (!supplierId || !lotCode) {
+      setLookupError(t('trace.needSupplierAndLot'));
+      return;
+    }
+    const known = source?.batchesOfSupplierLot(supplierId, lotCode).length ?? 0;
+    if (!known) {
+      setLookupError(t('trace.lotNotFound', { supplier: partnerName(supplierId), lot: lotCode }));
+      return;
+    }
+    setLookupError(null);
+    setStart({ kind: 'supplier-lot', supplierId, lotCode });
+  };
+
+  const onScan = (text: string) => {
+    const resolved = batches ? resolveTraceInput(text, batches) : null;
+    if (!resolved) {
+      setLookupError(t('trace.notFound', { text }));
+      return;
+    }
+    setLookupError(null);
+    if (resolved.kind === 'supplier-lot') {
+      setSupplierId(resolved.supplierId);
+      setLotText(resolved.lotCode);
+    }
+    setStart(resolved);
+  };
+
+  const title = (() => {
+    if (!start || !source) return '';
+    if (start.kind === 'supplier-lot') return t('trace.rootsTitle', { what: `${partnerName(start.supplierId)} · ${start.lotCode}` });
+    return t('trace.rootsTitle', { what: start.batchIds.map((id) => source.batch(id)?.lotCode ?? id).join('、') });
+  })();
+  const fileStem = start?.kind === 'supplier-lot' ? start.lotCode : (start?.batchIds[0] ?? 'batch');
+
+  return (
+    <Card data-testid="section-trace">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('trace.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('trace.intro')}</Typography.Paragraph>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('trace.supplierLot')}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                style={{ width: '45%' }}
+                placeholder={t('trace.supplierPlaceholder')}
+                value={supplierId}
+                onChange={setSupplierId}
+                options={suppliers.map((partner) => ({ value: partner.id, label: `${partnerName(partner.id)} (${partner.code})` }))}
+                aria-label={t('trace.supplier')}
+                data-testid="trace-supplier"
+              />
+              <AutoComplete
+                style={{ width: '35%' }}
+                value={lotText}
+                onChange={setLotText}
+                options={lotOptions.filter((code) => !lotNeedle || code.toLowerCase().includes(lotNeedle)).slice(0, 50).map((code) => ({ value: code }))}
+                placeholder={t('trace.lotPlaceholder')}
+                aria-label={t('trace.lotCode')}
+                data-testid="trace-lot"
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && !event.defaultPrevented) traceLot();
+                }}
+              />
+              <Button type="primary" icon={<SearchOutlined />} onClick={traceLot} data-testid="trace-lot-submit">
+                {t('trace.traceLot')}
+              </Button>
+            </Space.Compact>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('trace.orBatch')}>
+            <ScanInput onScan={onScan} placeholder={t('trace.scanPlaceholder')} testId="trace-scan" autoFocus />
+          </Card>
+        </Col>
+      </Row>
+      {lookupError && <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />}
+      {!source ? (
+        <Spin tip={t('trace.loading')}>
+          <div style={{ minHeight: 120 }} />
+        </Spin>
+      ) : result ? (
+        <TraceResultView result={result} source={source} title={title} fileStem={fileStem} />
+      ) : (
+        <Empty description={t('trace.startHint')} />
+      )}
+    </Card>
+  );
 }
