@@ -89,6 +89,7 @@ describe('posting with batches not synced yet', () => {
       type: 'store-receipt',
       siteId: 'site-store',
       dispatchId: 'dispatch-not-synced',
+      toSiteId: 'site-kitchen',
       lines: [{ productId: 'flour', batchId: 'b-kitchen-1', qty: 100, accepted: 90, short: 10, rejected: 0, unitCost: 0.02 }],
     });
     await expect(postLocally(db, local, receipt)).rejects.toBeInstanceOf(PostingRefusedError);
