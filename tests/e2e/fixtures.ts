@@ -24,12 +24,13 @@ export interface TerminalOptions {
 interface Fixtures {
   appOptions: AppOptions;
   app: Page;
+  /** A fresh endpoint holding the demo organisation: each test its own data directory and port. */
+  demo: DemoEndpoint;
   demoTerminal(siteId: string, options?: TerminalOptions): Promise<Page>;
 }
 
 interface WorkerFixtures {
   endpoint: EndpointProcess;
-  demo: DemoEndpoint;
 }
 
 async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: string, token: string, locale: string, cleanups: (() => Promise<void>)[]): Promise<Page> {
@@ -76,7 +77,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await use(demo);
       await demo.endpoint.stop();
     },
-    { scope: 'worker', timeout: 60_000 },
+    { timeout: 60_000 },
   ],
   appOptions: [{ siteId: 'store-1', siteKind: 'store', locale: 'en-US' }, { option: true }],
   app: async ({ endpoint, appOptions, browser }, use, testInfo) => {
