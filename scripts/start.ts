@@ -2,7 +2,7 @@
 // file in the per-user data directory, pairs this terminal with it on first run, and opens the
 // app: the Electron window where its binary exists, otherwise browser mode (the same renderer
 // served by the endpoint, in a Chromium --app window when there is one). Ctrl-C stops it all.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,9 @@ async function main(): Promise<void> {
 
   const electron = args.browser ? { binary: null, reason: '--browser was given' } : locateElectron();
   if (electron.binary) {
+    // The main process and preload are bundled by esbuild (a second or two); always fresh.
+    const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build-electron.ts')], { cwd: projectRoot, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the Electron main/preload build failed');
     console.log('larder: opening the Electron window');
     const child = spawn(electron.binary, [projectRoot], {
       stdio: 'inherit',
