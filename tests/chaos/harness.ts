@@ -1,7 +1,7 @@
 // Runs the chaos session: one world, `runs` runs cycling through the eight scenarios, each with
 // parameters from (seed, run), then heal → quiet → check after every run, so a finding is tied
 // to the run (and scenario) that caused it.
-import { Auditor, settleAndCheck, type Findings } from './check';
+import { Auditor, settleAndCheck, stuckIndicators, type Findings } from './check';
 import { Rng, sleep } from './rng';
 import { scenarios, type RunContext } from './scenarios';
 import { World } from './world';
@@ -82,6 +82,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       (summary.perScenarioMs[scenario.name] ??= []).push(ms);
       summary.runs = run + 1;
       const verdict = findings.notes.length > noteCount ? ' FAILED' : '';
+      const stuck = await stuckIndicators(world).catch(() => []);
+      if (stuck.length > 0) description += ` [pending indicator stuck after convergence: ${stuck.join(',')}]`;
       log(`run ${run} ${scenario.name} (${ms} ms, settled ${settledMs} ms)${verdict}: ${description}`);
       for (const note of findings.notes.slice(noteCount, noteCount + 10)) log(`  ${note}`);
       await sleep(0);

@@ -101,7 +101,10 @@ export const scenarios: Scenario[] = [
       const duringInsert = rng.chance(0.3);
       const delay = rng.int(0, 40);
       const downMs = rng.int(100, 600);
-      const skewMs = rng.chance(0.3) ? rng.pick([-1, 1]) * rng.int(1, 6) * HOUR : 0;
+      // CHAOS_RESTART_SKEW=0 keeps the restarted clock right (to tell a skew loss from another one).
+      const skewMs = rng.chance(0.3) && process.env.CHAOS_RESTART_SKEW !== '0' ? rng.pick([-1, 1]) * rng.int(1, 6) * HOUR : 0;
+      // The restarted terminal is used before its sync starts (e.g. while it is being re-paired).
+      const writeBeforeSync = rng.chance(0.25);
       if (!browser) {
         // Without Chromium there is no storage that outlives the process: stop sync mid-push instead.
         const t = rng.pick(world.terminals);
@@ -126,10 +129,14 @@ export const scenarios: Scenario[] = [
       await backlog;
       await sleep(downMs);
       world.skew.set(browser.label, skewMs);
-      await browser.restart({ skewMs });
+      await browser.restart({ skewMs, syncAtStart: !writeBeforeSync });
+      if (writeBeforeSync) {
+        for (let i = 0; i < 3; i++) await world.post(browser, rng.fork(40 + i), run);
+        await browser.run({ op: 'startSync' });
+      }
       await world.retryInterrupted();
       await background;
-      return `postings=${postings} ${duringInsert ? 'during-insert' : `mid-push+${delay}ms`} killed=${pids}pids down=${downMs}ms restartSkew=${skewMs / HOUR}h`;
+      return `postings=${postings} ${duringInsert ? 'during-insert' : `mid-push+${delay}ms`} killed=${pids}pids down=${downMs}ms restartSkew=${skewMs / HOUR}h writeBeforeSync=${writeBeforeSync}`;
     },
   },
   {

@@ -7,6 +7,7 @@ import type { CollectionName, MovementDoc } from '../../shared/schemas';
 import type { LarderDatabase } from '../../renderer/db/database';
 import { startSync, type LarderSync } from '../../renderer/db/replication';
 import type { PendingPersistence } from '../../renderer/db/replication/pending-tracker';
+import { realNow } from './clock';
 import { canonical, type ChaosCommand, type ChaosStatus, type Dump } from './terminal-protocol';
 
 export interface TerminalCoreOptions {
@@ -21,7 +22,6 @@ export interface TerminalCoreOptions {
 export function createTerminalCore(options: TerminalCoreOptions): { run(command: ChaosCommand): Promise<unknown> } {
   const { db } = options;
   const status: ChaosStatus = { pendingUploads: 0, connectivity: 'offline', error: null, syncing: false };
-  const realNow = Date.now.bind(Date);
   const begin = (): LarderSync => {
     status.syncing = true;
     return startSync({

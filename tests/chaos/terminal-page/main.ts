@@ -4,6 +4,7 @@
 import { createLarderDatabase } from '../../../renderer/db/database';
 import { createLarderStorage } from '../../../renderer/db/storage';
 import type { PendingPersistence } from '../../../renderer/db/replication/pending-tracker';
+import { realNow } from '../clock';
 import { createTerminalCore } from '../terminal-core';
 import type { ChaosCommand } from '../terminal-protocol';
 
@@ -26,7 +27,6 @@ let core: ReturnType<typeof createTerminalCore> | null = null;
 const chaos = {
   async start(config: PageStart): Promise<true> {
     // A restarted terminal whose clock was set back: set before the database stamps anything.
-    const realNow = Date.now.bind(Date);
     if (config.skewMs !== 0) Date.now = () => realNow() + config.skewMs;
     const db = await createLarderDatabase({ name: config.name, storage: createLarderStorage() });
     core = createTerminalCore({
