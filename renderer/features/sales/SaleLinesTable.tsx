@@ -40,7 +40,9 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
       key: 'qty',
       width: 170,
       render: (_: unknown, line: SaleLine) => (
-        <InputNumber min={0} value={line.qty} onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })} addonAfter={ledger.product(line.productId)?.baseUnit} data-testid={`sale-qty-${line.productId}`} style={{ width: 150 }} />
+        <span data-testid={`sale-qty-${line.productId}`}>
+          <InputNumber min={0} value={line.qty} onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })} addonAfter={ledger.product(line.productId)?.baseUnit} style={{ width: 150 }} />
+        </span>
       ),
     },
     ...(withPrice

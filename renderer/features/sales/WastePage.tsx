@@ -112,7 +112,7 @@ export default function WastePage() {
                         <Space size={4}>
                           <span>{batch.lotCode}</span>
                           {product ? <ExpiryTag status={expiryStatus(batch, product, businessDate)} /> : null}
-                          <Typography.Text type="secondary">{batch.expiryDate ?? ''} · {t('counts.batchPicker.onHand', { qty: formatQty(onHand, product ?? undefined) })}</Typography.Text>
+                          <Typography.Text type="secondary">{batch.expiryDate ?? ''} · {t('sales.waste.onHand', { qty: formatQty(onHand, product ?? undefined) })}</Typography.Text>
                         </Space>
                       ),
                     }))} />
