@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProductDoc } from '../../../shared/schemas';
-import { formatQty } from '../../ui/format';
+import { readableQty } from './quantity';
 import type { Suggestion } from './replenishment-plan';
 
 const factor = (value: number): string => value.toFixed(2);
@@ -10,7 +10,7 @@ const factor = (value: number): string => value.toFixed(2);
 export function Explanation({ suggestion, product }: { suggestion: Suggestion; product: ProductDoc }) {
   const { t } = useTranslation();
   const e = suggestion.order.explanation;
-  const qty = (value: number) => formatQty(Math.round(value * 10) / 10, product);
+  const qty = (value: number) => readableQty(value, product);
   return (
     <div data-testid="suggestion-explanation" style={{ fontSize: 12, lineHeight: 1.6 }}>
       <div>{t('forecast.suggest.explain.demand', { level: qty(e.level), weekday: factor(e.weekdayFactor), holiday: factor(e.holidayFactor), days: e.coverDays, demand: qty(e.demandOverCover) })}</div>

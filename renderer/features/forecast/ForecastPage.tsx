@@ -45,12 +45,12 @@ export default function ForecastPage() {
   const [tab, setTab] = useState('act');
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => setSelected(null), [siteId]);
-  const result = state.status === 'done' ? state.result : null;
+  const result = state.done?.result ?? null;
   // The chart opens on the product with the most demand, not on an empty picker.
   const shownProduct = selected ?? (result ? [...result.series].sort((a, b) => total(b) - total(a))[0]?.productId ?? null : null);
 
   if (!terminal) return <Card data-testid="section-forecast"><Alert type="info" message={t('forecast.notPaired')} /></Card>;
-  const loading = !ledger || siteRows === null || productRows === null || documents === null || state.status === 'running' || state.status === 'idle';
+  const loading = !ledger || siteRows === null || productRows === null || documents === null || !result;
   const open = (productId: string) => {
     setSelected(productId);
     setTab('chart');
@@ -87,18 +87,18 @@ export default function ForecastPage() {
                 onChange={setChosenSite}
               />
             )}
-            <Button icon={<ReloadOutlined />} onClick={() => setRerun((count) => count + 1)} disabled={state.status === 'running'}>
+            <Button icon={<ReloadOutlined />} onClick={() => setRerun((count) => count + 1)} loading={state.running}>
               {t('forecast.rerun')}
             </Button>
           </Space>
         </Space>
-        {state.status === 'done' && (
+        {state.done && (
           <Typography.Text type="secondary" data-testid="forecast-status">
-            {t('forecast.ranIn', { date: job?.endDate ?? '', series: state.result.series.length, ms: Math.round(state.wallMs) })}
+            {t('forecast.ranIn', { date: job?.endDate ?? '', series: state.done.result.series.length, ms: Math.round(state.done.wallMs) })}
           </Typography.Text>
         )}
-        {state.status === 'failed' && <Alert type="error" showIcon message={t('forecast.failed', { message: state.message })} />}
-        {loading && state.status !== 'failed' ? (
+        {state.error && <Alert type="error" showIcon message={t('forecast.failed', { message: state.error })} />}
+        {loading && !state.error ? (
           <div data-testid="forecast-loading" style={{ padding: 48, textAlign: 'center' }}>
             <Spin size="large" />
             <div style={{ marginTop: 12 }}>{t('forecast.running', { count: job?.rows.length ?? 0 })}</div>

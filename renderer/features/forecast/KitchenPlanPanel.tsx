@@ -5,9 +5,10 @@ import type { ForecastPoint, PurchaseSuggestion } from '../../../shared/forecast
 import type { DocumentDoc, PartnerDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedger } from '../../db/hooks';
 import { useDatabase } from '../../db/session';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, newId, nextDocumentNumber, productLabel } from '../../ui/format';
 import type { SeriesResult } from './forecast-compute';
 import { buildPurchaseOrder, kitchenPlan, lastSupplierByProduct, openRequestsTo, rawOnOrder } from './kitchen-plan';
+import { readableQty } from './quantity';
 import { overrideEvents } from './replenishment-plan';
 
 interface Props {
@@ -32,7 +33,7 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
     const product = products.get(productId);
     return product ? productLabel(product, i18n.language) : productId;
   };
-  const qty = (productId: string, value: number) => formatQty(Math.round(value * 10) / 10, products.get(productId));
+  const qty = (productId: string, value: number) => readableQty(value, products.get(productId));
 
   const plan = useMemo(() => {
     void version;

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
 import { useLedger } from '../../db/hooks';
 import { useDatabase } from '../../db/session';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, newId, nextDocumentNumber, productLabel } from '../../ui/format';
 import { Explanation } from './Explanation';
 import type { SeriesResult } from './forecast-compute';
 import { buildStoreRequest, buildSuggestions, onOrderForStore, overrideEvents, type ConfirmedLine, type ReplenishmentSettings, type Suggestion } from './replenishment-plan';
+import { readableQty } from './quantity';
 import { SettingsBar } from './SettingsBar';
 import { siteName } from './site-name';
 
@@ -120,7 +121,7 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
               ) : (
                 <span>
                   <div>{`${suggestion.order.packs} × ${suggestion.pack.unit}`}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatQty(suggestion.order.quantity, products.get(suggestion.productId))}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{readableQty(suggestion.order.quantity, products.get(suggestion.productId))}</Typography.Text>
                 </span>
               ),
           },

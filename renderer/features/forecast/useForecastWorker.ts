@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { DemandRow, ForecastResult } from './forecast-compute';
 import type { WorkerReply } from './forecast.worker';
 
-export type ForecastState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'running' }
-  | { readonly status: 'done'; readonly result: ForecastResult; readonly wallMs: number }
-  | { readonly status: 'failed'; readonly message: string };
+export interface ForecastState {
+  readonly running: boolean;
+  /** The latest finished run; kept on screen while a newer one (more history synced) computes. */
+  readonly done: { readonly result: ForecastResult; readonly wallMs: number } | null;
+  readonly error: string | null;
+}
 
 export interface ForecastJob {
   readonly siteId: string;
@@ -22,7 +23,7 @@ export interface ForecastJob {
  * older one (its late answer is dropped by request id), and the worker ends with the screen.
  */
 export function useForecastWorker(job: ForecastJob | null): ForecastState {
-  const [state, setState] = useState<ForecastState>({ status: 'idle' });
+  const [state, setState] = useState<ForecastState>({ running: false, done: null, error: null });
   const workerRef = useRef<Worker | null>(null);
   const requestRef = useRef(0);
 
@@ -38,19 +39,20 @@ export function useForecastWorker(job: ForecastJob | null): ForecastState {
   useEffect(() => {
     const worker = workerRef.current;
     if (!job || !worker) {
-      setState({ status: 'idle' });
+      setState({ running: false, done: null, error: null });
       return;
     }
     const requestId = ++requestRef.current;
     const started = performance.now();
-    setState({ status: 'running' });
+    // Another site's figures must not stay on screen; the same site's stay until replaced.
+    setState((current) => ({ running: true, done: current.done?.result.siteId === job.siteId ? current.done : null, error: null }));
     const onMessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const id = reply.ok ? reply.result.requestId : reply.requestId;
       if (id !== requestId) return;
-      setState(reply.ok ? { status: 'done', result: reply.result, wallMs: performance.now() - started } : { status: 'failed', message: reply.message });
+      setState((current) => (reply.ok ? { running: false, done: { result: reply.result, wallMs: performance.now() - started }, error: null } : { running: false, done: current.done, error: reply.message }));
     };
-    const onError = (event: ErrorEvent) => setState({ status: 'failed', message: event.message || 'worker error' });
+    const onError = (event: ErrorEvent) => setState((current) => ({ running: false, done: current.done, error: event.message || 'worker error' }));
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
     worker.postMessage({ requestId, siteId: job.siteId, endDate: job.endDate, horizon: job.horizon, rows: job.rows });
