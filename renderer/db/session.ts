@@ -77,7 +77,7 @@ export function startSessionManager(): () => void {
     chain = chain.then(async () => {
       await closeSession();
       if (pairing) await openSession(pairing);
-      else useSyncStatusStore.getState().update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null });
+      else useSyncStatusStore.getState().update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null, initialSyncReceived: null });
     });
   };
   follow(usePairingStore.getState().pairing);

@@ -67,6 +67,7 @@ export const en = {
     lastSync: 'Last sync {{when}}',
     never: 'Never synced',
     error: 'Sync problem: {{message}}',
+    initial: 'First sync: {{count}} records received',
     justNow: 'just now',
   },
   settings: {

@@ -68,6 +68,7 @@ export const zhCN: Messages = {
     lastSync: '上次同步：{{when}}',
     never: '尚未同步',
     error: '同步出错：{{message}}',
+    initial: '首次同步：已接收 {{count}} 条记录',
     justNow: '刚刚',
   },
   settings: {

@@ -1,4 +1,4 @@
-import { Badge, Progress, Space, Tooltip, Typography } from 'antd';
+import { Badge, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDistanceToNowStrict } from 'date-fns';
@@ -42,7 +42,12 @@ export function SyncIndicator() {
             {lastSync}
           </Typography.Text>
         )}
-        {status.initialSyncProgress !== null && <Progress type="circle" size={20} percent={Math.round(status.initialSyncProgress * 100)} />}
+        {status.initialSyncReceived !== null && status.connectivity !== 'not-paired' && (
+          <Typography.Text type="secondary" data-testid="sync-initial">
+            <Spin size="small" style={{ marginRight: 6 }} />
+            {t('sync.initial', { count: status.initialSyncReceived })}
+          </Typography.Text>
+        )}
         {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
       </Space>
     </Tooltip>

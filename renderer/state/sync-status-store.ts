@@ -8,8 +8,8 @@ export interface SyncStatus {
   pendingUploads: number;
   lastSyncAt: string | null;
   error: string | null;
-  /** 0..1 during a long initial pull, null otherwise. */
-  initialSyncProgress: number | null;
+  /** Records received so far during the first full pull, null otherwise. */
+  initialSyncReceived: number | null;
 }
 
 interface SyncStatusState extends SyncStatus {
@@ -21,6 +21,6 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
   pendingUploads: 0,
   lastSyncAt: null,
   error: null,
-  initialSyncProgress: null,
+  initialSyncReceived: null,
   update: (patch) => set(patch),
 }));

@@ -20,6 +20,8 @@ export interface SyncStatusPatch {
   pendingUploads?: number;
   lastSyncAt?: string;
   error?: string | null;
+  /** Records received so far while the first full pull runs; null once it finished. */
+  initialSyncReceived?: number | null;
 }
 
 export interface StartSyncOptions {
@@ -96,6 +98,9 @@ export function startSync(options: StartSyncOptions): LarderSync {
   );
   const tracker = new PendingTracker(db, options.pendingPersistence, (count) => onStatus({ pendingUploads: count }));
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
+  // The endpoint does not say how much there is to pull, so the first sync shows what has
+  // arrived so far rather than a percentage it would have to invent.
+  let initialReceived: number | null = 0;
 
   const gates = {} as Record<CollectionName, ResyncGate<unknown>>;
   const states = {} as Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
@@ -118,6 +123,10 @@ export function startSync(options: StartSyncOptions): LarderSync {
           if (checkpoint) query.set('checkpoint', checkpoint.token);
           const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(`/api/v1/sync/${name}/pull?${query}`);
           synced();
+          if (initialReceived !== null) {
+            initialReceived += page.documents.length;
+            onStatus({ initialSyncReceived: initialReceived });
+          }
           return { documents: page.documents, checkpoint: { token: page.checkpoint } };
         }),
       },
@@ -179,7 +188,14 @@ export function startSync(options: StartSyncOptions): LarderSync {
       wake = undefined;
     }
   };
-  onStatus({ connectivity: 'connecting' });
+  onStatus({ connectivity: 'connecting', initialSyncReceived: 0 });
+  void Promise.all(Object.values(states).map((state) => state.awaitInitialReplication())).then(
+    () => {
+      initialReceived = null;
+      onStatus({ initialSyncReceived: null });
+    },
+    () => undefined, // cancelled before it finished
+  );
   void runStream();
 
   return {
