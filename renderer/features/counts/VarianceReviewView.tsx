@@ -51,6 +51,20 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
           <Statistic title={t('counts.totals.net')} value={formatMoney(review.totals.netValue)} data-testid="variance-net" />
         </Space>
       </Card>
+      {/* Actions above the table: a clerk posts without scrolling past a long variance list. */}
+      <Space wrap>
+        {posted ? (
+          <Button type="primary" onClick={props.onDone} data-testid="count-done">{t('counts.newCount')}</Button>
+        ) : (
+          <>
+            <Button onClick={props.onBack} disabled={props.busy}>{t('counts.backToCounting')}</Button>
+            <Button type="primary" onClick={props.onPost} loading={props.busy} data-testid="count-post">{t('counts.post')}</Button>
+          </>
+        )}
+        <Button onClick={() => props.onExport('csv')} data-testid="count-export-csv">{t('counts.exportCsv')}</Button>
+        <Button onClick={() => props.onExport('xlsx')}>{t('counts.exportXlsx')}</Button>
+      </Space>
+
       {posted ? (
         <Typography.Paragraph type="success" data-testid="count-posted">{t('counts.postedNote')}</Typography.Paragraph>
       ) : (
@@ -81,18 +95,6 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
           </Table.Summary>
         )}
       />
-      <Space wrap>
-        {posted ? (
-          <Button type="primary" onClick={props.onDone} data-testid="count-done">{t('counts.newCount')}</Button>
-        ) : (
-          <>
-            <Button onClick={props.onBack} disabled={props.busy}>{t('counts.backToCounting')}</Button>
-            <Button type="primary" onClick={props.onPost} loading={props.busy} data-testid="count-post">{t('counts.post')}</Button>
-          </>
-        )}
-        <Button onClick={() => props.onExport('csv')} data-testid="count-export-csv">{t('counts.exportCsv')}</Button>
-        <Button onClick={() => props.onExport('xlsx')}>{t('counts.exportXlsx')}</Button>
-      </Space>
     </Space>
   );
 }
