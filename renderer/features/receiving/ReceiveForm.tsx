@@ -19,7 +19,7 @@ interface ReceiveFormProps {
 /** Per line accepted / rejected (short is the rest); Enter on the focused button, then Enter to confirm. */
 export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: ReceiveFormProps) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const { ledger, version } = useLedger();
   const terminal = useTerminal();
   const postReceipt = usePostReceipt();
   const [entries, setEntries] = useState<LineEntry[]>(() => defaultEntries(incoming));
@@ -91,13 +91,14 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
         );
       },
     },
-    { title: t('receiving.columns.lot'), key: 'lot', render: (_: unknown, line: IncomingLine) => line.lotCode || '—' },
-    { title: t('receiving.columns.expiry'), key: 'expiry', render: (_: unknown, line: IncomingLine) => line.expiryDate ?? '—' },
-    { title: t('receiving.columns.shipped'), key: 'shipped', align: 'right' as const, render: (_: unknown, line: IncomingLine) => formatQty(line.qty, { baseUnit: unitOf(line) }) },
+    // The kitchen's batch may sync while the form is open: read lot and expiry at render time.
+    { title: t('receiving.columns.lot'), key: 'lot', width: 120, render: (_: unknown, line: IncomingLine) => line.lotCode || ledger?.ledger.batch(line.batchId)?.lotCode || '—' },
+    { title: t('receiving.columns.expiry'), key: 'expiry', width: 105, render: (_: unknown, line: IncomingLine) => line.expiryDate ?? ledger?.ledger.batch(line.batchId)?.expiryDate ?? '—' },
+    { title: t('receiving.columns.shipped'), key: 'shipped', width: 100, align: 'right' as const, render: (_: unknown, line: IncomingLine) => formatQty(line.qty, { baseUnit: unitOf(line) }) },
     {
       title: t('receiving.columns.accepted'),
       key: 'accepted',
-      width: 130,
+      width: 115,
       render: (_: unknown, line: IncomingLine, index: number) => (
         <InputNumber
           min={0}
@@ -113,7 +114,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     {
       title: t('receiving.columns.rejected'),
       key: 'rejected',
-      width: 110,
+      width: 100,
       render: (_: unknown, line: IncomingLine, index: number) => (
         <InputNumber min={0} max={line.qty} value={entries[index]?.rejected} data-testid={`rejected-${index}`} aria-label={t('receiving.columns.rejected')} onChange={(value) => update(index, { rejected: value ?? 0 })} />
       ),
@@ -122,7 +123,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       title: t('receiving.columns.short'),
       key: 'short',
       align: 'right' as const,
-      width: 90,
+      width: 70,
       render: (_: unknown, line: IncomingLine, index: number) => {
         const short = shortOf(line, entries[index] ?? { accepted: line.qty, rejected: 0 });
         return short > 0 ? <Tag color="orange" data-testid={`short-${index}`}>{formatQty(short)}</Tag> : <span data-testid={`short-${index}`}>0</span>;
@@ -131,7 +132,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     {
       title: t('receiving.columns.reason'),
       key: 'reason',
-      width: 200,
+      width: 170,
       render: (_: unknown, _line: IncomingLine, index: number) => (
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           <Select
@@ -155,6 +156,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
   return (
     <Card
       data-testid="receive-form"
+      data-ledger-version={version}
       title={t('receiving.receive.title', { number: incoming.number })}
       extra={incoming.source === 'qr' ? <Tag color="blue" data-testid="receive-source">{t('receiving.receive.fromQr')}</Tag> : null}
     >
@@ -166,7 +168,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       </Descriptions>
       <ErrorAlert error={error} testId="receive-error" />
       {problemText ? <Alert type="warning" showIcon message={problemText} data-testid="receive-problem" style={{ marginBottom: 12 }} /> : null}
-      <Table size="small" rowKey={(line) => `${line.batchId}-${line.productId}`} columns={columns} dataSource={incoming.lines} pagination={false} scroll={{ x: 980 }} />
+      <Table size="small" rowKey={(line) => `${line.batchId}-${line.productId}`} columns={columns} dataSource={incoming.lines} pagination={false} />
       <Space style={{ marginTop: 16 }}>
         <Button ref={submitRef} type="primary" size="large" loading={posting} disabled={firstProblem >= 0 || !postReceipt} onClick={confirm} data-testid="receive-submit">
           {lossLines > 0 ? t('receiving.receive.submitWithLoss', { count: lossLines }) : t('receiving.receive.submitAll')}
