@@ -7,6 +7,7 @@ import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
 import { useErrorText } from '../../ui/errors';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
+import { posReasonKey } from './pos-reasons';
 import { decodeCsvBytes } from './read-text-file';
 
 const fields: readonly PosField[] = ['date', 'productCode', 'barcode', 'quantity', 'amount'];
@@ -132,7 +133,7 @@ export default function PosImportPage() {
                 columns={[
                   { title: t('sales.pos.row'), dataIndex: 'rowNumber', key: 'row', width: 80 },
                   { title: t('sales.pos.field'), key: 'field', width: 140, render: (_: unknown, e) => (e.field === 'row' ? t('sales.pos.row') : t(`sales.pos.fields.${e.field}`)) },
-                  { title: t('sales.pos.reason'), dataIndex: 'reason', key: 'reason' },
+                  { title: t('sales.pos.reason'), key: 'reason', render: (_: unknown, e) => { const known = posReasonKey(e.reason); return known ? t(known.key, { value: known.value, interpolation: { escapeValue: false } }) : e.reason; } },
                 ]}
               />
             ) : null}

@@ -57,6 +57,15 @@ export default defineMessages(
       post: 'Post {{count}} new rows',
       nothing: 'Nothing new to post: {{count}} rows already imported.',
       outcome: 'Posted {{posted}} sales ({{rows}} rows); {{skipped}} rows were already imported.',
+      reasons: {
+        dateEmpty: 'bad date: empty',
+        dateBad: 'bad date: "{{value}}"',
+        noCode: 'no product code or barcode',
+        unknownProduct: 'unknown product "{{value}}"',
+        qtyBad: 'bad quantity: "{{value}}"',
+        qtyNotPositive: 'bad quantity: {{value}} (only positive sales are imported; refunds go through returns)',
+        amountBad: 'bad amount: "{{value}}"',
+      },
     },
   },
   {
@@ -114,6 +123,15 @@ export default defineMessages(
       post: '过账 {{count}} 行新数据',
       nothing: '没有需要过账的新数据：{{count}} 行已导入过。',
       outcome: '已过账 {{posted}} 张销售单（{{rows}} 行）；{{skipped}} 行之前已导入。',
+      reasons: {
+        dateEmpty: '日期为空',
+        dateBad: '日期格式不对：“{{value}}”',
+        noCode: '缺少商品编码或条码',
+        unknownProduct: '找不到商品“{{value}}”',
+        qtyBad: '数量不是数字：“{{value}}”',
+        qtyNotPositive: '数量 {{value}} 无效（只导入正数销售；退货请走退货单）',
+        amountBad: '金额无效：“{{value}}”',
+      },
     },
   },
 );
