@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 const shots = 'test-results/screenshots';
 
 async function openForecast(page: Page): Promise<void> {
-  await expect(page.getByTestId('sync-connectivity')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sync-connectivity')).toBeVisible({ timeout: 120_000 });
   // A hash change, not a reload: the terminal keeps its open database and ledger.
   await page.evaluate(() => {
     window.location.hash = '#/forecast';

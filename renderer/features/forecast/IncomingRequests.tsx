@@ -1,7 +1,8 @@
 import { Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
-import { formatQty, productLabel } from '../../ui/format';
+import { productLabel } from '../../ui/format';
+import { readableQty } from './quantity';
 import { openRequestsTo } from './kitchen-plan';
 import { siteName } from './site-name';
 
@@ -30,7 +31,7 @@ export function IncomingRequests({ kitchenId, documents, products, sites }: { ki
                 {request.lines
                   .map((line) => {
                     const product = products.get(line.productId);
-                    return `${product ? productLabel(product, i18n.language) : line.productId} ${formatQty(line.qty, product)}`;
+                    return `${product ? productLabel(product, i18n.language) : line.productId} ${readableQty(line.qty, product)}`;
                   })
                   .join('、')}
               </Typography.Text>

@@ -2,7 +2,8 @@ import { Empty, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDoc, ProductDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
-import { formatQty, productLabel } from '../../ui/format';
+import { productLabel } from '../../ui/format';
+import { readableQty } from './quantity';
 import { overrideRecords, type OverrideRecord } from './replenishment-plan';
 
 /** Every change people made to a suggestion at this site: what was suggested, what they sent. */
@@ -22,15 +23,15 @@ export function OverrideHistory({ siteId, products }: { siteId: string; products
       columns={[
         { title: t('forecast.overrides.when'), key: 'at', render: (_, row) => new Date(row.at).toLocaleString(i18n.language) },
         { title: t('forecast.overrides.product'), key: 'product', render: (_, row) => (products.get(row.productId) ? productLabel(products.get(row.productId)!, i18n.language) : row.productId) },
-        { title: t('forecast.overrides.suggested'), key: 'suggested', align: 'right', render: (_, row) => formatQty(row.suggestedQty, products.get(row.productId)) },
-        { title: t('forecast.overrides.confirmed'), key: 'confirmed', align: 'right', render: (_, row) => formatQty(row.confirmedQty, products.get(row.productId)) },
+        { title: t('forecast.overrides.suggested'), key: 'suggested', align: 'right', render: (_, row) => readableQty(row.suggestedQty, products.get(row.productId)) },
+        { title: t('forecast.overrides.confirmed'), key: 'confirmed', align: 'right', render: (_, row) => readableQty(row.confirmedQty, products.get(row.productId)) },
         {
           title: t('forecast.overrides.change'),
           key: 'change',
           align: 'right',
           render: (_, row) => {
             const change = row.confirmedQty - row.suggestedQty;
-            return `${change > 0 ? '+' : ''}${formatQty(change, products.get(row.productId))}`;
+            return `${change > 0 ? '+' : ''}${readableQty(change, products.get(row.productId))}`;
           },
         },
         { title: t('forecast.overrides.document'), dataIndex: 'docNumber' },
