@@ -62,6 +62,7 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
           const batch = ledger.batch(line.batchId);
           return <Tag color="blue">{t('sales.scannedBatch', { lot: batch?.lotCode ?? line.batchId, qty: formatQty(ledger.onHand(siteId, line.batchId), product) })}</Tag>;
         }
+        if (!product) return <Typography.Text type="secondary">{t('sales.syncing')}</Typography.Text>; // product still arriving by sync: proposing would throw
         const proposal = proposeBatches(ledger, { siteId, productId: line.productId, qty: line.qty, businessDate });
         return (
           <Space size={[4, 4]} wrap data-testid={`sale-batches-${line.productId}`}>
