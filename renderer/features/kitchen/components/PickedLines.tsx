@@ -5,7 +5,8 @@ import { daysBetween, expiryStatus } from '../../../../shared/domain';
 import type { DispatchDoc, DocumentLine } from '../../../../shared/schemas';
 import { useLedger } from '../../../db/hooks';
 import { ExpiryTag } from '../../../ui/ExpiryTag';
-import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { formatQty, productLabel } from '../../../ui/format';
+import { formatUnitCost } from '../format';
 
 /** Lines with their batches fixed (picked) or shipped; read-only, with the kitchen's on-hand now. */
 export function PickedLines({ dispatch }: { dispatch: DispatchDoc }) {
@@ -64,7 +65,7 @@ export function PickedLines({ dispatch }: { dispatch: DispatchDoc }) {
           },
         },
         { title: t('kitchen.dispatch.qty'), key: 'qty', align: 'right', render: (_, line) => <span data-testid="line-qty-text">{formatQty(line.qty, view.product(line.productId))}</span> },
-        ...(shipped ? [{ title: t('kitchen.production.unitCost'), key: 'cost', align: 'right' as const, render: (_: unknown, line: DocumentLine) => formatMoney(line.unitCost ?? 0) }] : []),
+        ...(shipped ? [{ title: t('kitchen.production.unitCost'), key: 'cost', align: 'right' as const, render: (_: unknown, line: DocumentLine) => formatUnitCost(line.unitCost ?? 0) }] : []),
         {
           title: t('kitchen.dispatch.kitchenOnHand'),
           key: 'onHand',

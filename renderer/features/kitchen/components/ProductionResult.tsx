@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import type { ProductionRunDoc } from '../../../../shared/schemas';
 import { useLedger } from '../../../db/hooks';
-import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { formatQty, productLabel } from '../../../ui/format';
+import { formatUnitCost } from '../format';
 import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
 
@@ -38,7 +39,7 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
         <Descriptions.Item label={t('kitchen.production.made')}>{formatQty(run.outputQty, product)}</Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.unitCost')}>
           <span data-testid="result-unit-cost">
-            {formatMoney(batch.unitCost)} / {product.baseUnit}
+            {formatUnitCost(batch.unitCost)} / {product.baseUnit}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.onHandNow')}>
@@ -58,7 +59,7 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
           { title: t('kitchen.dispatch.lot'), key: 'lot', render: (_, line) => <Typography.Text code>{(line.batchId && ledger.ledger.batch(line.batchId)?.lotCode) ?? '—'}</Typography.Text> },
           { title: t('kitchen.production.expiry'), key: 'exp', render: (_, line) => (line.batchId && ledger.ledger.batch(line.batchId)?.expiryDate) ?? '—' },
           { title: t('kitchen.production.qty'), key: 'qty', align: 'right', render: (_, line) => formatQty(line.qty, ledger.ledger.product(line.productId)) },
-          { title: t('kitchen.production.unitCost'), key: 'cost', align: 'right', render: (_, line) => formatMoney(line.unitCost ?? 0) },
+          { title: t('kitchen.production.unitCost'), key: 'cost', align: 'right', render: (_, line) => formatUnitCost(line.unitCost ?? 0) },
         ]}
       />
       <Space style={{ marginTop: 16 }} wrap>

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductionRunDoc } from '../../../../shared/schemas';
 import { useLedger, useRxQuery } from '../../../db/hooks';
-import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { formatQty, productLabel } from '../../../ui/format';
+import { formatUnitCost } from '../format';
 
 /** The kitchen's latest production runs, each with the batch it made. */
 export function RecentRuns({ siteId }: { siteId: string }) {
@@ -27,7 +28,7 @@ export function RecentRuns({ siteId }: { siteId: string }) {
           { title: t('kitchen.production.made'), key: 'q', align: 'right', render: (_, run) => formatQty(run.outputQty, ledger?.ledger.product(run.outputProductId)) },
           { title: t('kitchen.dispatch.lot'), key: 'lot', render: (_, run) => <Typography.Text code>{run.outputLotCode}</Typography.Text> },
           { title: t('kitchen.production.expiry'), key: 'e', render: (_, run) => ledger?.ledger.batch(run.outputBatchId)?.expiryDate ?? '—' },
-          { title: t('kitchen.production.unitCost'), key: 'c', align: 'right', render: (_, run) => { const b = ledger?.ledger.batch(run.outputBatchId); return b ? formatMoney(b.unitCost) : '—'; } },
+          { title: t('kitchen.production.unitCost'), key: 'c', align: 'right', render: (_, run) => { const b = ledger?.ledger.batch(run.outputBatchId); return b ? formatUnitCost(b.unitCost) : '—'; } },
         ]}
       />
     </Card>

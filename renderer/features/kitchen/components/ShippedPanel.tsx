@@ -7,6 +7,7 @@ import { encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
 import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
 import { useLedger, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { formatUnitCost } from '../format';
 import { siteLabel, useSites } from '../hooks';
 import { dispatchQrPayload } from '../model/picking';
 import { printKitchenDocument, qrDataUrl } from '../print';
@@ -47,7 +48,7 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
         expiryDate: batch?.expiryDate ?? '—',
         qty: formatQty(line.qty),
         unit: product?.baseUnit ?? '',
-        unitCost: formatMoney(line.unitCost ?? 0),
+        unitCost: formatUnitCost(line.unitCost ?? 0),
         amount: formatMoney(amount),
       };
     });
