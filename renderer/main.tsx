@@ -5,6 +5,7 @@ import { bridge } from './bridge';
 import { initI18n, initialLanguage } from './i18n';
 import { App } from './shell/App';
 import { usePairingStore } from './state/pairing-store';
+import { adoptDemoTerminalsFromLocation } from './state/demo-terminals';
 import { useUiStore } from './state/ui-store';
 import { pairTerminal } from './sync/pairing';
 import { startSessionManager } from './db/session';
@@ -31,6 +32,7 @@ async function boot(): Promise<void> {
     document.documentElement.lang = lng;
   });
   await adoptInitialPairing();
+  adoptDemoTerminalsFromLocation();
   startSessionManager();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

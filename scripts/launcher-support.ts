@@ -44,7 +44,19 @@ export function findChromium(): string | null {
   return candidates.find((candidate) => existsSync(candidate)) ?? null;
 }
 
-/** The renderer's web bridge reads and then erases this fragment (renderer/bridge/web-bridge.ts). */
-export function pairingFragment(endpointUrl: string, token: string): string {
-  return `#pair=${Buffer.from(JSON.stringify({ endpointUrl, token })).toString('base64url')}`;
+export interface DemoTerminalLink {
+  siteId: string;
+  siteKind: 'hq' | 'kitchen' | 'store';
+  siteName: string;
+  token: string;
+}
+
+/**
+ * The renderer's web bridge reads and then erases `pair` (renderer/bridge/web-bridge.ts); `demo`
+ * lists the other local terminals so Settings can switch this window between the demo roles.
+ */
+export function pairingFragment(endpointUrl: string, token: string, demoTerminals: readonly DemoTerminalLink[] = []): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const demo = demoTerminals.length ? `&demo=${encode({ endpointUrl, terminals: demoTerminals })}` : '';
+  return `#pair=${encode({ endpointUrl, token })}${demo}`;
 }

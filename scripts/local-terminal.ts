@@ -15,7 +15,7 @@ export interface LocalTerminal {
   token: string;
 }
 
-interface LauncherFile {
+export interface LauncherFile {
   version: 1;
   defaultSiteId: string;
   terminals: LocalTerminal[];
@@ -47,11 +47,4 @@ export async function ensureLocalTerminals(storage: Storage, dataDir: string): P
   const launcher: LauncherFile = { version: 1, defaultSiteId: 'kitchen', terminals };
   writeFileSync(file, JSON.stringify(launcher, null, 2), { mode: 0o600 });
   return launcher;
-}
-
-export async function ensureLocalTerminal(storage: Storage, dataDir: string): Promise<LocalTerminal> {
-  const launcher = await ensureLocalTerminals(storage, dataDir);
-  const terminal = launcher.terminals.find((t) => t.siteId === launcher.defaultSiteId) ?? launcher.terminals[0];
-  if (!terminal) throw new Error(`${path.join(dataDir, 'launcher.json')} lists no terminal; delete it to pair again`);
-  return terminal;
 }

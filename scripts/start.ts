@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { startEndpoint } from '../server/app';
 import { ensureRendererBuild, projectRoot, rendererDist } from './renderer-build';
 import { defaultDataDir, findChromium, findFreePort, locateElectron, pairingFragment } from './launcher-support';
-import { ensureLocalTerminal } from './local-terminal';
+import { ensureLocalTerminals } from './local-terminal';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,7 +30,9 @@ async function main(): Promise<void> {
 
   ensureRendererBuild();
   const endpoint = await startEndpoint({ dataDir: path.join(dataDir, 'endpoint'), port, host, staticDir: rendererDist });
-  const terminal = await ensureLocalTerminal(endpoint.storage, dataDir);
+  const launcher = await ensureLocalTerminals(endpoint.storage, dataDir);
+  const terminal = launcher.terminals.find((t) => t.siteId === launcher.defaultSiteId) ?? launcher.terminals[0];
+  if (!terminal) throw new Error(`${path.join(dataDir, 'launcher.json')} lists no terminal; delete it to pair again`);
   console.log(`larder: data in ${dataDir}`);
   console.log(`larder: endpoint listening ${endpoint.url} (site ${terminal.siteId}, terminal ${terminal.terminalId})`);
 
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const appUrl = `${endpoint.url}/${pairingFragment(endpoint.url, terminal.token)}`;
+  const demoLinks = launcher.terminals.map(({ siteId, siteKind, siteName, token }) => ({ siteId, siteKind, siteName, token }));
+  const appUrl = `${endpoint.url}/${pairingFragment(endpoint.url, terminal.token, demoLinks)}`;
   console.log(`larder: Electron window not opened: ${electron.reason}; using browser mode.`);
   console.log(`larder: open ${appUrl}`);
   const chromium = args['no-open'] ? null : findChromium();

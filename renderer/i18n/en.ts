@@ -91,6 +91,11 @@ export const en = {
     hostElectron: 'Desktop app (Electron)',
     hostBrowser: 'Browser mode',
     version: 'Version',
+    demoTitle: 'Demo organisation',
+    demoHint: 'This computer holds a terminal of every demo site. Switch to try each role; each keeps its own local store.',
+    demoUse: 'Use this terminal',
+    demoCurrent: 'This window',
+    demoSwitched: 'Now working as site {{site}}',
     pairOk: 'Paired with site {{site}}',
     errors: {
       urlRequired: 'Enter the endpoint URL, e.g. http://127.0.0.1:4455',

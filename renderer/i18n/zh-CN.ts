@@ -92,6 +92,11 @@ export const zhCN: Messages = {
     hostElectron: '桌面应用（Electron）',
     hostBrowser: '浏览器模式',
     version: '版本',
+    demoTitle: '演示组织',
+    demoHint: '本机为每个演示站点都开通了终端。切换即可体验不同角色，各终端的本地数据互不影响。',
+    demoUse: '切换到此终端',
+    demoCurrent: '当前窗口',
+    demoSwitched: '已切换为站点 {{site}}',
     pairOk: '已与站点 {{site}} 配对',
     errors: {
       urlRequired: '请输入服务地址，例如 http://127.0.0.1:4455',

@@ -7,6 +7,7 @@ import { rememberLanguage, type Language } from '../i18n';
 import { pairTerminal, PairingInputError } from '../sync/pairing';
 import { EndpointError } from '../sync/endpoint-api';
 import { useSite } from '../db/hooks';
+import { DemoTerminalsCard } from './DemoTerminalsCard';
 import { usePairingStore } from '../state/pairing-store';
 import { useUiStore } from '../state/ui-store';
 
@@ -140,6 +141,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Typography.Title>
       <PairingCard />
+      <DemoTerminalsCard />
       <LanguageCard />
       <AboutCard />
     </Space>
