@@ -218,9 +218,14 @@ test('a damaged code and a foreign barcode are named', async ({ demoTerminal, de
     await scan(store, 'receiving-scan', 'LDR1.1/2.zz');
     await expect(store.getByTestId('receiving-notice')).toContainText(locale === 'en-US' ? 'could not be read' : '无法识别');
     await store.screenshot({ path: `${screenshotDir}/receiving-${locale === 'en-US' ? 'en' : 'zh-CN'}-bad-scan.png` });
+    await waitForFirstSync(store);
     await openRoute(store, 'store-request');
     await expect(store.getByTestId('request-list')).toBeVisible();
     await scan(store, 'request-scan', 'hsr');
+    await expect(store.getByTestId('request-form').locator('.ant-table-row')).toHaveCount(1);
     await store.screenshot({ path: `${screenshotDir}/store-request-${locale === 'en-US' ? 'en' : 'zh-CN'}.png`, fullPage: true });
+    await store.getByTestId('request-submit').click();
+    await expect(store.getByTestId('request-submitted')).toBeVisible();
+    await expect(store.getByTestId('request-list').locator('.ant-table-row').first()).toContainText('YH-');
   }
 });

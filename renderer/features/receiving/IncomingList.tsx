@@ -77,7 +77,7 @@ export function IncomingList({ rows, loading, onOpen }: { rows: IncomingRow[]; l
                 {t(`receiving.states.${row.state}`)}
               </Tag>
               {row.receiptNumber ? <Typography.Text type="secondary">{row.receiptNumber}</Typography.Text> : null}
-              {row.lossLines > 0 ? <Tag color="orange">{t('receiving.list.lossLines', { count: row.lossLines })}</Tag> : null}
+              {row.lossLines > 0 ? <Tag color="orange" style={{ marginLeft: 8 }}>{t('receiving.list.lossLines', { count: row.lossLines })}</Tag> : null}
             </>
           ),
         },

@@ -116,7 +116,7 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
     if (par !== undefined) parts.push(t('receiving.request.hint.par', { par: formatQty(par, product) }));
     if (use !== undefined && use > 0) {
       parts.push(t('receiving.request.hint.use', { use: formatQty(Math.round(use * 10) / 10, product) }));
-      parts.push(t('receiving.request.hint.cover', { days: Math.floor(onHand(productId) / use) }));
+      parts.push(t('receiving.request.hint.cover', { days: Math.round((onHand(productId) / use) * 10) / 10 }));
     } else if (par === undefined) parts.push(t('receiving.request.hint.noUse'));
     return parts.join(' · ');
   };
