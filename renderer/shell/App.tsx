@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSite, useTerminal } from '../db/hooks';
 import { useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
+import { useSyncStatusStore } from '../state/sync-status-store';
 import { useUiStore } from '../state/ui-store';
 import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
 import { SyncIndicator } from './SyncIndicator';
@@ -47,6 +48,7 @@ export function App() {
   const terminal = useTerminal();
   const site = useSite(terminal?.siteId);
   const openError = useSessionStore((s) => s.openError);
+  const initialSync = useSyncStatusStore((s) => (s.connectivity === 'not-paired' ? null : s.initialSyncReceived));
   useHashTracking();
   const route = useRoute();
   const items = useMenuItems();
@@ -97,6 +99,10 @@ export function App() {
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
             {openError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('app.storeError', { message: openError })} />}
+            {initialSync !== null && (
+              // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.
+              <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="initial-sync-banner" message={t('app.initialSync', { count: initialSync })} />
+            )}
             <RouteView id={route.id} />
           </Layout.Content>
         </Layout>
