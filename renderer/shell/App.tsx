@@ -69,7 +69,7 @@ export function App() {
       }}
     >
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={216} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Layout.Sider width={240} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
           <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
             <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
               {t('app.name')}
