@@ -1,4 +1,4 @@
-import { Card, Empty, Select, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listStockExceptions } from '../../../shared/domain';
@@ -29,38 +29,41 @@ export default function ExceptionsPage() {
   const siteIds = [...new Set((views ?? []).map((view) => view.exception.siteId))];
   const shown = (views ?? []).filter((view) => siteFilter === 'all' || view.exception.siteId === siteFilter);
 
+  // antd App gives the panels message/notification hooks without a wrapper element.
   return (
-    <Card data-testid="section-exceptions">
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('exceptions.title')}
-        </Typography.Title>
-        {isHq && siteIds.length > 1 && (
-          <Select
-            style={{ minWidth: 200 }}
-            value={siteFilter}
-            onChange={setSiteFilter}
-            options={[{ value: 'all', label: t('exceptions.allSites') }, ...siteIds.map((id) => ({ value: id, label: siteName(id) }))]}
-            data-testid="exceptions-site"
-          />
-        )}
-      </Space>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {t('exceptions.intro')}
-      </Typography.Paragraph>
-      {views === null ? (
-        <Spin tip={t('exceptions.loading')}>
-          <div style={{ minHeight: 120 }} />
-        </Spin>
-      ) : shown.length === 0 ? (
-        <Empty description={t('exceptions.empty')} data-testid="exceptions-empty" />
-      ) : (
-        <Space direction="vertical" style={{ width: '100%' }} size={16}>
-          {shown.map((view) => (
-            <ExceptionCard key={`${view.exception.siteId}/${view.exception.batchId}`} view={view} />
-          ))}
+    <AntApp component={false}>
+      <Card data-testid="section-exceptions">
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('exceptions.title')}
+          </Typography.Title>
+          {isHq && siteIds.length > 1 && (
+            <Select
+              style={{ minWidth: 200 }}
+              value={siteFilter}
+              onChange={setSiteFilter}
+              options={[{ value: 'all', label: t('exceptions.allSites') }, ...siteIds.map((id) => ({ value: id, label: siteName(id) }))]}
+              data-testid="exceptions-site"
+            />
+          )}
         </Space>
-      )}
-    </Card>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('exceptions.intro')}
+        </Typography.Paragraph>
+        {views === null ? (
+          <Spin tip={t('exceptions.loading')}>
+            <div style={{ minHeight: 120 }} />
+          </Spin>
+        ) : shown.length === 0 ? (
+          <Empty description={t('exceptions.empty')} data-testid="exceptions-empty" />
+        ) : (
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            {shown.map((view) => (
+              <ExceptionCard key={`${view.exception.siteId}/${view.exception.batchId}`} view={view} />
+            ))}
+          </Space>
+        )}
+      </Card>
+    </AntApp>
   );
 }

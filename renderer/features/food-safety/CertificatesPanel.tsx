@@ -153,9 +153,9 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
         locale={{ emptyText: filter === 'attention' ? t('foodSafety.certificates.empty') : t('foodSafety.certificates.emptyAll') }}
         onRow={(row) => ({ 'data-testid': `certificate-row-${row.batch.lotCode}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('foodSafety.certificates.product'), key: 'product', ellipsis: true, render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.batch.productId) },
-          { title: t('foodSafety.certificates.lot'), key: 'lot', width: 140, render: (_, row) => row.batch.lotCode },
-          { title: t('foodSafety.certificates.supplier'), key: 'supplier', width: 150, ellipsis: true, render: (_, row) => (row.batch.supplierId ? partnerName(row.batch.supplierId) : siteName(row.batch.siteId)) },
+          { title: t('foodSafety.certificates.product'), key: 'product', width: 200, render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.batch.productId) },
+          { title: t('foodSafety.certificates.lot'), key: 'lot', width: 130, render: (_, row) => row.batch.lotCode },
+          { title: t('foodSafety.certificates.supplier'), key: 'supplier', width: 160, render: (_, row) => (row.batch.supplierId ? partnerName(row.batch.supplierId) : siteName(row.batch.siteId)) },
           { title: t('foodSafety.certificates.received'), key: 'received', width: 110, render: (_, row) => row.batch.receivedAt.slice(0, 10) },
           { title: t('foodSafety.certificates.onHand'), key: 'qty', width: 100, align: 'right', render: (_, row) => formatQty(row.qty, row.product) },
           { title: t('foodSafety.certificates.qc'), key: 'qc', width: 90, render: (_, row) => <QcTag status={row.batch.qcStatus} /> },

@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Alert, AutoComplete, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,11 @@ export default function TracePage() {
 
   const traceLot = () => {
     const lotCode = lotText.trim();
+    // A lot code alone is enough when only one supplier's batches carry it.
+    if (!supplierId && lotCode) {
+      onScan(lotCode);
+      return;
+    }
     if (!supplierId || !lotCode) {
       setLookupError(t('trace.needSupplierAndLot'));
       return;
@@ -57,7 +62,7 @@ export default function TracePage() {
     setStart({ kind: 'supplier-lot', supplierId, lotCode });
   };
 
-  const onScan = (text: string) => {
+  function onScan(text: string) {
     const resolved = batches ? resolveTraceInput(text, batches) : null;
     if (!resolved) {
       setLookupError(t('trace.notFound', { text }));
@@ -69,7 +74,7 @@ export default function TracePage() {
       setLotText(resolved.lotCode);
     }
     setStart(resolved);
-  };
+  }
 
   const title = (() => {
     if (!start || !source) return '';
@@ -78,61 +83,64 @@ export default function TracePage() {
   })();
   const fileStem = start?.kind === 'supplier-lot' ? start.lotCode : (start?.batchIds[0] ?? 'batch');
 
+  // antd App gives the panels message/notification hooks without a wrapper element.
   return (
-    <Card data-testid="section-trace">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('trace.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('trace.intro')}</Typography.Paragraph>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={14}>
-          <Card size="small" title={t('trace.supplierLot')}>
-            <Space.Compact style={{ width: '100%' }}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                style={{ width: '45%' }}
-                placeholder={t('trace.supplierPlaceholder')}
-                value={supplierId}
-                onChange={setSupplierId}
-                options={suppliers.map((partner) => ({ value: partner.id, label: `${partnerName(partner.id)} (${partner.code})` }))}
-                aria-label={t('trace.supplier')}
-                data-testid="trace-supplier"
-              />
-              <AutoComplete
-                style={{ width: '35%' }}
-                value={lotText}
-                onChange={setLotText}
-                options={lotOptions.filter((code) => !lotNeedle || code.toLowerCase().includes(lotNeedle)).slice(0, 50).map((code) => ({ value: code }))}
-                placeholder={t('trace.lotPlaceholder')}
-                aria-label={t('trace.lotCode')}
-                data-testid="trace-lot"
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && !event.defaultPrevented) traceLot();
-                }}
-              />
-              <Button type="primary" icon={<SearchOutlined />} onClick={traceLot} data-testid="trace-lot-submit">
-                {t('trace.traceLot')}
-              </Button>
-            </Space.Compact>
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={t('trace.orBatch')}>
-            <ScanInput onScan={onScan} placeholder={t('trace.scanPlaceholder')} testId="trace-scan" autoFocus />
-          </Card>
-        </Col>
-      </Row>
-      {lookupError && <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />}
-      {!source ? (
-        <Spin tip={t('trace.loading')}>
-          <div style={{ minHeight: 120 }} />
-        </Spin>
-      ) : result ? (
-        <TraceResultView result={result} source={source} title={title} fileStem={fileStem} />
-      ) : (
-        <Empty description={t('trace.startHint')} />
-      )}
-    </Card>
+    <AntApp component={false}>
+      <Card data-testid="section-trace">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('trace.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('trace.intro')}</Typography.Paragraph>
+        <Row gutter={16} style={{ marginBottom: 16 }}>
+          <Col xs={24} xl={14}>
+            <Card size="small" title={t('trace.supplierLot')}>
+              <Space.Compact style={{ width: '100%' }}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ width: '45%' }}
+                  placeholder={t('trace.supplierPlaceholder')}
+                  value={supplierId}
+                  onChange={setSupplierId}
+                  options={suppliers.map((partner) => ({ value: partner.id, label: `${partnerName(partner.id)} (${partner.code})` }))}
+                  aria-label={t('trace.supplier')}
+                  data-testid="trace-supplier"
+                />
+                <AutoComplete
+                  style={{ width: '35%' }}
+                  value={lotText}
+                  onChange={setLotText}
+                  options={lotOptions.filter((code) => !lotNeedle || code.toLowerCase().includes(lotNeedle)).slice(0, 50).map((code) => ({ value: code }))}
+                  placeholder={t('trace.lotPlaceholder')}
+                  aria-label={t('trace.lotCode')}
+                  data-testid="trace-lot"
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' && !event.defaultPrevented) traceLot();
+                  }}
+                />
+                <Button type="primary" icon={<SearchOutlined />} onClick={traceLot} data-testid="trace-lot-submit">
+                  {t('trace.traceLot')}
+                </Button>
+              </Space.Compact>
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card size="small" title={t('trace.orBatch')}>
+              <ScanInput onScan={onScan} placeholder={t('trace.scanPlaceholder')} testId="trace-scan" autoFocus />
+            </Card>
+          </Col>
+        </Row>
+        {lookupError && <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />}
+        {!source ? (
+          <Spin tip={t('trace.loading')}>
+            <div style={{ minHeight: 120 }} />
+          </Spin>
+        ) : result ? (
+          <TraceResultView result={result} source={source} title={title} fileStem={fileStem} />
+        ) : (
+          <Empty description={t('trace.startHint')} />
+        )}
+      </Card>
+    </AntApp>
   );
 }

@@ -1,0 +1,89 @@
+// Recall trace (issue 6) on an HQ terminal of the demo organisation: a supplier lot that went into
+// production at the kitchen, whose output was dispatched to both stores, traced across all three
+// sites with its quantities. The expected figures come from the same demo history, traced in Node.
+import { mkdirSync } from 'node:fs';
+import { chinaToday } from '../../scripts/demo-seed';
+import { buildDemoCatalog } from '../../shared/demo/catalog';
+import { generateDemoHistory } from '../../shared/demo/history';
+import { addDays } from '../../shared/domain';
+import { buildTraceIndex, traceSupplierLot, type TraceResult } from '../../shared/ops';
+import { expect, test } from './fixtures';
+
+const screenshotDir = 'test-results/screenshots';
+mkdirSync(screenshotDir, { recursive: true });
+
+const stores = ['store-renmin', 'store-riverside'];
+
+function findRecallableLot(terminals: Record<string, string>) {
+  const today = chinaToday();
+  const catalog = buildDemoCatalog({ updatedAt: `${addDays(today, -30)}T01:00:00.000Z` });
+  const history = generateDemoHistory(catalog, { today, terminals });
+  const index = buildTraceIndex(history);
+  const lots = history.batches.filter((batch) => batch.siteId === 'kitchen' && batch.supplierId !== undefined);
+  for (const batch of lots) {
+    const result = traceSupplierLot(index, batch.supplierId as string, batch.lotCode);
+    const produced = result.forward.some((tree) => tree.children.length > 0);
+    // Both stores reached through a production output (not only the raw batch itself).
+    const outputs = result.nodes.filter((node) => node.origin.kind === 'production');
+    const reachedByOutputs = stores.every((store) => outputs.some((node) => node.sites.some((flow) => flow.siteId === store && (flow.byKind['dispatch-in'] ?? 0) > 0)));
+    if (produced && reachedByOutputs && outputs.length <= 3) return { batch, result, catalog };
+  }
+  throw new Error('no supplier lot in the demo history went through production to both stores');
+}
+
+function qtyText(qty: number, unit: string) {
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(qty)} ${unit}`;
+}
+
+for (const locale of ['zh-CN', 'en-US'] as const) {
+  test(`HQ traces a supplier lot through the kitchen to both stores (${locale})`, async ({ demoTerminal, demo }) => {
+    test.setTimeout(180_000);
+    const { batch, result, catalog } = findRecallableLot(demo.terminalIds);
+    const supplier = catalog.partners.find((partner) => partner.id === batch.supplierId);
+    const hq = await demoTerminal('hq', { locale });
+    await expect(hq.getByTestId('header-site')).toBeVisible({ timeout: 30_000 });
+    await hq.evaluate(() => (location.hash = '#/trace'));
+    await expect(hq.getByTestId('section-trace')).toBeVisible({ timeout: 60_000 });
+    // Figures are compared with the whole history: wait until the first pull has finished.
+    await expect(hq.getByTestId('sync-last')).toBeVisible({ timeout: 60_000 });
+    await expect(hq.getByTestId('sync-initial')).toHaveCount(0, { timeout: 90_000 });
+
+    // The lot code as on the supplier's label, scanned (typed) into the scan field: only this
+    // supplier's batches carry it, so the screen traces the supplier lot and names the supplier.
+    await hq.getByTestId('trace-scan').fill(batch.lotCode);
+    await hq.getByTestId('trace-scan').press('Enter');
+    await expect(hq.getByTestId('trace-supplier')).toContainText(supplier?.code ?? '');
+
+    const view = hq.getByTestId('trace-result');
+    await expect(view.getByTestId('trace-title')).toContainText(batch.lotCode, { timeout: 60_000 });
+    const sites = view.getByTestId('trace-sites');
+    await expect(sites).toContainText('中央厨房 Central kitchen');
+    await expect(sites).toContainText('人民路店 Renmin Rd store');
+    await expect(sites).toContainText('滨江店 Riverside store');
+    // Each store's received quantity of the production output appears in the forward tree.
+    const forward = view.getByTestId('trace-forward');
+    for (const node of result.nodes.filter((entry) => entry.origin.kind === 'production')) {
+      const unit = catalog.products.find((product) => product.id === node.productId)?.baseUnit ?? '';
+      for (const store of stores) {
+        const received = node.sites.find((flow) => flow.siteId === store)?.byKind['dispatch-in'];
+        if (received) await expect(forward.locator(`[data-site="${store}"]`).filter({ hasText: `+${qtyText(received, unit)}` }).first()).toBeVisible();
+      }
+    }
+    // Totals per product: sold, wasted, on hand now, as the ledger says.
+    const totals = view.getByTestId('trace-totals');
+    for (const row of (result as TraceResult).totals.byProduct) {
+      const unit = catalog.products.find((product) => product.id === row.productId)?.baseUnit ?? '';
+      await expect(totals).toContainText(qtyText(row.sold, unit));
+    }
+    await hq.screenshot({ path: `${screenshotDir}/trace-${locale}-supplier-lot.png`, fullPage: true });
+
+    // Exported as CSV (browser mode: a download).
+    const download = hq.waitForEvent('download');
+    await view.getByTestId('trace-export').click();
+    const csvPath = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv).toContain(batch.lotCode);
+    expect(csv).toContain('store-riverside');
+  });
+}
