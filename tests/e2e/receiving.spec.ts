@@ -207,7 +207,7 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   expect(kitchenEvents.filter((e) => e.kind === 'discrepancy' && e.docId === receiptDoc[0]!.id && e.toSiteId === 'kitchen')).toHaveLength(1);
 });
 
-test('a damaged code and a foreign barcode are named', async ({ demoTerminal, demo }) => {
+test('a damaged code and a foreign barcode are named', async ({ demoTerminal }) => {
   for (const locale of ['en-US', 'zh-CN'] as const) {
     const store = await demoTerminal('store-renmin', { locale });
     await openRoute(store, 'receiving');

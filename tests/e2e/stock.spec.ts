@@ -27,7 +27,7 @@ const languages = [
 ] as const;
 
 for (const language of languages) {
-  test(`stock in ${language.locale}: kitchen batches with near-expiry and expired tags`, async ({ demoTerminal, demo }) => {
+  test(`stock in ${language.locale}: kitchen batches with near-expiry and expired tags`, async ({ demoTerminal }) => {
     const kitchen = await demoTerminal('kitchen', { locale: language.locale });
     await openRoute(kitchen, 'stock');
     const section = kitchen.getByTestId('section-stock');
@@ -58,7 +58,7 @@ for (const language of languages) {
   });
 }
 
-test('stock search by pinyin initials and by scanning a barcode', async ({ demoTerminal, demo }) => {
+test('stock search by pinyin initials and by scanning a barcode', async ({ demoTerminal }) => {
   const store = await demoTerminal('store-renmin', { locale: 'en-US' });
   await openRoute(store, 'stock');
   const table = store.getByTestId('stock-table');
