@@ -83,13 +83,15 @@ async function measureLatency(target: Target, rep: number): Promise<number[]> {
     await Promise.all([kitchen.run({ op: 'start' }), store.run({ op: 'start' })]);
     await sleep(1500); // both streams connected and initial pulls done
     await store.run({ op: 'arrivals' });
+    // The store also pulled earlier repetitions' dispatches: wait for this repetition's on top.
+    const already = await store.run<number>({ op: 'count', collection: 'documents' });
     const sent = new Map<string, number>();
     for (let i = 0; i < COMMITS; i++) {
       const doc = dispatch(i, `${target.name}${rep}${randomUUID().slice(0, 6)}`);
       sent.set(String(doc.id), await kitchen.run<number>({ op: 'insert', collection: 'documents', docs: [doc] }));
       await sleep(10 + (i % 7) * 3);
     }
-    await store.run({ op: 'waitCount', collection: 'documents', n: COMMITS, timeoutMs: 60_000 });
+    await store.run({ op: 'waitCount', collection: 'documents', n: already + COMMITS, timeoutMs: 60_000 });
     const arrivals = await store.run<[string, number][]>({ op: 'arrivals' });
     return arrivals.filter(([id]) => sent.has(id)).map(([id, at]) => at - (sent.get(id) ?? at));
   } finally {

@@ -9,6 +9,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 export type BenchCommand =
   | { op: 'start' }
   | { op: 'waitCount'; collection: string; n: number; timeoutMs: number }
+  | { op: 'count'; collection: string }
   | { op: 'insert'; collection: string; docs: unknown[] }
   | { op: 'waitPushed'; timeoutMs: number }
   | { op: 'arrivals' }
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
         return clock();
       case 'waitCount':
         return until(() => (counts.get(c.collection) ?? 0) >= c.n, c.timeoutMs);
+      case 'count':
+        return counts.get(c.collection) ?? 0;
       case 'insert': {
         const t0 = clock();
         await col(c.collection).bulkInsert(c.docs as Record<string, unknown>[]);
