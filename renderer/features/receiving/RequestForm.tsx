@@ -1,6 +1,6 @@
 import { Alert, AutoComplete, Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain';
 import { parseScan, resolveScan } from '../../../shared/ops/scan';
@@ -40,6 +40,7 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const [pendingScans, setPendingScans] = useState<string[]>([]);
   const scanRef = useRef<ScanInputHandle>(null);
   const siteId = terminal?.siteId ?? '';
   const today = businessDateToday();
@@ -62,6 +63,11 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
   };
 
   const onScan = (text: string) => {
+    // Scanned before the product list finished loading: keep the code and resolve it when it has.
+    if (products === null) {
+      setPendingScans((current) => [...current, text]);
+      return;
+    }
     const resolution = resolveScan(parseScan(text), products ?? [], []);
     if (resolution.status === 'resolved' || resolution.status === 'no-batch') {
       if (resolution.status === 'resolved' && resolution.pack) add(resolution.product, undefined, resolution.pack.unit);
@@ -72,6 +78,14 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
     if (hit) add(hit.product);
     else setMessage(t('receiving.request.unknownCode', { code: text.slice(0, 40) }));
   };
+
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
+  useEffect(() => {
+    if (products === null || pendingScans.length === 0) return;
+    setPendingScans([]);
+    pendingScans.forEach((text) => onScanRef.current(text));
+  }, [products, pendingScans]);
 
   const badLine = lines.findIndex((l) => !(l.qty > 0));
   const submit = async () => {
