@@ -10,6 +10,7 @@ import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { useUiStore } from '../state/ui-store';
 import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
+import { ScreenErrorBoundary } from './ErrorBoundary';
 import { SyncIndicator } from './SyncIndicator';
 import { useHashTracking, useRoute } from './useRoute';
 
@@ -20,9 +21,11 @@ function RouteView({ id }: { id: string }) {
   if (!route) return null;
   const Page = route.page;
   return (
-    <Suspense fallback={<Spin tip={t('common.loading')} style={{ marginTop: 64, width: '100%' }} />}>
-      <Page />
-    </Suspense>
+    <ScreenErrorBoundary resetKey={id} title={t('app.screenError')} retry={t('app.retry')}>
+      <Suspense fallback={<Spin tip={t('common.loading')} style={{ marginTop: 64, width: '100%' }} />}>
+        <Page />
+      </Suspense>
+    </ScreenErrorBoundary>
   );
 }
 

@@ -1,10 +1,8 @@
-import { postDocument } from '../../../shared/domain';
 import type { StoreReceiptDoc } from '../../../shared/schemas';
 import type { LarderDatabase } from '../../db/database';
 import { useDatabase } from '../../db/session';
 import { useLedger, usePoster } from '../../db/hooks';
-import { PostingRefusedError } from '../../db/posting';
-import { missingBatches, storeReceiptId, withBatchFallback, type IncomingDispatch } from './receive-model';
+import { missingBatches, storeReceiptId, type IncomingDispatch } from './receive-model';
 
 export class AlreadyReceivedError extends Error {
   override readonly name = 'AlreadyReceivedError';
@@ -32,16 +30,7 @@ export function usePostReceipt(): ((incoming: IncomingDispatch, receipt: StoreRe
   return async (incoming, receipt) => {
     const existing = await existingReceiptNumber(db, incoming.dispatchId);
     if (existing !== null) throw new AlreadyReceivedError(existing);
-    const missing = missingBatches(incoming, ledger.ledger);
-    if (missing.length > 0) {
-      // Dry run against the overlay view first, so a refusal leaves the projection untouched.
-      const outcome = postDocument(receipt, withBatchFallback(ledger.ledger, missing));
-      if (!outcome.ok) throw new PostingRefusedError(outcome.error);
-      // TODO(lead, renderer/db/posting.ts): postLocally(db, local, doc, { batchFallback }) so the
-      // overlay view is used for the posting itself. Until then the in-memory projection learns
-      // the QR's batches (not written to RxDB, not pushed); the synced batch replaces them.
-      for (const batch of missing) ledger.ledger.upsertBatch(batch);
-    }
-    await poster(receipt);
+    const qrBatches = new Map(missingBatches(incoming, ledger.ledger).map((batch) => [batch.id, batch]));
+    await poster(receipt, qrBatches.size ? { batchFallback: (batchId) => qrBatches.get(batchId) } : undefined);
   };
 }
