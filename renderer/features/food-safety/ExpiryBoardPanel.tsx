@@ -48,14 +48,19 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const qtyText = (line: ExpiryBoardLine) => formatQty(line.qty, ledger.ledger.product(line.productId));
   const stamp = () => ({ id: newId(), siteId, terminalId: terminal?.terminalId ?? 'unknown', businessDate, at: new Date().toISOString() });
 
-  const waste = async (line: ExpiryBoardLine) => {
-    if (!poster || !terminal) return;
+  const waste = async (lines: readonly ExpiryBoardLine[], busyKey: string) => {
+    const [first] = lines;
+    if (!poster || !terminal || !first) return;
     setError(null);
-    setBusyBatch(line.batchId);
+    setBusyBatch(busyKey);
     try {
-      const document = expiredWasteDocument(line, { ...stamp(), number: nextDocumentNumber('BS', terminal.terminalId, businessDate) });
+      const document = expiredWasteDocument(lines, { ...stamp(), number: nextDocumentNumber('BS', terminal.terminalId, businessDate) });
       const result = await poster(document);
-      message.success(t('foodSafety.board.wasteDone', { product: productName(line), lot: line.lotCode, number: result.document.number }));
+      message.success(
+        lines.length === 1
+          ? t('foodSafety.board.wasteDone', { product: productName(first), lot: first.lotCode, number: result.document.number })
+          : t('foodSafety.board.wasteAllDone', { count: lines.length, number: result.document.number }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -97,9 +102,9 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
         {
           title: t('foodSafety.board.daysLeft'),
           key: 'days',
-          width: 150,
+          width: 190,
           render: (_, line) => (
-            <Space size={4}>
+            <Space size={4} style={{ whiteSpace: 'nowrap' }}>
               <ExpiryTag status={line.status} />
               <span>{daysText(line)}</span>
             </Space>
@@ -115,7 +120,7 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
             <Space size={4}>
               <Popconfirm
                 title={t('foodSafety.board.wasteConfirm', { qty: qtyText(line), product: productName(line), lot: line.lotCode })}
-                onConfirm={() => waste(line)}
+                onConfirm={() => waste([line], line.batchId)}
                 disabled={!canWrite}
               >
                 <Button size="small" danger icon={<DeleteOutlined />} disabled={!canWrite} loading={busyBatch === line.batchId} data-testid="expiry-waste">
@@ -165,9 +170,18 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
         <>
           {board.expired.count > 0 && (
             <section data-testid="expiry-group-expired" style={{ marginBottom: 24 }}>
-              <Typography.Title level={5} type="danger">
-                {t('foodSafety.board.expired')} · {t('foodSafety.board.batches', { count: board.expired.count })} · {formatMoney(board.expired.value)}
-              </Typography.Title>
+              <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+                <Typography.Title level={5} type="danger" style={{ margin: 0 }}>
+                  {t('foodSafety.board.expired')} · {t('foodSafety.board.batches', { count: board.expired.count })} · {formatMoney(board.expired.value)}
+                </Typography.Title>
+                {board.expired.count > 1 && (
+                  <Popconfirm title={t('foodSafety.board.wasteAllConfirm', { count: board.expired.count, value: formatMoney(board.expired.value) })} onConfirm={() => waste(board.expired.lines, 'all')} disabled={!canWrite}>
+                    <Button danger type="primary" icon={<DeleteOutlined />} disabled={!canWrite} loading={busyBatch === 'all'} data-testid="expiry-waste-all">
+                      {t('foodSafety.board.wasteAll', { count: board.expired.count })}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
               {table(board.expired)}
             </section>
           )}

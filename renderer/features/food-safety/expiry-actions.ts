@@ -10,8 +10,8 @@ export interface Stamp {
   at: string;
 }
 
-/** Wastes the whole remaining quantity of one expired batch (报损, reason expired). */
-export function expiredWasteDocument(line: ExpiryBoardLine, stamp: Stamp & { number: string }): WasteDoc {
+/** Wastes the whole remaining quantity of expired batches (报损, reason expired), one line each. */
+export function expiredWasteDocument(lines: readonly ExpiryBoardLine[], stamp: Stamp & { number: string }): WasteDoc {
   return {
     id: stamp.id,
     type: 'waste',
@@ -22,8 +22,8 @@ export function expiredWasteDocument(line: ExpiryBoardLine, stamp: Stamp & { num
     at: stamp.at,
     terminalId: stamp.terminalId,
     wasteReason: 'expired',
-    note: `Expired ${line.expiryDate ?? ''}: lot ${line.lotCode}`.trim(),
-    lines: [{ productId: line.productId, qty: line.qty, batchId: line.batchId, unitCost: line.unitCost }],
+    note: `Expired: lots ${lines.map((line) => line.lotCode).join(', ')}`.slice(0, 500),
+    lines: lines.map((line) => ({ productId: line.productId, qty: line.qty, batchId: line.batchId, unitCost: line.unitCost })),
     updatedAt: stamp.at,
   };
 }

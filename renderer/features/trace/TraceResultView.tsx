@@ -139,6 +139,7 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
               rowKey={(row) => `${row.siteId}/${row.productId}`}
               pagination={false}
               dataSource={onHandRows}
+              locale={{ emptyText: t('trace.nothingOnHand') }}
               data-testid="trace-on-hand"
               columns={[
                 { title: t('trace.site'), key: 'site', render: (_, row) => siteName(row.siteId) },

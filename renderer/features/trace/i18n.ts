@@ -43,6 +43,7 @@ export default defineMessages(
       'production-consume': 'used in production', 'production-output': 'produced', waste: 'wasted', 'count-adjust': 'count adjustment', return: 'returned',
     },
     onHandShort: 'on hand',
+    nothingOnHand: 'Nothing of it is left on hand at any site.',
   },
   {
     title: '追溯',
@@ -85,5 +86,6 @@ export default defineMessages(
       'production-consume': '生产领用', 'production-output': '生产产出', waste: '报损', 'count-adjust': '盘点调整', return: '退货',
     },
     onHandShort: '现存',
+    nothingOnHand: '各站点均已无库存。',
   },
 );
