@@ -1,0 +1,94 @@
+// Helpers for the purchasing and finance specs. Other runs on this machine rebuild dist/ while a
+// spec runs; a page loaded before a rebuild then fails to fetch its lazy chunks (new hashes) and
+// goes blank. So these specs serve a private snapshot of dist/, taken once per worker.
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { rendererDist } from '../../scripts/renderer-build';
+import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
+import { pairingFragment } from '../support/endpoint-process';
+import { test as base } from './fixtures';
+
+/** A complete copy of dist/: every asset index.html names exists (retried if a rebuild was mid-way). */
+function snapshotDist(): string {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const target = mkdtempSync(path.join(os.tmpdir(), 'larder-dist-'));
+    try {
+      cpSync(rendererDist, target, { recursive: true });
+      const html = readFileSync(path.join(target, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="(?:\.\/|\/)?(assets\/[^"]+)"/g)].map((match) => match[1] ?? '');
+      if (assets.length > 0 && assets.every((asset) => existsSync(path.join(target, asset)))) return target;
+    } catch {
+      // a rebuild removed files while copying: try again
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3_000);
+  }
+  throw new Error('could not snapshot a complete dist/');
+}
+
+async function privateDemo(_workerArgs: object, use: (demo: DemoEndpoint) => Promise<void>): Promise<void> {
+  const demo = await startDemoEndpoint({ staticDir: snapshotDist() });
+  await use(demo);
+  await demo.endpoint.stop();
+}
+
+interface TerminalFixtures {
+  /** A terminal of a demo site in its own browser context (its own IndexedDB), as fixtures.ts's demoTerminal. */
+  terminal(siteId: string, options?: { locale?: string }): Promise<Page>;
+}
+
+/** The demo organisation behind a private dist snapshot, and terminals paired to it (browser host). */
+export const test = base.extend<TerminalFixtures, { privateDemo: DemoEndpoint }>({
+  privateDemo: [privateDemo, { scope: 'worker', timeout: 120_000 }],
+  terminal: async ({ privateDemo: demo, browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (siteId, options = {}) => {
+      const token = demo.tokens[siteId];
+      if (!token) throw new Error(`no demo terminal for site ${siteId}`);
+      const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 800 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${demo.endpoint.url}/${pairingFragment(demo.endpoint.url, token)}`);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export async function go(page: Page, route: string): Promise<void> {
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, `#/${route}`);
+  await expect(page.getByTestId(`section-${route}`)).toBeVisible({ timeout: 30_000 });
+}
+
+export async function openTerminal(open: () => Promise<Page>): Promise<Page> {
+  const page = await open();
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const ready = await page.getByTestId('header-site').isVisible().catch(() => false);
+    if (ready) break;
+    await page.waitForTimeout(3_000);
+    if (await page.getByText('404 Not Found').isVisible().catch(() => false)) await page.reload();
+  }
+  await expect(page.getByTestId('header-site')).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** antd puts data-testid on the input for some controls and on a wrapper for others. */
+export async function fill(page: Page, testId: string, value: string): Promise<void> {
+  const element = page.getByTestId(testId);
+  const input = (await element.evaluate((node) => node.tagName)) === 'INPUT' ? element : element.locator('input').first();
+  await input.fill(value);
+}
+
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export function moneyOf(text: string | null): number {
+  return Number((text ?? '').replace(/[^0-9.-]/g, ''));
+}
