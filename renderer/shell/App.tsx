@@ -1,10 +1,11 @@
-import { Alert, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSite, useTerminal } from '../db/hooks';
+import { useDailyExpiryNotice } from '../features/food-safety/useDailyExpiryNotice';
 import { useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
@@ -27,6 +28,12 @@ function RouteView({ id }: { id: string }) {
       </Suspense>
     </ScreenErrorBoundary>
   );
+}
+
+/** Raises the once-a-day near-expiry notification; mounted only once the first sync is complete. */
+function DailyExpiryNotice() {
+  useDailyExpiryNotice();
+  return null;
 }
 
 function useMenuItems(): MenuProps['items'] {
@@ -71,6 +78,8 @@ export function App() {
         components: { Menu: { itemSelectedBg: '#e7f3ec', itemSelectedColor: '#2f7d4f' } },
       }}
     >
+      <AntApp component={false}>
+      {terminal && initialSync === null && <DailyExpiryNotice />}
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Sider width={240} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
           <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
@@ -110,6 +119,7 @@ export function App() {
           </Layout.Content>
         </Layout>
       </Layout>
+      </AntApp>
     </ConfigProvider>
   );
 }
