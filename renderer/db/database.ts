@@ -16,6 +16,7 @@ import {
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { conflictHandlerFor } from './conflict-handlers';
 import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
+import { keepWriteClockPast, latestWriteTime } from './write-clock';
 
 addRxPlugin(RxDBLocalDocumentsPlugin); // posting intents (renderer/db/posting.ts)
 
@@ -56,5 +57,6 @@ export async function createLarderDatabase(options: { name: string; storage: RxS
     ]),
   );
   await db.addCollections(creators);
+  keepWriteClockPast(await latestWriteTime(db)); // before any write: see write-clock.ts
   return db;
 }
