@@ -189,13 +189,16 @@ export function startSync(options: StartSyncOptions): LarderSync {
     }
   };
   onStatus({ connectivity: 'connecting', initialSyncReceived: 0 });
-  void Promise.all(Object.values(states).map((state) => state.awaitInitialReplication())).then(
-    () => {
+  void Promise.all(Object.values(states).map((state) => state.awaitInitialReplication()))
+    .then(() => {
       initialReceived = null;
       onStatus({ initialSyncReceived: null });
-    },
-    () => undefined, // cancelled before it finished
-  );
+      return Promise.all(Object.values(states).map((state) => state.awaitInSync()));
+    })
+    .then(
+      () => tracker.settleCarriedOver(),
+      () => undefined, // cancelled before it finished
+    );
   void runStream();
 
   return {

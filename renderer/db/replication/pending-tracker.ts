@@ -20,6 +20,8 @@ const keyOf = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
 export class PendingTracker {
   private readonly pending: Set<string>;
+  /** Keys persisted by an earlier session: possibly stale (see settleCarriedOver). */
+  private readonly carriedOver: Set<string>;
   private readonly subscriptions: Subscription[] = [];
 
   constructor(
@@ -28,10 +30,15 @@ export class PendingTracker {
     private readonly onChange: (count: number) => void,
   ) {
     this.pending = new Set(persistence.load());
+    this.carriedOver = new Set(this.pending);
     for (const name of collectionNames) {
       const subscription = (db[name] as RxCollection<unknown>).storageInstance.changeStream().subscribe((bulk) => {
         if (bulk.context.startsWith('replication-')) return;
-        for (const event of bulk.events) this.pending.add(keyOf(name, event.documentId));
+        for (const event of bulk.events) {
+          const key = keyOf(name, event.documentId);
+          this.pending.add(key);
+          this.carriedOver.delete(key); // written again this session: tracked afresh
+        }
         this.changed();
       });
       this.subscriptions.push(subscription);
@@ -46,6 +53,19 @@ export class PendingTracker {
   /** The endpoint answered a push containing these documents (stored, or a conflict resolved). */
   acknowledged(collection: CollectionName, ids: readonly string[]): void {
     for (const id of ids) this.pending.delete(keyOf(collection, id));
+    this.changed();
+  }
+
+  /**
+   * Once replication has caught up after start-up, whatever the last session left pending has
+   * been pushed: RxDB pushes everything since its own checkpoint. The persisted set can still
+   * hold keys whose acknowledgement never reached disk (a kill -9 before the browser flushed
+   * it); without this they would show as pending forever (found by the fault harness).
+   */
+  settleCarriedOver(): void {
+    if (this.carriedOver.size === 0) return;
+    for (const key of this.carriedOver) this.pending.delete(key);
+    this.carriedOver.clear();
     this.changed();
   }
 
