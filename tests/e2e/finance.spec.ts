@@ -76,7 +76,7 @@ test('the HQ KPI dashboard shows plausible figures from the demo history', async
     // Visiting every screen first may have computed before the last sync batch; wait for quiet.
     await hq.waitForTimeout(2_000);
     const value = (id: string) => hq.getByTestId(`kpi-card-${id}`).locator('.ant-statistic-content').textContent();
-    expect(moneyOf(await value('turnover'))).toBeGreaterThan(0);
+    await expect.poll(async () => moneyOf(await value('turnover')), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(moneyOf(await value('loss'))).toBeGreaterThan(0);
     expect(moneyOf(await value('loss'))).toBeLessThan(50);
     expect(moneyOf(await value('margin'))).toBeGreaterThan(10);

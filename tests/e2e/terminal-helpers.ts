@@ -27,7 +27,7 @@ function snapshotDist(): string {
   throw new Error('could not snapshot a complete dist/');
 }
 
-async function privateDemo(_workerArgs: object, use: (demo: DemoEndpoint) => Promise<void>): Promise<void> {
+async function privateDemo({}: object, use: (demo: DemoEndpoint) => Promise<void>): Promise<void> {
   const demo = await startDemoEndpoint({ staticDir: snapshotDist() });
   await use(demo);
   await demo.endpoint.stop();
@@ -72,6 +72,14 @@ export async function openTerminal(open: () => Promise<Page>): Promise<Page> {
     if (await page.getByText('404 Not Found').isVisible().catch(() => false)) await page.reload();
   }
   await expect(page.getByTestId('header-site')).toBeVisible({ timeout: 30_000 });
+  // Figures are only comparable once the first sync is complete: no progress shown, twice in a row.
+  let quiet = 0;
+  for (let waited = 0; waited < 180 && quiet < 2; waited += 2) {
+    const syncing = await page.getByTestId('sync-initial').isVisible();
+    const synced = await page.getByTestId('sync-last').isVisible();
+    quiet = !syncing && synced ? quiet + 1 : 0;
+    await page.waitForTimeout(2_000);
+  }
   return page;
 }
 

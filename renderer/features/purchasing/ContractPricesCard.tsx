@@ -35,7 +35,7 @@ export function ContractPricesCard(props: { editable: boolean; suppliers: Partne
           <div style={{ width: 280 }}>
             <ProductSelect testId="contract-product" products={products} value={productId} onChange={setProductId} language={language} placeholder={t('purchasing.po.pickProduct')} />
           </div>
-          <InputNumber data-testid="contract-price" min={0} step={0.01} placeholder={t('purchasing.contracts.price')} value={price} onChange={setPrice} prefix="¥" />
+          <InputNumber data-testid="contract-price" min={0} step={0.01} placeholder={t('purchasing.contracts.price')} value={price} onChange={setPrice} prefix="¥" style={{ width: 150 }} />
           <DatePicker placeholder={t('purchasing.contracts.validTo')} onChange={(date) => setValidTo(date ? date.format('YYYY-MM-DD') : undefined)} />
           <Button type="primary" data-testid="contract-add" disabled={!partnerId || !productId || !price} onClick={() => void add()}>
             {t('purchasing.contracts.add')}

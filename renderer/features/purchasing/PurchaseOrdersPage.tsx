@@ -69,7 +69,7 @@ export default function PurchaseOrdersPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: t('purchasing.po.empty') }}
           columns={[
-            { title: t('purchasing.po.number'), key: 'number', render: (_, row) => <Typography.Link onClick={() => navigate('journal', 'doc', row.order.id)}>{row.order.number}</Typography.Link> },
+            { title: t('purchasing.po.number'), key: 'number', render: (_, row) => <Typography.Link style={{ whiteSpace: 'nowrap' }} onClick={() => navigate('journal', 'doc', row.order.id)}>{row.order.number}</Typography.Link> },
             { title: t('purchasing.po.date'), key: 'date', width: 110, render: (_, row) => row.order.businessDate },
             ...(isHq ? [{ title: t('purchasing.po.site'), key: 'site', render: (_: unknown, row: Row) => labels.site(row.order.siteId) }] : []),
             { title: t('purchasing.po.supplier'), key: 'supplier', render: (_, row) => labels.partner(row.order.partnerId) },
