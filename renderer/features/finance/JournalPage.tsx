@@ -61,7 +61,7 @@ function JournalList() {
       ),
     },
     { title: t('finance.journal.docType'), key: 'type', width: 110, render: (_, row) => labels.docType(row.docType) },
-    { title: t('finance.journal.accountName'), key: 'account', render: (_, row) => `${row.accountCode} ${row.accountName}` },
+    { title: t('finance.journal.accountName'), key: 'account', width: 220, render: (_, row) => `${row.accountCode} ${row.accountName}` },
     { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', width: 120, render: money },
     { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', width: 120, render: money },
     { title: t('finance.journal.memo'), dataIndex: 'memo', ellipsis: true },

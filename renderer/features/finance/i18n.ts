@@ -27,7 +27,7 @@ export default defineMessages(
       balanced: 'Balanced: debits equal credits',
       unbalanced: 'Not balanced: debits {{debit}} ≠ credits {{credit}}',
       empty: 'No entries in these dates',
-      rows: '{{count}} lines in {{entries}} entries',
+      rows: 'Entries: {{entries}} · lines: {{count}}',
     },
     doc: {
       back: 'Back to the journal',
