@@ -140,16 +140,16 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
           onChange={(id?: string) => onChooseOrder(id)}
           options={orders.map((o) => ({ value: o.id, label: `${o.number} · ${labels.partner(o.partnerId)}` }))}
         />
-        <Select data-testid="receipt-supplier" style={{ width: 280 }} showSearch={{ optionFilterProp: 'label' }} placeholder={t('purchasing.po.supplier')} value={partnerId} onChange={setPartnerId} options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))} />
+        <Select data-testid="receipt-supplier" style={{ width: 340 }} showSearch={{ optionFilterProp: 'label' }} placeholder={t('purchasing.po.supplier')} value={partnerId} onChange={setPartnerId} options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))} />
       </Space>
       <Table<DraftLine>
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={lines}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1150 }}
         columns={[
-          { title: t('purchasing.po.product'), key: 'p', width: 260, render: (_, line, i) => <ProductSelect testId={`receipt-line-product-${i}`} products={products} value={line.productId} language={labels.language} placeholder={t('purchasing.po.pickProduct')} onChange={(productId) => update(line.key, { productId, unitCost: line.unitCost ?? (terminal ? ledger?.ledger.lastReceiptCost(terminal.siteId, productId) : undefined) ?? null })} /> },
+          { title: t('purchasing.po.product'), key: 'p', width: 250, render: (_, line, i) => <ProductSelect testId={`receipt-line-product-${i}`} products={products} value={line.productId} language={labels.language} placeholder={t('purchasing.po.pickProduct')} onChange={(productId) => update(line.key, { productId, unitCost: line.unitCost ?? (terminal ? ledger?.ledger.lastReceiptCost(terminal.siteId, productId) : undefined) ?? null })} /> },
           { title: t('purchasing.po.qty'), key: 'q', width: 130, render: (_, line, i) => <InputNumber data-testid={`receipt-line-qty-${i}`} min={0} value={line.qty} onChange={(qty) => update(line.key, { qty })} addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined} /> },
           { title: t('purchasing.po.unitCost'), key: 'c', width: 130, render: (_, line, i) => <InputNumber data-testid={`receipt-line-cost-${i}`} min={0} step={0.01} prefix="¥" value={line.unitCost} onChange={(unitCost) => update(line.key, { unitCost })} status={warnings.some((w) => w.lineNo === i) ? 'warning' : undefined} /> },
           { title: t('purchasing.receipt.lot'), key: 'l', width: 140, render: (_, line, i) => <Input data-testid={`receipt-line-lot-${i}`} value={line.lotCode} onChange={(event) => update(line.key, { lotCode: event.target.value })} /> },
