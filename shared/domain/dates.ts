@@ -32,6 +32,13 @@ export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
 /** The local business date of an ISO instant at a site `utcOffsetMinutes` east of UTC. */
 export function businessDateOf(instant: string, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
+  // Fast path for what terminals write (`toISOString`, UTC): reports call this per movement.
+  const utc = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(instant);
+  if (utc && instant.endsWith('Z')) {
+    const minutes = Number(utc[2]) * 60 + Number(utc[3]) + utcOffsetMinutes;
+    const date = utc[1]!;
+    return minutes >= 0 && minutes < 1440 ? date : addDays(date, Math.floor(minutes / 1440));
+  }
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${instant}`);
   return formatBusinessDate(ms + utcOffsetMinutes * 60_000);

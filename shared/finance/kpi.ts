@@ -29,8 +29,15 @@ function scope(input: Pick<KpiInput, 'siteIds'>): (siteId: string) => boolean {
   return (siteId) => sites === null || sites.has(siteId);
 }
 
+/** Reports read each movement's date in many passes; work it out once per movement. */
+const movementDates = new WeakMap<object, string>();
 function dateOf(movement: Pick<MovementDoc, 'at'>): string {
-  return businessDateOf(movement.at);
+  let date = movementDates.get(movement);
+  if (date === undefined) {
+    date = businessDateOf(movement.at);
+    movementDates.set(movement, date);
+  }
+  return date;
 }
 
 /** Every business date from `from` to `to` inclusive. */

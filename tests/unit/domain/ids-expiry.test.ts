@@ -83,3 +83,15 @@ describe('expiry', () => {
     ]);
   });
 });
+
+describe('business dates west of UTC and with explicit offsets', () => {
+  it('agrees with the slow path', () => {
+    for (const instant of ['2025-03-01T00:00:00.000Z', '2025-03-01T15:59:00Z', '2025-03-01T16:00:00.000Z', '2025-12-31T23:30:00.000Z']) {
+      for (const offset of [-600, -300, 0, 330, 480, 840]) {
+        const slow = new Date(Date.parse(instant) + offset * 60_000).toISOString().slice(0, 10);
+        expect(businessDateOf(instant, offset)).toBe(slow);
+      }
+    }
+    expect(businessDateOf('2025-03-01T06:00:00+08:00')).toBe('2025-03-01');
+  });
+});
