@@ -4,6 +4,7 @@
 // batch out + in + loss = 0.
 import type { Page } from '@playwright/test';
 import type { DispatchDoc, DocumentDoc, MovementDoc } from '../../shared/schemas';
+import { pullAll as pull } from '../support/pull';
 import { expect, test } from './fixtures';
 
 test.setTimeout(300_000);
@@ -19,18 +20,6 @@ async function open(page: Page, route: string): Promise<void> {
 async function synced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-last')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('sync-initial')).toHaveCount(0, { timeout: 120_000 });
-}
-
-async function pull<T>(endpointUrl: string, token: string, collection: string): Promise<T[]> {
-  const all: T[] = [];
-  let checkpoint = '';
-  for (;;) {
-    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const page = (await (await fetch(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { documents: T[]; checkpoint: string };
-    all.push(...page.documents);
-    if (page.documents.length < 1000) return all;
-    checkpoint = page.checkpoint;
-  }
 }
 
 const quantity = (text: string) => Number(text.replace(/[^\d.]/g, ''));

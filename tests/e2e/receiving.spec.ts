@@ -9,6 +9,7 @@ import { encodeDispatchQr } from '../../shared/dispatch/qr-payload';
 import type { DispatchDoc, DocumentDoc, EventDoc, MovementDoc } from '../../shared/schemas';
 import { SeedSession, goodsReceipt } from '../support/seed';
 import { expect, test } from './fixtures';
+import { pullAll } from '../support/pull';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -25,20 +26,6 @@ async function openRoute(page: Page, route: string) {
     location.hash = hash;
   }, `#/${route}`);
   await expect(page.getByTestId(`section-${route}`)).toBeVisible({ timeout: 20_000 });
-}
-
-async function pullAll<T>(endpointUrl: string, token: string, collection: string): Promise<T[]> {
-  const all: T[] = [];
-  let checkpoint: string | undefined;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const response = await fetch(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`pull ${collection}: ${response.status}`);
-    const body = (await response.json()) as { documents: T[]; checkpoint: string };
-    all.push(...body.documents);
-    if (body.documents.length < 1000) return all;
-    checkpoint = body.checkpoint;
-  }
 }
 
 /** Dispatches to the store that no store receipt answers yet, as the endpoint holds them. */

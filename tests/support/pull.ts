@@ -1,0 +1,28 @@
+// Reads a collection from the endpoint through the protocol, as a terminal of `token` may see it.
+
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      // undici may reuse a keep-alive socket the server has just closed ("other side closed");
+      // the app's own transport retries such failures too (renderer/db/replication/transport.ts).
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+export async function pullAll<T>(endpointUrl: string, token: string, collection: string): Promise<T[]> {
+  const all: T[] = [];
+  let checkpoint: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
+    const response = await fetchRetrying(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`pull ${collection}: ${response.status}`);
+    const body = (await response.json()) as { documents: T[]; checkpoint: string };
+    all.push(...body.documents);
+    if (body.documents.length < 1000) return all;
+    checkpoint = body.checkpoint;
+  }
+}
