@@ -8,8 +8,10 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-backgro
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Two cores run the endpoint, Chromium and the terminal's RxDB at once: generous waits keep
+  // a slow machine from failing a correct flow (every wait still ends on a value users see).
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
