@@ -1,40 +1,12 @@
-import type { BatchDoc, DocumentDoc, MovementDoc, ProductDoc } from '../../../shared/schemas';
+import type { DocumentDoc, MovementDoc, ProductDoc } from '../../../shared/schemas';
 
-export const KITCHEN = 'site-kitchen';
-export const STORE = 'site-store';
-export const T0 = '2025-03-01T08:00:00.000Z';
+import { product as ledgerProduct, T0 } from '../domain/fixtures';
 
+export { batch, KITCHEN, STORE, T0 } from '../domain/fixtures';
+
+/** The domain fixtures' product, counted in pieces (个) as the scan and count tests expect. */
 export function product(id: string, overrides: Partial<ProductDoc> = {}): ProductDoc {
-  return {
-    id,
-    sku: id.toUpperCase(),
-    name: id,
-    baseUnit: '个',
-    packs: [],
-    barcodes: [],
-    category: 'general',
-    perishable: false,
-    nearExpiryDays: 2,
-    storageClass: 'ambient',
-    active: true,
-    updatedAt: T0,
-    ...overrides,
-  };
-}
-
-export function batch(id: string, productId: string, overrides: Partial<BatchDoc> = {}): BatchDoc {
-  return {
-    id,
-    productId,
-    siteId: KITCHEN,
-    lotCode: `LOT-${id}`,
-    receivedAt: T0,
-    unitCost: 1,
-    certificateHashes: [],
-    qcStatus: 'released',
-    updatedAt: T0,
-    ...overrides,
-  };
+  return ledgerProduct(id, { baseUnit: '个', ...overrides });
 }
 
 let movementCounter = 0;
