@@ -5,6 +5,7 @@
 import { roundMoney } from '../domain';
 import { accountLabel, type JournalRow, type Language, type TrialBalance } from './journal-view';
 import type { ValuationReport } from './valuation-report';
+import { toCsv } from '../ops/csv';
 
 export type ColumnKind = 'text' | 'number' | 'money' | 'date' | 'percent';
 
@@ -42,19 +43,15 @@ export function formatCell(value: CellValue, kind: ColumnKind): string {
   return value;
 }
 
-/** RFC 4180 field quoting: quote when the field holds a comma, quote, CR or LF; double inner quotes. */
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 /**
  * RFC 4180 CSV (CRLF line ends, header row) with a UTF-8 BOM so Excel opens 简体中文 correctly
- * instead of guessing GBK. Returns a string; the caller encodes it as UTF-8.
+ * instead of guessing GBK. Returns a string; the caller encodes it as UTF-8. Cells are already
+ * defused by `formatCell` (only text cells may hold formulas), so the writer quotes only.
  */
 export function tableToCsv(table: TableModel): string {
-  const lines = [table.columns.map((column) => quote(column.title)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((column) => quote(formatCell(row[column.key], column.kind))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const header = table.columns.map((column) => column.title);
+  const rows = table.rows.map((row) => table.columns.map((column) => formatCell(row[column.key], column.kind)));
+  return toCsv([header, ...rows], { formulaSafe: false });
 }
 
 const titles = {
