@@ -68,7 +68,11 @@ async function openCount(page: Page, url: string, expected: number): Promise<voi
   const deadline = Date.now() + 20 * 60_000;
   for (;;) {
     await page.goto(`${url}/#/counts`);
-    await page.getByTestId('count-start').waitFor({ timeout: 15 * 60_000 }); // first sync of 50k movements into IndexedDB on a loaded box
+    // Wait for the first sync to finish (the indicator's progress disappears) instead of
+    // reloading into it: each reload restarted the pull, so a large store never got there.
+    await page.getByTestId('sync-last').waitFor({ timeout: 15 * 60_000 });
+    await page.getByTestId('sync-initial').waitFor({ state: 'detached', timeout: 15 * 60_000 });
+    await page.getByTestId('count-start').waitFor({ timeout: 15 * 60_000 });
     await page.getByTestId('count-kind').getByText('Full count').click();
     await page.getByTestId('count-start').click();
     const progress = (await page.getByTestId('count-progress').textContent()) ?? '';
