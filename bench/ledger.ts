@@ -6,6 +6,7 @@
  */
 import type { BatchDoc, MovementDoc, ProductDoc, SaleDoc } from '../shared/schemas';
 import { Ledger, postSale } from '../shared/domain';
+import { median, ms, percentile, prng } from './lib/stats';
 
 const PRODUCTS = 2_000;
 const SITES = 5;
@@ -16,27 +17,6 @@ const POSTING_ROUNDS = 3;
 const POSTINGS_PER_ROUND = 200;
 const LINES_PER_DOCUMENT = 20;
 
-/** Seeded PRNG (mulberry32) so every run measures the same ledger. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
-const ms = (value: number): string => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
 
 function buildData() {
   const random = prng(42);

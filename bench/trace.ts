@@ -7,6 +7,7 @@
  */
 import type { BatchDoc, DocumentDoc, MovementDoc } from '../shared/schemas';
 import { buildTraceIndex, traceSupplierLot, type TraceSource } from '../shared/ops/trace';
+import { median, ms, prng } from './lib/stats';
 
 const SUPPLIERS = 50;
 const RAW_BATCHES = 2_000;
@@ -19,20 +20,6 @@ const BASELINE_TRACES = 3;
 const KITCHEN = 'site-kitchen';
 const AT = '2025-03-01T08:00:00.000Z';
 
-/** Seeded PRNG (mulberry32) so every run measures the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const ms = (value: number): string => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
 
 function generate(): { movements: MovementDoc[]; documents: DocumentDoc[]; batches: BatchDoc[] } {
   const random = prng(7);
