@@ -28,9 +28,10 @@ export default defineConfig({
     },
     {
       // The same specs inside the real Electron window; skipped with a printed reason where
-      // the Electron binary is missing (tests/e2e/fixtures.ts).
+      // the Electron binary is missing (tests/e2e/fixtures.ts). Debian's Chromium stays the
+      // `browser` fixture's executable: Playwright's own download does not exist here.
       name: 'electron',
-      use: { browserName: 'chromium' },
+      use: { browserName: 'chromium', launchOptions: { executablePath: chromiumPath, args: chromiumArgs } },
       metadata: { host: 'electron' },
     },
   ],

@@ -22,6 +22,8 @@ export interface TerminalOptions {
 }
 
 interface Fixtures {
+  /** Skips the test before any browser or endpoint starts when its host cannot run here. */
+  hostAvailable: void;
   appOptions: AppOptions;
   app: Page;
   /** A fresh endpoint holding the demo organisation: each test its own data directory and port. */
@@ -63,6 +65,16 @@ async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: strin
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  hostAvailable: [
+    async ({}, use, testInfo) => {
+      if (testInfo.project.metadata.host === 'electron') {
+        const electron = locateElectron();
+        testInfo.skip(!electron.binary, `Electron binary missing: ${electron.reason}`);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   endpoint: [
     async ({}, use) => {
       const endpoint = await startEndpointProcess({ staticDir: rendererDist });
