@@ -82,6 +82,42 @@ function reporting<A extends unknown[], R>(onStatus: (patch: SyncStatusPatch) =>
   };
 }
 
+/** The protocol's largest pull page. */
+const PULL_PAGE_LIMIT = 1_000;
+/** Documents handed to RxDB per pull batch (several pages). */
+const PULL_BATCH_DOCUMENTS = 10_000;
+/** The protocol's row limit per push. */
+const PUSH_ROWS_PER_REQUEST = 500;
+/** Below the protocol's 5 MiB body limit, with room for a multi-byte surprise. */
+const PUSH_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Splits a push batch into request bodies of at most PUSH_BODY_BYTES: one large document (a
+ * 5,000-line count) must not make its neighbours' request too large. A single row over the limit
+ * still goes alone, and the endpoint's 413 says why.
+ */
+export function requestsUnderLimit<Row>(rows: readonly Row[], limitBytes = PUSH_BODY_BYTES): { rows: Row[]; body: string }[] {
+  const encoder = new TextEncoder();
+  const requests: { rows: Row[]; body: string }[] = [];
+  let current: { rows: Row[]; parts: string[]; bytes: number } = { rows: [], parts: [], bytes: 2 };
+  const close = () => {
+    if (current.rows.length > 0) requests.push({ rows: current.rows, body: `[${current.parts.join(',')}]` });
+  };
+  for (const row of rows) {
+    const part = JSON.stringify(row);
+    const bytes = encoder.encode(part).length + 1;
+    if (current.rows.length > 0 && current.bytes + bytes > limitBytes) {
+      close();
+      current = { rows: [], parts: [], bytes: 2 };
+    }
+    current.rows.push(row);
+    current.parts.push(part);
+    current.bytes += bytes;
+  }
+  close();
+  return requests;
+}
+
 export function startSync(options: StartSyncOptions): LarderSync {
   const { db, onStatus } = options;
   const backoff = options.backoff ?? defaultBackoff;
@@ -115,32 +151,50 @@ export function startSync(options: StartSyncOptions): LarderSync {
       waitForLeadership: false,
       retryTime: options.retryTimeMs ?? 5_000,
       pull: {
-        batchSize: 500,
+        // One RxDB batch spans several protocol pages (≤ 1,000 each): every batch is one write
+        // into local storage, and each write re-merges the collection's sorted indexes, so
+        // fewer, larger writes keep a 100,000-document first sync from turning quadratic.
+        batchSize: PULL_BATCH_DOCUMENTS,
         stream$: gate.stream$.asObservable(),
         handler: reporting(onStatus, async (checkpoint: WireCheckpoint | undefined, batchSize: number) => {
           gate.pullStarted();
-          const query = new URLSearchParams({ limit: String(batchSize) });
-          if (checkpoint) query.set('checkpoint', checkpoint.token);
-          const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(`/api/v1/sync/${name}/pull?${query}`);
-          synced();
-          if (initialReceived !== null) {
-            initialReceived += page.documents.length;
-            onStatus({ initialSyncReceived: initialReceived });
+          const documents: WithDeleted<unknown>[] = [];
+          let token = checkpoint?.token;
+          for (;;) {
+            const limit = Math.min(PULL_PAGE_LIMIT, batchSize - documents.length);
+            const query = new URLSearchParams({ limit: String(limit) });
+            if (token !== undefined) query.set('checkpoint', token);
+            const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(`/api/v1/sync/${name}/pull?${query}`);
+            synced();
+            for (const doc of page.documents) documents.push(doc);
+            token = page.checkpoint;
+            if (initialReceived !== null) {
+              initialReceived += page.documents.length;
+              onStatus({ initialSyncReceived: initialReceived });
+            }
+            // A short page means nothing newer is there (SYNC-PROTOCOL.md, pull).
+            if (page.documents.length < limit || documents.length >= batchSize) break;
           }
-          return { documents: page.documents, checkpoint: { token: page.checkpoint } };
+          return { documents, checkpoint: { token } };
         }),
       },
       push: {
-        batchSize: 200, // the endpoint takes at most 500 rows / 5 MiB per request
+        batchSize: PUSH_ROWS_PER_REQUEST,
         handler: reporting(onStatus, async (rows: RxReplicationWriteToMasterRow<unknown>[]) => {
-          const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
-            body: JSON.stringify(rows),
-          });
-          tracker.acknowledged(name, rows.map((row) => (row.newDocumentState as unknown as { id: string }).id));
+          const conflicts: WithDeleted<unknown>[] = [];
+          // Rows go in requests under the endpoint's 5 MiB limit; a failure part-way makes RxDB
+          // retry the whole batch, and the endpoint takes the replayed rows without a conflict.
+          for (const request of requestsUnderLimit(rows)) {
+            const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
+              body: request.body,
+            });
+            tracker.acknowledged(name, request.rows.map((row) => (row.newDocumentState as unknown as { id: string }).id));
+            for (const conflict of answer.conflicts) conflicts.push(conflict);
+          }
           synced();
-          return answer.conflicts;
+          return conflicts;
         }),
       },
     });

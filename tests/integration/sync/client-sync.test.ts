@@ -77,6 +77,8 @@ describe('sync client against a real endpoint', () => {
     const backlog = Array.from({ length: 1234 }, (_, n) => movementDoc('kitchen', 1000 + n));
     await kitchen.run({ op: 'insert', collection: 'movements', docs: backlog });
     await waitFor('the kitchen backlog to be uploaded', async () => (await kitchen.status()).pendingUploads === 0, 25_000, () => kitchen.status());
+    // Uploaded is not caught up: earlier tests' kitchen movements may still be on their way down.
+    await kitchen.run({ op: 'awaitInSync' });
     const expected = await kitchen.count('movements');
     const freshHq = await terminal('hq');
     await waitFor('a fresh HQ terminal to pull everything', async () => (await freshHq.count('movements')) === expected, 25_000, async () => ({

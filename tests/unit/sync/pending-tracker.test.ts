@@ -20,11 +20,25 @@ describe('pending uploads', () => {
     const mine = movementDoc('kitchen', 1);
     await db.movements.insert(mine);
     expect(tracker.count).toBe(2);
+    expect(persistence.load()).toContain(`movements/${mine.id}`); // a new pending write is saved at once
     tracker.settleCarriedOver();
     expect(tracker.count).toBe(1); // the write of this session stays pending
     tracker.acknowledged('movements', [mine.id]);
     expect(tracker.count).toBe(0);
+    expect(persistence.load()).toContain(`movements/${mine.id}`); // acknowledgements are saved coalesced
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(persistence.load()).toEqual([]);
     tracker.stop();
+  });
+
+  it('saves outstanding acknowledgements when stopped', async () => {
+    db = await createLarderDatabase({ name: `pt${randomUUID().replace(/-/g, '').slice(0, 12)}`, storage: getRxStorageMemory() });
+    const persistence = memoryPersistence();
+    const tracker = new PendingTracker(db, persistence, () => undefined);
+    const mine = movementDoc('kitchen', 2);
+    await db.movements.insert(mine);
+    tracker.acknowledged('movements', [mine.id]);
+    tracker.stop();
+    expect(persistence.load()).toEqual([]);
   });
 });
