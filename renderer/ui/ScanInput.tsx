@@ -1,6 +1,6 @@
 import { Input, type InputRef } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface ScanInputHandle {
@@ -20,7 +20,8 @@ interface ScanInputProps {
  * Where the next scan goes. A keyboard-wedge scanner types the code and presses Enter; the field
  * clears itself and keeps focus, so the clerk can scan the next item without touching the mouse.
  */
-export const ScanInput = forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput({ onScan, placeholder, autoFocus = true, testId = 'scan-input', disabled }, ref) {
+export const ScanInput = memo(
+  forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput({ onScan, placeholder, autoFocus = true, testId = 'scan-input', disabled }, ref) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const input = useRef<InputRef>(null);
@@ -43,4 +44,5 @@ export const ScanInput = forwardRef<ScanInputHandle, ScanInputProps>(function Sc
       }}
     />
   );
-});
+}),
+);

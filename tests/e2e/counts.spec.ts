@@ -108,6 +108,8 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     const tag = locale === 'zh-CN' ? 'zh-CN' : 'en';
     await page.evaluate(() => (location.hash = '#/counts'));
     await expect(page.getByTestId('count-start')).toBeVisible({ timeout: 30_000 });
+    // A count expects what the terminal holds: start it once the first sync has finished.
+    await expect(page.getByTestId('count-first-sync')).toHaveCount(0, { timeout: 60_000 });
     await page.screenshot({ path: `${screenshotDir}/counts-${tag}-start.png` });
     await page.getByTestId('count-kind').getByText(locale === 'zh-CN' ? '全盘' : 'Full count').click();
     await page.getByTestId('count-blind').uncheck();

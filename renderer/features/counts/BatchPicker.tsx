@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Modal, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ledger } from '../../../shared/domain';
@@ -35,7 +36,7 @@ interface BatchPickerProps {
 }
 
 /** Arrow keys and Enter choose the batch; Esc cancels. The list opens focused, no mouse needed. */
-export function BatchPicker({ product, options, reason, onPick, onCancel }: BatchPickerProps) {
+export const BatchPicker = memo(function BatchPicker({ product, options, reason, onPick, onCancel }: BatchPickerProps) {
   const { t, i18n } = useTranslation();
   return (
     <Modal open={product !== null} title={product ? t('counts.batchPicker.title', { product: productLabel(product, i18n.language) }) : ''} onCancel={onCancel} footer={null} destroyOnHidden>
@@ -60,4 +61,4 @@ export function BatchPicker({ product, options, reason, onPick, onCancel }: Batc
       </Space>
     </Modal>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Col, InputNumber, Popconfirm, Row, Space, Table, Tag, Typography, type InputNumberProps } from 'antd';
-import { useCallback, useMemo, useRef, useState, type ComponentRef } from 'react';
+import { Alert, Button, Card, Col, InputNumber, Popconfirm, Row, Space, Tag, Typography, type InputNumberProps } from 'antd';
+import { forwardRef, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ledger } from '../../../shared/domain';
 import { inCountScope, recordCount, type CountSession, type RecordMode } from '../../../shared/ops';
@@ -7,7 +7,8 @@ import type { ProductDoc } from '../../../shared/schemas';
 import { formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { BatchPicker, batchOptions, type BatchOption } from './BatchPicker';
-import { countProgress, countRows, type CountRow } from './count-rows';
+import { countProgress, countRows } from './count-rows';
+import { CountTable } from './CountTable';
 import { ProductSearch } from './ProductSearch';
 import { lookupScan, splitQuantityPrefix } from './scan-lookup';
 import type { LoadedCatalog } from './useScanCatalog';
@@ -26,6 +27,7 @@ interface Pending {
 
 interface CountSessionViewProps {
   session: CountSession;
+  /** Must be stable (useCallback): the scan handlers below are, so a scan re-renders only what changed. */
   onChange(session: CountSession): void;
   catalog: LoadedCatalog;
   ledger: Ledger;
@@ -33,13 +35,28 @@ interface CountSessionViewProps {
   onCancel(): void;
 }
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+type QtyInputRef = ComponentRef<typeof InputNumber>;
+
+/** F2's quantity field: memoised, so a scan does not re-render it. */
+const SetQuantity = memo(
+  forwardRef<QtyInputRef, { value: number | null; unit: string; placeholder: string; onChange(value: number | null): void; onEnter(): void }>(function SetQuantity({ value, unit, placeholder, onChange, onEnter }, ref) {
+    const onPressEnter: InputNumberProps['onPressEnter'] = () => onEnter();
+    return <InputNumber ref={ref} min={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} onPressEnter={onPressEnter} placeholder={placeholder} addonAfter={unit} data-testid="count-set-qty" style={{ width: 220 }} />;
+  }),
+);
 
 /** Counting: scan first, search as fallback, set a line's quantity by hand (F2), undo the last scan. */
 export function CountSessionView({ session, onChange, catalog, ledger, onReview, onCancel }: CountSessionViewProps) {
   const { t, i18n } = useTranslation();
   const scanRef = useRef<ScanInputHandle>(null);
-  const qtyRef = useRef<ComponentRef<typeof InputNumber>>(null);
+  const qtyRef = useRef<QtyInputRef>(null);
+  // The handlers read the latest session from here, so they stay the same function from scan to
+  // scan (the memoised search box and picker keep their render), and two scans arriving before
+  // React re-renders still add up.
+  const sessionRef = useRef(session);
+  useLayoutEffect(() => {
+    sessionRef.current = session;
+  }, [session]);
   const history = useRef<CountSession[]>([]);
   const [undoable, setUndoable] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -51,13 +68,15 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
 
   const record = useCallback(
     (batchId: string, qty: number, mode: RecordMode) => {
-      const outcome = recordCount(session, { batchId, qty, countedAt: new Date().toISOString() }, mode, ledger);
+      const before = sessionRef.current;
+      const outcome = recordCount(before, { batchId, qty, countedAt: new Date().toISOString() }, mode, ledger);
       if (!outcome.ok) {
         setNotice({ type: 'error', text: t('counts.scan.refused', { reason: outcome.reason }) });
         return;
       }
-      history.current = [...history.current.slice(-49), session];
+      history.current = [...history.current.slice(-49), before];
       setUndoable(history.current.length);
+      sessionRef.current = outcome.session;
       onChange(outcome.session);
       setCurrent(batchId);
       const line = outcome.session.counted.find((l) => l.batchId === batchId);
@@ -68,44 +87,45 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
         setNotice({ type: 'success', text });
       }
     },
-    [session, ledger, onChange, t, label],
+    [ledger, onChange, t, label],
   );
 
   /** A product is known but not its batch: take the only one the site holds, else ask. */
   const chooseBatch = useCallback(
     (product: ProductDoc, qty: number, candidates: readonly string[], reason?: string) => {
-      const all = batchOptions(ledger, session.siteId, product, catalog.scan.batchesByProduct.get(product.id) ?? []);
+      const all = batchOptions(ledger, sessionRef.current.siteId, product, catalog.scan.batchesByProduct.get(product.id) ?? []);
       const narrowed = candidates.length > 0 ? all.filter((o) => candidates.includes(o.batch.id)) : all;
       const held = narrowed.filter((o) => o.onHand !== 0);
       if (held.length === 1 && candidates.length === 0 && all.filter((o) => o.onHand !== 0).length === 1) return record((held[0] as BatchOption).batch.id, qty, 'add');
       if (narrowed.length === 1) return record((narrowed[0] as BatchOption).batch.id, qty, 'add');
       setPending({ product, options: narrowed.length > 0 ? narrowed : all, qty, ...(reason ? { reason } : {}) });
     },
-    [ledger, session.siteId, catalog.scan.batchesByProduct, record],
+    [ledger, catalog.scan.batchesByProduct, record],
   );
 
   const onScan = useCallback(
     (text: string) => {
       const { multiplier, code } = splitQuantityPrefix(text);
       const resolution = lookupScan(code, catalog.scan);
+      const scope = sessionRef.current.scope;
       switch (resolution.status) {
         case 'unknown-code':
           return setNotice({ type: 'error', text: t('counts.scan.unknownCode', { code: resolution.raw, reason: resolution.reason }) });
         case 'unknown-product':
           return setNotice({ type: 'error', text: t('counts.scan.unknownProduct', { code: resolution.code }) });
         case 'no-batch':
-          if (!inCountScope(resolution.product, session.scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
+          if (!inCountScope(resolution.product, scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
           setNotice({ type: 'warning', text: t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }) });
           return chooseBatch(resolution.product, multiplier, [], t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }));
         case 'resolved': {
           const qty = resolution.quantity * multiplier;
-          if (!inCountScope(resolution.product, session.scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
+          if (!inCountScope(resolution.product, scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
           if (resolution.batch) return record(resolution.batch.id, qty, 'add');
           return chooseBatch(resolution.product, qty, resolution.batchCandidates.map((b) => b.id), resolution.batchCandidates.length > 1 ? t('counts.scan.sameExpiry') : undefined);
         }
       }
     },
-    [catalog.scan, session.scope, t, label, record, chooseBatch],
+    [catalog.scan, t, label, record, chooseBatch],
   );
 
   const rows = useMemo(() => countRows(session, (id) => ledger.batch(id)), [session, ledger]);
@@ -117,47 +137,41 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
     const previous = history.current.pop();
     if (!previous) return;
     setUndoable(history.current.length);
+    sessionRef.current = previous;
     onChange(previous);
     setNotice({ type: 'warning', text: t('counts.scan.undone') });
     scanRef.current?.focus();
   };
 
-  const applySet = () => {
-    if (current && setQty !== null) record(current, setQty, 'set');
+  const setQtyRef = useRef(setQty);
+  setQtyRef.current = setQty;
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  const applySet = useCallback(() => {
+    if (currentRef.current && setQtyRef.current !== null) record(currentRef.current, setQtyRef.current, 'set');
     setSetQty(null);
     scanRef.current?.focus();
-  };
+  }, [record]);
 
-  const columns = [
-    {
-      title: t('counts.col.product'),
-      key: 'product',
-      width: 260,
-      render: (_: unknown, row: CountRow) => {
-        const product = ledger.product(row.productId);
-        return product ? `${label(product)} · ${product.sku}` : row.productId;
-      },
+  const pickSearched = useCallback(
+    (product: ProductDoc) => (inCountScope(product, sessionRef.current.scope) ? chooseBatch(product, 1, []) : setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) })),
+    [chooseBatch, t, label],
+  );
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+  const pickBatch = useCallback(
+    (batchId: string) => {
+      const chosen = pendingRef.current;
+      if (chosen) record(batchId, chosen.qty, 'add');
+      setPending(null);
+      setTimeout(() => scanRef.current?.focus(), 0);
     },
-    { title: t('counts.col.lot'), key: 'lot', width: 150, render: (_: unknown, row: CountRow) => row.lotCode ?? '—' },
-    { title: t('counts.col.expiry'), key: 'expiry', width: 120, render: (_: unknown, row: CountRow) => row.expiryDate ?? '—' },
-    ...(session.blind
-      ? []
-      : [{ title: t('counts.col.expected'), key: 'expected', width: 120, align: 'right' as const, render: (_: unknown, row: CountRow) => (row.expected === undefined ? '—' : formatQty(row.expected)) }]),
-    {
-      title: t('counts.col.counted'),
-      key: 'counted',
-      width: 120,
-      align: 'right' as const,
-      render: (_: unknown, row: CountRow) => (
-        <span data-testid={`counted-${row.batchId}`} style={{ fontWeight: row.counted === undefined ? undefined : 600 }}>
-          {row.counted === undefined ? '—' : formatQty(row.counted, ledger.product(row.productId))}
-        </span>
-      ),
-    },
-    { title: t('counts.col.countedAt'), key: 'countedAt', width: 110, render: (_: unknown, row: CountRow) => (row.countedAt ? timeOf(row.countedAt) : <Typography.Text type="secondary">{t('counts.notCounted')}</Typography.Text>) },
-  ];
-
-  const onQtyKey: InputNumberProps['onPressEnter'] = () => applySet();
+    [record],
+  );
+  const cancelPick = useCallback(() => {
+    setPending(null);
+    setTimeout(() => scanRef.current?.focus(), 0);
+  }, []);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} onKeyDown={(e) => {
@@ -188,7 +202,7 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
           <ScanInput ref={scanRef} onScan={onScan} testId="count-scan" placeholder={t('counts.scan.placeholder')} />
         </Col>
         <Col xs={24} md={10}>
-          <ProductSearch index={catalog.search} onPick={(product) => (inCountScope(product, session.scope) ? chooseBatch(product, 1, []) : setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) }))} />
+          <ProductSearch index={catalog.search} onPick={pickSearched} />
         </Col>
       </Row>
       {notice ? <Alert type={notice.type} showIcon message={notice.text} data-testid="scan-notice" data-type={notice.type} /> : <Alert type="info" showIcon message={t('counts.scan.hint')} />}
@@ -198,37 +212,15 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
             <Typography.Text strong>{label(currentProduct)}</Typography.Text>
             <Typography.Text type="secondary">{t('counts.col.lot')}: {currentRow.lotCode ?? '—'}</Typography.Text>
             <Typography.Text>{t('counts.col.counted')}: {formatQty(currentRow.counted ?? 0, currentProduct)}</Typography.Text>
-            <InputNumber ref={qtyRef} min={0} value={setQty} onChange={(v) => setSetQty(typeof v === 'number' ? v : null)} onPressEnter={onQtyKey} placeholder={t('counts.setPlaceholder')} addonAfter={currentProduct.baseUnit} data-testid="count-set-qty" style={{ width: 220 }} />
+            <SetQuantity ref={qtyRef} value={setQty} unit={currentProduct.baseUnit} placeholder={t('counts.setPlaceholder')} onChange={setSetQty} onEnter={applySet} />
             <Button onClick={applySet} disabled={setQty === null}>{t('counts.setButton')}</Button>
           </Space>
         </Card>
       ) : null}
-      <Table<CountRow>
-        virtual
-        size="small"
-        rowKey="key"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 880, y: 460 }}
-        rowClassName={(row) => (row.batchId === current ? 'ant-table-row-selected' : '')}
-        locale={{ emptyText: t('counts.emptyScope') }}
-        data-testid="count-table"
-      />
-      <BatchPicker
-        product={pending?.product ?? null}
-        options={pending?.options ?? []}
-        {...(pending?.reason ? { reason: pending.reason } : {})}
-        onPick={(batchId) => {
-          if (pending) record(batchId, pending.qty, 'add');
-          setPending(null);
-          setTimeout(() => scanRef.current?.focus(), 0);
-        }}
-        onCancel={() => {
-          setPending(null);
-          setTimeout(() => scanRef.current?.focus(), 0);
-        }}
-      />
+      <CountTable rows={rows} blind={session.blind} current={current} ledger={ledger} />
+      <BatchPicker product={pending?.product ?? null} options={pending?.options ?? NO_OPTIONS} {...(pending?.reason ? { reason: pending.reason } : {})} onPick={pickBatch} onCancel={cancelPick} />
     </Space>
   );
 }
+
+const NO_OPTIONS: BatchOption[] = [];

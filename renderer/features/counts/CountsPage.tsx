@@ -1,11 +1,12 @@
 import { Card, Empty, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countDocument, startCountSession, varianceCsv, varianceReview, type CountScope, type CountSession, type VarianceReview } from '../../../shared/ops';
 import type { StockCountDoc } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
 import { useLedger, usePoster, useTerminal } from '../../db/hooks';
 import { tableToXlsx } from '../../export/xlsx';
+import { useSyncStatusStore } from '../../state/sync-status-store';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, newId, nextDocumentNumber } from '../../ui/format';
 import { createSessionSaver, loadSession } from './count-store';
@@ -33,6 +34,8 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
   const { t, i18n } = useTranslation();
   const { ledger, version } = useLedger();
   const catalog = useScanCatalog();
+  // Offline, the local store is what there is to count against: no warning then.
+  const firstSyncReceived = useSyncStatusStore((status) => (status.connectivity === 'online' || status.connectivity === 'connecting' ? status.initialSyncReceived : null));
   const poster = usePoster();
   const [session, setSession] = useState<CountSession | null>(() => loadSession(localStorage, siteId));
   const [stage, setStage] = useState<Stage>({ kind: 'counting' });
@@ -48,10 +51,13 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     };
   }, [saver]);
 
-  const changeSession = (next: CountSession | null) => {
-    setSession(next);
-    saver.save(next);
-  };
+  const changeSession = useCallback(
+    (next: CountSession | null) => {
+      setSession(next);
+      saver.save(next);
+    },
+    [saver],
+  );
 
   const review = useMemo((): { document: StockCountDoc; review: VarianceReview } | { error: unknown } | null => {
     if (!ledger || !session || stage.kind !== 'review') return null;
@@ -88,7 +94,7 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
       />
     );
   }
-  if (!session) return <StartCountForm products={catalog.products} onStart={start} />;
+  if (!session) return <StartCountForm products={catalog.products} onStart={start} firstSyncReceived={firstSyncReceived} />;
   if (stage.kind === 'review') {
     if (!review || 'error' in review) return <ErrorAlert error={review?.error} testId="count-error" />;
     const { document, review: report } = review;

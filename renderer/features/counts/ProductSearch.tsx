@@ -1,6 +1,6 @@
 import { AutoComplete, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchProducts, type ProductSearchIndex } from '../../../shared/ops';
 import type { ProductDoc } from '../../../shared/schemas';
@@ -13,7 +13,7 @@ interface ProductSearchProps {
 }
 
 /** Manual search when there is no barcode: name, English name, SKU or pinyin initials (hsr → 红烧肉). */
-export function ProductSearch({ index, onPick, testId = 'product-search' }: ProductSearchProps) {
+export const ProductSearch = memo(function ProductSearch({ index, onPick, testId = 'product-search' }: ProductSearchProps) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const options = useMemo(
@@ -44,4 +44,4 @@ export function ProductSearch({ index, onPick, testId = 'product-search' }: Prod
       <Input size="large" prefix={<SearchOutlined />} placeholder={t('counts.search.placeholder')} data-testid={testId} allowClear />
     </AutoComplete>
   );
-}
+});

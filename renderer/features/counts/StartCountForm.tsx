@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Form, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountScope } from '../../../shared/ops';
@@ -7,10 +7,12 @@ import { storageClasses, type ProductDoc, type StorageClass } from '../../../sha
 interface StartCountFormProps {
   products: readonly ProductDoc[];
   onStart(scope: CountScope, blind: boolean): void;
+  /** Records received so far while the first sync runs; null once it finished. */
+  firstSyncReceived: number | null;
 }
 
 /** Full or cycle count (by category and/or storage class), blind or with expected figures. */
-export function StartCountForm({ products, onStart }: StartCountFormProps) {
+export function StartCountForm({ products, onStart, firstSyncReceived }: StartCountFormProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'full' | 'cycle'>('cycle');
   const [categories, setCategories] = useState<string[]>([]);
@@ -65,6 +67,8 @@ export function StartCountForm({ products, onStart }: StartCountFormProps) {
           </Typography.Paragraph>
         </Form.Item>
         {cycleEmpty ? <Typography.Paragraph type="warning">{t('counts.start.pickScope')}</Typography.Paragraph> : null}
+        {/* Counting offline stays possible; the clerk is told the expected figures may be partial. */}
+        {firstSyncReceived !== null ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('counts.start.firstSync', { count: firstSyncReceived })} data-testid="count-first-sync" /> : null}
         <Button type="primary" htmlType="submit" size="large" disabled={cycleEmpty} data-testid="count-start">
           {t('counts.start.button')}
         </Button>

@@ -18,8 +18,16 @@ export interface CountRow {
   scans: number;
 }
 
+// The expected lines never change during a count (recordCount keeps the array), so their index
+// is built once per session, not once per scan.
+const expectedIndex = new WeakMap<CountSession['expected'], Map<string, CountSession['expected'][number]>>();
+
 export function countRows(session: CountSession, lotOf: (batchId: string) => { lotCode: string; expiryDate?: string } | undefined): CountRow[] {
-  const expectedByBatch = new Map(session.expected.map((line) => [line.batchId, line]));
+  let expectedByBatch = expectedIndex.get(session.expected);
+  if (!expectedByBatch) {
+    expectedByBatch = new Map(session.expected.map((line) => [line.batchId, line]));
+    expectedIndex.set(session.expected, expectedByBatch);
+  }
   const counted: CountedLine[] = [...session.counted].sort((a, b) => (a.countedAt < b.countedAt ? 1 : a.countedAt > b.countedAt ? -1 : 0));
   const countedIds = new Set<string>();
   const rows: CountRow[] = [];
