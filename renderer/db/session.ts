@@ -2,6 +2,7 @@
 // pairing changes. Screens read `useDatabase()`; they never wait for the network.
 import { create } from 'zustand';
 import { createLarderDatabase, type LarderDatabase } from './database';
+import { FileOutbox, type QueuedFileSummary } from './file-outbox';
 import { LocalLedger } from './local-ledger';
 import { repairPendingPostings } from './posting';
 import { startSync, type LarderSync } from './replication';
@@ -14,11 +15,17 @@ interface SessionState {
   db: LarderDatabase | null;
   ledger: LocalLedger | null;
   sync: LarderSync | null;
+  /** Certificates and photos waiting for the endpoint (file-outbox.ts). */
+  files: FileOutbox | null;
+  queuedFiles: QueuedFileSummary[];
   openError: string | null;
 }
 
-export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, openError: null }));
+const NO_FILES: QueuedFileSummary[] = [];
+export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, files: null, queuedFiles: NO_FILES, openError: null }));
 export const useDatabase = () => useSessionStore((s) => s.db);
+export const useFileOutbox = () => useSessionStore((s) => s.files);
+export const useQueuedFiles = () => useSessionStore((s) => s.queuedFiles);
 
 /** RxDB database names allow lower-case letters, digits, `_`, `$` and `-`, starting with a letter. */
 export function databaseNameFor(pairing: Pick<Pairing, 'orgId' | 'terminalId'>): string {
@@ -40,8 +47,9 @@ function localStoragePersistence(key: string) {
 }
 
 async function closeSession(): Promise<void> {
-  const { db, sync, ledger } = useSessionStore.getState();
-  useSessionStore.setState({ db: null, sync: null, ledger: null });
+  const { db, sync, ledger, files } = useSessionStore.getState();
+  useSessionStore.setState({ db: null, sync: null, ledger: null, files: null, queuedFiles: NO_FILES });
+  await files?.stop();
   await sync?.stop();
   ledger?.close();
   await db?.close();
@@ -61,7 +69,11 @@ async function openSession(pairing: Pairing): Promise<void> {
       pendingPersistence: localStoragePersistence(`larder.pending.${name}`),
       onStatus: (patch) => useSyncStatusStore.getState().update(patch),
     });
-    useSessionStore.setState({ db, ledger, sync, openError: null });
+    const files = new FileOutbox(`${name}-files`, db, { url: pairing.endpointUrl, token: pairing.token }, (queuedFiles) => {
+      if (useSessionStore.getState().files === files) useSessionStore.setState({ queuedFiles });
+    });
+    useSessionStore.setState({ db, ledger, sync, files, openError: null });
+    files.start();
   } catch (error) {
     console.error('larder: the local store could not be opened', error);
     const message = error instanceof Error ? error.message : String(error);
@@ -87,7 +99,10 @@ export function startSessionManager(): () => void {
     useSessionStore.getState().sync?.dropStream();
     useSyncStatusStore.getState().update({ connectivity: 'offline' });
   };
-  const cameOnline = () => useSessionStore.getState().sync?.reconnectNow();
+  const cameOnline = () => {
+    useSessionStore.getState().sync?.reconnectNow();
+    void useSessionStore.getState().files?.flush();
+  };
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
   const unsubscribe = usePairingStore.subscribe((state, previous) => {

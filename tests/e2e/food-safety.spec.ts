@@ -68,10 +68,19 @@ test.describe('food safety on a kitchen terminal', () => {
     await app.getByTestId('tab-certificates').click();
     const pending = app.getByTestId('certificate-row-MILK-PEND');
     await expect(pending.getByTestId('qc-tag')).toHaveText('待检');
+    // Attached while the network is down: kept on the terminal, the batch not yet naming it (it
+    // may name only files the endpoint holds); back online it uploads and attaches by itself.
+    await app.context().setOffline(true);
     const chooser = app.waitForEvent('filechooser');
     await pending.getByTestId('certificate-attach').click();
     await (await chooser).setFiles({ name: '检疫证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% quarantine certificate MILK-PEND\n') });
+    await expect(pending.getByTestId('certificate-queued')).toHaveText('1 个待上传');
+    await expect(pending.getByTestId('certificate-count')).toHaveCount(0);
+    await expect(pending.getByTestId('qc-tag')).toHaveText('待检');
+    await app.screenshot({ path: `${screenshotDir}/food-safety-zh-CN-certificate-queued.png` });
+    await app.context().setOffline(false);
     await expect(pending.getByTestId('certificate-count')).toHaveText('已上传 1 份');
+    await expect(pending.getByTestId('certificate-queued')).toHaveCount(0);
     await pending.getByTestId('certificate-release').click();
     await confirmPopover(app);
     await expect(app.getByTestId('certificate-row-MILK-PEND')).toHaveCount(0); // left the "needs action" list

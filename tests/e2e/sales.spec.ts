@@ -19,6 +19,8 @@ async function scan(page: Page, testId: string, code: string) {
 
 const numberInput = (page: Page, testId: string) => page.getByTestId(testId).locator('xpath=descendant-or-self::input').first();
 
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 test.describe('store sales and waste', () => {
   test.use({ appOptions: { siteId: 'store-sales', siteKind: 'store', locale: 'en-US' } });
 
@@ -65,10 +67,19 @@ test.describe('store sales and waste', () => {
     await app.getByTestId('waste-reason').click();
     await app.getByTitle('Damaged').click();
     await app.getByTestId('waste-note').fill('dropped crate');
+    const chooser = app.waitForEvent('filechooser');
+    await app.getByTestId('waste-photo').click();
+    await (await chooser).setFiles({ name: 'crate.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+    await expect(app.getByTestId('waste-photo-name')).toHaveText('crate.png');
     await app.getByTestId('waste-post').click();
     await expect(app.getByTestId('waste-notice')).toContainText('Posted BS-');
     await expect(app.getByTestId('waste-recent')).toContainText('Damaged');
     await expect(app.getByTestId('waste-recent')).toContainText('dropped crate');
+    // The photo went to the endpoint and is shown from there.
+    await app.getByTestId('waste-recent').getByTestId('waste-photo-view').click();
+    await expect(app.getByTestId('waste-photo-image')).toBeVisible();
+    expect(await app.getByTestId('waste-photo-image').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+    await app.keyboard.press('Escape');
     await scan(app, 'waste-scan', tofu.barcodes[0] as string);
     await expect(app.getByTestId('waste-batch')).toContainText('on hand 24 box');
     expect(tofuLot).toBeTruthy();

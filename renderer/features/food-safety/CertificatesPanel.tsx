@@ -6,12 +6,12 @@ import { QTY_EPSILON } from '../../../shared/domain';
 import { certificateBatchUpdates, foodSafetyOptionsFromConfig, reviewCertificates } from '../../../shared/ops';
 import type { BatchDoc, ConfigDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
-import { usePairingStore } from '../../state/pairing-store';
+import { FileUploadError } from '../../db/file-outbox';
+import { useDatabase, useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
-import { addCertificate, setQcStatus } from './batch-writes';
-import { CertificateUploadError, isCertificateType, MAX_CERTIFICATE_BYTES, uploadCertificate } from './certificate-files';
+import { setQcStatus } from './batch-writes';
+import { isCertificateType, MAX_CERTIFICATE_BYTES } from './certificate-files';
 import { QcTag } from './QcTag';
 import { usePartners, useSites } from './site-names';
 
@@ -28,7 +28,17 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   const { ledger, version } = useLedger();
   const db = useDatabase();
   const terminal = useTerminal();
-  const pairing = usePairingStore((s) => s.pairing);
+  const files = useFileOutbox();
+  const queuedFiles = useQueuedFiles();
+  const queuedFor = useMemo(() => {
+    const byBatch = new Map<string, { count: number; refused?: string }>();
+    for (const file of queuedFiles) {
+      if (file.purpose.kind !== 'certificate') continue;
+      const entry = byBatch.get(file.purpose.batchId) ?? { count: 0 };
+      byBatch.set(file.purpose.batchId, { count: entry.count + 1, ...(file.lastError ? { refused: file.lastError } : entry.refused ? { refused: entry.refused } : {}) });
+    }
+    return byBatch;
+  }, [queuedFiles]);
   const { siteName } = useSites();
   const { partnerName } = usePartners();
   const [filter, setFilter] = useState<'attention' | 'all'>('attention');
@@ -83,13 +93,14 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     try {
       if (!isCertificateType(file.type, file.name)) throw new Error(t('foodSafety.certificates.wrongType', { file: file.name }));
       if (file.size > MAX_CERTIFICATE_BYTES) throw new Error(t('foodSafety.certificates.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
-      if (!pairing) throw new CertificateUploadError('refused', t('foodSafety.certificates.notPaired'));
-      const hash = await uploadCertificate(pairing.endpointUrl, pairing.token, { bytes: await file.arrayBuffer(), type: file.type });
-      await addCertificate(db, batchId, hash);
-      message.success(t('foodSafety.certificates.attached', { lot: ledger?.ledger.batch(batchId)?.lotCode ?? batchId }));
+      if (!files) throw new Error(t('foodSafety.certificates.notPaired'));
+      const lot = ledger?.ledger.batch(batchId)?.lotCode ?? batchId;
+      const { queued } = await files.add({ bytes: await file.arrayBuffer(), type: file.type, name: file.name }, { kind: 'certificate', batchId, lotCode: lot });
+      if (queued) message.warning(t('foodSafety.certificates.queued', { lot, file: file.name }));
+      else message.success(t('foodSafety.certificates.attached', { lot }));
     } catch (caught) {
-      const reason = caught instanceof CertificateUploadError && caught.reason === 'offline' ? t('foodSafety.certificates.offline') : caught instanceof Error ? caught.message : String(caught);
-      setError(new Error(caught instanceof CertificateUploadError ? t('foodSafety.certificates.uploadFailed', { file: file.name, reason }) : reason));
+      const reason = caught instanceof Error ? caught.message : String(caught);
+      setError(new Error(caught instanceof FileUploadError ? t('foodSafety.certificates.uploadFailed', { file: file.name, reason }) : reason));
     } finally {
       setUploadFor(null);
     }
@@ -163,14 +174,24 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
             title: t('foodSafety.certificates.files'),
             key: 'files',
             width: 110,
-            render: (_, row) =>
-              row.batch.certificateHashes.length ? (
-                <Tooltip title={row.batch.certificateHashes.map((hash) => hash.slice(0, 12)).join(', ')}>
-                  <Tag icon={<PaperClipOutlined />} color="green" data-testid="certificate-count">{t('foodSafety.certificates.fileCount', { count: row.batch.certificateHashes.length })}</Tag>
+            render: (_, row) => {
+              const waiting = queuedFor.get(row.batch.id);
+              const waitingTag = waiting ? (
+                <Tooltip title={waiting.refused ? t('foodSafety.certificates.queueRefused', { reason: waiting.refused }) : t('foodSafety.certificates.queueHint')}>
+                  <Tag color={waiting.refused ? 'red' : 'orange'} data-testid="certificate-queued">{t('foodSafety.certificates.queuedTag', { count: waiting.count })}</Tag>
                 </Tooltip>
+              ) : null;
+              return row.batch.certificateHashes.length ? (
+                <Space size={2} wrap>
+                  <Tooltip title={row.batch.certificateHashes.map((hash) => hash.slice(0, 12)).join(', ')}>
+                    <Tag icon={<PaperClipOutlined />} color="green" data-testid="certificate-count">{t('foodSafety.certificates.fileCount', { count: row.batch.certificateHashes.length })}</Tag>
+                  </Tooltip>
+                  {waitingTag}
+                </Space>
               ) : (
-                <Typography.Text type="secondary">{t('foodSafety.certificates.noFiles')}</Typography.Text>
-              ),
+                waitingTag ?? <Typography.Text type="secondary">{t('foodSafety.certificates.noFiles')}</Typography.Text>
+              );
+            },
           },
           {
             title: '',

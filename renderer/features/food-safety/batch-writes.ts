@@ -15,12 +15,6 @@ async function batchDocument(db: LarderDatabase, batchId: string) {
   return doc;
 }
 
-export async function addCertificate(db: LarderDatabase, batchId: string, hash: string): Promise<void> {
-  const doc = await batchDocument(db, batchId);
-  const hashes = doc.certificateHashes.includes(hash) ? [...doc.certificateHashes] : [...doc.certificateHashes, hash];
-  await doc.incrementalPatch({ certificateHashes: hashes, updatedAt: new Date().toISOString() });
-}
-
 export async function setQcStatus(db: LarderDatabase, batchId: string, qcStatus: QcStatus, audit: { siteId: string; terminalId: string; reason: string }): Promise<void> {
   const doc = await batchDocument(db, batchId);
   const at = new Date().toISOString();

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ComponentRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expiryStatus } from '../../../shared/domain';
-import { wasteReasons, type DocumentDoc, type ProductDoc, type WasteReason } from '../../../shared/schemas';
+import { wasteReasons, type DocumentDoc, type EventDoc, type ProductDoc, type WasteReason } from '../../../shared/schemas';
 import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
+import { useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
@@ -12,6 +13,7 @@ import { batchOptions } from '../counts/BatchPicker';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
 import { scanEntry } from './scan-entry';
+import { WastePhotoCell, WastePhotoPicker } from './WastePhoto';
 
 /** 报损: product by scan or search, the batch (expired ones included), quantity, reason, note. */
 export default function WastePage() {
@@ -21,6 +23,10 @@ export default function WastePage() {
   const catalog = useScanCatalog();
   const poster = usePoster();
   const scanRef = useRef<ScanInputHandle>(null);
+  const qtyRef = useRef<ComponentRef<typeof InputNumber>>(null);
+  const files = useFileOutbox();
+  const queuedFiles = useQueuedFiles();
+  const [photo, setPhoto] = useState<File | null>(null);
   const [product, setProduct] = useState<ProductDoc | null>(null);
   const [batchId, setBatchId] = useState<string | undefined>();
   const [qty, setQty] = useState<number | null>(null);
@@ -33,6 +39,17 @@ export default function WastePage() {
   const businessDate = businessDateToday();
   const wasteDocs = useRxQuery<DocumentDoc>((db) => (siteId ? db.documents.find({ selector: { siteId, type: 'waste' } }) : null), [siteId]);
   const recent = useMemo(() => (wasteDocs ? [...wasteDocs].sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 8) : null), [wasteDocs]);
+  // A waste photo is an audit event naming the document and the file (written once uploaded).
+  const photoEvents = useRxQuery<EventDoc>((db) => (siteId ? db.events.find({ selector: { siteId, kind: 'audit', docType: 'waste' } }) : null), [siteId]);
+  const photoOf = useMemo(() => {
+    const byDoc = new Map<string, string>();
+    for (const event of photoEvents ?? []) {
+      const hash = (event.data as { action?: string; fileHash?: string }).fileHash;
+      if (event.docId && hash) byDoc.set(event.docId, hash);
+    }
+    return byDoc;
+  }, [photoEvents]);
+  const photoQueued = useMemo(() => new Set(queuedFiles.flatMap((file) => (file.purpose.kind === 'waste-photo' ? [file.purpose.docId] : []))), [queuedFiles]);
 
   const options = useMemo(
     () => (ledger && product && siteId ? batchOptions(ledger.ledger, siteId, product, [], { heldOnly: true }) : []),
@@ -51,6 +68,8 @@ export default function WastePage() {
     if (batch && expiryStatus(batch, picked, businessDate) === 'expired') setReason('expired');
     setQty(scannedQty ?? null);
     setNotice(held.length === 0 ? { type: 'error', text: t('sales.waste.noStock', { product: productLabel(picked, i18n.language) }) } : null);
+    // The next thing to type is the quantity (unless the scan carried it).
+    if (held.length > 0 && scannedQty === undefined) setTimeout(() => qtyRef.current?.focus(), 0);
   };
 
   const post = async () => {
@@ -70,6 +89,13 @@ export default function WastePage() {
       setQty(null);
       setNote('');
       setReason(undefined);
+      if (photo && files) {
+        setPhoto(null);
+        // The waste is posted whatever happens to its photo; offline, the photo waits in the outbox.
+        await files
+          .add({ bytes: await photo.arrayBuffer(), type: photo.type, name: photo.name }, { kind: 'waste-photo', docId: document.id, docNumber: document.number, siteId: terminal.siteId, terminalId: terminal.terminalId })
+          .catch((caught: unknown) => setError(new Error(t('sales.waste.photo.refused', { number: document.number, reason: caught instanceof Error ? caught.message : String(caught) }))));
+      }
     } catch (caught) {
       setError(caught);
     } finally {
@@ -120,7 +146,7 @@ export default function WastePage() {
                 </Col>
                 <Col xs={12} md={5}>
                   <Form.Item label={t('sales.col.qty')} required>
-                    <InputNumber min={0} value={qty} onChange={(v) => setQty(typeof v === 'number' ? v : null)} addonAfter={product?.baseUnit} style={{ width: '100%' }} data-testid="waste-qty" />
+                    <InputNumber ref={qtyRef} min={0} value={qty} onChange={(v) => setQty(typeof v === 'number' ? v : null)} addonAfter={product?.baseUnit} style={{ width: '100%' }} data-testid="waste-qty" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={7}>
@@ -131,6 +157,9 @@ export default function WastePage() {
               </Row>
               <Form.Item label={t('sales.waste.note')}>
                 <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} data-testid="waste-note" placeholder={t('sales.waste.notePlaceholder')} />
+              </Form.Item>
+              <Form.Item label={t('sales.waste.photo.label')}>
+                <WastePhotoPicker photo={photo} onChange={setPhoto} onError={(text) => setNotice({ type: 'error', text })} />
               </Form.Item>
               <Space>
                 <Button type="primary" htmlType="submit" loading={busy} disabled={missing !== null} data-testid="waste-post">{t('sales.waste.post')}</Button>
@@ -146,6 +175,7 @@ export default function WastePage() {
                 { title: t('sales.waste.reason'), key: 'reason', width: 110, render: (_: unknown, doc) => <span data-testid={`waste-reason-${doc.number}`}>{doc.wasteReason ? t(`sales.waste.reasons.${doc.wasteReason}`) : '—'}</span> },
                 { title: t('sales.col.product'), key: 'lines', render: (_: unknown, doc) => doc.lines.map((l) => { const p = ledger.ledger.product(l.productId); const b = l.batchId ? ledger.ledger.batch(l.batchId) : undefined; return `${p ? productLabel(p, i18n.language) : l.productId} ${b?.lotCode ?? ''} × ${formatQty(l.qty, p)}`; }).join('; ') },
                 { title: t('sales.waste.note'), dataIndex: 'note', key: 'note' },
+                { title: t('sales.waste.photo.label'), key: 'photo', width: 110, render: (_: unknown, doc) => <WastePhotoCell hash={photoOf.get(doc.id)} queued={photoQueued.has(doc.id)} /> },
               ]}
             />
           </Card>
