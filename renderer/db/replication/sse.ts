@@ -36,20 +36,35 @@ export class SseParser {
   }
 }
 
-/** Reads a streaming response body until it ends or the signal aborts. */
-export async function readSse(response: Response, onMessage: (message: SseMessage) => void, signal: AbortSignal): Promise<void> {
+export class StreamSilentError extends Error {
+  override readonly name = 'StreamSilentError';
+}
+
+/**
+ * Reads a streaming response body until it ends, the signal aborts, or nothing — not even the
+ * endpoint's keep-alive comment (every ≤ 25 s, SYNC-PROTOCOL.md) — arrives for `silenceMs`: a
+ * connection a NAT or Wi-Fi drop left half-open never ends by itself, and the stream must be
+ * reopened (with its RESYNC) instead of waiting forever.
+ */
+export async function readSse(response: Response, onMessage: (message: SseMessage) => void, signal: AbortSignal, silenceMs = 60_000): Promise<void> {
   if (!response.body) throw new Error('stream response has no body');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const parser = new SseParser();
+  let silent = false;
   const cancel = () => void reader.cancel().catch(() => undefined);
+  let watchdog = setTimeout(() => ((silent = true), cancel()), silenceMs);
   signal.addEventListener('abort', cancel);
   try {
     for (;;) {
       const { value, done } = await reader.read();
+      if (silent) throw new StreamSilentError(`no data from the live stream for ${silenceMs / 1000} s`);
       if (done) return;
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => ((silent = true), cancel()), silenceMs);
       for (const message of parser.push(value)) onMessage(message);
     }
   } finally {
+    clearTimeout(watchdog);
     signal.removeEventListener('abort', cancel);
   }
 }

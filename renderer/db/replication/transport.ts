@@ -45,6 +45,14 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     });
   });
 
+/**
+ * A request with no complete answer after this long is abandoned and retried. Without it, a
+ * connection left half-open (a NAT or Wi-Fi drop, a proxy that swallows the answer) hangs the
+ * request forever — and with it that collection's replication, and, once the browser's six
+ * connections per host are all hung, every request to the endpoint.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export class SyncTransport {
   constructor(
     readonly endpointUrl: string,
@@ -52,6 +60,7 @@ export class SyncTransport {
     private readonly events: TransportEvents,
     private readonly backoff: BackoffPolicy = defaultBackoff,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
   ) {}
 
   headers(extra: Record<string, string> = {}): Record<string, string> {
@@ -65,30 +74,32 @@ export class SyncTransport {
 
   async json<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(this.timeoutMs);
+      const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
       let response: Response;
+      let body: unknown;
       try {
-        response = await this.open(path, { ...init, signal, cache: 'no-store' });
+        response = await this.open(path, { ...init, signal: requestSignal, cache: 'no-store' });
+        // The body is read under the same deadline: an answer can stall half-way too.
+        body = response.ok ? await response.json() : await response.json().catch(() => ({}));
       } catch (error) {
         if (signal?.aborted) throw error;
-        this.events.onUnreachable(error instanceof Error ? error.message : String(error), attempt);
+        const reason = timeout.aborted ? `no answer within ${this.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error);
+        this.events.onUnreachable(reason, attempt);
         await sleep(backoffDelay(attempt, this.backoff), signal);
         continue;
       }
       this.events.onReachable();
-      if (response.ok) return (await response.json()) as T;
+      if (response.ok) return body as T;
       if (response.status === 429 || response.status >= 500) {
         const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
         this.events.onUnreachable(`HTTP ${response.status}`, attempt);
         await sleep(backoffDelay(attempt, this.backoff, Number.isFinite(retryAfter) ? retryAfter : undefined), signal);
         continue;
       }
-      let body: { error?: string; message?: string; details?: unknown } = {};
-      try {
-        body = (await response.json()) as typeof body;
-      } catch {
-        // a non-JSON error page (a proxy); the status says enough
-      }
-      throw new SyncHttpError(response.status, body.error ?? 'http-error', body.message ?? `HTTP ${response.status}`, body.details);
+      // A non-JSON error page (a proxy) leaves `body` empty; the status says enough.
+      const error = body as { error?: string; message?: string; details?: unknown };
+      throw new SyncHttpError(response.status, error.error ?? 'http-error', error.message ?? `HTTP ${response.status}`, error.details);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SseParser } from '../../../renderer/db/replication/sse';
+import { readSse, SseParser, StreamSilentError } from '../../../renderer/db/replication/sse';
 import { backoffDelay, SyncHttpError, SyncTransport } from '../../../renderer/db/replication/transport';
 
 describe('SSE parser', () => {
@@ -54,5 +54,33 @@ describe('SyncTransport', () => {
     const error = await transport.json('/push').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncHttpError);
     expect(error).toMatchObject({ status: 409, reason: 'schema-mismatch', details: { terminal: 2, server: 1 } });
+  });
+});
+
+describe('half-open connections', () => {
+  const quick = { baseMs: 1, capMs: 2, random: () => 1 };
+  it('abandons a request that never answers and retries it (fault injected: a fetch that hangs once)', async () => {
+    let calls = 0;
+    const hangOnce: typeof fetch = (_input, init) => {
+      calls++;
+      if (calls > 1) return Promise.resolve(Response.json({ conflicts: [] }));
+      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError'))));
+    };
+    const reasons: string[] = [];
+    const transport = new SyncTransport('http://endpoint.test', 'token', { onReachable: () => undefined, onUnreachable: (reason) => reasons.push(reason) }, quick, hangOnce, 50);
+    await expect(transport.json('/api/v1/sync/movements/push', { method: 'POST', body: '[]' })).resolves.toEqual({ conflicts: [] });
+    expect(calls).toBe(2);
+    expect(reasons).toEqual(['no answer within 0.05 s']);
+  });
+
+  it('gives up on a live stream that stays silent past the keep-alive interval', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(': keep-alive\n\n')); // then nothing, ever
+      },
+    });
+    const started = Date.now();
+    await expect(readSse(new Response(body), () => undefined, new AbortController().signal, 80)).rejects.toBeInstanceOf(StreamSilentError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
   });
 });
