@@ -37,6 +37,8 @@ test.describe('store sales and waste', () => {
       { productId: oil.id, qty: 12, unitCost: 20, lotCode: `O${run}` },
     ]);
     await seed.post(receipt, 'store');
+    // A later tofu lot, received after the first: FEFO and FIFO both put it second.
+    await seed.post(goodsReceipt('store-sales', [{ productId: tofu.id, qty: 10, unitCost: 2, lotCode: `L${run}`, expiryDate: addDays(today, 6) }]), 'store');
     const [tofuLot, oilLot] = receipt.lines.map((line) => line.batchId as string);
 
     // POS import: two good rows, one unknown product, one bad quantity.
@@ -96,6 +98,18 @@ test.describe('store sales and waste', () => {
     await app.getByTestId('sale-post').click();
     await expect(app.getByTestId('sale-notice')).toContainText('Posted XS-');
     expect(oilLot).toBeTruthy();
+
+    // A GS1 label names the later tofu lot: selling it first needs a reason, which is kept.
+    await scan(app, 'sale-scan', `(01)0${tofu.barcodes[0] as string}(10)L${run}`);
+    await expect(app.getByTestId(`sale-fifo-${tofu.id}`)).toContainText(`Lot T${run} (${addDays(today, 3)}) should leave first`);
+    await app.getByTestId('sale-post').click();
+    await expect(app.getByTestId('sale-error')).toContainText('Give a reason to override FEFO/FIFO');
+    await app.screenshot({ path: `${screenshotDir}/sales-en-fifo-reason.png` });
+    await app.getByTestId('fifo-reason').fill('customer asked for the fresher lot');
+    await app.getByTestId('fifo-reason').press('Enter');
+    await expect(app.getByTestId(`sale-fifo-${tofu.id}`)).toHaveCount(0);
+    await app.getByTestId('sale-post').click();
+    await expect(app.getByTestId('sale-notice')).toContainText('Posted XS-');
   });
 });
 

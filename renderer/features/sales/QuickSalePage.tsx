@@ -43,7 +43,7 @@ export default function QuickSalePage() {
     const now = new Date().toISOString();
     const header = { id: newId(), siteId: terminal.siteId, number: nextDocumentNumber(kind === 'sale' ? 'XS' : 'XH', terminal.terminalId, businessDate), status: 'draft' as const, businessDate, at: now, terminalId: terminal.terminalId, updatedAt: now };
     const kept = lines.filter((l) => l.qty > 0);
-    const lineOf = (l: SaleLine) => ({ productId: l.productId, qty: l.qty, ...(l.batchId ? { batchId: l.batchId } : {}) });
+    const lineOf = (l: SaleLine) => ({ productId: l.productId, qty: l.qty, ...(l.batchId ? { batchId: l.batchId } : {}), ...(l.batchId && l.fifoOverrideReason ? { fifoOverrideReason: l.fifoOverrideReason } : {}) });
     const document: DocumentDoc =
       kind === 'sale'
         ? { ...header, type: 'sale', paymentMethod: 'cash', lines: kept.map((l) => ({ ...lineOf(l), unitPrice: l.unitPrice })) }

@@ -1,8 +1,10 @@
 import { Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { proposeBatches, type Ledger } from '../../../shared/domain';
+import { checkBatchChoice, DomainError, FifoViolationError, proposeBatches, type Ledger } from '../../../shared/domain';
+import { describeDomainError } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
+import { ReasonInput } from '../../ui/ReasonInput';
 
 export interface SaleLine {
   key: string;
@@ -11,6 +13,8 @@ export interface SaleLine {
   unitPrice: number;
   /** Set when a GS1 label named the batch; otherwise FEFO/FIFO picks at posting. */
   batchId?: string;
+  /** Why a scanned batch leaves before one that expires earlier (audited as a FIFO override). */
+  fifoOverrideReason?: string;
 }
 
 interface SaleLinesTableProps {
@@ -60,7 +64,27 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
         const product = ledger.product(line.productId);
         if (line.batchId) {
           const batch = ledger.batch(line.batchId);
-          return <Tag color="blue">{t('sales.scannedBatch', { lot: batch?.lotCode ?? line.batchId, qty: formatQty(ledger.onHand(siteId, line.batchId), product) })}</Tag>;
+          const scanned = <Tag color="blue">{t('sales.scannedBatch', { lot: batch?.lotCode ?? line.batchId, qty: formatQty(ledger.onHand(siteId, line.batchId), product) })}</Tag>;
+          const refusal = batchRefusal(ledger, siteId, businessDate, line);
+          if (!refusal) return scanned;
+          if (refusal instanceof FifoViolationError) {
+            const earlier = ledger.batch(refusal.earlierBatchId);
+            return (
+              <Space direction="vertical" size={4} data-testid={`sale-fifo-${line.productId}`}>
+                <Space size={4} wrap>
+                  {scanned}
+                  <Typography.Text type="warning">{t('sales.fifo.needsReason', { earlier: earlier?.lotCode ?? refusal.earlierBatchId, expiry: earlier?.expiryDate ?? '—' })}</Typography.Text>
+                </Space>
+                <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('sales.fifo.placeholder')} onCommit={(reason) => onChange(line.key, { fifoOverrideReason: reason || undefined })} />
+              </Space>
+            );
+          }
+          return (
+            <Space size={4} wrap>
+              {scanned}
+              <Typography.Text type="danger" data-testid={`sale-refused-${line.productId}`}>{describeDomainError(refusal, t, null, i18n.language)}</Typography.Text>
+            </Space>
+          );
         }
         if (!product) return <Typography.Text type="secondary">{t('sales.syncing')}</Typography.Text>; // product still arriving by sync: proposing would throw
         const proposal = proposeBatches(ledger, { siteId, productId: line.productId, qty: line.qty, businessDate });
@@ -83,4 +107,16 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
     },
   ];
   return <Table<SaleLine> size="small" rowKey="key" columns={columns} dataSource={[...lines]} pagination={false} locale={{ emptyText: t('sales.emptyLines') }} data-testid="sale-lines" />;
+}
+
+/** What posting would refuse about a scanned batch (a later one first without a reason, expired, held). */
+function batchRefusal(ledger: Ledger, siteId: string, businessDate: string, line: SaleLine): DomainError | null {
+  if (!line.batchId) return null;
+  try {
+    checkBatchChoice(ledger, { siteId, productId: line.productId, businessDate, batchId: line.batchId, ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}) });
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
 }

@@ -7,6 +7,10 @@ export default defineMessages(
     hint: 'Scan each item (or 3*code for 3). Stock leaves by earliest expiry first; the batches are shown per line.',
     added: 'Added {{product}} × {{qty}}',
     scannedBatch: 'Scanned batch {{lot}} (on hand {{qty}})',
+    fifo: {
+      needsReason: 'Lot {{earlier}} ({{expiry}}) should leave first by FEFO/FIFO and still has stock: say why this one goes first.',
+      placeholder: 'Reason, e.g. customer asked for this lot',
+    },
     shortfall: 'Short {{qty}}: not enough usable stock',
     remove: 'Remove line',
     syncing: 'Product still syncing…',
@@ -88,6 +92,10 @@ export default defineMessages(
     hint: '逐件扫码（或输入 3*条码 表示 3 个）。按先到期先出扣减库存，每行显示出库批次。',
     added: '已添加 {{product}} × {{qty}}',
     scannedBatch: '扫码批次 {{lot}}（库存 {{qty}}）',
+    fifo: {
+      needsReason: '按先到期先出/先进先出应先出批次 {{earlier}}（{{expiry}}），且该批次仍有库存：请说明为何先出本批次。',
+      placeholder: '原因，如：顾客指定此批次',
+    },
     shortfall: '缺 {{qty}}：可用库存不足',
     remove: '删除此行',
     syncing: '商品资料同步中…',

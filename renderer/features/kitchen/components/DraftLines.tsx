@@ -1,4 +1,4 @@
-import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { proposeBatches, type DomainError } from '../../../../shared/domain';
 import type { DocumentLine } from '../../../../shared/schemas';
 import { useLedger } from '../../../db/hooks';
 import { describeDomainError } from '../../../ui/errors';
+import { ReasonInput } from '../../../ui/ReasonInput';
 import { formatQty, productLabel } from '../../../ui/format';
 import { batchOptions, checkLine } from '../model/picking';
 
@@ -21,24 +22,6 @@ interface DraftLinesProps {
 }
 
 /** A reason typed locally and committed on Enter or leaving the field. */
-function ReasonInput({ value, onCommit, autoFocus }: { value: string; onCommit(reason: string): void; autoFocus: boolean }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  return (
-    <Input
-      size="small"
-      autoFocus={autoFocus}
-      value={text}
-      placeholder={t('kitchen.dispatch.reasonPlaceholder')}
-      data-testid="fifo-reason"
-      onChange={(event) => setText(event.target.value)}
-      onBlur={() => onCommit(text.trim())}
-      onPressEnter={() => onCommit(text.trim())}
-      style={{ minWidth: 220 }}
-    />
-  );
-}
-
 /** Draft dispatch lines: quantity, FEFO proposal, another batch only with a reason. */
 export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, onDone }: DraftLinesProps) {
   const { t, i18n } = useTranslation();
@@ -165,7 +148,7 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
                     <Typography.Text type="danger" data-testid="line-error">
                       {describeDomainError(check.error, t, ledger, i18n.language)}
                     </Typography.Text>
-                    {check.error.code === 'fifo-violation' && <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus onCommit={(reason) => update(index, reason ? { fifoOverrideReason: reason } : {}, reason ? [] : ['fifoOverrideReason'])} />}
+                    {check.error.code === 'fifo-violation' && <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('kitchen.dispatch.reasonPlaceholder')} onCommit={(reason) => update(index, reason ? { fifoOverrideReason: reason } : {}, reason ? [] : ['fifoOverrideReason'])} />}
                   </>
                 )}
                 {check.ok && check.override && (

@@ -1,0 +1,20 @@
+import { Input } from 'antd';
+import { useState } from 'react';
+
+/** A short reason (e.g. for taking a later batch first), committed on Enter or when focus leaves. */
+export function ReasonInput({ value, onCommit, autoFocus, placeholder, testId = 'fifo-reason' }: { value: string; onCommit(reason: string): void; autoFocus: boolean; placeholder: string; testId?: string }) {
+  const [text, setText] = useState(value);
+  return (
+    <Input
+      size="small"
+      autoFocus={autoFocus}
+      value={text}
+      placeholder={placeholder}
+      data-testid={testId}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={() => onCommit(text.trim())}
+      onPressEnter={() => onCommit(text.trim())}
+      style={{ minWidth: 220 }}
+    />
+  );
+}
