@@ -107,6 +107,7 @@ test.describe('store sales and waste', () => {
     await app.screenshot({ path: `${screenshotDir}/sales-en-fifo-reason.png` });
     await app.getByTestId('fifo-reason').fill('customer asked for the fresher lot');
     await app.getByTestId('fifo-reason').press('Enter');
+    await expect(app.getByTestId('sale-scan')).toBeFocused(); // the next scan lands in the scan field
     await expect(app.getByTestId(`sale-fifo-${tofu.id}`)).toHaveCount(0);
     await app.getByTestId('sale-post').click();
     await expect(app.getByTestId('sale-notice')).toContainText('Posted XS-');

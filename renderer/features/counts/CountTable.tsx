@@ -126,10 +126,19 @@ const CountRowView = memo(function CountRowView({ row, top, selected, columns, g
   return (
     <div role="row" data-batch={row.batchId} aria-selected={selected} style={{ ...grid, position: 'absolute', top, left: 0, right: 0, height: ROW_HEIGHT, borderBottom: border, background: selected ? selectedBackground : undefined }}>
       {columns.map((c) => (
-        <div role="cell" key={c.key} style={{ ...ellipsis, textAlign: c.align ?? 'left' }}>
+        <CountCell key={c.key} align={c.align}>
           {c.cell(row)}
-        </div>
+        </CountCell>
       ))}
     </div>
   );
 }, sameRow);
+
+/** A cell that ends in … when its text is too long, with the whole text on hover. */
+function CountCell({ align, children }: { align: 'right' | undefined; children: ReactNode }) {
+  return (
+    <div role="cell" title={typeof children === 'string' ? children : undefined} style={{ ...ellipsis, textAlign: align ?? 'left' }}>
+      {children}
+    </div>
+  );
+}

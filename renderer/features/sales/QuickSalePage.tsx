@@ -96,6 +96,7 @@ export default function QuickSalePage() {
             lines={lines} ledger={ledger.ledger} siteId={terminal.siteId} businessDate={businessDate} withPrice={kind === 'sale'}
             onChange={(key, patch) => setLines((current) => current.map((l) => (l.key === key ? { ...l, ...patch } : l)))}
             onRemove={(key) => setLines((current) => current.filter((l) => l.key !== key))}
+            onReasonEntered={() => scanRef.current?.focus()}
           />
           <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
             <Typography.Text>{kind === 'sale' ? t('sales.total', { total: formatMoney(total) }) : t('sales.consumptionNote')}</Typography.Text>

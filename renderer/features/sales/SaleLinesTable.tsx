@@ -25,10 +25,12 @@ interface SaleLinesTableProps {
   withPrice: boolean;
   onChange(key: string, patch: Partial<SaleLine>): void;
   onRemove(key: string): void;
+  /** A line's reason was entered: focus goes back to where the next scan lands. */
+  onReasonEntered?(): void;
 }
 
 /** Lines with the batches stock will leave from (FEFO/FIFO proposal, shown) and any shortfall in words. */
-export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice, onChange, onRemove }: SaleLinesTableProps) {
+export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice, onChange, onRemove, onReasonEntered }: SaleLinesTableProps) {
   const { t, i18n } = useTranslation();
   const columns = [
     {
@@ -75,7 +77,7 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
                   {scanned}
                   <Typography.Text type="warning">{t('sales.fifo.needsReason', { earlier: earlier?.lotCode ?? refusal.earlierBatchId, expiry: earlier?.expiryDate ?? '—' })}</Typography.Text>
                 </Space>
-                <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('sales.fifo.placeholder')} onCommit={(reason) => onChange(line.key, { fifoOverrideReason: reason || undefined })} />
+                <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('sales.fifo.placeholder')} onCommit={(reason) => onChange(line.key, { fifoOverrideReason: reason || undefined })} {...(onReasonEntered ? { onEnter: onReasonEntered } : {})} />
               </Space>
             );
           }
