@@ -12,13 +12,14 @@ export function WastePhotoPicker({ photo, onChange, onError }: { photo: File | n
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
-    <Space>
+    <>
       <input
         ref={input}
         type="file"
         accept="image/*"
         capture="environment"
-        hidden
+        // antd's form styles show file inputs (display: block) over the `hidden` attribute
+        style={{ display: 'none' }}
         data-testid="waste-photo-file"
         onChange={(event) => {
           const file = event.target.files?.[0] ?? null;
@@ -29,17 +30,19 @@ export function WastePhotoPicker({ photo, onChange, onError }: { photo: File | n
           onChange(file);
         }}
       />
-      <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} data-testid="waste-photo">
-        {photo ? t('sales.waste.photo.replace') : t('sales.waste.photo.add')}
-      </Button>
-      {photo ? (
-        <Tag closable closeIcon={<CloseOutlined />} onClose={() => onChange(null)} data-testid="waste-photo-name">
-          {photo.name}
-        </Tag>
-      ) : (
-        <Typography.Text type="secondary">{t('sales.waste.photo.optional')}</Typography.Text>
-      )}
-    </Space>
+      <Space>
+        <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} data-testid="waste-photo">
+          {photo ? t('sales.waste.photo.replace') : t('sales.waste.photo.add')}
+        </Button>
+        {photo ? (
+          <Tag closable closeIcon={<CloseOutlined />} onClose={() => onChange(null)} data-testid="waste-photo-name">
+            {photo.name}
+          </Tag>
+        ) : (
+          <Typography.Text type="secondary">{t('sales.waste.photo.optional')}</Typography.Text>
+        )}
+      </Space>
+    </>
   );
 }
 
