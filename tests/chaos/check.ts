@@ -165,7 +165,8 @@ export async function stuckIndicators(world: World): Promise<string[]> {
   const out: string[] = [];
   for (const t of world.terminals) {
     const status = await t.run<ChaosStatus>({ op: 'status' });
-    if (status.pendingUploads > 0) out.push(`${t.label}:${status.pendingUploads}`);
+    // What the terminal's own indicator says, so a stuck terminal tells why (offline? an error? sync never started?).
+    if (status.pendingUploads > 0) out.push(`${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''})`);
   }
   return out;
 }
