@@ -1,17 +1,8 @@
 // Shared by the benchmarks: a seeded PRNG (so every run measures the same data) and the figures
 // they print.
 
-/** mulberry32: small, fast, and good enough to generate benchmark data. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The forecast tests' mulberry32 (seeded, so every run measures the same data). */
+export { seededRandom as prng } from '../../tests/unit/forecast/synthetic';
 
 export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

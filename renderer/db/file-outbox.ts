@@ -77,6 +77,8 @@ export class FileOutbox {
   private readonly store: OutboxStore;
   private timer: ReturnType<typeof setInterval> | undefined;
   private flushing: Promise<void> | null = null;
+  /** What is waiting, without the bytes: read from the store once, then kept in step with it. */
+  private waiting: QueuedFileSummary[] | null = null;
 
   constructor(
     storeName: string,
@@ -97,8 +99,12 @@ export class FileOutbox {
       await uploadFile(this.endpoint.url, this.endpoint.token, { hash, ...file });
     } catch (error) {
       if (!(error instanceof FileUploadError && error.reason === 'offline')) throw error;
-      await this.store.files.put({ id: crypto.randomUUID(), hash, ...file, purpose, queuedAt: new Date().toISOString(), attempts: 1 });
-      await this.publish();
+      const waiting = await this.summaries(); // loaded before the put, so the entry is not read back too
+      const entry: QueuedFile = { id: crypto.randomUUID(), hash, ...file, purpose, queuedAt: new Date().toISOString(), attempts: 1 };
+      await this.store.files.put(entry);
+      const { bytes: _bytes, ...summary } = entry;
+      waiting.push(summary);
+      this.publish();
       return { hash, queued: true };
     }
     await this.record(hash, purpose);
@@ -112,7 +118,8 @@ export class FileOutbox {
   }
 
   start(): void {
-    void this.publish();
+    // What an earlier session left waiting shows at once, before any upload is tried.
+    void this.summaries().then(() => this.publish());
     void this.flush();
     this.timer = setInterval(() => void this.flush(), RETRY_MS);
   }
@@ -123,20 +130,26 @@ export class FileOutbox {
     this.store.close();
   }
 
+  /** Reads one file's bytes at a time: offline, a retry touches only the oldest. */
   private async flushOnce(): Promise<void> {
-    const waiting = await this.store.files.orderBy('queuedAt').toArray();
-    for (const entry of waiting) {
+    const waiting = await this.summaries();
+    for (const summary of [...waiting]) {
+      const entry = await this.store.files.get(summary.id);
+      if (!entry) continue;
       try {
         await uploadFile(this.endpoint.url, this.endpoint.token, entry);
       } catch (error) {
         if (error instanceof FileUploadError && error.reason === 'offline') break;
-        await this.store.files.update(entry.id, { attempts: entry.attempts + 1, lastError: error instanceof Error ? error.message : String(error) });
+        const refused = { attempts: entry.attempts + 1, lastError: error instanceof Error ? error.message : String(error) };
+        await this.store.files.update(entry.id, refused);
+        Object.assign(summary, refused);
         continue;
       }
       await this.record(entry.hash, entry.purpose);
       await this.store.files.delete(entry.id);
+      waiting.splice(waiting.indexOf(summary), 1);
     }
-    await this.publish();
+    this.publish();
   }
 
   /** Writes the record naming the file — only ever after the endpoint holds it. */
@@ -163,8 +176,20 @@ export class FileOutbox {
     });
   }
 
-  private async publish(): Promise<void> {
-    const all = await this.store.files.orderBy('queuedAt').toArray();
-    this.onChange(all.map(({ bytes: _bytes, ...summary }) => summary));
+  private async summaries(): Promise<QueuedFileSummary[]> {
+    if (!this.waiting) {
+      const keys = await this.store.files.orderBy('queuedAt').primaryKeys();
+      const stored = await this.store.files.bulkGet(keys);
+      this.waiting ??= stored.flatMap((file) => {
+        if (!file) return [];
+        const { bytes: _bytes, ...summary } = file;
+        return [summary];
+      });
+    }
+    return this.waiting;
+  }
+
+  private publish(): void {
+    this.onChange((this.waiting ?? []).map((summary) => ({ ...summary })));
   }
 }

@@ -6,15 +6,9 @@ import type { Page } from '@playwright/test';
 import type { DispatchDoc, DocumentDoc, MovementDoc } from '../../shared/schemas';
 import { pullAll as pull } from '../support/pull';
 import { expect, test } from './fixtures';
+import { go } from './terminal-helpers';
 
 test.setTimeout(300_000);
-
-async function open(page: Page, route: string): Promise<void> {
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `#/${route}`);
-  await expect(page.getByTestId(`section-${route.split('/')[0]}`)).toBeVisible();
-}
 
 /** Figures are whole once the first sync (four weeks of demo history) is in. */
 async function synced(page: Page): Promise<void> {
@@ -30,7 +24,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
   await synced(kitchen);
 
   // 1. Production: 900 g of scallion oil from its recipe, ingredients by FEFO.
-  await open(kitchen, 'production');
+  await go(kitchen, 'production');
   await kitchen.getByTestId('recipe-picker').fill('葱油');
   await expect(kitchen.getByTestId('recipe-picker-hits')).toBeVisible({ timeout: 60_000 });
   await kitchen.getByTestId('recipe-picker').press('Enter');
@@ -40,7 +34,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
   const producedLot = await kitchen.getByTestId('result-lot').innerText();
 
   // 2. Dispatch: the new scallion oil and two more products, picked by FEFO, shipped.
-  await open(kitchen, 'dispatch');
+  await go(kitchen, 'dispatch');
   await kitchen.getByTestId('new-dispatch-store').click();
   await kitchen.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /人民路/ }).click();
   await kitchen.getByTestId('new-dispatch').click();
@@ -69,7 +63,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
 
   // 3. The store receives it: every line in full but the last, which arrives 100 short.
   await synced(store);
-  await open(store, 'receiving');
+  await go(store, 'receiving');
   await expect(store.getByTestId(`incoming-${number}`)).toHaveAttribute('data-state', 'on-the-way', { timeout: 60_000 });
   await store.getByTestId('receiving-scan').fill(number);
   await store.getByTestId('receiving-scan').press('Enter');
@@ -85,7 +79,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
   // 4. The store's stock screen shows each received batch with what arrived.
   const lots = new Map((await pull<{ id: string; lotCode: string }>(demo.endpoint.url, hqToken, 'batches')).map((b) => [b.id, b.lotCode]));
   expect([...lots.values()]).toContain(producedLot);
-  await open(store, 'stock');
+  await go(store, 'stock');
   for (const [index, line] of dispatch.lines.entries()) {
     const batchId = line.batchId ?? '';
     const lot = lots.get(batchId) ?? '';
@@ -97,7 +91,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
   }
 
   // 5. The kitchen sees the discrepancy, sent back by the store's receipt.
-  await open(kitchen, 'dispatch');
+  await go(kitchen, 'dispatch');
   await expect(kitchen.getByTestId('discrepancy-notice').filter({ hasText: number })).toHaveCount(1, { timeout: 60_000 });
 
   // 6. Per batch: out (kitchen) + in (store) + transit loss = 0.

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { go } from './terminal-helpers';
 
 declare global {
   interface Window {
@@ -20,13 +21,6 @@ async function synced(page: Page): Promise<Page> {
     .poll(async () => (await page.getByTestId('sync-initial').count()) === 0 && (await page.getByTestId('sync-last').count()) === 1 && !/never|从未/i.test(await page.getByTestId('sync-last').innerText()), { timeout: 120_000 })
     .toBe(true);
   return page;
-}
-
-async function open(page: Page, route: string): Promise<void> {
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `#/${route}`);
-  await expect(page.getByTestId(`section-${route.split('/')[0]}`)).toBeVisible();
 }
 
 /** A quantity as the screen formats it ("12,000 g") → 12000. */
@@ -47,7 +41,7 @@ async function pickProduct(page: Page, text: string): Promise<void> {
 }
 
 async function newDispatchTo(page: Page, store: RegExp): Promise<void> {
-  await open(page, 'dispatch');
+  await go(page, 'dispatch');
   await page.getByTestId('new-dispatch-store').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: store }).click();
   await page.getByTestId('new-dispatch').click();
@@ -57,7 +51,7 @@ async function newDispatchTo(page: Page, store: RegExp): Promise<void> {
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`the kitchen produces a semi-finished batch with FEFO ingredients (${locale})`, async ({ demoTerminal }) => {
     const kitchen = await synced(await demoTerminal('kitchen', { locale }));
-    await open(kitchen, 'production');
+    await go(kitchen, 'production');
     const picker = kitchen.getByTestId('recipe-picker');
     await picker.fill('葱油');
     await expect(kitchen.getByTestId('recipe-picker-hits')).toBeVisible({ timeout: 60_000 });
@@ -84,12 +78,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect(printed).toContain(await kitchen.getByTestId('result-lot').innerText());
     await shot(kitchen, locale, 'production-result');
 
-    await open(kitchen, 'requests');
+    await go(kitchen, 'requests');
     await expect(kitchen.getByTestId('request-table')).toBeVisible();
     await expect(kitchen.getByTestId('picking-list')).toBeVisible();
     await shot(kitchen, locale, 'requests');
 
-    await open(kitchen, 'recipes');
+    await go(kitchen, 'recipes');
     await kitchen.getByTestId('recipe-row').first().click();
     await expect(kitchen.getByTestId('recipe-read-only')).toBeVisible();
     await shot(kitchen, locale, 'recipes');
@@ -98,7 +92,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
 test('a dispatch of three lines to store-renmin ships and the kitchen on-hand drops by exactly that', async ({ demoTerminal }) => {
   const kitchen = await synced(await demoTerminal('kitchen', { locale: 'zh-CN' }));
-  await open(kitchen, 'dispatch');
+  await go(kitchen, 'dispatch');
   await expect(kitchen.getByTestId('dispatch-link').first()).toBeVisible({ timeout: 60_000 });
   await shot(kitchen, 'zh-CN', 'dispatch-list');
   await newDispatchTo(kitchen, /人民路/);
@@ -136,7 +130,7 @@ test('a dispatch of three lines to store-renmin ships and the kitchen on-hand dr
 
 test('a FIFO violation is refused without a reason, accepted with one, and audited; the note prints with its QR', async ({ demoTerminal }) => {
   const kitchen = await synced(await demoTerminal('kitchen', { locale: 'en' }));
-  await open(kitchen, 'dispatch');
+  await go(kitchen, 'dispatch');
   await expect(kitchen.getByTestId('dispatch-link').first()).toBeVisible({ timeout: 60_000 });
   await shot(kitchen, 'en', 'dispatch-list');
   await newDispatchTo(kitchen, /Renmin/);

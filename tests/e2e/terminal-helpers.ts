@@ -56,11 +56,12 @@ export const test = base.extend<TerminalFixtures, { privateDemo: DemoEndpoint }>
   },
 });
 
+/** Navigates the app to `route` (e.g. `dispatch` or `kitchen/plan`) and waits for its section. */
 export async function go(page: Page, route: string): Promise<void> {
   await page.evaluate((hash) => {
     location.hash = hash;
   }, `#/${route}`);
-  await expect(page.getByTestId(`section-${route}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(`section-${route.split('/')[0]}`)).toBeVisible({ timeout: 30_000 });
 }
 
 export async function openTerminal(open: () => Promise<Page>): Promise<Page> {

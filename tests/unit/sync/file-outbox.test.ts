@@ -20,8 +20,9 @@ async function setUp() {
   db = await createLarderDatabase({ name: `fo${randomUUID().replace(/-/g, '').slice(0, 12)}`, storage: getRxStorageMemory() });
   await db.batches.insert({ id: 'b-milk', productId: 'p-milk', siteId: 'kitchen', lotCode: 'MILK-1', receivedAt: AT, unitCost: 2, certificateHashes: [], qcStatus: 'pending', sourceDocId: 'gr-1', updatedAt: AT });
   let queued: QueuedFileSummary[] = [];
-  outbox = new FileOutbox(`outbox-${randomUUID()}`, db, { url: 'http://endpoint.test', token: 't' }, (files) => (queued = files));
-  return { db, outbox, queued: () => queued };
+  const storeName = `outbox-${randomUUID()}`;
+  outbox = new FileOutbox(storeName, db, { url: 'http://endpoint.test', token: 't' }, (files) => (queued = files));
+  return { db, outbox, storeName, queued: () => queued };
 }
 
 const network = (mode: { current: 'down' | 'refuse' | 'up' }, stored: Map<string, number>) =>
@@ -56,6 +57,26 @@ describe('file outbox', () => {
     expect(stored.get(hash)).toBe(file.bytes.byteLength);
     expect((await db.batches.findOne('b-milk').exec())?.certificateHashes).toEqual([hash]);
     expect(queued()).toEqual([]);
+  });
+
+  it('shows and uploads what an earlier session left waiting', async () => {
+    const { db, outbox, storeName } = await setUp();
+    const mode = { current: 'down' as 'down' | 'refuse' | 'up' };
+    vi.stubGlobal('fetch', network(mode, new Map()));
+    const file = certificate();
+    const { hash } = await outbox.add(file, { kind: 'certificate', batchId: 'b-milk', lotCode: 'MILK-1' });
+    await outbox.stop();
+    // The app restarts on the same store, still offline: the waiting file is listed at start.
+    let queued: QueuedFileSummary[] = [];
+    const restarted = new FileOutbox(storeName, db, { url: 'http://endpoint.test', token: 't' }, (files) => (queued = files));
+    restarted.start();
+    await restarted.flush();
+    expect(queued.map((f) => f.hash)).toEqual([hash]);
+    mode.current = 'up';
+    await restarted.flush();
+    expect(queued).toEqual([]);
+    expect((await db.batches.findOne('b-milk').exec())?.certificateHashes).toEqual([hash]);
+    await restarted.stop();
   });
 
   it('throws a refusal at once instead of keeping a file the endpoint will never take', async () => {
