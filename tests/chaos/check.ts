@@ -5,7 +5,7 @@ import { Ledger, positionKey, recomputePositions } from '../../shared/domain';
 import type { MovementDoc } from '../../shared/schemas';
 import type { StockPosition } from '../../shared/domain/ledger-view';
 import { sleep } from './rng';
-import { canonical, type ChaosStatus, type Dump } from './terminal-protocol';
+import { canonical, type ChaosStatus, type DumpChanges } from './terminal-protocol';
 import type { ChaosTerminal } from './terminals';
 import type { World } from './world';
 
@@ -26,6 +26,8 @@ export class Auditor {
   /** Movement ids the server served at two sequences (an append-only row written twice) or twice in a page. */
   readonly doubled = new Set<string>();
   private order = 0;
+  /** What each site may read (its own and addressed to it), kept as documents arrive. */
+  private readonly bySite: Record<Audited, Map<string, Map<string, ServerDoc>>> = { movements: new Map(), documents: new Map() };
 
   constructor(private readonly world: World) {}
 
@@ -51,13 +53,21 @@ export class Auditor {
           const before = this.docs[collection].get(id);
           if (collection === 'movements' && (seen.has(id) || before)) this.doubled.add(id);
           seen.add(id);
-          this.docs[collection].set(id, {
+          const stored: ServerDoc = {
             seq: before?.seq ?? seq,
             content: canonical(doc),
             siteId: String(doc.siteId),
             toSiteId: typeof doc.toSiteId === 'string' ? doc.toSiteId : null,
             doc,
-          });
+          };
+          this.docs[collection].set(id, stored);
+          if (before) for (const site of [before.siteId, before.toSiteId]) if (site) this.bySite[collection].get(site)?.delete(id);
+          for (const site of [stored.siteId, stored.toSiteId]) {
+            if (!site) continue;
+            let readable = this.bySite[collection].get(site);
+            if (!readable) this.bySite[collection].set(site, (readable = new Map()));
+            readable.set(id, stored);
+          }
         });
         this.checkpoints[collection] = body.checkpoint;
         if (body.documents.length < 1000) break;
@@ -66,11 +76,32 @@ export class Auditor {
     return true;
   }
 
-  readableBy(t: ChaosTerminal, collection: Audited): Map<string, ServerDoc> {
+  /** Read-only view: HQ reads everything, a site what it wrote or was sent. */
+  readableBy(t: ChaosTerminal, collection: Audited): ReadonlyMap<string, ServerDoc> {
     if (t.siteKind === 'hq') return this.docs[collection];
-    const out = new Map<string, ServerDoc>();
-    for (const [id, d] of this.docs[collection]) if (d.siteId === t.siteId || d.toSiteId === t.siteId) out.set(id, d);
-    return out;
+    return this.bySite[collection].get(t.siteId) ?? new Map();
+  }
+}
+
+/**
+ * Each terminal's stored documents as last reported, kept current from `dumpChanges` (a full
+ * dump after the terminal (re)started, only what changed otherwise): reading every document of
+ * every terminal after every run made a long session quadratic.
+ */
+export class Mirrors {
+  private readonly byTerminal = new Map<string, Record<Audited, Map<string, string>>>();
+
+  async refresh(t: ChaosTerminal): Promise<Record<Audited, Map<string, string>>> {
+    const answer = await t.run<DumpChanges>({ op: 'dumpChanges', collections: AUDITED });
+    let mirror = this.byTerminal.get(t.label);
+    if (!mirror || answer.full) this.byTerminal.set(t.label, (mirror = { movements: new Map(), documents: new Map() }));
+    for (const collection of AUDITED) {
+      for (const [id, content] of answer.changes[collection] ?? []) {
+        if (content === null) mirror[collection].delete(id);
+        else mirror[collection].set(id, content);
+      }
+    }
+    return mirror;
   }
 }
 
@@ -104,7 +135,7 @@ async function quiet(world: World, auditor: Auditor): Promise<boolean> {
 }
 
 /** Compares everything; adds what is wrong to `findings` (keys are stable, so a repeat is not counted twice). */
-async function compare(world: World, auditor: Auditor, findings: Findings, run: number, final: boolean): Promise<boolean> {
+async function compare(world: World, auditor: Auditor, mirrors: Mirrors, findings: Findings, run: number, final: boolean): Promise<boolean> {
   let ok = true;
   const flag = (set: Set<string>, key: string, note: string) => {
     // A problem already recorded in an earlier run does not keep later runs from settling.
@@ -121,10 +152,10 @@ async function compare(world: World, auditor: Auditor, findings: Findings, run: 
   }
   for (const id of auditor.doubled) flag(findings.doubled, id, `movement ${id} served twice by the endpoint`);
   for (const t of world.terminals) {
-    const dump = await t.run<Dump>({ op: 'dump', collections: AUDITED });
+    const mirror = await mirrors.refresh(t);
     for (const collection of AUDITED) {
       const expected = auditor.readableBy(t, collection);
-      const local = new Map(dump[collection] ?? []);
+      const local = mirror[collection];
       for (const [id, d] of expected) {
         const mine = local.get(id);
         if (mine === undefined) {
@@ -149,14 +180,14 @@ async function compare(world: World, auditor: Auditor, findings: Findings, run: 
 }
 
 /** Waits (bounded) for quiet and convergence, then records what is still wrong. */
-export async function settleAndCheck(world: World, auditor: Auditor, findings: Findings, run: number, timeoutMs: number): Promise<{ settledMs: number }> {
+export async function settleAndCheck(world: World, auditor: Auditor, mirrors: Mirrors, findings: Findings, run: number, timeoutMs: number): Promise<{ settledMs: number }> {
   const started = Date.now();
   for (let i = 0; Date.now() - started < timeoutMs && i < 2000; i++) {
-    if ((await quiet(world, auditor)) && (await compare(world, auditor, findings, run, false))) return { settledMs: Date.now() - started };
+    if ((await quiet(world, auditor)) && (await compare(world, auditor, mirrors, findings, run, false))) return { settledMs: Date.now() - started };
     await sleep(100);
   }
   await auditor.refresh();
-  await compare(world, auditor, findings, run, true);
+  await compare(world, auditor, mirrors, findings, run, true);
   return { settledMs: Date.now() - started };
 }
 

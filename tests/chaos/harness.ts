@@ -1,7 +1,7 @@
 // Runs the chaos session: one world, `runs` runs cycling through the eight scenarios, each with
 // parameters from (seed, run), then heal → quiet → check after every run, so a finding is tied
 // to the run (and scenario) that caused it.
-import { Auditor, settleAndCheck, stuckIndicators, type Findings } from './check';
+import { Auditor, Mirrors, settleAndCheck, stuckIndicators, type Findings } from './check';
 import { Rng, sleep } from './rng';
 import { scenarios, type RunContext } from './scenarios';
 import { World } from './world';
@@ -49,6 +49,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const world = await World.create({ seed: options.seed, browser: options.browser, log });
   log(`world up in ${Date.now() - started} ms: ${world.terminals.map((t) => t.label).join(', ')} → ${world.url}`);
   const auditor = new Auditor(world);
+  const mirrors = new Mirrors();
   const active = scenarios.filter((s) => !options.only || options.only.includes(s.name));
   try {
     for (let run = 0; run < options.runs; run++) {
@@ -73,7 +74,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       let settledMs = -1;
       try {
         await heal(world, rng.fork(2));
-        ({ settledMs } = await settleAndCheck(world, auditor, findings, run, options.settleTimeoutMs ?? 45_000));
+        ({ settledMs } = await settleAndCheck(world, auditor, mirrors, findings, run, options.settleTimeoutMs ?? 45_000));
       } catch (error) {
         summary.errors++;
         findings.notes.push(`run ${run}: harness error while healing/checking: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,7 @@ import type { LarderDatabase } from '../../renderer/db/database';
 import { startSync, type LarderSync } from '../../renderer/db/replication';
 import type { PendingPersistence } from '../../renderer/db/replication/pending-tracker';
 import { realNow } from './clock';
-import { canonical, type ChaosCommand, type ChaosStatus, type Dump } from './terminal-protocol';
+import { canonical, type ChaosCommand, type ChaosStatus, type DumpChanges } from './terminal-protocol';
 
 export interface TerminalCoreOptions {
   db: LarderDatabase;
@@ -54,6 +54,37 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
     if (event.operation === 'INSERT') feed(event.documentData);
   });
 
+  // Ids written since the last `dumpChanges`, from the collections' own change events (local
+  // writes and pulled ones alike). The first answer of this process is a full dump.
+  const changed = new Map<CollectionName, Set<string>>();
+  let answeredOnce = false;
+  const track = (name: CollectionName) => {
+    if (changed.has(name)) return;
+    changed.set(name, new Set());
+    collection(name).$.subscribe((event) => changed.get(name)?.add(event.documentId));
+  };
+  const dumpChanges = async (names: CollectionName[]): Promise<DumpChanges> => {
+    names.forEach(track);
+    const full = !answeredOnce;
+    answeredOnce = true;
+    const changes: DumpChanges['changes'] = {};
+    for (const name of names) {
+      // Cleared before reading: a write landing during the read is reported again next time.
+      const ids = [...(changed.get(name) ?? [])];
+      changed.get(name)?.clear();
+      if (full) {
+        changes[name] = (await collection(name).find().exec()).map((d) => [d.primary, canonical(d.toJSON())]);
+        continue;
+      }
+      const found = await collection(name).findByIds(ids).exec();
+      changes[name] = ids.map((id) => {
+        const doc = found.get(id);
+        return [id, doc ? canonical(doc.toJSON()) : null];
+      });
+    }
+    return { full, changes };
+  };
+
   const run = async (command: ChaosCommand): Promise<unknown> => {
     switch (command.op) {
       case 'insert': {
@@ -73,13 +104,8 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
         const doc = await collection(command.collection).findOne(command.id).exec();
         return doc ? canonical(doc.toJSON()) : null;
       }
-      case 'dump': {
-        const out: Dump = {};
-        for (const name of command.collections) {
-          out[name] = (await collection(name).find().exec()).map((d) => [d.primary, canonical(d.toJSON())]);
-        }
-        return out;
-      }
+      case 'dumpChanges':
+        return dumpChanges(command.collections);
       case 'counts':
         return Promise.all(command.collections.map((name) => collection(name).count().exec()));
       case 'positions':

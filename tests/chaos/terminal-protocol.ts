@@ -6,7 +6,7 @@ export type ChaosCommand =
   | { op: 'insert'; collection: CollectionName; docs: unknown[] }
   | { op: 'patch'; collection: CollectionName; id: string; patch: Record<string, unknown> }
   | { op: 'get'; collection: CollectionName; id: string }
-  | { op: 'dump'; collections: CollectionName[] }
+  | { op: 'dumpChanges'; collections: CollectionName[] }
   | { op: 'counts'; collections: CollectionName[] }
   | { op: 'positions' }
   | { op: 'status' }
@@ -22,8 +22,15 @@ export interface ChaosStatus {
   syncing: boolean;
 }
 
-/** id → canonical JSON (keys sorted, RxDB's `_…` meta fields left out), per collection. */
-export type Dump = Partial<Record<CollectionName, [string, string][]>>;
+/**
+ * What changed since the previous `dumpChanges` (id → canonical JSON, null when deleted), or
+ * everything (`full`) on a terminal's first answer after it (re)started: the harness keeps a
+ * mirror per terminal instead of reading every document after every run.
+ */
+export interface DumpChanges {
+  full: boolean;
+  changes: Partial<Record<CollectionName, [string, string | null][]>>;
+}
 
 /** Canonical JSON: the same content gives the same text whatever the key order or meta fields. */
 export function canonical(value: unknown): string {
