@@ -1,7 +1,6 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import {
   collectionNames,
-  collectionSchemas,
   type BatchDoc,
   type CollectionName,
   type ConfigDoc,
@@ -14,11 +13,14 @@ import {
   type SiteDoc,
 } from '../../shared/schemas';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandlerFor } from './conflict-handlers';
+import { localSchemas } from './local-schemas';
 import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
 import { keepWriteClockPast, latestWriteTime } from './write-clock';
 
 addRxPlugin(RxDBLocalDocumentsPlugin); // posting intents (renderer/db/posting.ts)
+addRxPlugin(RxDBMigrationSchemaPlugin); // a store opened by an older version is migrated on open
 
 export interface LarderDocTypes {
   sites: SiteDoc;
@@ -49,7 +51,7 @@ export async function createLarderDatabase(options: { name: string; storage: RxS
     collectionNames.map((name) => [
       name,
       {
-        schema: collectionSchemas[name] as unknown as RxJsonSchema<unknown>,
+        schema: localSchemas[name],
         migrationStrategies: migrationStrategiesByCollection[name],
         conflictHandler: conflictHandlerFor(name),
         localDocuments: name === 'documents', // posting intents (renderer/db/posting.ts)

@@ -40,7 +40,7 @@ export const journalSchema = {
     updatedAt: updatedAtField,
   },
   required: ['id', 'siteId', 'docType', 'docId', 'docNumber', 'businessDate', 'at', 'lines', 'updatedAt'],
-  indexes: ['docId'],
+  // No indexes: the journal is read whole (journal and partner-ledger screens).
   additionalProperties: false,
 } as const;
 

@@ -64,7 +64,8 @@ export const movementSchema = {
     'terminalId',
     'updatedAt',
   ],
-  indexes: [['siteId', 'productId'], 'batchId', 'docId'],
+  // No indexes: no query selects movements (a terminal folds them all into its ledger at
+  // start-up), and every index cost each write — posting, initial pull — its upkeep.
   additionalProperties: false,
 } as const;
 

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import { collectionNames, collectionSchemas } from '../../../shared/schemas';
+import { collectionNames } from '../../../shared/schemas';
+import { localSchemas } from '../../../renderer/db/local-schemas';
+import { migrationStrategiesByCollection } from '../../../renderer/db/migrations';
 import { sampleDocs } from './samples';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 describe('schemas in a real RxDB database', () => {
+  // The schemas as the terminal stores them (renderer/db/local-schemas.ts), checked by dev-mode.
   it('open all collections (within the COL23 limit) and accept the sample documents', async () => {
     const db = await createRxDatabase({
       name: `schemas-${Date.now()}`,
@@ -19,7 +24,7 @@ describe('schemas in a real RxDB database', () => {
       const spec = Object.fromEntries(
         collectionNames.map((name) => [
           name,
-          { schema: structuredClone(collectionSchemas[name]) as unknown as RxJsonSchema<Record<string, unknown>> },
+          { schema: structuredClone(localSchemas[name]) as RxJsonSchema<Record<string, unknown>>, migrationStrategies: migrationStrategiesByCollection[name] },
         ]),
       );
       const collections = await db.addCollections(spec);

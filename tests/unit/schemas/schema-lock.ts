@@ -22,18 +22,23 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Fingerprint of everything but the version itself. */
-export function schemaFingerprint(schema: { version: number }): string {
+/** Fingerprint of everything but the version itself (and the `ignore`d keys). */
+export function schemaFingerprint(schema: { version: number }, ignore: readonly string[] = []): string {
   const { version: _version, ...rest } = schema;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex').slice(0, 16);
+  const kept = Object.fromEntries(Object.entries(rest).filter(([key]) => !ignore.includes(key)));
+  return createHash('sha256').update(canonicalJson(kept)).digest('hex').slice(0, 16);
 }
 
-/** Problems between the current schemas and the recorded lock; empty when they agree. */
-export function checkSchemaLock(schemas: Record<string, { version: number }>, lock: SchemaLock): string[] {
+/**
+ * Problems between the current schemas and the recorded lock; empty when they agree. The wire
+ * lock ignores `indexes` (how a terminal stores a collection is not the document's shape); the
+ * storage lock of the terminal's RxDB schemas does not.
+ */
+export function checkSchemaLock(schemas: Record<string, { version: number }>, lock: SchemaLock, ignore: readonly string[] = []): string[] {
   const problems: string[] = [];
   for (const [name, schema] of Object.entries(schemas)) {
     const recorded = lock[name];
-    const fingerprint = schemaFingerprint(schema);
+    const fingerprint = schemaFingerprint(schema, ignore);
     if (!recorded) {
       problems.push(`${name}: not in the schema lock; add {version: ${schema.version}, fingerprint: '${fingerprint}'}`);
       continue;

@@ -9,10 +9,16 @@ import {
   collectionSchemas,
 } from '../../../shared/schemas';
 import { sampleDocs } from './samples';
+import { localSchemas, storageLayoutRevisions } from '../../../renderer/db/local-schemas';
 import { checkSchemaLock, type SchemaLock } from './schema-lock';
 import lockFile from './schema-lock.json';
+import storageLockFile from './storage-lock.json';
 
+/** The wire lock: document shapes, as the endpoint holds pushes to them (indexes ignored). */
 const lock: SchemaLock = lockFile;
+const WIRE = ['indexes'];
+/** The storage lock: the terminal's RxDB schemas, indexes included (any change needs a migration). */
+const storageLock: SchemaLock = storageLockFile;
 
 function rxSchema(name: (typeof collectionNames)[number]): RxJsonSchema<Record<string, unknown>> {
   // The literals are deeply readonly; RxDB's checker only reads them.
@@ -69,14 +75,15 @@ describe('collection schemas', () => {
 });
 
 describe('schema versioning', () => {
-  it('every schema matches the lock (a change needs a version bump and a lock update)', () => {
-    expect(checkSchemaLock(collectionSchemas, lock)).toEqual([]);
+  it('every schema matches the wire lock and the storage lock (a change needs a version bump and a lock update)', () => {
+    expect(checkSchemaLock(collectionSchemas, lock, WIRE)).toEqual([]);
+    expect(checkSchemaLock(localSchemas, storageLock)).toEqual([]);
   });
 
   it('detects a change made without a version bump', () => {
     const changed = structuredClone(collectionSchemas) as unknown as Record<string, { version: number; properties: Record<string, unknown> }>;
     changed.movements.properties.extraField = { type: 'string' };
-    const problems = checkSchemaLock(changed, lock);
+    const problems = checkSchemaLock(changed, lock, WIRE);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/movements: schema changed without a version bump/);
   });
@@ -84,8 +91,21 @@ describe('schema versioning', () => {
   it('asks for the lock to be updated when a version is bumped, and refuses going back', () => {
     const bumped = structuredClone(collectionSchemas) as unknown as Record<string, { version: number }>;
     bumped.sites.version = 1;
-    expect(checkSchemaLock(bumped, lock)[0]).toMatch(/sites: version bumped to 1/);
+    expect(checkSchemaLock(bumped, lock, WIRE)[0]).toMatch(/sites: version bumped to 1/);
     const older: SchemaLock = { ...lock, sites: { version: 2, fingerprint: lock.sites.fingerprint } };
-    expect(checkSchemaLock(collectionSchemas, older)[0]).toMatch(/went back/);
+    expect(checkSchemaLock(collectionSchemas, older, WIRE)[0]).toMatch(/went back/);
+  });
+
+  it('an index change leaves the wire lock alone but needs a new local version', () => {
+    const wire = structuredClone(collectionSchemas) as unknown as Record<string, { version: number; indexes?: unknown[] }>;
+    wire.events.indexes = ['docId'];
+    expect(checkSchemaLock(wire, lock, WIRE)).toEqual([]);
+    const local = structuredClone(localSchemas) as unknown as Record<string, { version: number; indexes?: unknown[] }>;
+    local.events.indexes = ['docId'];
+    expect(checkSchemaLock(local, storageLock)).toEqual([expect.stringMatching(/events: schema changed without a version bump/)]);
+  });
+
+  it('local versions are the wire versions plus each collection\'s layout revision', () => {
+    for (const name of collectionNames) expect(localSchemas[name].version).toBe(collectionSchemas[name].version + storageLayoutRevisions[name]);
   });
 });
