@@ -15,6 +15,15 @@ describe('push requests under the body limit', () => {
     }
   });
 
+  it('sends a batch well under the limit as one request with one body', () => {
+    const rows = Array.from({ length: 500 }, (_, n) => row(`r${n}`, 10));
+    const requests = requestsUnderLimit(rows, 4 * 1024 * 1024);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.rows).toEqual(rows);
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual(rows);
+    expect(requestsUnderLimit([], 1_000)).toEqual([]);
+  });
+
   it('sends a row larger than the limit alone, so the endpoint can say it is too large', () => {
     const requests = requestsUnderLimit([row('small', 1), row('huge', 10_000), row('after', 1)], 5_000);
     expect(requests.map((r) => r.rows.map((x) => x.newDocumentState.id))).toEqual([['small'], ['huge'], ['after']]);
