@@ -37,7 +37,20 @@ export interface LarderDocTypes {
 export type LarderCollections = { [K in CollectionName]: RxCollection<LarderDocTypes[K]> };
 export type LarderDatabase = RxDatabase<LarderCollections>;
 
-export async function createLarderDatabase(options: { name: string; storage: RxStorage<unknown, unknown> }): Promise<LarderDatabase> {
+/** Documents re-laid so far while an upgraded app migrates the local store on open. */
+export interface MigrationProgress {
+  handled: number;
+  total: number;
+}
+
+export interface OpenDatabaseOptions {
+  name: string;
+  storage: RxStorage<unknown, unknown>;
+  /** Called while collections stored by an older version are migrated (once per upgrade). */
+  onMigration?: (progress: MigrationProgress) => void;
+}
+
+export async function createLarderDatabase(options: OpenDatabaseOptions): Promise<LarderDatabase> {
   assertMigrationsComplete();
   // Never dev-mode here: in the shipped app it loads a tracking iframe. Tests validate instead.
   const db = await createRxDatabase<LarderCollections>({
@@ -53,12 +66,46 @@ export async function createLarderDatabase(options: { name: string; storage: RxS
       {
         schema: localSchemas[name],
         migrationStrategies: migrationStrategiesByCollection[name],
+        // Migrated below, with progress, before anything reads or writes.
+        autoMigrate: false,
         conflictHandler: conflictHandlerFor(name),
         localDocuments: name === 'documents', // posting intents (renderer/db/posting.ts)
       },
     ]),
   );
   await db.addCollections(creators);
+  await migrateWithProgress(db, options.onMigration);
   keepWriteClockPast(await latestWriteTime(db)); // before any write: see write-clock.ts
   return db;
+}
+
+/** Runs pending migrations one collection after another, reporting documents handled of all. */
+async function migrateWithProgress(db: LarderDatabase, onMigration: OpenDatabaseOptions['onMigration']): Promise<void> {
+  const pending: RxCollection<unknown>[] = [];
+  for (const name of collectionNames) {
+    const collection = db[name] as unknown as RxCollection<unknown>;
+    if (await collection.migrationNeeded()) pending.push(collection);
+  }
+  if (pending.length === 0) return;
+  const counts = new Map<string, MigrationProgress>();
+  const report = () => {
+    let handled = 0;
+    let total = 0;
+    for (const c of counts.values()) {
+      handled += c.handled;
+      total += c.total;
+    }
+    onMigration?.({ handled, total });
+  };
+  for (const collection of pending) {
+    const subscription = collection.getMigrationState().$.subscribe((status) => {
+      counts.set(collection.name, { handled: status.count.handled, total: status.count.total });
+      report();
+    });
+    try {
+      await collection.migratePromise();
+    } finally {
+      subscription.unsubscribe();
+    }
+  }
 }

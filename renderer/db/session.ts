@@ -1,7 +1,7 @@
 // The terminal's local store and its sync, opened for the current pairing and closed when the
 // pairing changes. Screens read `useDatabase()`; they never wait for the network.
 import { create } from 'zustand';
-import { createLarderDatabase, type LarderDatabase } from './database';
+import { createLarderDatabase, type LarderDatabase, type MigrationProgress } from './database';
 import { FileOutbox, type QueuedFileSummary } from './file-outbox';
 import { LocalLedger } from './local-ledger';
 import { repairPendingPostings } from './posting';
@@ -19,10 +19,13 @@ interface SessionState {
   files: FileOutbox | null;
   queuedFiles: QueuedFileSummary[];
   openError: string | null;
+  /** Set while an upgraded app migrates the local store on open (screens wait for it). */
+  migration: MigrationProgress | null;
 }
 
 const NO_FILES: QueuedFileSummary[] = [];
-export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, files: null, queuedFiles: NO_FILES, openError: null }));
+export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, files: null, queuedFiles: NO_FILES, openError: null, migration: null }));
+export const useMigrationProgress = () => useSessionStore((s) => s.migration);
 export const useDatabase = () => useSessionStore((s) => s.db);
 export const useFileOutbox = () => useSessionStore((s) => s.files);
 export const useQueuedFiles = () => useSessionStore((s) => s.queuedFiles);
@@ -58,7 +61,9 @@ async function closeSession(): Promise<void> {
 async function openSession(pairing: Pairing): Promise<void> {
   const name = databaseNameFor(pairing);
   try {
-    const db = await createLarderDatabase({ name, storage: createLarderStorage() });
+    const db = await createLarderDatabase({ name, storage: createLarderStorage(), onMigration: (migration) => useSessionStore.setState({ migration }) }).finally(() =>
+      useSessionStore.setState({ migration: null }),
+    );
     const ledger = await LocalLedger.open(db);
     const repaired = await repairPendingPostings(db, ledger);
     if (repaired.length) console.info(`larder: completed ${repaired.length} interrupted posting(s)`, repaired);

@@ -1,6 +1,6 @@
 // English strings. zh-CN.ts must have exactly the same keys (its type is derived from this file).
 export const en = {
-  app: { name: 'Larder', tagline: 'Stock, batches and expiry — offline first', storeError: 'The local store could not be opened: {{message}}', screenError: 'This screen ran into a problem. Your data is safe; other screens keep working.', retry: 'Try again', initialSync: 'First sync in progress ({{count}} records so far): stock figures are not complete yet.' },
+  app: { name: 'Larder', tagline: 'Stock, batches and expiry — offline first', storeError: 'The local store could not be opened: {{message}}', screenError: 'This screen ran into a problem. Your data is safe; other screens keep working.', retry: 'Try again', migrating: 'Updating the local store after an app update ({{handled}} of {{total}} records). This happens once; please wait.', initialSync: 'First sync in progress ({{count}} records so far): stock figures are not complete yet.' },
   nav: {
     groupStock: 'Stock',
     groupSales: 'Sales & waste',

@@ -6,7 +6,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSite, useTerminal } from '../db/hooks';
 import { useDailyExpiryNotice } from '../features/food-safety/useDailyExpiryNotice';
-import { useSessionStore } from '../db/session';
+import { useMigrationProgress, useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { useUiStore } from '../state/ui-store';
@@ -58,6 +58,7 @@ export function App() {
   const terminal = useTerminal();
   const site = useSite(terminal?.siteId);
   const openError = useSessionStore((s) => s.openError);
+  const migration = useMigrationProgress();
   const initialSync = useSyncStatusStore((s) => (s.connectivity === 'not-paired' ? null : s.initialSyncReceived));
   useHashTracking();
   const route = useRoute();
@@ -112,6 +113,9 @@ export function App() {
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
             {openError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('app.storeError', { message: openError })} />}
+            {migration && (
+              <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="migration-banner" message={t('app.migrating', { handled: migration.handled.toLocaleString(), total: migration.total.toLocaleString() })} />
+            )}
             {initialSync !== null && (
               // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.
               <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="initial-sync-banner" message={t('app.initialSync', { count: initialSync })} />

@@ -127,8 +127,14 @@ describe('schema migration of a terminal store', () => {
     await pushAs(otherToken, newer);
 
     // The upgraded app opens the same store: migrated on open, every movement kept as it was.
-    const db = await createLarderDatabase({ name, storage });
+    const progress: { handled: number; total: number }[] = [];
+    const db = await createLarderDatabase({ name, storage, onMigration: (p) => progress.push(p) });
     try {
+      // What the upgrade banner showed: every stored movement and journal entry (and the sync's
+      // record of them, migrated alongside), all handled at the end.
+      const last = progress.at(-1);
+      expect(last?.total).toBeGreaterThanOrEqual(42);
+      expect(last?.handled).toBe(last?.total);
       const kept = new Map((await db.movements.find().exec()).map((doc) => [doc.id, doc.toJSON()]));
       expect(kept.size).toBe(40);
       for (const doc of [...synced, ...fromOther, ...offline]) expect(kept.get(doc.id)).toMatchObject(doc);
