@@ -36,16 +36,18 @@ export function databaseNameFor(pairing: Pick<Pairing, 'orgId' | 'terminalId'>):
   return `larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`;
 }
 
-function localStoragePersistence(key: string) {
+/** A JSON array kept in localStorage (pending keys, refused records), read back empty when damaged. */
+function localStoragePersistence<T>(key: string) {
   return {
-    load: (): string[] => {
+    load: (): T[] => {
       try {
-        return JSON.parse(localStorage.getItem(key) ?? '[]') as string[];
+        const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+        return Array.isArray(value) ? (value as T[]) : [];
       } catch {
         return [];
       }
     },
-    save: (keys: string[]) => localStorage.setItem(key, JSON.stringify(keys)),
+    save: (items: T[]) => localStorage.setItem(key, JSON.stringify(items)),
   };
 }
 
@@ -72,6 +74,7 @@ async function openSession(pairing: Pairing): Promise<void> {
       endpointUrl: pairing.endpointUrl,
       token: pairing.token,
       pendingPersistence: localStoragePersistence(`larder.pending.${name}`),
+      refusedPersistence: localStoragePersistence(`larder.refused.${name}`),
       onStatus: (patch) => useSyncStatusStore.getState().update(patch),
     });
     const files = new FileOutbox(`${name}-files`, db, { url: pairing.endpointUrl, token: pairing.token }, (queuedFiles) => {

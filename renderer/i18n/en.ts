@@ -69,6 +69,11 @@ export const en = {
     error: 'Sync problem: {{message}}',
     initial: 'First sync: {{count}} records received',
     justNow: 'just now',
+    refused_one: '{{count}} record refused by the endpoint',
+    refused_other: '{{count}} records refused by the endpoint',
+    refusedHint: 'They stay on this terminal but will not upload; everything else keeps syncing. Please contact your administrator:',
+    refusedItem: '{{collection}} · {{id}}: {{reason}}',
+    collections: { sites: 'sites', products: 'products', partners: 'partners', batches: 'batches', movements: 'stock movements', documents: 'documents', journal: 'journal entries', events: 'events', config: 'settings' },
   },
   settings: {
     title: 'Settings',

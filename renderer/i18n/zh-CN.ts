@@ -70,6 +70,11 @@ export const zhCN: Messages = {
     error: '同步出错：{{message}}',
     initial: '首次同步：已接收 {{count}} 条记录',
     justNow: '刚刚',
+    refused_one: '{{count}} 条记录被服务器拒收',
+    refused_other: '{{count}} 条记录被服务器拒收',
+    refusedHint: '这些记录保留在本终端，但不会上传，其他记录照常同步。请联系管理员：',
+    refusedItem: '{{collection}} · {{id}}：{{reason}}',
+    collections: { sites: '门店/站点', products: '商品', partners: '往来单位', batches: '批次', movements: '库存流水', documents: '单据', journal: '凭证', events: '事件', config: '配置' },
   },
   settings: {
     title: '设置',

@@ -48,6 +48,22 @@ export function SyncIndicator() {
             {t('sync.initial', { count: status.initialSyncReceived })}
           </Typography.Text>
         )}
+        {status.refused.length > 0 && status.connectivity !== 'not-paired' && (
+          <Tooltip
+            title={
+              <div data-testid="sync-refused-list">
+                <div>{t('sync.refusedHint')}</div>
+                {status.refused.slice(0, 10).map((r) => (
+                  <div key={`${r.collection}/${r.id}`}>{t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}</div>
+                ))}
+              </div>
+            }
+          >
+            <Typography.Text type="danger" data-testid="sync-refused">
+              {t('sync.refused', { count: status.refused.length })}
+            </Typography.Text>
+          </Tooltip>
+        )}
         {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
       </Space>
     </Tooltip>

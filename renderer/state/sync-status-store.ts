@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { RefusedRecord } from '../db/replication/refused';
 
 export type Connectivity = 'not-paired' | 'connecting' | 'online' | 'offline';
 
@@ -10,6 +11,8 @@ export interface SyncStatus {
   error: string | null;
   /** Records received so far during the first full pull, null otherwise. */
   initialSyncReceived: number | null;
+  /** Local records the endpoint refused for good: kept here, not uploaded, shown to the user. */
+  refused: readonly RefusedRecord[];
 }
 
 interface SyncStatusState extends SyncStatus {
@@ -22,5 +25,6 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
   lastSyncAt: null,
   error: null,
   initialSyncReceived: null,
+  refused: [],
   update: (patch) => set(patch),
 }));

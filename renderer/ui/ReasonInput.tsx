@@ -9,6 +9,8 @@ export function ReasonInput({ value, onCommit, autoFocus, placeholder, testId = 
       size="small"
       autoFocus={autoFocus}
       value={text}
+      // The document line keeps 200 characters (fifoOverrideReason); the endpoint refuses more.
+      maxLength={200}
       placeholder={placeholder}
       data-testid={testId}
       onChange={(event) => setText(event.target.value)}

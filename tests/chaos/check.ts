@@ -197,7 +197,10 @@ export async function stuckIndicators(world: World): Promise<string[]> {
   for (const t of world.terminals) {
     const status = await t.run<ChaosStatus>({ op: 'status' });
     // What the terminal's own indicator says, so a stuck terminal tells why (offline? an error? sync never started?).
-    if (status.pendingUploads > 0) out.push(`${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''})`);
+    if (status.pendingUploads > 0 || status.refused > 0) {
+      const refused = status.refused > 0 ? `, ${status.refused} refused` : '';
+      out.push(`${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''}${refused})`);
+    }
   }
   return out;
 }

@@ -21,7 +21,7 @@ export interface TerminalCoreOptions {
 
 export function createTerminalCore(options: TerminalCoreOptions): { run(command: ChaosCommand): Promise<unknown> } {
   const { db } = options;
-  const status: ChaosStatus = { pendingUploads: 0, connectivity: 'offline', error: null, syncing: false };
+  const status: ChaosStatus = { pendingUploads: 0, connectivity: 'offline', error: null, syncing: false, refused: 0 };
   const begin = (): LarderSync => {
     status.syncing = true;
     return startSync({
@@ -37,6 +37,7 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
         if (patch.pendingUploads !== undefined) status.pendingUploads = patch.pendingUploads;
         if (patch.connectivity !== undefined) status.connectivity = patch.connectivity;
         if (patch.error !== undefined) status.error = patch.error;
+        if (patch.refused !== undefined) status.refused = patch.refused.length;
       },
     });
   };

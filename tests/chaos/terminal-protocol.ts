@@ -20,6 +20,8 @@ export interface ChaosStatus {
   connectivity: string;
   error: string | null;
   syncing: boolean;
+  /** Records the endpoint refused for good (renderer/db/replication/refused.ts). */
+  refused: number;
 }
 
 /**

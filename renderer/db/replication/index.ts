@@ -6,6 +6,7 @@ import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { collectionNames, collectionSchemas, type CollectionName } from '../../../shared/schemas';
 import type { LarderDatabase } from '../database';
 import { PendingTracker, type PendingPersistence } from './pending-tracker';
+import { memoryRefusedPersistence, RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
@@ -22,6 +23,8 @@ export interface SyncStatusPatch {
   error?: string | null;
   /** Records received so far while the first full pull runs; null once it finished. */
   initialSyncReceived?: number | null;
+  /** Local records the endpoint refused for good (refused.ts), with its reasons. */
+  refused?: readonly RefusedRecord[];
 }
 
 export interface StartSyncOptions {
@@ -30,6 +33,8 @@ export interface StartSyncOptions {
   token: string;
   onStatus(patch: SyncStatusPatch): void;
   pendingPersistence: PendingPersistence;
+  /** Where refused records are kept across restarts (memory when omitted). */
+  refusedPersistence?: RefusedPersistence;
   backoff?: BackoffPolicy;
   /** RxDB's own retry after a handler error (non-retryable 4xx), ms. */
   retryTimeMs?: number;
@@ -137,7 +142,41 @@ export function startSync(options: StartSyncOptions): LarderSync {
     options.fetchImpl,
   );
   const tracker = new PendingTracker(db, options.pendingPersistence, (count) => onStatus({ pendingUploads: count }));
+  const refused = new RefusedLog(options.refusedPersistence ?? memoryRefusedPersistence(), (records) => onStatus({ refused: records }));
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
+  const idOf = (row: RxReplicationWriteToMasterRow<unknown>) => (row.newDocumentState as unknown as { id: string }).id;
+
+  /**
+   * One push request. Rows the endpoint refuses for good are set aside (refused.ts) and the
+   * request is sent again without them; any other failure is thrown, and RxDB retries the batch.
+   */
+  const pushRequest = async (name: CollectionName, rows: RxReplicationWriteToMasterRow<unknown>[], body: string): Promise<WithDeleted<unknown>[]> => {
+    let sending = rows;
+    let payload = body;
+    for (;;) {
+      const ids = sending.map(idOf);
+      try {
+        const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
+          body: payload,
+        });
+        tracker.acknowledged(name, ids);
+        refused.accepted(name, ids);
+        return answer.conflicts;
+      } catch (error) {
+        const named = refusedRows(error, ids);
+        if (named.size === 0) throw error;
+        const at = new Date().toISOString();
+        const status = (error as SyncHttpError).status;
+        refused.add([...named].map(([index, reason]) => ({ collection: name, id: ids[index] ?? '', status, reason, at })));
+        tracker.acknowledged(name, [...named.keys()].map((index) => ids[index] ?? ''));
+        sending = sending.filter((_, index) => !named.has(index));
+        if (sending.length === 0) return [];
+        payload = JSON.stringify(sending);
+      }
+    }
+  };
   // The endpoint does not say how much there is to pull, so the first sync shows what has
   // arrived so far rather than a percentage it would have to invent.
   let initialReceived: number | null = 0;
@@ -189,13 +228,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
           // Rows go in requests under the endpoint's 5 MiB limit; a failure part-way makes RxDB
           // retry the whole batch, and the endpoint takes the replayed rows without a conflict.
           for (const request of requestsUnderLimit(rows)) {
-            const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
-              body: request.body,
-            });
-            tracker.acknowledged(name, request.rows.map((row) => (row.newDocumentState as unknown as { id: string }).id));
-            for (const conflict of answer.conflicts) conflicts.push(conflict);
+            for (const conflict of await pushRequest(name, request.rows, request.body)) conflicts.push(conflict);
           }
           synced();
           return conflicts;

@@ -83,6 +83,7 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
                     <Input
                       size="small"
                       placeholder={t('purchasing.approvals.rejectReason')}
+                      maxLength={500}
                       value={reasons[order.id] ?? ''}
                       onChange={(event) => setReasons((current) => ({ ...current, [order.id]: event.target.value }))}
                       style={{ maxWidth: 360 }}

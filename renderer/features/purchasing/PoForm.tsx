@@ -126,7 +126,7 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
           <DatePicker value={expected ? dayjs(expected) : null} onChange={(date) => setExpected(date ? date.format('YYYY-MM-DD') : undefined)} />
         </Form.Item>
         <Form.Item label={t('purchasing.po.note')}>
-          <Input value={note} onChange={(event) => setNote(event.target.value)} style={{ width: 220 }} />
+          <Input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} style={{ width: 220 }} />
         </Form.Item>
       </Form>
       <Table<DraftLine>

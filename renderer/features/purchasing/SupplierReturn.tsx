@@ -77,7 +77,7 @@ export function SupplierReturn({ receipt, onClose, onPosted }: { receipt: Docume
           { title: t('purchasing.returns.qty'), key: 'q', render: (_, line, index) => <InputNumber data-testid={`return-qty-${index}`} min={0} value={qty[line.batchId ?? ''] ?? null} onChange={(value) => setQty((current) => ({ ...current, [line.batchId ?? '']: value }))} /> },
         ]}
       />
-      <Input style={{ marginTop: 12 }} placeholder={t('purchasing.returns.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
+      <Input style={{ marginTop: 12 }} maxLength={500} placeholder={t('purchasing.returns.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
     </Modal>
   );
 }

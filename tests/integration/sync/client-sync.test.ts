@@ -129,6 +129,29 @@ describe('sync client against a real endpoint', () => {
     await closeAll();
   });
 
+  it('sets aside a record the endpoint refuses for good, names it and its reason, and keeps the rest flowing', async () => {
+    const kitchen = await terminal('kitchen');
+    await kitchen.run({ op: 'awaitInSync' });
+    // A movement the endpoint will never take (qty is not a number), in the middle of good ones:
+    // RxDB stores it locally (the app does not validate writes), the endpoint refuses it with 422.
+    const before = Array.from({ length: 4 }, (_, n) => movementDoc('kitchen', 8000 + n));
+    const bad = { ...movementDoc('kitchen', 8100), qty: 'ten' };
+    const after = Array.from({ length: 4 }, (_, n) => movementDoc('kitchen', 8200 + n));
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: [...before, bad, ...after] });
+    await waitFor('the good movements to upload', async () => (await kitchen.status()).pendingUploads === 0, 20_000);
+    const status = await kitchen.status();
+    expect(status.refused).toEqual([expect.objectContaining({ collection: 'movements', id: bad.id, status: 422, reason: expect.stringMatching(/qty/) })]);
+    // Later writes are not held behind it.
+    const later = movementDoc('kitchen', 8300);
+    await kitchen.run({ op: 'insert', collection: 'movements', docs: [later] });
+    const hq = await terminal('hq');
+    await waitFor('HQ to see every good movement', () => has(hq, 'movements', [...before, ...after, later].map((m) => m.id)), 20_000);
+    expect(await hq.ids('movements')).not.toContain(bad.id);
+    // The refused record stays on the terminal that wrote it.
+    expect(await kitchen.ids('movements')).toContain(bad.id);
+    await closeAll();
+  });
+
   it('merges concurrent edits of one document by its state machine: the later state wins on both terminals', async () => {
     const [k1, k2] = await Promise.all([terminal('kitchen'), terminal('kitchen-2')]);
     await k1.run({ op: 'insert', collection: 'documents', docs: [dispatchDraft('d-merge')] });
