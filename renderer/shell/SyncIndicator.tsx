@@ -28,44 +28,48 @@ export function SyncIndicator() {
     ? t('sync.lastSync', { when: formatDistanceToNowStrict(new Date(status.lastSyncAt), { addSuffix: true, locale }) })
     : t('sync.never');
 
+  const paired = status.connectivity !== 'not-paired';
   return (
-    <Tooltip title={status.error ? t('sync.error', { message: status.error }) : lastSync}>
-      <Space size="middle" data-testid="sync-indicator" data-connectivity={status.connectivity}>
-        <Badge status={badgeStatus[status.connectivity]} text={<span data-testid="sync-connectivity">{label}</span>} />
-        {status.connectivity !== 'not-paired' && (
-          <Typography.Text type={status.pendingUploads > 0 ? 'warning' : 'secondary'} data-testid="sync-pending">
-            {t('sync.pending', { count: status.pendingUploads })}
-          </Typography.Text>
-        )}
-        {status.connectivity !== 'not-paired' && (
-          <Typography.Text type="secondary" data-testid="sync-last">
-            {lastSync}
-          </Typography.Text>
-        )}
-        {status.initialSyncReceived !== null && status.connectivity !== 'not-paired' && (
-          <Typography.Text type="secondary" data-testid="sync-initial">
-            <Spin size="small" style={{ marginRight: 6 }} />
-            {t('sync.initial', { count: status.initialSyncReceived })}
-          </Typography.Text>
-        )}
-        {status.refused.length > 0 && status.connectivity !== 'not-paired' && (
-          <Tooltip
-            title={
-              <div data-testid="sync-refused-list">
-                <div>{t('sync.refusedHint')}</div>
-                {status.refused.slice(0, 10).map((r) => (
-                  <div key={`${r.collection}/${r.id}`}>{t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}</div>
-                ))}
-              </div>
-            }
-          >
-            <Typography.Text type="danger" data-testid="sync-refused">
-              {t('sync.refused', { count: status.refused.length })}
+    <Space size="middle" data-testid="sync-indicator" data-connectivity={status.connectivity}>
+      <Tooltip title={status.error ? t('sync.error', { message: status.error }) : lastSync}>
+        <Space size="middle">
+          <Badge status={badgeStatus[status.connectivity]} text={<span data-testid="sync-connectivity">{label}</span>} />
+          {paired && (
+            <Typography.Text type={status.pendingUploads > 0 ? 'warning' : 'secondary'} data-testid="sync-pending">
+              {t('sync.pending', { count: status.pendingUploads })}
             </Typography.Text>
-          </Tooltip>
-        )}
-        {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
-      </Space>
-    </Tooltip>
+          )}
+          {paired && (
+            <Typography.Text type="secondary" data-testid="sync-last">
+              {lastSync}
+            </Typography.Text>
+          )}
+          {status.initialSyncReceived !== null && paired && (
+            <Typography.Text type="secondary" data-testid="sync-initial">
+              <Spin size="small" style={{ marginRight: 6 }} />
+              {t('sync.initial', { count: status.initialSyncReceived })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Tooltip>
+      {status.refused.length > 0 && paired && (
+        <Tooltip
+          styles={{ root: { maxWidth: 520 } }}
+          title={
+            <div data-testid="sync-refused-list">
+              <div>{t('sync.refusedHint')}</div>
+              {status.refused.slice(0, 10).map((r) => (
+                <div key={`${r.collection}/${r.id}`}>{t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}</div>
+              ))}
+            </div>
+          }
+        >
+          <Typography.Text type="danger" data-testid="sync-refused">
+            {t('sync.refused', { count: status.refused.length })}
+          </Typography.Text>
+        </Tooltip>
+      )}
+      {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
+    </Space>
   );
 }

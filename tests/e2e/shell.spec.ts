@@ -91,3 +91,28 @@ test.describe('settings', () => {
     expect(endpoint.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });
+
+test.describe('records the endpoint refused', () => {
+  test.use({ appOptions: { siteId: 'kitchen-1', siteKind: 'kitchen', locale: 'zh-CN' } });
+
+  test('are named with the endpoint’s reason, and still shown after a restart', async ({ app }, testInfo) => {
+    await expect(app.getByTestId('sync-connectivity')).toHaveText('在线');
+    // What the sync layer keeps when the endpoint refuses a record for good (refused.ts), as an
+    // earlier session left it; the indicator must show it after the window opens again.
+    await app.evaluate(() => {
+      // The store's name as renderer/db/session.ts derives it from the pairing.
+      const { pairing } = (JSON.parse(localStorage.getItem('larder.pairing') ?? '{}') as { state?: { pairing?: { orgId: string; terminalId: string } } }).state ?? {};
+      if (!pairing) throw new Error('the terminal is not paired');
+      const clean = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+      const record = { collection: 'documents', id: 'dd-bad-1', status: 422, reason: '/lines/0/fifoOverrideReason must NOT have more than 200 characters', at: '2026-11-30T08:00:00.000Z' };
+      localStorage.setItem(`larder.refused.larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`, JSON.stringify([record]));
+    });
+    await app.reload();
+    const refused = app.getByTestId('sync-refused');
+    await expect(refused).toHaveText('1 条记录被服务器拒收');
+    await refused.hover();
+    await expect(app.getByTestId('sync-refused-list')).toContainText('单据 · dd-bad-1：/lines/0/fifoOverrideReason must NOT have more than 200 characters');
+    await expect(app.getByTestId('sync-connectivity')).toHaveText('在线');
+    await app.screenshot({ path: `${screenshotDir}/${testInfo.project.name}-zh-CN-refused.png` });
+  });
+});
