@@ -14,6 +14,7 @@ import { createLarderStorage } from '../../../renderer/db/storage';
 import { collectionNames, collectionSchemas, type JournalDoc, type MovementDoc } from '../../../shared/schemas';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { pullAll } from '../../support/pull';
+import { sampleDocs } from '../../unit/schemas/samples';
 import { schemaFingerprint } from '../../unit/schemas/schema-lock';
 import { movementDoc, waitFor } from './clients';
 
@@ -39,23 +40,8 @@ afterAll(async () => {
   await endpoint?.stop();
 });
 
-function journalEntry(n: number): JournalDoc {
-  const at = new Date(Date.UTC(2026, 10, 30, 8, 0, n)).toISOString();
-  return {
-    id: `je-kitchen-${n}-${Date.now()}`,
-    siteId: 'kitchen',
-    docType: 'goods-receipt',
-    docId: `gr-kitchen-${n}`,
-    docNumber: `GR-${n}`,
-    businessDate: '2026-11-30',
-    at,
-    lines: [
-      { accountCode: '1405', debit: 10, credit: 0 },
-      { accountCode: '2202', debit: 0, credit: 10 },
-    ],
-    updatedAt: at,
-  };
-}
+/** A valid journal entry of the kitchen (the schema tests' sample, made unique). */
+const journalEntry = (n: number): JournalDoc => ({ ...sampleDocs.journal, id: `je-kitchen-${n}-${Date.now()}`, siteId: 'kitchen', docId: `gr-kitchen-${n}` });
 
 async function pushAs(token: string, docs: MovementDoc[]): Promise<void> {
   const response = await fetch(`${endpoint.url}/api/v1/sync/movements/push`, {
