@@ -1,4 +1,5 @@
 import type { CollectionName } from '../shared/schemas/index.js';
+import { writeRefusal as sharedWriteRefusal } from '../shared/schemas/write-scope.js';
 import { isTransactional } from './collections.js';
 import type { AuthTerminal, ReadScope, StoredDoc } from './storage/types.js';
 
@@ -19,14 +20,9 @@ export function canRead(terminal: AuthTerminal, doc: Pick<StoredDoc, 'collection
 /**
  * Why this terminal may not write a document with this `siteId`, or null when it may. Applied
  * both to the pushed version and to the stored one, so a terminal cannot take over another
- * site's document by pushing it under its own `siteId`.
+ * site's document by pushing it under its own `siteId`. The rule itself is shared with the
+ * terminals (shared/schemas/write-scope.ts).
  */
 export function writeRefusal(terminal: AuthTerminal, collection: CollectionName, siteId: string | null): string | null {
-  if (isTransactional(collection)) {
-    return siteId === terminal.siteId ? null : `${collection} documents are written only by their own site (siteId ${JSON.stringify(siteId)})`;
-  }
-  if (collection === 'batches') {
-    return siteId === terminal.siteId ? null : `a batch is written only by the site named in its siteId (${JSON.stringify(siteId)})`;
-  }
-  return terminal.siteKind === 'hq' ? null : `${collection} is reference data, written only by an hq terminal`;
+  return sharedWriteRefusal(terminal, collection, siteId);
 }

@@ -4,8 +4,10 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { collectionNames, collectionSchemas, type CollectionName } from '../../../shared/schemas';
+import type { Writer } from '../../../shared/schemas/write-scope';
 import type { LarderDatabase } from '../database';
 import { PendingTracker, type PendingPersistence } from './pending-tracker';
+import { withoutOthersDocuments } from './others-documents';
 import { memoryRefusedPersistence, RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
@@ -145,6 +147,13 @@ export function startSync(options: StartSyncOptions): LarderSync {
   const refused = new RefusedLog(options.refusedPersistence ?? memoryRefusedPersistence(), (records) => onStatus({ refused: records }));
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
   const idOf = (row: RxReplicationWriteToMasterRow<unknown>) => (row.newDocumentState as unknown as { id: string }).id;
+  /** This terminal's site as the endpoint knows it (asked once per session, when first pushing). */
+  let writer: Promise<Writer> | undefined;
+  const whoami = (): Promise<Writer> =>
+    (writer ??= transport.json<Writer>('/api/v1/whoami').catch((error: unknown) => {
+      writer = undefined;
+      throw error;
+    }));
 
   /**
    * One push request. Rows the endpoint refuses for good are set aside (refused.ts) and the
@@ -227,7 +236,10 @@ export function startSync(options: StartSyncOptions): LarderSync {
           const conflicts: WithDeleted<unknown>[] = [];
           // Rows go in requests under the endpoint's 5 MiB limit; a failure part-way makes RxDB
           // retry the whole batch, and the endpoint takes the replayed rows without a conflict.
-          for (const request of requestsUnderLimit(rows)) {
+          // A pulled document whose "in sync" record a crash lost is not pushed back (others-documents.ts).
+          const { send, others } = withoutOthersDocuments(name, rows, await whoami());
+          if (others.length > 0) tracker.acknowledged(name, others.map(idOf)); // nothing to upload: settled
+          for (const request of requestsUnderLimit(send)) {
             for (const conflict of await pushRequest(name, request.rows, request.body)) conflicts.push(conflict);
           }
           synced();

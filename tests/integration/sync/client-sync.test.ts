@@ -152,6 +152,29 @@ describe('sync client against a real endpoint', () => {
     await closeAll();
   });
 
+  it('does not push back a pulled document whose in-sync record a crash lost', async () => {
+    const store = await terminal('store-a');
+    await store.run({ op: 'awaitInSync' });
+    // What RxDB leaves when killed between writing a pulled document and recording it as the
+    // endpoint's state: documents in the store with no such record — here a kitchen dispatch
+    // addressed to this store and a product, neither of which a store may write (403 if sent).
+    const at = Date.now();
+    const bookkeeping = { _deleted: false, _attachments: {}, _rev: '1-pulled', _meta: { lwt: at } };
+    const dispatch = { ...dispatchDraft(`dd-pulled-${at}`), status: 'shipped', ...bookkeeping };
+    const product = { id: `p-pulled-${at}`, sku: 'P1', name: 'flour', baseUnit: 'kg', packs: [], barcodes: [], category: 'dry', perishable: false, nearExpiryDays: 2, storageClass: 'ambient', active: true, updatedAt: '2026-11-30T08:00:00.000Z', ...bookkeeping };
+    await store.run({ op: 'writeStored', collection: 'documents', docs: [dispatch], context: 'restart-after-crash' });
+    await store.run({ op: 'writeStored', collection: 'products', docs: [product], context: 'restart-after-crash' });
+    // The store's own next document goes through behind them, and nothing was refused.
+    const request = { ...dispatchDraft(`sr-${at}`), type: 'store-request', siteId: 'store-a', toSiteId: 'kitchen', number: `SR-${at}` };
+    await store.run({ op: 'insert', collection: 'documents', docs: [request] });
+    const hq = await terminal('hq');
+    await waitFor('HQ to see the store request', () => has(hq, 'documents', [request.id]), 20_000);
+    const status = await store.status();
+    expect([status.refused, status.error ?? null, status.pendingUploads]).toEqual([[], null, 0]);
+    expect(await hq.ids('documents')).not.toContain(dispatch.id);
+    await closeAll();
+  });
+
   it('merges concurrent edits of one document by its state machine: the later state wins on both terminals', async () => {
     const [k1, k2] = await Promise.all([terminal('kitchen'), terminal('kitchen-2')]);
     await k1.run({ op: 'insert', collection: 'documents', docs: [dispatchDraft('d-merge')] });

@@ -20,6 +20,8 @@ export interface TerminalWorkerData {
 
 export type TerminalCommand =
   | { op: 'insert'; collection: CollectionName; docs: unknown[] }
+  /** Straight into storage with RxDB's bookkeeping as given (to stage what a crash leaves behind). */
+  | { op: 'writeStored'; collection: CollectionName; docs: unknown[]; context: string }
   | { op: 'patch'; collection: CollectionName; id: string; patch: Record<string, unknown> }
   | { op: 'count'; collection: CollectionName }
   | { op: 'ids'; collection: CollectionName }
@@ -57,6 +59,14 @@ async function run(command: TerminalCommand): Promise<unknown> {
       const result = await collection(command.collection).bulkInsert(command.docs as Record<string, unknown>[]);
       if (result.error.length) throw new Error(`insert refused: ${JSON.stringify(result.error[0])}`);
       return result.success.length;
+    }
+    case 'writeStored': {
+      const result = await collection(command.collection).storageInstance.bulkWrite(
+        command.docs.map((document) => ({ document: document as never })),
+        command.context,
+      );
+      if (result.error.length) throw new Error(`stored write refused: ${JSON.stringify(result.error[0])}`);
+      return true;
     }
     case 'patch': {
       const doc = await collection(command.collection).findOne(command.id).exec();
