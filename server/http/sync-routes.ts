@@ -40,16 +40,17 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
   app.addContentTypeParser('*', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   const auth = authenticate(ctx);
 
-  app.get('/api/v1/sync/:collection/pull', { onRequest: [auth, requireCollection] }, async (req) => {
+  app.get('/api/v1/sync/:collection/pull', { onRequest: [auth, requireCollection] }, async (req, reply) => {
     const terminal = terminalOf(req);
     const collection = (req.params as { collection: CollectionName }).collection;
     const query = req.query as Record<string, unknown>;
     const after = parseCheckpoint(query.checkpoint);
     const limit = parseLimit(query.limit);
     // Scoping is in the query, so a full page is filled past documents this terminal may not read.
-    const docs = await ctx.storage.pull(collection, after, limit, readScope(terminal, collection));
-    const last = docs[docs.length - 1];
-    return { documents: docs.map((d) => d.doc), checkpoint: last ? String(last.seq) : String(after) };
+    const page = await ctx.storage.pull(collection, after, limit, readScope(terminal, collection));
+    const checkpoint = String(page.lastSeq ?? after);
+    // The stored texts are the documents as validated and written: spliced in, not re-serialised.
+    return reply.type('application/json; charset=utf-8').send(`{"documents":[${page.bodies.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`);
   });
 
   app.post('/api/v1/sync/:collection/push', { onRequest: [auth, requireCollection], bodyLimit: MAX_PUSH_BYTES }, async (req) => {

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
 import { StorageEmitter } from './events.js';
-import type { AuthTerminal, DocWrite, FileRow, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
+import type { AuthTerminal, DocWrite, FileRow, PulledPage, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS larder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -216,14 +216,15 @@ export class PostgresStorage extends StorageEmitter implements Storage {
     return new Set(r.rows.map((x) => x.id));
   }
 
-  async pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<StoredDoc[]> {
+  async pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<PulledPage> {
     const r = scope
-      ? await this.pool.query<DocDbRow>(
-          `SELECT ${DOC_COLUMNS} FROM larder_docs WHERE collection = $1 AND seq > $2 AND (site_id = $3 OR to_site_id = $3) ORDER BY seq LIMIT $4`,
+      ? await this.pool.query<{ seq: string; body: string }>(
+          'SELECT seq, body FROM larder_docs WHERE collection = $1 AND seq > $2 AND (site_id = $3 OR to_site_id = $3) ORDER BY seq LIMIT $4',
           [collection, afterSeq, scope.siteId, limit],
         )
-      : await this.pool.query<DocDbRow>(`SELECT ${DOC_COLUMNS} FROM larder_docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [collection, afterSeq, limit]);
-    return r.rows.map(toStored);
+      : await this.pool.query<{ seq: string; body: string }>('SELECT seq, body FROM larder_docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3', [collection, afterSeq, limit]);
+    const last = r.rows.at(-1);
+    return { bodies: r.rows.map((row) => row.body), lastSeq: last ? Number(last.seq) : null };
   }
 
   async readSince(afterSeq: number, limit: number): Promise<StoredDoc[]> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
 import { StorageEmitter } from './events.js';
-import type { AuthTerminal, DocWrite, FileRow, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
+import type { AuthTerminal, DocWrite, FileRow, PulledPage, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -117,13 +117,15 @@ export class SqliteStorage extends StorageEmitter implements Storage {
     return new Set(rows.map((r) => r.id));
   }
 
-  async pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<StoredDoc[]> {
-    const rows = scope
-      ? this.db
-          .prepare(`SELECT ${DOC_COLUMNS} FROM docs WHERE collection = ? AND seq > ? AND (site_id = ? OR to_site_id = ?) ORDER BY seq LIMIT ?`)
-          .all(collection, afterSeq, scope.siteId, scope.siteId, limit)
-      : this.db.prepare(`SELECT ${DOC_COLUMNS} FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`).all(collection, afterSeq, limit);
-    return (rows as DocDbRow[]).map(toStored);
+  async pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<PulledPage> {
+    const rows = (
+      scope
+        ? this.db
+            .prepare('SELECT seq, body FROM docs WHERE collection = ? AND seq > ? AND (site_id = ? OR to_site_id = ?) ORDER BY seq LIMIT ?')
+            .all(collection, afterSeq, scope.siteId, scope.siteId, limit)
+        : this.db.prepare('SELECT seq, body FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?').all(collection, afterSeq, limit)
+    ) as { seq: number; body: string }[];
+    return { bodies: rows.map((r) => r.body), lastSeq: rows.at(-1)?.seq ?? null };
   }
 
   async readSince(afterSeq: number, limit: number): Promise<StoredDoc[]> {

@@ -33,6 +33,13 @@ export interface StoredDoc {
   doc: JsonObject;
 }
 
+export interface PulledPage {
+  /** Each document's stored JSON (as validated and written; `_deleted` included). */
+  bodies: string[];
+  /** Sequence of the last document in the page; null for an empty page. */
+  lastSeq: number | null;
+}
+
 /** What a write turns into: the storage assigns the sequence. */
 export interface DocWrite {
   id: string;
@@ -78,7 +85,11 @@ export interface Storage extends StorageEvents {
   /** Of the given ids, those not revoked (used to close revoked terminals' streams). */
   activeTerminals(ids: readonly string[]): Promise<Set<string>>;
 
-  pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<StoredDoc[]>;
+  /**
+   * One pull page, in sequence order, as the stored JSON texts: the endpoint splices them into
+   * its answer instead of parsing and re-serialising every document of an initial sync.
+   */
+  pull(collection: string, afterSeq: number, limit: number, scope: ReadScope): Promise<PulledPage>;
   /** Every document of every collection written after `afterSeq`, ascending (for the live stream). */
   readSince(afterSeq: number, limit: number): Promise<StoredDoc[]>;
   maxSeq(): Promise<number>;
