@@ -1,5 +1,5 @@
 // The bench's baseline: a bare in-memory endpoint that implements only what the sync client
-// uses — pull by sequence with per-site scope, push (insert/replace, no validation, no
+// uses — whoami, pull by sequence with per-site scope, push (insert/replace, no validation, no
 // durability), and the SSE change stream — so the real endpoint's figures can be read as a
 // ratio against "the same protocol with nothing behind it".
 import http from 'node:http';
@@ -16,6 +16,9 @@ export interface BaselineTerminal {
   siteId: string;
   hq: boolean;
 }
+
+/** The terminal's site as `whoami` tells it (the sync client asks before its first push). */
+const siteKindOf = (t: BaselineTerminal) => (t.hq ? 'hq' : t.siteId.startsWith('kitchen') ? 'kitchen' : 'store');
 
 const TRANSACTIONAL = new Set(['movements', 'documents', 'journal', 'events']);
 
@@ -81,6 +84,7 @@ export class BaselineEndpoint {
       res.on('close', () => this.streams.delete(client));
       return;
     }
+    if (url.pathname === '/api/v1/whoami') return json({ terminalId: `t-${terminal.siteId}`, siteId: terminal.siteId, siteKind: siteKindOf(terminal), orgId: 'bench' });
     const match = /^\/api\/v1\/sync\/([a-z]+)\/(pull|push)$/.exec(url.pathname);
     if (!match) return void res.writeHead(404).end('{"error":"not-found"}');
     const collection = match[1] ?? '';
