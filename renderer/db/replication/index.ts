@@ -6,9 +6,9 @@ import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { collectionNames, collectionSchemas, type CollectionName } from '../../../shared/schemas';
 import type { Writer } from '../../../shared/schemas/write-scope';
 import type { LarderDatabase } from '../database';
-import { PendingTracker, type PendingPersistence } from './pending-tracker';
+import { memoryPersistence, PendingTracker, type PendingPersistence } from './pending-tracker';
 import { withoutOthersDocuments } from './others-documents';
-import { memoryRefusedPersistence, RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
+import { RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
@@ -144,7 +144,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
     options.fetchImpl,
   );
   const tracker = new PendingTracker(db, options.pendingPersistence, (count) => onStatus({ pendingUploads: count }));
-  const refused = new RefusedLog(options.refusedPersistence ?? memoryRefusedPersistence(), (records) => onStatus({ refused: records }));
+  const refused = new RefusedLog(options.refusedPersistence ?? memoryPersistence<RefusedRecord>(), (records) => onStatus({ refused: records }));
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
   const idOf = (row: RxReplicationWriteToMasterRow<unknown>) => (row.newDocumentState as unknown as { id: string }).id;
   /** This terminal's site as the endpoint knows it (asked once per session, when first pushing). */

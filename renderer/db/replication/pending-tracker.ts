@@ -6,14 +6,17 @@ import type { Subscription } from 'rxjs';
 import type { LarderDatabase } from '../database';
 import { collectionNames, type CollectionName } from '../../../shared/schemas';
 
-export interface PendingPersistence {
-  load(): string[];
-  save(keys: string[]): void;
+/** Where a list survives a restart (localStorage in the app; memory in tests and benchmarks). */
+export interface ListPersistence<T> {
+  load(): T[];
+  save(items: T[]): void;
 }
 
-export const memoryPersistence = (): PendingPersistence => {
-  let saved: string[] = [];
-  return { load: () => saved, save: (keys) => void (saved = keys) };
+export type PendingPersistence = ListPersistence<string>;
+
+export const memoryPersistence = <T = string>(): ListPersistence<T> => {
+  let saved: T[] = [];
+  return { load: () => saved, save: (items) => void (saved = items) };
 };
 
 const SAVE_COALESCE_MS = 250;

@@ -6,6 +6,7 @@
 // the endpoint's reason, and the rest of the batch goes on. Editing the document so that the
 // endpoint accepts it clears the entry.
 import type { CollectionName } from '../../../shared/schemas';
+import type { ListPersistence } from './pending-tracker';
 import { SyncHttpError } from './transport';
 
 export interface RefusedRecord {
@@ -18,15 +19,7 @@ export interface RefusedRecord {
   at: string;
 }
 
-export interface RefusedPersistence {
-  load(): RefusedRecord[];
-  save(records: RefusedRecord[]): void;
-}
-
-export const memoryRefusedPersistence = (): RefusedPersistence => {
-  let saved: RefusedRecord[] = [];
-  return { load: () => saved, save: (records) => void (saved = records) };
-};
+export type RefusedPersistence = ListPersistence<RefusedRecord>;
 
 interface RowDetail {
   index?: unknown;

@@ -9,7 +9,7 @@ import {
   collectionSchemas,
 } from '../../../shared/schemas';
 import { sampleDocs } from './samples';
-import { localSchemas, storageLayoutRevisions } from '../../../renderer/db/local-schemas';
+import { localSchemas } from '../../../renderer/db/local-schemas';
 import { checkSchemaLock, type SchemaLock } from './schema-lock';
 import lockFile from './schema-lock.json';
 import storageLockFile from './storage-lock.json';
@@ -103,9 +103,5 @@ describe('schema versioning', () => {
     const local = structuredClone(localSchemas) as unknown as Record<string, { version: number; indexes?: unknown[] }>;
     local.events.indexes = ['docId'];
     expect(checkSchemaLock(local, storageLock)).toEqual([expect.stringMatching(/events: schema changed without a version bump/)]);
-  });
-
-  it('local versions are the wire versions plus each collection\'s layout revision', () => {
-    for (const name of collectionNames) expect(localSchemas[name].version).toBe(collectionSchemas[name].version + storageLayoutRevisions[name]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryRefusedPersistence, RefusedLog, refusedRows, type RefusedRecord } from '../../../renderer/db/replication/refused';
+import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
+import { RefusedLog, refusedRows, type RefusedRecord } from '../../../renderer/db/replication/refused';
 import { SyncHttpError } from '../../../renderer/db/replication/transport';
 
 const ids = ['a', 'b', 'c'];
@@ -34,7 +35,7 @@ describe('refused log', () => {
   const record = (id: string, reason = 'r'): RefusedRecord => ({ collection: 'documents', id, status: 422, reason, at: '2026-11-30T08:00:00.000Z' });
 
   it('keeps one entry per document, persists it, and drops it once the endpoint accepts the document', () => {
-    const persistence = memoryRefusedPersistence();
+    const persistence = memoryPersistence<RefusedRecord>();
     const seen: number[] = [];
     const log = new RefusedLog(persistence, (records) => seen.push(records.length));
     log.add([record('d1'), record('d2')]);
