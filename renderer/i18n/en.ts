@@ -72,6 +72,8 @@ export const en = {
     refused_one: '{{count}} record refused by the endpoint',
     refused_other: '{{count}} records refused by the endpoint',
     refusedHint: 'They stay on this terminal but will not upload; everything else keeps syncing. Please contact your administrator:',
+    refusedMore_one: '…and {{count}} more',
+    refusedMore_other: '…and {{count}} more',
     refusedItem: '{{collection}} · {{id}}: {{reason}}',
     collections: { sites: 'sites', products: 'products', partners: 'partners', batches: 'batches', movements: 'stock movements', documents: 'documents', journal: 'journal entries', events: 'events', config: 'settings' },
   },

@@ -73,6 +73,8 @@ export const zhCN: Messages = {
     refused_one: '{{count}} 条记录被服务器拒收',
     refused_other: '{{count}} 条记录被服务器拒收',
     refusedHint: '这些记录保留在本终端，但不会上传，其他记录照常同步。请联系管理员：',
+    refusedMore_one: '……另有 {{count}} 条',
+    refusedMore_other: '……另有 {{count}} 条',
     refusedItem: '{{collection}} · {{id}}：{{reason}}',
     collections: { sites: '门店/站点', products: '商品', partners: '往来单位', batches: '批次', movements: '库存流水', documents: '单据', journal: '凭证', events: '事件', config: '配置' },
   },

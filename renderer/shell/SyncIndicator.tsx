@@ -1,9 +1,10 @@
-import { Badge, Space, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Popover, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDistanceToNowStrict } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import { useSyncStatusStore, type Connectivity } from '../state/sync-status-store';
+import type { RefusedRecord } from '../db/replication/refused';
 
 const badgeStatus: Record<Connectivity, 'success' | 'error' | 'processing' | 'default'> = {
   online: 'success',
@@ -52,24 +53,38 @@ export function SyncIndicator() {
           )}
         </Space>
       </Tooltip>
-      {status.refused.length > 0 && paired && (
-        <Tooltip
-          styles={{ root: { maxWidth: 520 } }}
-          title={
-            <div data-testid="sync-refused-list">
-              <div>{t('sync.refusedHint')}</div>
-              {status.refused.slice(0, 10).map((r) => (
-                <div key={`${r.collection}/${r.id}`}>{t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}</div>
-              ))}
-            </div>
-          }
-        >
-          <Typography.Text type="danger" data-testid="sync-refused">
-            {t('sync.refused', { count: status.refused.length })}
-          </Typography.Text>
-        </Tooltip>
-      )}
+      {status.refused.length > 0 && paired && <RefusedRecords records={status.refused} />}
       {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
     </Space>
+  );
+}
+
+const refusedShown = 10;
+
+/**
+ * Opens on click, not hover: a till's touchscreen has no hover, and the list must stay open
+ * while the clerk reads it or copies an id for the administrator.
+ */
+function RefusedRecords({ records }: { records: readonly RefusedRecord[] }) {
+  const { t } = useTranslation();
+  const list = (
+    <div data-testid="sync-refused-list" style={{ maxWidth: 520 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('sync.refusedHint')}
+      </Typography.Paragraph>
+      {records.slice(0, refusedShown).map((r) => (
+        <Typography.Paragraph key={`${r.collection}/${r.id}`} copyable={{ text: r.id }} style={{ marginBottom: 4 }}>
+          {t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}
+        </Typography.Paragraph>
+      ))}
+      {records.length > refusedShown && <Typography.Text type="secondary">{t('sync.refusedMore', { count: records.length - refusedShown })}</Typography.Text>}
+    </div>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" content={list}>
+      <Button type="link" danger size="small" style={{ paddingInline: 0 }} data-testid="sync-refused">
+        {t('sync.refused', { count: records.length })}
+      </Button>
+    </Popover>
   );
 }

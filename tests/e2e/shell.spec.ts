@@ -104,14 +104,20 @@ test.describe('records the endpoint refused', () => {
       const { pairing } = (JSON.parse(localStorage.getItem('larder.pairing') ?? '{}') as { state?: { pairing?: { orgId: string; terminalId: string } } }).state ?? {};
       if (!pairing) throw new Error('the terminal is not paired');
       const clean = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
-      const record = { collection: 'documents', id: 'dd-bad-1', status: 422, reason: '/lines/0/fifoOverrideReason must NOT have more than 200 characters', at: '2026-11-30T08:00:00.000Z' };
-      localStorage.setItem(`larder.refused.larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`, JSON.stringify([record]));
+      const first = { collection: 'documents', id: 'dd-bad-1', status: 422, reason: '/lines/0/fifoOverrideReason must NOT have more than 200 characters', at: '2026-11-30T08:00:00.000Z' };
+      const others = Array.from({ length: 11 }, (_, i) => ({ collection: 'movements', id: `mv-bad-${i + 2}`, status: 403, reason: 'movements documents are written only by their own site (siteId "store-1")', at: '2026-11-30T08:00:00.000Z' }));
+      localStorage.setItem(`larder.refused.larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`, JSON.stringify([first, ...others]));
     });
     await app.reload();
     const refused = app.getByTestId('sync-refused');
-    await expect(refused).toHaveText('1 条记录被服务器拒收');
-    await refused.hover();
-    await expect(app.getByTestId('sync-refused-list')).toContainText('单据 · dd-bad-1：/lines/0/fifoOverrideReason must NOT have more than 200 characters');
+    await expect(refused).toHaveText('12 条记录被服务器拒收');
+    // A click (a till's touchscreen has no hover) opens the list, which stays open while read.
+    await refused.click();
+    const list = app.getByTestId('sync-refused-list');
+    await expect(list).toContainText('单据 · dd-bad-1：/lines/0/fifoOverrideReason must NOT have more than 200 characters');
+    await expect(list).toContainText('库存流水 · mv-bad-10：movements documents are written only by their own site (siteId "store-1")');
+    await expect(list).not.toContainText('mv-bad-11');
+    await expect(list).toContainText('……另有 2 条');
     await expect(app.getByTestId('sync-connectivity')).toHaveText('在线');
     await app.screenshot({ path: `${screenshotDir}/${testInfo.project.name}-zh-CN-refused.png` });
   });
