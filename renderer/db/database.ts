@@ -18,6 +18,8 @@ import { conflictHandlerFor } from './conflict-handlers';
 import { localSchemas } from './local-schemas';
 import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
 import { keepWriteClockPast, latestWriteTime } from './write-clock';
+import { guardWriteScope } from './write-guard';
+import type { Writer } from '../../shared/schemas/write-scope';
 
 addRxPlugin(RxDBLocalDocumentsPlugin); // posting intents (renderer/db/posting.ts)
 addRxPlugin(RxDBMigrationSchemaPlugin); // a store opened by an older version is migrated on open
@@ -48,6 +50,8 @@ export interface OpenDatabaseOptions {
   storage: RxStorage<unknown, unknown>;
   /** Called while collections stored by an older version are migrated (once per upgrade). */
   onMigration?: (progress: MigrationProgress) => void;
+  /** This terminal's site: local writes it may not make are refused (write-guard.ts). */
+  writer?: Writer;
 }
 
 export async function createLarderDatabase(options: OpenDatabaseOptions): Promise<LarderDatabase> {
@@ -75,6 +79,7 @@ export async function createLarderDatabase(options: OpenDatabaseOptions): Promis
   );
   await db.addCollections(creators);
   await migrateWithProgress(db, options.onMigration);
+  if (options.writer) guardWriteScope(db, options.writer);
   keepWriteClockPast(await latestWriteTime(db)); // before any write: see write-clock.ts
   return db;
 }

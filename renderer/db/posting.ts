@@ -10,6 +10,7 @@ import type { BatchDoc, DocumentDoc } from '../../shared/schemas';
 import { sameContent } from './conflict-handlers';
 import type { LarderDatabase } from './database';
 import type { LocalLedger } from './local-ledger';
+import { assertWritableHere } from './write-guard';
 
 const intentsKey = 'posting-intents';
 type Intents = Record<string, PostingResult>;
@@ -89,6 +90,7 @@ export function postLocally(db: LarderDatabase, local: LocalLedger, document: Do
     const outcome = postDocument(document, view);
     if (!outcome.ok) throw new PostingRefusedError(outcome.error);
     const { result } = outcome;
+    assertWritableHere(db, { batches: result.batches, movements: result.movements, journal: result.journal, events: result.events, documents: [result.document] });
     await writeIntents(db, { ...(await readIntents(db)), [document.id]: result });
     await writeOutcome(db, result);
     // Atomic apply: the in-memory projection changes only after every write committed.

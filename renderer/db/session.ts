@@ -63,9 +63,12 @@ async function closeSession(): Promise<void> {
 async function openSession(pairing: Pairing): Promise<void> {
   const name = databaseNameFor(pairing);
   try {
-    const db = await createLarderDatabase({ name, storage: createLarderStorage(), onMigration: (migration) => useSessionStore.setState({ migration }) }).finally(() =>
-      useSessionStore.setState({ migration: null }),
-    );
+    const db = await createLarderDatabase({
+      name,
+      storage: createLarderStorage(),
+      writer: { siteId: pairing.siteId, siteKind: pairing.siteKind },
+      onMigration: (migration) => useSessionStore.setState({ migration }),
+    }).finally(() => useSessionStore.setState({ migration: null }));
     const ledger = await LocalLedger.open(db);
     const repaired = await repairPendingPostings(db, ledger);
     if (repaired.length) console.info(`larder: completed ${repaired.length} interrupted posting(s)`, repaired);

@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'expired-batch'
   | 'quarantined-batch'
   | 'unknown-reference'
-  | 'not-postable';
+  | 'not-postable'
+  | 'not-writable-here';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -100,5 +101,24 @@ export class NotPostableError extends DomainError {
   ) {
     super(`A ${docType} document cannot be posted: ${reason}`);
     this.name = 'NotPostableError';
+  }
+}
+
+/**
+ * This terminal's site may not write the document (SYNC-PROTOCOL.md, Identity and scope): the
+ * endpoint would refuse it, so it is refused before anything is stored.
+ */
+export class NotWritableHereError extends DomainError {
+  readonly code = 'not-writable-here';
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly siteId: string | null,
+    /** Who may: an hq terminal (reference data) or the site named in the document's siteId. */
+    readonly writableBy: 'hq' | 'own-site',
+    reason: string,
+  ) {
+    super(`${collection}/${id} cannot be written by this terminal: ${reason}`);
+    this.name = 'NotWritableHereError';
   }
 }

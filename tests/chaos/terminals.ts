@@ -33,7 +33,7 @@ interface Reply {
 }
 
 export async function openWorkerTerminal(label: string, siteId: string, siteKind: SiteKind, proxy: FaultProxy, token: string): Promise<ChaosTerminal> {
-  const data: ChaosWorkerData = { endpointUrl: proxy.url, token, name: `chaos${label.replace(/[^a-z0-9]/g, '')}` };
+  const data: ChaosWorkerData = { endpointUrl: proxy.url, token, name: `chaos${label.replace(/[^a-z0-9]/g, '')}`, writer: { siteId, siteKind } };
   const worker = new Worker(new URL('./terminal-worker-entry.mjs', import.meta.url), { workerData: data });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
@@ -123,7 +123,7 @@ export class BrowserTerminal implements ChaosTerminal {
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     await this.page.goto(this.pageUrl);
     await this.page.waitForFunction(() => 'chaos' in globalThis, undefined, { timeout: 20_000 });
-    const start: PageStart = { endpointUrl: this.proxy.url, token: this.token, name: 'chaosbrowser', syncAtStart: options.syncAtStart ?? true, skewMs: options.skewMs ?? 0 };
+    const start: PageStart = { endpointUrl: this.proxy.url, token: this.token, name: 'chaosbrowser', syncAtStart: options.syncAtStart ?? true, skewMs: options.skewMs ?? 0, writer: { siteId: this.siteId, siteKind: this.siteKind } };
     await this.page.evaluate((config) => (globalThis as unknown as { chaos: { start(c: PageStart): Promise<true> } }).chaos.start(config), start);
   }
 

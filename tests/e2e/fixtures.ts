@@ -8,6 +8,7 @@ import { locateElectron } from '../../scripts/launcher-support';
 import { projectRoot, rendererDist } from '../../scripts/renderer-build';
 import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment, startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
+import { watchWriteScope } from './write-scope-watch';
 
 export interface AppOptions {
   siteId: string;
@@ -55,13 +56,23 @@ async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: strin
       },
     });
     cleanups.push(() => electronApp.close());
-    return electronApp.firstWindow();
+    const window = await electronApp.firstWindow();
+    cleanups.unshift(watchWriteScope(window));
+    return window;
   }
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
   cleanups.push(() => context.close());
   const page = await context.newPage();
+  cleanups.unshift(watchWriteScope(page));
   await page.goto(`${endpointUrl}/${pairingFragment(endpointUrl, token)}`);
   return page;
+}
+
+/** Runs every step even when one fails (a failed check must not leave a browser open), then throws the first failure. */
+export async function runAll(steps: readonly (() => Promise<void>)[]): Promise<void> {
+  const results = await steps.reduce<Promise<unknown[]>>(async (done, step) => [...(await done), await step().then(() => null, (error: unknown) => error)], Promise.resolve([]));
+  const failure = results.find((result) => result !== null);
+  if (failure !== undefined) throw failure;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -98,7 +109,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const cleanups: (() => Promise<void>)[] = [];
     const page = await openPage(browser, testInfo, endpoint.url, terminal.token, appOptions.locale, cleanups);
     await use(page);
-    for (const cleanup of cleanups) await cleanup();
+    await runAll(cleanups);
   },
   demoTerminal: async ({ demo, browser }, use, testInfo) => {
     const cleanups: (() => Promise<void>)[] = [];
@@ -107,7 +118,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       if (!token) throw new Error(`no demo terminal for site ${siteId}`);
       return openPage(browser, testInfo, demo.endpoint.url, token, options.locale ?? 'en-US', cleanups);
     });
-    for (const cleanup of cleanups) await cleanup();
+    await runAll(cleanups);
   },
 });
 

@@ -8,7 +8,8 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { rendererDist } from '../../scripts/renderer-build';
 import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment } from '../support/endpoint-process';
-import { test as base } from './fixtures';
+import { runAll, test as base } from './fixtures';
+import { watchWriteScope } from './write-scope-watch';
 
 /** A complete copy of dist/: every asset index.html names exists (retried if a rebuild was mid-way). */
 function snapshotDist(): string {
@@ -43,16 +44,18 @@ export const test = base.extend<TerminalFixtures, { privateDemo: DemoEndpoint }>
   privateDemo: [privateDemo, { scope: 'worker', timeout: 120_000 }],
   terminal: async ({ privateDemo: demo, browser }, use) => {
     const contexts: BrowserContext[] = [];
+    const checks: (() => Promise<void>)[] = [];
     await use(async (siteId, options = {}) => {
       const token = demo.tokens[siteId];
       if (!token) throw new Error(`no demo terminal for site ${siteId}`);
       const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 800 } });
       contexts.push(context);
       const page = await context.newPage();
+      checks.push(watchWriteScope(page));
       await page.goto(`${demo.endpoint.url}/${pairingFragment(demo.endpoint.url, token)}`);
       return page;
     });
-    for (const context of contexts) await context.close();
+    await runAll([...checks, ...contexts.map((context) => () => context.close())]);
   },
 });
 

@@ -2,7 +2,7 @@ import { Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { checkBatchChoice, DomainError, FifoViolationError, proposeBatches, type Ledger } from '../../../shared/domain';
-import { describeDomainError } from '../../ui/errors';
+import { describeDomainError } from '../../ui/domain-error-text';
 import { formatQty, productLabel } from '../../ui/format';
 import { ReasonInput } from '../../ui/ReasonInput';
 

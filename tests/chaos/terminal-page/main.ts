@@ -3,6 +3,7 @@
 // profile, so what the terminal stored outlives a SIGKILL of the browser.
 import { createLarderDatabase } from '../../../renderer/db/database';
 import { createLarderStorage } from '../../../renderer/db/storage';
+import type { Writer } from '../../../shared/schemas/write-scope';
 import type { PendingPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { realNow } from '../clock';
 import { createTerminalCore } from '../terminal-core';
@@ -14,6 +15,7 @@ export interface PageStart {
   name: string;
   syncAtStart: boolean;
   skewMs: number;
+  writer: Writer;
 }
 
 /** The app keeps pending keys in localStorage (renderer/db/session.ts); the page does the same. */
@@ -28,7 +30,7 @@ const chaos = {
   async start(config: PageStart): Promise<true> {
     // A restarted terminal whose clock was set back: set before the database stamps anything.
     if (config.skewMs !== 0) Date.now = () => realNow() + config.skewMs;
-    const db = await createLarderDatabase({ name: config.name, storage: createLarderStorage() });
+    const db = await createLarderDatabase({ name: config.name, storage: createLarderStorage(), writer: config.writer });
     core = createTerminalCore({
       db,
       endpointUrl: config.endpointUrl,

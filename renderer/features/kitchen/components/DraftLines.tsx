@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { proposeBatches, type DomainError } from '../../../../shared/domain';
 import type { DocumentLine } from '../../../../shared/schemas';
 import { useLedger } from '../../../db/hooks';
-import { describeDomainError } from '../../../ui/errors';
+import { describeDomainError } from '../../../ui/domain-error-text';
 import { ReasonInput } from '../../../ui/ReasonInput';
 import { formatQty, productLabel } from '../../../ui/format';
 import { batchOptions, checkLine } from '../model/picking';
