@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
-import { serveStatic } from '../tests/chaos/terminals';
+import { buildHeadlessPage, serveStatic } from '../tests/chaos/terminals';
 import { median } from './lib/stats';
 
 const { values } = parseArgs({ options: { movements: { type: 'string', default: '100000' }, reps: { type: 'string', default: '3' } } });
@@ -26,24 +26,11 @@ interface BenchPage {
   freshInsert(name: string, n: number): Promise<number>;
 }
 
-async function buildPage(): Promise<string> {
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'larder-migrate-page-'));
-  await build({
-    configFile: false,
-    root: path.join(import.meta.dirname, 'migrate-page'),
-    base: './',
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 8000 },
-  });
-  return outDir;
-}
-
 const call = <K extends keyof BenchPage>(page: Page, method: K, ...args: Parameters<BenchPage[K]>) =>
   page.evaluate(({ method, args }) => (globalThis as unknown as { bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).bench[method]!(...args), { method, args: args as unknown[] }) as ReturnType<BenchPage[K]>;
 
 async function main(): Promise<void> {
-  const dir = await buildPage();
+  const dir = await buildHeadlessPage(path.join(import.meta.dirname, 'migrate-page'), 'larder-migrate-page-');
   const site = await serveStatic(dir);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'larder-migrate-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });

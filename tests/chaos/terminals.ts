@@ -67,12 +67,17 @@ export async function openWorkerTerminal(label: string, siteId: string, siteKind
 }
 
 /** Builds the headless terminal page (tests/chaos/terminal-page) with Vite into a temp dir. */
-export async function buildTerminalPage(): Promise<string> {
+export function buildTerminalPage(): Promise<string> {
+  return buildHeadlessPage(path.join(import.meta.dirname, 'terminal-page'), 'larder-chaos-page-');
+}
+
+/** Builds a headless page (an index.html and its scripts under `root`) with Vite into a temp dir. */
+export async function buildHeadlessPage(root: string, tempPrefix: string): Promise<string> {
   const { build } = await import('vite');
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'larder-chaos-page-'));
+  const outDir = mkdtempSync(path.join(os.tmpdir(), tempPrefix));
   await build({
     configFile: false,
-    root: path.join(import.meta.dirname, 'terminal-page'),
+    root,
     base: './',
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 8000 },

@@ -70,9 +70,9 @@ async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: strin
 
 /** Runs every step even when one fails (a failed check must not leave a browser open), then throws the first failure. */
 export async function runAll(steps: readonly (() => Promise<void>)[]): Promise<void> {
-  const results = await steps.reduce<Promise<unknown[]>>(async (done, step) => [...(await done), await step().then(() => null, (error: unknown) => error)], Promise.resolve([]));
-  const failure = results.find((result) => result !== null);
-  if (failure !== undefined) throw failure;
+  const failures: unknown[] = [];
+  for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw failures[0];
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
