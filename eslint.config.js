@@ -5,25 +5,72 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettierConfig from 'eslint-config-prettier';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'stream', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+];
 const serverOnly = ['better-sqlite3', 'pg', 'fastify', 'fastify/*', '@fastify/*', 'ajv', 'ajv/*'];
-const uiOnly = ['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*', '@ant-design/*', 'echarts', 'echarts/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next'];
+const uiOnly = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'antd',
+  'antd/*',
+  '@ant-design/*',
+  'echarts',
+  'echarts/*',
+  'zustand',
+  'zustand/*',
+  'i18next',
+  'react-i18next',
+];
 const dbOnly = ['rxdb', 'rxdb/*', 'dexie', 'rxjs', 'rxjs/*'];
 
 /** @param {string[]} folders @param {string[]} packages @param {string} why */
 const forbid = (folders, packages, why) => ({
-  'no-restricted-imports': ['error', {
-    patterns: [
-      // Relative paths only, so a package subpath such as 'react-dom/server' is not mistaken for server/.
-      ...folders.map((f) => ({ group: ['./', '../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${f}`, `${up}${f}/**`]), message: why })),
-      ...(packages.length ? [{ group: packages, message: why }] : []),
-    ],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        // Relative paths only, so a package subpath such as 'react-dom/server' is not mistaken for server/.
+        ...folders.map((f) => ({
+          group: ['./', '../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${f}`, `${up}${f}/**`]),
+          message: why,
+        })),
+        ...(packages.length ? [{ group: packages, message: why }] : []),
+      ],
+    },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**', '.data/**', 'tests/fixtures/layering/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      'tests/fixtures/layering/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,23 +91,35 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: forbid(['renderer', 'electron', 'server', 'tests', 'bench'], ['electron', ...nodeBuiltins, ...serverOnly, ...uiOnly, ...dbOnly],
-      'shared/ runs in every process and imports nothing outside shared/ (ARCHITECTURE.md).'),
+    rules: forbid(
+      ['renderer', 'electron', 'server', 'tests', 'bench'],
+      ['electron', ...nodeBuiltins, ...serverOnly, ...uiOnly, ...dbOnly],
+      'shared/ runs in every process and imports nothing outside shared/ (ARCHITECTURE.md).',
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: forbid(['electron', 'server', 'tests', 'bench'], ['electron', ...nodeBuiltins, ...serverOnly],
-      'renderer/ reaches native capabilities only through the bridge interface in shared/ (ARCHITECTURE.md).'),
+    rules: forbid(
+      ['electron', 'server', 'tests', 'bench'],
+      ['electron', ...nodeBuiltins, ...serverOnly],
+      'renderer/ reaches native capabilities only through the bridge interface in shared/ (ARCHITECTURE.md).',
+    ),
   },
   {
     files: ['server/**/*.ts'],
-    rules: forbid(['renderer', 'electron', 'tests', 'bench'], ['electron', ...uiOnly],
-      'server/ never imports renderer/ or electron/ (ARCHITECTURE.md).'),
+    rules: forbid(
+      ['renderer', 'electron', 'tests', 'bench'],
+      ['electron', ...uiOnly],
+      'server/ never imports renderer/ or electron/ (ARCHITECTURE.md).',
+    ),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: forbid(['renderer', 'server', 'tests', 'bench'], [...uiOnly, ...serverOnly],
-      'electron/ stays thin: native capabilities only; domain logic lives in shared/ (ARCHITECTURE.md).'),
+    rules: forbid(
+      ['renderer', 'server', 'tests', 'bench'],
+      [...uiOnly, ...serverOnly],
+      'electron/ stays thin: native capabilities only; domain logic lives in shared/ (ARCHITECTURE.md).',
+    ),
   },
   {
     // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.
@@ -72,4 +131,6 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layout is Prettier's (checked by `npm run lint`); no ESLint rule argues with it.
+  prettierConfig,
 );

@@ -3,7 +3,14 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot be
 // reached here. The flags keep Chromium from calling home on a closed network.
 export const chromiumPath = process.env.LARDER_CHROMIUM ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',

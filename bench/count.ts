@@ -37,12 +37,51 @@ function dataset(n: number, movementCount: number): Dataset {
   for (let i = 0; i < n; i++) {
     const twelve = `69${String(i).padStart(10, '0')}`;
     const id = `p-${i}`;
-    products.push({ id, sku: `SKU-${i}`, name: `商品${i}`, nameEn: `Product ${i}`, baseUnit: 'pcs', packs: [], barcodes: [`${twelve}${gs1CheckDigit(twelve)}`], category: `cat-${i % 20}`, perishable: false, nearExpiryDays: 2, storageClass: 'ambient', active: true, updatedAt: AT });
+    products.push({
+      id,
+      sku: `SKU-${i}`,
+      name: `商品${i}`,
+      nameEn: `Product ${i}`,
+      baseUnit: 'pcs',
+      packs: [],
+      barcodes: [`${twelve}${gs1CheckDigit(twelve)}`],
+      category: `cat-${i % 20}`,
+      perishable: false,
+      nearExpiryDays: 2,
+      storageClass: 'ambient',
+      active: true,
+      updatedAt: AT,
+    });
     const batchId = `b-${i}`;
-    batches.push({ id: batchId, productId: id, siteId: SITE, lotCode: `L${i}`, receivedAt: AT, unitCost: 2, certificateHashes: [], qcStatus: 'released', sourceDocId: `gr-${i}`, updatedAt: AT });
+    batches.push({
+      id: batchId,
+      productId: id,
+      siteId: SITE,
+      lotCode: `L${i}`,
+      receivedAt: AT,
+      unitCost: 2,
+      certificateHashes: [],
+      qcStatus: 'released',
+      sourceDocId: `gr-${i}`,
+      updatedAt: AT,
+    });
     for (let m = 0; m < perProduct; m++) {
       const receipt = m === 0;
-      movements.push({ id: `m-${i}-${m}`, siteId: SITE, productId: id, batchId, qty: receipt ? 100 : -1, kind: receipt ? 'receipt' : 'sale', unitCost: 2, docType: receipt ? 'goods-receipt' : 'sale', docId: receipt ? `gr-${i}` : `s-${m}`, lineNo: receipt ? 0 : i, at: AT, terminalId: 't-bench', updatedAt: AT });
+      movements.push({
+        id: `m-${i}-${m}`,
+        siteId: SITE,
+        productId: id,
+        batchId,
+        qty: receipt ? 100 : -1,
+        kind: receipt ? 'receipt' : 'sale',
+        unitCost: 2,
+        docType: receipt ? 'goods-receipt' : 'sale',
+        docId: receipt ? `gr-${i}` : `s-${m}`,
+        lineNo: receipt ? 0 : i,
+        at: AT,
+        terminalId: 't-bench',
+        updatedAt: AT,
+      });
     }
   }
   return { products, batches, movements };
@@ -54,7 +93,11 @@ async function seed(dataDir: string, data: Dataset): Promise<string> {
     await addSite(storage, { id: 'hq', kind: 'hq', name: 'HQ' });
     await addSite(storage, { id: SITE, kind: 'store', name: 'Bench store' });
     const { token } = await addTerminal(storage, { siteId: SITE, name: 'bench' });
-    for (const [collection, docs] of [['products', data.products], ['batches', data.batches], ['movements', data.movements]] as const) {
+    for (const [collection, docs] of [
+      ['products', data.products],
+      ['batches', data.batches],
+      ['movements', data.movements],
+    ] as const) {
       for (let start = 0; start < docs.length; start += 10_000) await seedDocuments(storage, collection, docs.slice(start, start + 10_000));
     }
     return token;
@@ -86,9 +129,17 @@ async function openCount(page: Page, url: string, expected: number): Promise<voi
 /** Installs the in-page probe: Enter keydown starts the clock, the counted cell's text stops it. */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __probe: { target: string; text: string; t0: number; resolve: ((r: [number, number]) => void) | null } };
+    const w = window as unknown as {
+      __probe: { target: string; text: string; t0: number; resolve: ((r: [number, number]) => void) | null };
+    };
     w.__probe = { target: '', text: '', t0: 0, resolve: null };
-    document.addEventListener('keydown', (event) => { if (event.key === 'Enter') w.__probe.t0 = performance.now(); }, true);
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Enter') w.__probe.t0 = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
       const probe = w.__probe;
       if (!probe.resolve) return;
@@ -136,7 +187,8 @@ async function measure(page: Page, data: Dataset, label: string): Promise<{ comm
   return { commit, frame };
 }
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+const pct = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 
 async function scenario(productCount: number, movementCount: number) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-bench-count-'));
@@ -150,7 +202,9 @@ async function scenario(productCount: number, movementCount: number) {
     await page.goto(`${endpoint.url}/${pairingFragment(endpoint.url, token)}`);
     const started = Date.now();
     await openCount(page, endpoint.url, productCount);
-    console.log(`${productCount} products / ${data.movements.length} movements: synced and count open in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${productCount} products / ${data.movements.length} movements: synced and count open in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return await measure(page, data, `${productCount} products`);
   } finally {
     await browser.close();
@@ -167,5 +221,7 @@ console.log(row('baseline 50 products', baseline)); // printed at once: the big 
 const big = await scenario(5_000, 50_000);
 console.log(row('baseline 50 products', baseline));
 console.log(row('5,000 products / 50,000 mv', big));
-console.log(`ratio p95 (5,000 ÷ 50): commit ${(pct(big.commit, 95) / pct(baseline.commit, 95)).toFixed(2)}×, next frame ${(pct(big.frame, 95) / pct(baseline.frame, 95)).toFixed(2)}×`);
+console.log(
+  `ratio p95 (5,000 ÷ 50): commit ${(pct(big.commit, 95) / pct(baseline.commit, 95)).toFixed(2)}×, next frame ${(pct(big.frame, 95) / pct(baseline.frame, 95)).toFixed(2)}×`,
+);
 console.log(`goal p95 ≤ 16 ms (scan → row updated): ${pct(big.commit, 95) <= 16 ? 'met' : 'NOT met'}`);

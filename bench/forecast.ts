@@ -83,8 +83,12 @@ for (let run = 0; run < runs; run++) {
 }
 const engineMedian = median(engineMs);
 const baselineMedian = median(baselineMs);
-console.log(`median engine (fit + forecast + backtest, model choice): ${(engineMedian / 1000).toFixed(2)} s (goal ≤ ${GOAL_MS / 1000} s) ${engineMedian <= GOAL_MS ? 'OK' : 'OVER GOAL'}`);
+console.log(
+  `median engine (fit + forecast + backtest, model choice): ${(engineMedian / 1000).toFixed(2)} s (goal ≤ ${GOAL_MS / 1000} s) ${engineMedian <= GOAL_MS ? 'OK' : 'OVER GOAL'}`,
+);
 console.log(`median seasonal-naive baseline, same pipeline:          ${(baselineMedian / 1000).toFixed(2)} s`);
 console.log(`ratio engine / baseline: ${(engineMedian / baselineMedian).toFixed(2)}×`);
-console.log(`pooled backtest WAPE: engine ${(engineWape * 100).toFixed(1)} %, seasonal naive ${(baselineWape * 100).toFixed(1)} % (${((1 - engineWape / baselineWape) * 100).toFixed(1)} % lower)`);
+console.log(
+  `pooled backtest WAPE: engine ${(engineWape * 100).toFixed(1)} %, seasonal naive ${(baselineWape * 100).toFixed(1)} % (${((1 - engineWape / baselineWape) * 100).toFixed(1)} % lower)`,
+);
 if (engineMedian > GOAL_MS) process.exitCode = 1;

@@ -27,7 +27,11 @@ interface BenchPage {
 }
 
 const call = <K extends keyof BenchPage>(page: Page, method: K, ...args: Parameters<BenchPage[K]>) =>
-  page.evaluate(({ method, args }) => (globalThis as unknown as { bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).bench[method]!(...args), { method, args: args as unknown[] }) as ReturnType<BenchPage[K]>;
+  page.evaluate(
+    ({ method, args }) =>
+      (globalThis as unknown as { bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).bench[method]!(...args),
+    { method, args: args as unknown[] },
+  ) as ReturnType<BenchPage[K]>;
 
 async function main(): Promise<void> {
   const dir = await buildHeadlessPage(path.join(import.meta.dirname, 'migrate-page'), 'larder-migrate-page-');
@@ -48,7 +52,9 @@ async function main(): Promise<void> {
       migrations.push(opened.ms);
       fresh.push(insert);
       const banner = opened.last ? `${opened.last.handled} / ${opened.last.total}` : 'never shown';
-      process.stdout.write(`rep ${rep + 1}: open with migration ${(opened.ms / 1000).toFixed(1)} s (banner updated ${opened.updates}×, last ${banner}); fresh insert ${(insert / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `rep ${rep + 1}: open with migration ${(opened.ms / 1000).toFixed(1)} s (banner updated ${opened.updates}×, last ${banner}); fresh insert ${(insert / 1000).toFixed(1)} s\n`,
+      );
     }
     const m = median(migrations);
     const f = median(fresh);

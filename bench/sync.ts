@@ -15,7 +15,12 @@ import { BaselineEndpoint } from './lib/sync-baseline';
 import { openBenchTerminal, type BenchTerminal } from './lib/sync-terminal';
 
 const { values } = parseArgs({
-  options: { reps: { type: 'string', default: '3' }, docs: { type: 'string', default: '100000' }, commits: { type: 'string', default: '200' }, push: { type: 'string', default: '20000' } },
+  options: {
+    reps: { type: 'string', default: '3' },
+    docs: { type: 'string', default: '100000' },
+    commits: { type: 'string', default: '200' },
+    push: { type: 'string', default: '20000' },
+  },
 });
 const REPS = Number(values.reps);
 const DOCS = Number(values.docs);
@@ -54,7 +59,19 @@ function movement(siteId: string, n: number, tag: string): Record<string, unknow
 function dispatch(n: number, tag: string): Record<string, unknown> {
   const at = new Date().toISOString();
   const id = `d-${tag}-${n}`;
-  return { id, type: 'dispatch', siteId: 'kitchen', toSiteId: 'store-a', number: `PS-${id}`, status: 'shipped', businessDate: at.slice(0, 10), at, terminalId: 't-bench', lines: [{ productId: 'p-1', qty: 3 }], updatedAt: at };
+  return {
+    id,
+    type: 'dispatch',
+    siteId: 'kitchen',
+    toSiteId: 'store-a',
+    number: `PS-${id}`,
+    status: 'shipped',
+    businessDate: at.slice(0, 10),
+    at,
+    terminalId: 't-bench',
+    lines: [{ productId: 'p-1', qty: 3 }],
+    updatedAt: at,
+  };
 }
 
 interface Target {
@@ -116,7 +133,12 @@ async function measurePush(target: Target, rep: number): Promise<number> {
 async function realTarget(seed: Record<string, unknown>[]): Promise<{ target: Target; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-bench-sync-'));
   const storage = await openStorage({ dataDir });
-  for (const [id, kind] of [['hq', 'hq'], ['kitchen', 'kitchen'], ['store-a', 'store']] as const) await addSite(storage, { id, kind, name: id });
+  for (const [id, kind] of [
+    ['hq', 'hq'],
+    ['kitchen', 'kitchen'],
+    ['store-a', 'store'],
+  ] as const)
+    await addSite(storage, { id, kind, name: id });
   const tokens = {
     hq: (await addTerminal(storage, { siteId: 'hq', name: 'bench hq' })).token,
     kitchen: (await addTerminal(storage, { siteId: 'kitchen', name: 'bench kitchen' })).token,
@@ -134,8 +156,22 @@ async function baselineTarget(seed: Record<string, unknown>[]): Promise<{ target
   base.addTerminal('hq', { siteId: 'hq', hq: true });
   base.addTerminal('kitchen', { siteId: 'kitchen', hq: false });
   base.addTerminal('store', { siteId: 'store-a', hq: false });
-  base.seed('sites', ['hq', 'kitchen', 'store-a'].map((id) => ({ id, code: id, name: id, kind: id === 'store-a' ? 'store' : id, active: true, updatedAt: new Date().toISOString(), _deleted: false })));
-  base.seed('movements', seed.map((d) => ({ ...d, _deleted: false })));
+  base.seed(
+    'sites',
+    ['hq', 'kitchen', 'store-a'].map((id) => ({
+      id,
+      code: id,
+      name: id,
+      kind: id === 'store-a' ? 'store' : id,
+      active: true,
+      updatedAt: new Date().toISOString(),
+      _deleted: false,
+    })),
+  );
+  base.seed(
+    'movements',
+    seed.map((d) => ({ ...d, _deleted: false })),
+  );
   return { target: { name: 'baseline', url, tokens: { hq: 'hq', kitchen: 'kitchen', store: 'store' } }, stop: () => base.close() };
 }
 
@@ -167,7 +203,9 @@ if (real && base) {
   const row = (label: string, a: number[], b: number[], unit: string, goal: string, ok: (v: number) => boolean) => {
     const m = median(a);
     const mb = median(b);
-    process.stdout.write(`${label.padEnd(22)} real ${m.toFixed(1).padStart(9)} ${unit.padEnd(12)} baseline ${mb.toFixed(1).padStart(9)}  ratio ${(m / mb).toFixed(2)}  goal ${goal} ${ok(m) ? 'MET' : 'MISSED'}\n`);
+    process.stdout.write(
+      `${label.padEnd(22)} real ${m.toFixed(1).padStart(9)} ${unit.padEnd(12)} baseline ${mb.toFixed(1).padStart(9)}  ratio ${(m / mb).toFixed(2)}  goal ${goal} ${ok(m) ? 'MET' : 'MISSED'}\n`,
+    );
   };
   process.stdout.write(`\nmedians of ${REPS} (${DOCS} docs pulled, ${COMMITS} commits, ${PUSH} movements pushed):\n`);
   row('initial pull', real.pull, base.pull, 'docs/s', '≥ 50000', (v) => v >= 50_000);

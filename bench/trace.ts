@@ -20,7 +20,6 @@ const BASELINE_TRACES = 3;
 const KITCHEN = 'site-kitchen';
 const AT = '2025-03-01T08:00:00.000Z';
 
-
 function generate(): { movements: MovementDoc[]; documents: DocumentDoc[]; batches: BatchDoc[] } {
   const random = prng(7);
   const pick = (n: number): number => Math.floor(random() * n);
@@ -28,17 +27,60 @@ function generate(): { movements: MovementDoc[]; documents: DocumentDoc[]; batch
   const documents: DocumentDoc[] = [];
   const batches: BatchDoc[] = [];
   let seq = 0;
-  const push = (siteId: string, productId: string, batchId: string, qty: number, kind: MovementDoc['kind'], docType: MovementDoc['docType'], docId: string): void => {
+  const push = (
+    siteId: string,
+    productId: string,
+    batchId: string,
+    qty: number,
+    kind: MovementDoc['kind'],
+    docType: MovementDoc['docType'],
+    docId: string,
+  ): void => {
     seq += 1;
-    movements.push({ id: `m-${seq}`, siteId, productId, batchId, qty, kind, unitCost: 1, docType, docId, lineNo: 0, at: AT, terminalId: 't-1', updatedAt: AT });
+    movements.push({
+      id: `m-${seq}`,
+      siteId,
+      productId,
+      batchId,
+      qty,
+      kind,
+      unitCost: 1,
+      docType,
+      docId,
+      lineNo: 0,
+      at: AT,
+      terminalId: 't-1',
+      updatedAt: AT,
+    });
   };
   const doc = (id: string, type: DocumentDoc['type'], siteId: string, extra: Partial<DocumentDoc> = {}): void => {
-    documents.push({ id, type, siteId, number: id.toUpperCase(), status: 'posted', businessDate: '2025-03-01', at: AT, terminalId: 't-1', lines: [], updatedAt: AT, ...extra } as DocumentDoc);
+    documents.push({
+      id,
+      type,
+      siteId,
+      number: id.toUpperCase(),
+      status: 'posted',
+      businessDate: '2025-03-01',
+      at: AT,
+      terminalId: 't-1',
+      lines: [],
+      updatedAt: AT,
+      ...extra,
+    } as DocumentDoc);
   };
   for (let r = 0; r < RAW_BATCHES; r++) {
     const supplier = `sup-${r % SUPPLIERS}`;
     const batch = { id: `raw-${r}`, productId: `raw-p-${r % 200}`, supplierId: supplier, lotCode: `LOT-${Math.floor(r / SUPPLIERS)}` };
-    batches.push({ ...batch, siteId: KITCHEN, receivedAt: AT, unitCost: 1, certificateHashes: [], qcStatus: 'released', sourceDocId: `gr-${r}`, updatedAt: AT });
+    batches.push({
+      ...batch,
+      siteId: KITCHEN,
+      receivedAt: AT,
+      unitCost: 1,
+      certificateHashes: [],
+      qcStatus: 'released',
+      sourceDocId: `gr-${r}`,
+      updatedAt: AT,
+    });
     doc(`gr-${r}`, 'goods-receipt', KITCHEN, { partnerId: supplier });
     push(KITCHEN, batch.productId, batch.id, 1_000, 'receipt', 'goods-receipt', `gr-${r}`);
   }
@@ -48,7 +90,18 @@ function generate(): { movements: MovementDoc[]; documents: DocumentDoc[]; batch
     const output = `out-${p}`;
     const productId = `dish-${p % 300}`;
     doc(runId, 'production-run', KITCHEN, { outputBatchId: output, outputProductId: productId });
-    batches.push({ id: output, productId, siteId: KITCHEN, lotCode: `B-${p}`, receivedAt: AT, unitCost: 3, certificateHashes: [], qcStatus: 'released', sourceDocId: runId, updatedAt: AT });
+    batches.push({
+      id: output,
+      productId,
+      siteId: KITCHEN,
+      lotCode: `B-${p}`,
+      receivedAt: AT,
+      unitCost: 3,
+      certificateHashes: [],
+      qcStatus: 'released',
+      sourceDocId: runId,
+      updatedAt: AT,
+    });
     for (let i = 0; i < 3; i++) push(KITCHEN, `raw-p-x`, `raw-${pick(RAW_BATCHES)}`, -5, 'production-consume', 'production-run', runId);
     push(KITCHEN, productId, output, 500, 'production-output', 'production-run', runId);
     const firstStore = pick(STORES);
@@ -77,14 +130,17 @@ function scanningSource(data: { movements: MovementDoc[]; documents: DocumentDoc
     movementsOfDocument: (docId) => data.movements.filter((m) => m.docId === docId),
     document: (docId) => data.documents.find((d) => d.id === docId),
     batch: (batchId) => data.batches.find((b) => b.id === batchId),
-    batchesOfSupplierLot: (partnerId, lotCode) => data.batches.filter((b) => b.supplierId === partnerId && b.lotCode === lotCode).map((b) => b.id),
+    batchesOfSupplierLot: (partnerId, lotCode) =>
+      data.batches.filter((b) => b.supplierId === partnerId && b.lotCode === lotCode).map((b) => b.id),
   };
 }
 
 function main(): void {
   const startGenerate = performance.now();
   const data = generate();
-  console.log(`generated ${data.movements.length.toLocaleString('en')} movements, ${data.documents.length.toLocaleString('en')} documents, ${data.batches.length.toLocaleString('en')} batches in ${ms(performance.now() - startGenerate)}`);
+  console.log(
+    `generated ${data.movements.length.toLocaleString('en')} movements, ${data.documents.length.toLocaleString('en')} documents, ${data.batches.length.toLocaleString('en')} batches in ${ms(performance.now() - startGenerate)}`,
+  );
 
   const startIndex = performance.now();
   const index = buildTraceIndex(data);
@@ -112,9 +168,13 @@ function main(): void {
   }
   const indexedMedian = median(indexed);
   const baselineMedian = median(baseline);
-  console.log(`trace (indexed), median of ${TRACES}: ${ms(indexedMedian)} (avg ${(touched / TRACES).toFixed(1)} batches per trace) — goal < 1000 ms: ${indexedMedian < 1000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `trace (indexed), median of ${TRACES}: ${ms(indexedMedian)} (avg ${(touched / TRACES).toFixed(1)} batches per trace) — goal < 1000 ms: ${indexedMedian < 1000 ? 'met' : 'NOT met'}`,
+  );
   console.log(`trace (baseline: scan per lookup), median of ${BASELINE_TRACES}: ${ms(baselineMedian)}`);
-  console.log(`ratio baseline / indexed: ${(baselineMedian / indexedMedian).toFixed(0)}×; index pays for itself after ${Math.ceil(indexMs / Math.max(baselineMedian - indexedMedian, 1e-9))} trace(s)`);
+  console.log(
+    `ratio baseline / indexed: ${(baselineMedian / indexedMedian).toFixed(0)}×; index pays for itself after ${Math.ceil(indexMs / Math.max(baselineMedian - indexedMedian, 1e-9))} trace(s)`,
+  );
 }
 
 main();

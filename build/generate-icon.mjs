@@ -25,7 +25,10 @@ const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // filter type: none
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const px = x + (sx + 0.5) / SAMPLES;
@@ -33,7 +36,10 @@ for (let y = 0; y < SIZE; y++) {
         let color = null;
         for (const layer of layers) if (layer.shapes.some((s) => inRoundedRect(px, py, s))) color = layer.color;
         if (color) {
-          r += color[0]; g += color[1]; b += color[2]; a += 255;
+          r += color[0];
+          g += color[1];
+          b += color[2];
+          a += 255;
         }
       }
     }

@@ -12,8 +12,7 @@ export const PRINT_HOST = 'print';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export type AppPathResolution =
-  | { readonly kind: 'file'; readonly path: string; readonly spaFallback: boolean }
-  | { readonly kind: 'forbidden'; readonly reason: string };
+  { readonly kind: 'file'; readonly path: string; readonly spaFallback: boolean } | { readonly kind: 'forbidden'; readonly reason: string };
 
 /** The subset of node:path used, so tests can pass `path.win32` and check Windows semantics. */
 type PathApi = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'join'>;

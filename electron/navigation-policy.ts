@@ -30,9 +30,7 @@ export function isPrintJobUrl(url: unknown): boolean {
 }
 
 export type NavigationDecision =
-  | { readonly action: 'allow' }
-  | { readonly action: 'open-external'; readonly url: string }
-  | { readonly action: 'deny' };
+  { readonly action: 'allow' } | { readonly action: 'open-external'; readonly url: string } | { readonly action: 'deny' };
 
 /**
  * In-app navigation (a reload, a link to another app:// page) stays; a vetted external link

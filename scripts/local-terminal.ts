@@ -42,7 +42,9 @@ export async function ensureLocalTerminals(storage: Storage, dataDir: string): P
   if (process.env.LARDER_NO_DEMO !== '1') {
     const seeded = await seedDemoOrganisation(storage, { terminals: Object.fromEntries(terminals.map((t) => [t.siteId, t.terminalId])) });
     const count = (n: number) => n.toLocaleString('en-US');
-    console.log(`larder: seeded the demo organisation (${count(seeded.products)} products, ${count(seeded.movements)} movements) in ${(seeded.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `larder: seeded the demo organisation (${count(seeded.products)} products, ${count(seeded.movements)} movements) in ${(seeded.ms / 1000).toFixed(1)} s`,
+    );
   }
   const launcher: LauncherFile = { version: 1, defaultSiteId: 'kitchen', terminals };
   writeFileSync(file, JSON.stringify(launcher, null, 2), { mode: 0o600 });

@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   const electron = args.browser ? { binary: null, reason: '--browser was given' } : locateElectron();
   if (electron.binary) {
     // The main process and preload are bundled by esbuild (a second or two); always fresh.
-    const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build-electron.ts')], { cwd: projectRoot, stdio: 'inherit' });
+    const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build-electron.ts')], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
     if (built.status !== 0) throw new Error('the Electron main/preload build failed');
     console.log('larder: opening the Electron window');
     const child = spawn(electron.binary, [projectRoot], {
@@ -71,7 +74,14 @@ async function main(): Promise<void> {
   const chromium = args['no-open'] ? null : findChromium();
   if (chromium) {
     const profile = path.join(dataDir, 'browser-profile');
-    const flags = [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    const flags = [
+      `--app=${appUrl}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ];
     if (process.getuid?.() === 0) flags.push('--no-sandbox'); // Chromium refuses to run as root otherwise
     const child = spawn(chromium, flags, { stdio: 'ignore' });
     child.on('error', (error) => console.log(`larder: could not open ${chromium}: ${error.message}`));

@@ -13,7 +13,15 @@ function isSiteKind(kind: string): kind is SiteKind {
 
 /** The `sites` document a terminal pulls for an admin-managed site (shape of shared/schemas/sites.ts). */
 export function siteDocument(site: SiteRow, now = new Date()): JsonObject {
-  return { id: site.id, code: site.id.slice(0, 32), name: site.name, kind: site.kind, active: true, updatedAt: now.toISOString(), _deleted: false };
+  return {
+    id: site.id,
+    code: site.id.slice(0, 32),
+    name: site.name,
+    kind: site.kind,
+    active: true,
+    updatedAt: now.toISOString(),
+    _deleted: false,
+  };
 }
 
 function toWrite(collection: CollectionName, doc: JsonObject): DocWrite {
@@ -72,4 +80,3 @@ export async function seedDocuments(storage: Storage, collection: string, docs: 
   });
   return storage.putDocuments(collection, writes);
 }
-

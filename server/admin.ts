@@ -72,7 +72,12 @@ async function main(): Promise<number> {
   }
   const command = parsed.positionals.join(' ');
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const storage = await openStorage({ dataDir: parsed.values.data ?? DEFAULT_DATA_DIR, databaseUrl, pgSchema: process.env.LARDER_PG_SCHEMA, listen: false });
+  const storage = await openStorage({
+    dataDir: parsed.values.data ?? DEFAULT_DATA_DIR,
+    databaseUrl,
+    pgSchema: process.env.LARDER_PG_SCHEMA,
+    listen: false,
+  });
   try {
     process.stdout.write(`${await run(storage, command, parsed.values)}\n`);
     return 0;

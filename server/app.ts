@@ -113,7 +113,11 @@ export async function startEndpoint(opts: StartEndpointOptions): Promise<Running
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const storage =
     opts.storage ??
-    (await openStorage({ dataDir: opts.dataDir, databaseUrl: databaseUrl || undefined, pgSchema: opts.pgSchema ?? process.env.LARDER_PG_SCHEMA }));
+    (await openStorage({
+      dataDir: opts.dataDir,
+      databaseUrl: databaseUrl || undefined,
+      pgSchema: opts.pgSchema ?? process.env.LARDER_PG_SCHEMA,
+    }));
   let endpoint: EndpointApp;
   try {
     endpoint = await buildApp(storage, opts);

@@ -1,5 +1,11 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { appendOnlyCollections, collectionKinds, collectionNames, collectionSchemas, type CollectionName } from '../shared/schemas/index.js';
+import {
+  appendOnlyCollections,
+  collectionKinds,
+  collectionNames,
+  collectionSchemas,
+  type CollectionName,
+} from '../shared/schemas/index.js';
 import { isJsonObject, type JsonObject } from './json.js';
 
 /** Fields RxDB adds around a document; never part of what the schemas describe. */

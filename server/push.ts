@@ -35,17 +35,26 @@ export function validateRows(collection: CollectionName, body: readonly unknown[
     const assumed = raw.assumedMasterState ?? null;
     const id = isJsonObject(next) && typeof next.id === 'string' ? next.id : null;
     if (!isJsonObject(next)) return void problems.push({ index, id, message: 'newDocumentState must be an object' });
-    if (assumed !== null && !isJsonObject(assumed)) return void problems.push({ index, id, message: 'assumedMasterState must be an object or null' });
+    if (assumed !== null && !isJsonObject(assumed))
+      return void problems.push({ index, id, message: 'assumedMasterState must be an object or null' });
     if (id === null) return void problems.push({ index, id, message: 'newDocumentState.id must be a string' });
     if (seen.has(id)) return void problems.push({ index, id, message: 'the same id appears twice in one push' });
     seen.add(id);
-    if ('_deleted' in next && typeof next._deleted !== 'boolean') return void problems.push({ index, id, message: '_deleted must be a boolean' });
+    if ('_deleted' in next && typeof next._deleted !== 'boolean')
+      return void problems.push({ index, id, message: '_deleted must be a boolean' });
     if (next._deleted === true && isAppendOnly(collection)) {
       return void problems.push({ index, id, message: `${collection} is append-only: correct it with a reversing entry, not a deletion` });
     }
     const invalid = validators.validate(collection, next);
     if (invalid) return void problems.push({ index, id, message: invalid });
-    rows.push({ index, id, assumed: assumed === null ? null : normalizeDoc(assumed), next: normalizeDoc(next), siteId: stringField(next, 'siteId'), toSiteId: stringField(next, 'toSiteId') });
+    rows.push({
+      index,
+      id,
+      assumed: assumed === null ? null : normalizeDoc(assumed),
+      next: normalizeDoc(next),
+      siteId: stringField(next, 'siteId'),
+      toSiteId: stringField(next, 'toSiteId'),
+    });
   });
   if (problems.length > 0) throw new InvalidDocumentError(problems);
   return rows;

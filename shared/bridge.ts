@@ -104,10 +104,7 @@ export interface NotifyRequest {
   readonly body: string;
 }
 
-export type NotifyResult =
-  | { readonly status: 'shown' }
-  | { readonly status: 'denied' }
-  | { readonly status: 'unsupported' };
+export type NotifyResult = { readonly status: 'shown' } | { readonly status: 'denied' } | { readonly status: 'unsupported' };
 
 export interface LarderBridge {
   getAppInfo(): Promise<AppInfo>;

@@ -84,7 +84,8 @@ export class BaselineEndpoint {
       res.on('close', () => this.streams.delete(client));
       return;
     }
-    if (url.pathname === '/api/v1/whoami') return json({ terminalId: `t-${terminal.siteId}`, siteId: terminal.siteId, siteKind: siteKindOf(terminal), orgId: 'bench' });
+    if (url.pathname === '/api/v1/whoami')
+      return json({ terminalId: `t-${terminal.siteId}`, siteId: terminal.siteId, siteKind: siteKindOf(terminal), orgId: 'bench' });
     const match = /^\/api\/v1\/sync\/([a-z]+)\/(pull|push)$/.exec(url.pathname);
     if (!match) return void res.writeHead(404).end('{"error":"not-found"}');
     const collection = match[1] ?? '';
@@ -105,7 +106,10 @@ export class BaselineEndpoint {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString()) as { newDocumentState: Record<string, unknown> }[];
-    const written = this.write(collection, body.map((r) => r.newDocumentState));
+    const written = this.write(
+      collection,
+      body.map((r) => r.newDocumentState),
+    );
     json({ conflicts: [] });
     const checkpoint = String(written[written.length - 1]?.seq ?? 0);
     for (const s of this.streams) {

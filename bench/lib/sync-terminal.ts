@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const { memoryPersistence } = await import('../../renderer/db/replication/pending-tracker');
   const data = workerData as BenchWorkerData;
   const db = await createLarderDatabase({ name: data.name, storage: getRxStorageMemory() });
-  const col = (name: string) => (db as unknown as Record<string, RxCollection<Record<string, unknown>>>)[name] as RxCollection<Record<string, unknown>>;
+  const col = (name: string) =>
+    (db as unknown as Record<string, RxCollection<Record<string, unknown>>>)[name] as RxCollection<Record<string, unknown>>;
   let pending = 0;
   let sync: { stop(): Promise<void> } | null = null;
   const counts = new Map<string, number>();

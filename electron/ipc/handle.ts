@@ -21,7 +21,11 @@ export class BridgeRequestError extends Error {
   }
 }
 
-export function handle<P, R>(channel: string, validate: ArgsValidator<P>, run: (payload: P, event: IpcMainInvokeEvent) => Promise<R>): void {
+export function handle<P, R>(
+  channel: string,
+  validate: ArgsValidator<P>,
+  run: (payload: P, event: IpcMainInvokeEvent) => Promise<R>,
+): void {
   ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<R> => {
     // senderFrame is null once the frame navigated away or was destroyed: refused as well.
     if (!isTrustedIpcSender(event.senderFrame?.url)) throw new BridgeRequestError('untrusted-sender', channel);

@@ -90,7 +90,10 @@ export function validateSaveFileRequest(input: unknown): Validation<SaveFileRequ
   } else {
     return fail('data must be a string or a Uint8Array');
   }
-  if (input.mimeType !== undefined && !(isBoundedString(input.mimeType, 100) && /^[\w.+-]+\/[\w.+-]+(; ?charset=[\w-]+)?$/.test(input.mimeType))) {
+  if (
+    input.mimeType !== undefined &&
+    !(isBoundedString(input.mimeType, 100) && /^[\w.+-]+\/[\w.+-]+(; ?charset=[\w-]+)?$/.test(input.mimeType))
+  ) {
     return fail('mimeType must be a MIME type');
   }
   let filters: SaveFileFilter[] | undefined;
@@ -136,7 +139,10 @@ export function validatePrintRequest(input: unknown): Validation<PrintRequest> {
   if (input.deviceName !== undefined && !(isBoundedString(input.deviceName, LIMITS.deviceName) && !CONTROL_CHARS.test(input.deviceName))) {
     return fail('deviceName must be a printer name');
   }
-  if (input.copies !== undefined && !(Number.isInteger(input.copies) && (input.copies as number) >= 1 && (input.copies as number) <= LIMITS.copies)) {
+  if (
+    input.copies !== undefined &&
+    !(Number.isInteger(input.copies) && (input.copies as number) >= 1 && (input.copies as number) <= LIMITS.copies)
+  ) {
     return fail(`copies must be an integer 1–${LIMITS.copies}`);
   }
   if (input.suggestedName !== undefined && !isSafeFileName(input.suggestedName)) return fail('suggestedName must be a bare file name');

@@ -45,7 +45,11 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 }
 
 /** PUTs the bytes under their hash; resolves once the endpoint holds them. */
-export async function uploadFile(endpointUrl: string, token: string, file: { hash: string; bytes: ArrayBuffer; type: string }): Promise<void> {
+export async function uploadFile(
+  endpointUrl: string,
+  token: string,
+  file: { hash: string; bytes: ArrayBuffer; type: string },
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`${endpointUrl.replace(/\/$/, '')}/api/v1/files/${file.hash}`, {
@@ -158,7 +162,8 @@ export class FileOutbox {
     if (purpose.kind === 'certificate') {
       const batch = await this.db.batches.findOne(purpose.batchId).exec();
       if (!batch) throw new Error(`batch ${purpose.lotCode} (${purpose.batchId}) is not in the local store`);
-      if (!batch.certificateHashes.includes(hash)) await batch.incrementalPatch({ certificateHashes: [...batch.certificateHashes, hash], updatedAt: at });
+      if (!batch.certificateHashes.includes(hash))
+        await batch.incrementalPatch({ certificateHashes: [...batch.certificateHashes, hash], updatedAt: at });
       return;
     }
     await this.db.events.insert({

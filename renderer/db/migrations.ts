@@ -25,7 +25,9 @@ export function assertMigrationsComplete(): void {
   for (const [name, schema] of Object.entries(localSchemas) as [CollectionName, { version: number }][]) {
     for (let version = 1; version <= schema.version; version++) {
       if (typeof migrationStrategiesByCollection[name][version] !== 'function') {
-        throw new Error(`collection ${name} is at local schema version ${schema.version} but has no migration strategy to version ${version}`);
+        throw new Error(
+          `collection ${name} is at local schema version ${schema.version} but has no migration strategy to version ${version}`,
+        );
       }
     }
   }

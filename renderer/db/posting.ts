@@ -84,13 +84,24 @@ function withBatchFallback(view: LedgerView, fallback: (batchId: string) => Batc
 /** One posting at a time per terminal, so two quick clicks cannot both take the last unit. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function postLocally(db: LarderDatabase, local: LocalLedger, document: DocumentDoc, options: PostingOptions = {}): Promise<PostingResult> {
+export function postLocally(
+  db: LarderDatabase,
+  local: LocalLedger,
+  document: DocumentDoc,
+  options: PostingOptions = {},
+): Promise<PostingResult> {
   const run = async () => {
     const view = options.batchFallback ? withBatchFallback(local.ledger, options.batchFallback) : local.ledger;
     const outcome = postDocument(document, view);
     if (!outcome.ok) throw new PostingRefusedError(outcome.error);
     const { result } = outcome;
-    assertWritableHere(db, { batches: result.batches, movements: result.movements, journal: result.journal, events: result.events, documents: [result.document] });
+    assertWritableHere(db, {
+      batches: result.batches,
+      movements: result.movements,
+      journal: result.journal,
+      events: result.events,
+      documents: [result.document],
+    });
     await writeIntents(db, { ...(await readIntents(db)), [document.id]: result });
     await writeOutcome(db, result);
     // Atomic apply: the in-memory projection changes only after every write committed.

@@ -24,7 +24,15 @@ interface SessionState {
 }
 
 const NO_FILES: QueuedFileSummary[] = [];
-export const useSessionStore = create<SessionState>()(() => ({ db: null, ledger: null, sync: null, files: null, queuedFiles: NO_FILES, openError: null, migration: null }));
+export const useSessionStore = create<SessionState>()(() => ({
+  db: null,
+  ledger: null,
+  sync: null,
+  files: null,
+  queuedFiles: NO_FILES,
+  openError: null,
+  migration: null,
+}));
 export const useMigrationProgress = () => useSessionStore((s) => s.migration);
 export const useDatabase = () => useSessionStore((s) => s.db);
 export const useFileOutbox = () => useSessionStore((s) => s.files);
@@ -100,7 +108,10 @@ export function startSessionManager(): () => void {
     chain = chain.then(async () => {
       await closeSession();
       if (pairing) await openSession(pairing);
-      else useSyncStatusStore.getState().update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null, initialSyncReceived: null });
+      else
+        useSyncStatusStore
+          .getState()
+          .update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null, initialSyncReceived: null });
     });
   };
   follow(usePairingStore.getState().pairing);
@@ -117,7 +128,8 @@ export function startSessionManager(): () => void {
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
   const unsubscribe = usePairingStore.subscribe((state, previous) => {
-    if (state.pairing?.token !== previous.pairing?.token || state.pairing?.endpointUrl !== previous.pairing?.endpointUrl) follow(state.pairing);
+    if (state.pairing?.token !== previous.pairing?.token || state.pairing?.endpointUrl !== previous.pairing?.endpointUrl)
+      follow(state.pairing);
   });
   return () => {
     unsubscribe();

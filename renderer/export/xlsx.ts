@@ -17,7 +17,10 @@ export const numberFormats: Readonly<Record<ColumnKind, string | undefined>> = {
 
 /** Sheet names: at most 31 characters and none of : \ / ? * [ ] (Excel refuses the file otherwise). */
 export function sheetName(title: string): string {
-  const cleaned = title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  const cleaned = title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 

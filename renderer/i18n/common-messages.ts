@@ -8,7 +8,8 @@ export default defineMessages(
     errors: {
       validation: 'Please check {{field}}: {{message}}',
       'negative-stock': 'Not enough stock of {{product}} in batch {{batch}}: {{shortfall}} short.',
-      'fifo-violation': 'Batch {{chosen}} of {{product}} was chosen while earlier batch {{earlier}} still has stock. Give a reason to override FEFO/FIFO.',
+      'fifo-violation':
+        'Batch {{chosen}} of {{product}} was chosen while earlier batch {{earlier}} still has stock. Give a reason to override FEFO/FIFO.',
       'expired-batch': 'Batch {{batch}} expired on {{expiry}}; it can only be wasted, returned or counted.',
       'quarantined-batch': 'Batch {{batch}} is held by QC ({{status}}) and cannot leave stock until released.',
       'unknown-reference': 'Unknown {{what}}: {{id}}.',
@@ -18,7 +19,12 @@ export default defineMessages(
       write: 'Saving failed: {{message}}',
     },
     scan: { placeholder: 'Scan a barcode or type and press Enter', hint: 'Scanner ready' },
-    print: { dialogShown: 'Print dialog opened', choosePdf: 'Choose “Save as PDF” as the destination to save a PDF.', failed: 'Printing failed: {{reason}}', saved: 'Saved to {{path}}' },
+    print: {
+      dialogShown: 'Print dialog opened',
+      choosePdf: 'Choose “Save as PDF” as the destination to save a PDF.',
+      failed: 'Printing failed: {{reason}}',
+      saved: 'Saved to {{path}}',
+    },
     empty: { noStock: 'No stock here yet', noDocuments: 'No documents yet' },
     loading: 'Loading…',
     posted: 'Posted {{number}}',
@@ -40,7 +46,12 @@ export default defineMessages(
       write: '保存失败：{{message}}',
     },
     scan: { placeholder: '扫码或输入后按回车', hint: '扫码枪就绪' },
-    print: { dialogShown: '已打开打印对话框', choosePdf: '在打印目标中选择“另存为 PDF”即可保存 PDF。', failed: '打印失败：{{reason}}', saved: '已保存到 {{path}}' },
+    print: {
+      dialogShown: '已打开打印对话框',
+      choosePdf: '在打印目标中选择“另存为 PDF”即可保存 PDF。',
+      failed: '打印失败：{{reason}}',
+      saved: '已保存到 {{path}}',
+    },
     empty: { noStock: '暂无库存', noDocuments: '暂无单据' },
     loading: '加载中…',
     posted: '已过账 {{number}}',

@@ -1,6 +1,14 @@
 // English strings. zh-CN.ts must have exactly the same keys (its type is derived from this file).
 export const en = {
-  app: { name: 'Larder', tagline: 'Stock, batches and expiry — offline first', storeError: 'The local store could not be opened: {{message}}', screenError: 'This screen ran into a problem. Your data is safe; other screens keep working.', retry: 'Try again', migrating: 'Updating the local store after an app update ({{handled}} of {{total}} records). This happens once; please wait.', initialSync: 'First sync in progress ({{count}} records so far): stock figures are not complete yet.' },
+  app: {
+    name: 'Larder',
+    tagline: 'Stock, batches and expiry — offline first',
+    storeError: 'The local store could not be opened: {{message}}',
+    screenError: 'This screen ran into a problem. Your data is safe; other screens keep working.',
+    retry: 'Try again',
+    migrating: 'Updating the local store after an app update ({{handled}} of {{total}} records). This happens once; please wait.',
+    initialSync: 'First sync in progress ({{count}} records so far): stock figures are not complete yet.',
+  },
   nav: {
     groupStock: 'Stock',
     groupSales: 'Sales & waste',
@@ -75,7 +83,17 @@ export const en = {
     refusedMore_one: '…and {{count}} more',
     refusedMore_other: '…and {{count}} more',
     refusedItem: '{{collection}} · {{id}}: {{reason}}',
-    collections: { sites: 'sites', products: 'products', partners: 'partners', batches: 'batches', movements: 'stock movements', documents: 'documents', journal: 'journal entries', events: 'events', config: 'settings' },
+    collections: {
+      sites: 'sites',
+      products: 'products',
+      partners: 'partners',
+      batches: 'batches',
+      movements: 'stock movements',
+      documents: 'documents',
+      journal: 'journal entries',
+      events: 'events',
+      config: 'settings',
+    },
   },
   settings: {
     title: 'Settings',

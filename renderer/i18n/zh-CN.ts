@@ -1,7 +1,15 @@
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
-  app: { name: 'Larder 食材管家', tagline: '库存 · 批次 · 保质期 —— 离线优先', storeError: '无法打开本地数据库：{{message}}', screenError: '此页面出现问题。数据不会丢失，其他页面可照常使用。', retry: '重试', migrating: '应用已更新，正在升级本地数据（{{handled}} / {{total}} 条）。只需一次，请稍候。', initialSync: '正在首次同步（已接收 {{count}} 条）：库存数字尚不完整。' },
+  app: {
+    name: 'Larder 食材管家',
+    tagline: '库存 · 批次 · 保质期 —— 离线优先',
+    storeError: '无法打开本地数据库：{{message}}',
+    screenError: '此页面出现问题。数据不会丢失，其他页面可照常使用。',
+    retry: '重试',
+    migrating: '应用已更新，正在升级本地数据（{{handled}} / {{total}} 条）。只需一次，请稍候。',
+    initialSync: '正在首次同步（已接收 {{count}} 条）：库存数字尚不完整。',
+  },
   nav: {
     groupStock: '库存',
     groupSales: '销售与报损',
@@ -76,7 +84,17 @@ export const zhCN: Messages = {
     refusedMore_one: '……另有 {{count}} 条',
     refusedMore_other: '……另有 {{count}} 条',
     refusedItem: '{{collection}} · {{id}}：{{reason}}',
-    collections: { sites: '门店/站点', products: '商品', partners: '往来单位', batches: '批次', movements: '库存流水', documents: '单据', journal: '凭证', events: '事件', config: '配置' },
+    collections: {
+      sites: '门店/站点',
+      products: '商品',
+      partners: '往来单位',
+      batches: '批次',
+      movements: '库存流水',
+      documents: '单据',
+      journal: '凭证',
+      events: '事件',
+      config: '配置',
+    },
   },
   settings: {
     title: '设置',

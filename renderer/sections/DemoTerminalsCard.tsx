@@ -19,7 +19,9 @@ export function DemoTerminalsCard() {
       setPairing(await pairTerminal(endpointUrl, token));
       void message.success(t('settings.demoSwitched', { site: siteId }));
     } catch (error) {
-      void message.error(t('settings.errors.unreachable', { url: endpointUrl, reason: error instanceof Error ? error.message : String(error) }));
+      void message.error(
+        t('settings.errors.unreachable', { url: endpointUrl, reason: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setBusy(null);
     }
@@ -40,7 +42,12 @@ export function DemoTerminalsCard() {
                     {t('settings.demoCurrent')}
                   </Tag>
                 ) : (
-                  <Button key="use" loading={busy === terminal.siteId} onClick={() => void switchTo(terminal.siteId, terminal.token)} data-testid={`demo-switch-${terminal.siteId}`}>
+                  <Button
+                    key="use"
+                    loading={busy === terminal.siteId}
+                    onClick={() => void switchTo(terminal.siteId, terminal.token)}
+                    data-testid={`demo-switch-${terminal.siteId}`}
+                  >
                     {t('settings.demoUse')}
                   </Button>
                 ),

@@ -88,7 +88,13 @@ function PairingCard() {
         </Descriptions>
       )}
       <Typography.Paragraph type="secondary">{t('settings.pairingHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ endpointUrl: pairing?.endpointUrl ?? '' }} style={{ maxWidth: 520 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ endpointUrl: pairing?.endpointUrl ?? '' }}
+        style={{ maxWidth: 520 }}
+      >
         <Form.Item name="endpointUrl" label={t('settings.endpointUrl')}>
           <Input placeholder="http://127.0.0.1:4455" data-testid="pair-url" autoComplete="off" />
         </Form.Item>
@@ -101,7 +107,12 @@ function PairingCard() {
             {t('settings.pair')}
           </Button>
           {pairing && (
-            <Popconfirm title={t('settings.unpairConfirm')} onConfirm={clearPairing} okText={t('settings.unpair')} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('settings.unpairConfirm')}
+              onConfirm={clearPairing}
+              okText={t('settings.unpair')}
+              cancelText={t('common.cancel')}
+            >
               <Button danger>{t('settings.unpair')}</Button>
             </Popconfirm>
           )}

@@ -81,49 +81,82 @@ export function App() {
       }}
     >
       <AntApp component={false}>
-      {terminal && initialSync === null && <DailyExpiryNotice />}
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={240} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
-          <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
-              {t('app.name')}
-            </Typography.Title>
-          </div>
-          <Menu
-            mode="inline"
-            data-testid="nav"
-            selectedKeys={[route.id]}
-            openKeys={openKeys}
-            onOpenChange={setOpenKeys}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-          />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, position: 'sticky', top: 0, zIndex: 10 }}>
-            <Space>
-              <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-              {terminal && (
-                <Tag color="green" data-testid="header-site">
-                  {t(`siteKinds.${terminal.siteKind}`)} · {site?.name ?? terminal.siteId}
-                </Tag>
+        {terminal && initialSync === null && <DailyExpiryNotice />}
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider
+            width={240}
+            theme="light"
+            breakpoint="lg"
+            collapsedWidth={64}
+            style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          >
+            <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+              <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
+                {t('app.name')}
+              </Typography.Title>
+            </div>
+            <Menu
+              mode="inline"
+              data-testid="nav"
+              selectedKeys={[route.id]}
+              openKeys={openKeys}
+              onOpenChange={setOpenKeys}
+              items={items}
+              onClick={({ key }) => navigate(key)}
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{
+                background: '#fff',
+                padding: '0 24px',
+                borderBottom: '1px solid #f0f0f0',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'space-between',
+                gap: 16,
+                position: 'sticky',
+                top: 0,
+                zIndex: 10,
+              }}
+            >
+              <Space>
+                <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+                {terminal && (
+                  <Tag color="green" data-testid="header-site">
+                    {t(`siteKinds.${terminal.siteKind}`)} · {site?.name ?? terminal.siteId}
+                  </Tag>
+                )}
+              </Space>
+              <SyncIndicator />
+            </Layout.Header>
+            <Layout.Content style={{ padding: 24 }}>
+              {openError && (
+                <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('app.storeError', { message: openError })} />
               )}
-            </Space>
-            <SyncIndicator />
-          </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
-            {openError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('app.storeError', { message: openError })} />}
-            {migration && (
-              <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="migration-banner" message={t('app.migrating', { handled: migration.handled.toLocaleString(), total: migration.total.toLocaleString() })} />
-            )}
-            {initialSync !== null && (
-              // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.
-              <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="initial-sync-banner" message={t('app.initialSync', { count: initialSync })} />
-            )}
-            <RouteView id={route.id} />
-          </Layout.Content>
+              {migration && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="migration-banner"
+                  message={t('app.migrating', { handled: migration.handled.toLocaleString(), total: migration.total.toLocaleString() })}
+                />
+              )}
+              {initialSync !== null && (
+                // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="initial-sync-banner"
+                  message={t('app.initialSync', { count: initialSync })}
+                />
+              )}
+              <RouteView id={route.id} />
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
       </AntApp>
     </ConfigProvider>
   );

@@ -77,7 +77,9 @@ function RefusedRecords({ records }: { records: readonly RefusedRecord[] }) {
           {t('sync.refusedItem', { collection: t(`sync.collections.${r.collection}`), id: r.id, reason: r.reason })}
         </Typography.Paragraph>
       ))}
-      {records.length > refusedShown && <Typography.Text type="secondary">{t('sync.refusedMore', { count: records.length - refusedShown })}</Typography.Text>}
+      {records.length > refusedShown && (
+        <Typography.Text type="secondary">{t('sync.refusedMore', { count: records.length - refusedShown })}</Typography.Text>
+      )}
     </div>
   );
   return (

@@ -17,12 +17,21 @@ interface DemoTerminalsState {
 }
 
 export const useDemoTerminals = create<DemoTerminalsState>()(
-  persist((set) => ({ endpointUrl: null, terminals: [], set: (endpointUrl, terminals) => set({ endpointUrl, terminals }) }), { name: 'larder.demo-terminals', version: 1 }),
+  persist((set) => ({ endpointUrl: null, terminals: [], set: (endpointUrl, terminals) => set({ endpointUrl, terminals }) }), {
+    name: 'larder.demo-terminals',
+    version: 1,
+  }),
 );
 
 function isDemoTerminal(value: unknown): value is DemoTerminal {
   const v = value as Partial<DemoTerminal> | null;
-  return !!v && typeof v.siteId === 'string' && typeof v.siteName === 'string' && typeof v.token === 'string' && ['hq', 'kitchen', 'store'].includes(String(v.siteKind));
+  return (
+    !!v &&
+    typeof v.siteId === 'string' &&
+    typeof v.siteName === 'string' &&
+    typeof v.token === 'string' &&
+    ['hq', 'kitchen', 'store'].includes(String(v.siteKind))
+  );
 }
 
 /** Takes `demo=` out of the address bar (after the bridge took `pair=`) and keeps it. */

@@ -2,7 +2,21 @@ import { Input } from 'antd';
 import { useState } from 'react';
 
 /** A short reason (e.g. for taking a later batch first), committed on Enter or when focus leaves. */
-export function ReasonInput({ value, onCommit, autoFocus, placeholder, testId = 'fifo-reason', onEnter }: { value: string; onCommit(reason: string): void; autoFocus: boolean; placeholder: string; testId?: string; /** After Enter commits: where the next scan goes. */ onEnter?: () => void }) {
+export function ReasonInput({
+  value,
+  onCommit,
+  autoFocus,
+  placeholder,
+  testId = 'fifo-reason',
+  onEnter,
+}: {
+  value: string;
+  onCommit(reason: string): void;
+  autoFocus: boolean;
+  placeholder: string;
+  testId?: string;
+  /** After Enter commits: where the next scan goes. */ onEnter?: () => void;
+}) {
   const [text, setText] = useState(value);
   return (
     <Input

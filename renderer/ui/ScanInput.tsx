@@ -21,28 +21,31 @@ interface ScanInputProps {
  * clears itself and keeps focus, so the clerk can scan the next item without touching the mouse.
  */
 export const ScanInput = memo(
-  forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput({ onScan, placeholder, autoFocus = true, testId = 'scan-input', disabled }, ref) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const input = useRef<InputRef>(null);
-  useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
-  return (
-    <Input
-      ref={input}
-      size="large"
-      prefix={<ScanOutlined />}
-      value={value}
-      disabled={disabled}
-      autoFocus={autoFocus}
-      data-testid={testId}
-      placeholder={placeholder ?? t('ui.scan.placeholder')}
-      onChange={(event) => setValue(event.target.value)}
-      onPressEnter={() => {
-        const text = value.trim();
-        setValue('');
-        if (text) onScan(text);
-      }}
-    />
-  );
-}),
+  forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput(
+    { onScan, placeholder, autoFocus = true, testId = 'scan-input', disabled },
+    ref,
+  ) {
+    const { t } = useTranslation();
+    const [value, setValue] = useState('');
+    const input = useRef<InputRef>(null);
+    useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
+    return (
+      <Input
+        ref={input}
+        size="large"
+        prefix={<ScanOutlined />}
+        value={value}
+        disabled={disabled}
+        autoFocus={autoFocus}
+        data-testid={testId}
+        placeholder={placeholder ?? t('ui.scan.placeholder')}
+        onChange={(event) => setValue(event.target.value)}
+        onPressEnter={() => {
+          const text = value.trim();
+          setValue('');
+          if (text) onScan(text);
+        }}
+      />
+    );
+  }),
 );

@@ -18,9 +18,17 @@ export function describeDomainError(error: DomainError, t: TFunction, ledger: Lo
   const e = error as DomainError & Record<string, unknown>;
   switch (error.code) {
     case 'negative-stock':
-      return t('ui.errors.negative-stock', { product: product(String(e.productId)), batch: batchLabel(ledger, e.batchId as string | null), shortfall: e.shortfall });
+      return t('ui.errors.negative-stock', {
+        product: product(String(e.productId)),
+        batch: batchLabel(ledger, e.batchId as string | null),
+        shortfall: e.shortfall,
+      });
     case 'fifo-violation':
-      return t('ui.errors.fifo-violation', { product: product(String(e.productId)), chosen: batchLabel(ledger, String(e.chosenBatchId)), earlier: batchLabel(ledger, String(e.earlierBatchId)) });
+      return t('ui.errors.fifo-violation', {
+        product: product(String(e.productId)),
+        chosen: batchLabel(ledger, String(e.chosenBatchId)),
+        earlier: batchLabel(ledger, String(e.earlierBatchId)),
+      });
     case 'expired-batch':
       return t('ui.errors.expired-batch', { batch: batchLabel(ledger, String(e.batchId)), expiry: e.expiryDate });
     case 'quarantined-batch':

@@ -35,6 +35,9 @@ export function nextDocumentNumber(prefix: string, terminalId: string, businessD
   const key = `larder.docseq.${prefix}.${day}`;
   const next = Number(localStorage.getItem(key) ?? '0') + 1;
   localStorage.setItem(key, String(next));
-  const terminalCode = terminalId.replace(/[^a-zA-Z0-9]/g, '').slice(-4).toUpperCase();
+  const terminalCode = terminalId
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .slice(-4)
+    .toUpperCase();
   return `${prefix}-${day}-${terminalCode}-${String(next).padStart(3, '0')}`;
 }

@@ -47,10 +47,12 @@ function parseArguments(argv: readonly string[]): Arguments {
   if (input === undefined) throw new UsageError(`--input is required; ${USAGE}`);
   const horizonText = values.get('--horizon') ?? '14';
   const horizon = Number(horizonText);
-  if (!/^\d+$/.test(horizonText) || horizon < 1 || horizon > MAX_HORIZON) throw new UsageError(`--horizon must be a whole number of days from 1 to ${MAX_HORIZON}, got "${horizonText}"`);
+  if (!/^\d+$/.test(horizonText) || horizon < 1 || horizon > MAX_HORIZON)
+    throw new UsageError(`--horizon must be a whole number of days from 1 to ${MAX_HORIZON}, got "${horizonText}"`);
   const levelText = values.get('--level') ?? '0.8';
   const level = Number(levelText);
-  if (!(level > 0 && level < 1)) throw new UsageError(`--level must be a probability between 0 and 1 (e.g. 0.8 or 0.95), got "${levelText}"`);
+  if (!(level > 0 && level < 1))
+    throw new UsageError(`--level must be a probability between 0 and 1 (e.g. 0.8 or 0.95), got "${levelText}"`);
   const out = values.get('--out');
   if (!backtest && out === undefined) throw new UsageError(`--out is required (or use --backtest); ${USAGE}`);
   if (backtest && out !== undefined) throw new UsageError('--out is not used with --backtest (the report goes to standard output)');
@@ -72,7 +74,8 @@ function readSales(path: string): SeriesInput[] {
   const seriesColumn = columns.indexOf('series');
   const dateColumn = columns.indexOf('date');
   const qtyColumn = columns.indexOf('qty');
-  if (seriesColumn < 0 || dateColumn < 0 || qtyColumn < 0) throw new InputError(`${path} line ${header.lineNumber}: header must name the columns series, date and qty; got "${header.text}"`);
+  if (seriesColumn < 0 || dateColumn < 0 || qtyColumn < 0)
+    throw new InputError(`${path} line ${header.lineNumber}: header must name the columns series, date and qty; got "${header.text}"`);
 
   const bySeries = new Map<string, DailyPoint[]>();
   const seen = new Map<string, number>();
@@ -97,7 +100,8 @@ function readSales(path: string): SeriesInput[] {
     if (qty < 0) throw new InputError(`${where}: qty ${qtyText} is negative; demand is sales/consumption as a positive quantity`);
     const key = `${series}\u0000${date}`;
     const firstLine = seen.get(key);
-    if (firstLine !== undefined) throw new InputError(`${where}: second row for series "${series}" on ${date} (first on line ${firstLine})`);
+    if (firstLine !== undefined)
+      throw new InputError(`${where}: second row for series "${series}" on ${date} (first on line ${firstLine})`);
     seen.set(key, lineNumber);
     let points = bySeries.get(series);
     if (!points) bySeries.set(series, (points = []));
@@ -114,18 +118,24 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 function forecastCsv(results: readonly SeriesForecast[]): string {
   const rows = [formatCsvRow(['series', 'date', 'forecast', 'lo', 'hi', 'model'])];
   for (const result of results) {
-    for (const point of result.points) rows.push(formatCsvRow([result.id, point.date, number(point.forecast), number(point.lo), number(point.hi), result.model]));
+    for (const point of result.points)
+      rows.push(formatCsvRow([result.id, point.date, number(point.forecast), number(point.lo), number(point.hi), result.model]));
   }
   return `${rows.join('\n')}\n`;
 }
 
 function backtestReport(results: readonly SeriesForecast[], horizon: number): string {
   const idWidth = Math.max(6, ...results.map((result) => result.id.length));
-  const row = (id: string, model: string, wape: string, naive: string): string => `${id.padEnd(idWidth)}  ${model.padEnd(28)}  ${wape.padStart(10)}  ${naive.padStart(20)}`;
+  const row = (id: string, model: string, wape: string, naive: string): string =>
+    `${id.padEnd(idWidth)}  ${model.padEnd(28)}  ${wape.padStart(10)}  ${naive.padStart(20)}`;
   const lines = [`backtest: rolling origin, horizons 1–${horizon} days`, row('series', 'model (chosen)', 'WAPE', 'seasonal-naive WAPE')];
   for (const result of results) {
     const backtest = result.backtest;
-    lines.push(backtest ? row(result.id, result.model, percent(backtest.chosen.wape), percent(backtest.seasonalNaive.wape)) : row(result.id, result.model, 'n/a', 'n/a (history too short)'));
+    lines.push(
+      backtest
+        ? row(result.id, result.model, percent(backtest.chosen.wape), percent(backtest.seasonalNaive.wape))
+        : row(result.id, result.model, 'n/a', 'n/a (history too short)'),
+    );
   }
   const totals = backtestTotals(results);
   lines.push(row('TOTAL', `${totals.seriesBacktested} series backtested`, percent(totals.chosen.wape), percent(totals.seasonalNaive.wape)));

@@ -37,7 +37,10 @@ function toBody(err: FastifyError | Error): { status: number; body: ErrorBody } 
 }
 
 /** Every answer is JSON, Fastify's own errors and unknown routes included (SYNC-PROTOCOL.md, Errors). */
-export function installErrorHandling(app: FastifyInstance, spa: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  spa: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null,
+): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const { status, body } = toBody(err);
     if (status >= 500) req.log.error({ err }, 'request failed');

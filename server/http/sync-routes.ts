@@ -12,13 +12,15 @@ const MAX_PULL_LIMIT = 1000;
 
 function parseCheckpoint(value: unknown): number {
   if (value === undefined) return 0;
-  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw new BadRequestError('checkpoint must be a value this endpoint returned');
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value))
+    throw new BadRequestError('checkpoint must be a value this endpoint returned');
   return Number(value);
 }
 
 function parseLimit(value: unknown): number {
   if (value === undefined) return DEFAULT_PULL_LIMIT;
-  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value)) throw new BadRequestError(`limit must be an integer from 1 to ${MAX_PULL_LIMIT}`);
+  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value))
+    throw new BadRequestError(`limit must be an integer from 1 to ${MAX_PULL_LIMIT}`);
   const n = Number(value);
   if (n < 1 || n > MAX_PULL_LIMIT) throw new BadRequestError(`limit must be an integer from 1 to ${MAX_PULL_LIMIT}`);
   return n;
@@ -50,7 +52,9 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     const page = await ctx.storage.pull(collection, after, limit, readScope(terminal, collection));
     const checkpoint = String(page.lastSeq ?? after);
     // The stored texts are the documents as validated and written: spliced in, not re-serialised.
-    return reply.type('application/json; charset=utf-8').send(`{"documents":[${page.bodies.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`);
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"documents":[${page.bodies.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`);
   });
 
   app.post('/api/v1/sync/:collection/push', { onRequest: [auth, requireCollection], bodyLimit: MAX_PUSH_BYTES }, async (req) => {
@@ -62,7 +66,11 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     checkSchemaVersion(req, collection);
     const rows = validateRows(collection, body, ctx.validators);
     checkWritable(terminal, collection, rows);
-    const { result } = await ctx.storage.push(collection, rows.map((r) => r.id), planPush(terminal, collection, rows));
+    const { result } = await ctx.storage.push(
+      collection,
+      rows.map((r) => r.id),
+      planPush(terminal, collection, rows),
+    );
     return { conflicts: result };
   });
 

@@ -4,7 +4,18 @@ import { userInfo } from 'node:os';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
 import { StorageEmitter } from './events.js';
-import type { AuthTerminal, DocWrite, FileRow, PulledPage, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
+import type {
+  AuthTerminal,
+  DocWrite,
+  FileRow,
+  PulledPage,
+  PushPlanner,
+  ReadScope,
+  SiteKind,
+  SiteRow,
+  Storage,
+  StoredDoc,
+} from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS larder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +45,15 @@ interface DocDbRow {
 }
 
 function toStored(r: DocDbRow): StoredDoc {
-  return { collection: r.collection, id: r.id, seq: Number(r.seq), siteId: r.site_id, toSiteId: r.to_site_id, deleted: r.deleted, doc: parseStoredBody(r.body) };
+  return {
+    collection: r.collection,
+    id: r.id,
+    seq: Number(r.seq),
+    siteId: r.site_id,
+    toSiteId: r.to_site_id,
+    deleted: r.deleted,
+    doc: parseStoredBody(r.body),
+  };
 }
 
 const DOC_COLUMNS = 'collection, id, seq, site_id, to_site_id, deleted, body';
@@ -178,7 +197,9 @@ export class PostgresStorage extends StorageEmitter implements Storage {
   }
 
   async getSite(id: string): Promise<SiteRow | null> {
-    const r = await this.pool.query<{ id: string; kind: SiteKind; name: string }>('SELECT id, kind, name FROM larder_sites WHERE id = $1', [id]);
+    const r = await this.pool.query<{ id: string; kind: SiteKind; name: string }>('SELECT id, kind, name FROM larder_sites WHERE id = $1', [
+      id,
+    ]);
     return r.rows[0] ?? null;
   }
 
@@ -188,7 +209,12 @@ export class PostgresStorage extends StorageEmitter implements Storage {
   }
 
   async addTerminal(t: { id: string; siteId: string; name: string; tokenHash: string }): Promise<void> {
-    await this.pool.query('INSERT INTO larder_terminals (id, site_id, name, token_hash) VALUES ($1, $2, $3, $4)', [t.id, t.siteId, t.name, t.tokenHash]);
+    await this.pool.query('INSERT INTO larder_terminals (id, site_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
+      t.id,
+      t.siteId,
+      t.name,
+      t.tokenHash,
+    ]);
   }
 
   async revokeTerminal(id: string): Promise<boolean> {
@@ -222,13 +248,19 @@ export class PostgresStorage extends StorageEmitter implements Storage {
           'SELECT seq, body FROM larder_docs WHERE collection = $1 AND seq > $2 AND (site_id = $3 OR to_site_id = $3) ORDER BY seq LIMIT $4',
           [collection, afterSeq, scope.siteId, limit],
         )
-      : await this.pool.query<{ seq: string; body: string }>('SELECT seq, body FROM larder_docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3', [collection, afterSeq, limit]);
+      : await this.pool.query<{ seq: string; body: string }>(
+          'SELECT seq, body FROM larder_docs WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [collection, afterSeq, limit],
+        );
     const last = r.rows.at(-1);
     return { bodies: r.rows.map((row) => row.body), lastSeq: last ? Number(last.seq) : null };
   }
 
   async readSince(afterSeq: number, limit: number): Promise<StoredDoc[]> {
-    const r = await this.pool.query<DocDbRow>(`SELECT ${DOC_COLUMNS} FROM larder_docs WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit]);
+    const r = await this.pool.query<DocDbRow>(`SELECT ${DOC_COLUMNS} FROM larder_docs WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      afterSeq,
+      limit,
+    ]);
     return r.rows.map(toStored);
   }
 
@@ -262,7 +294,15 @@ export class PostgresStorage extends StorageEmitter implements Storage {
     const r = await c.query<{ value: string }>('UPDATE larder_counter SET value = value + $1 WHERE id = 1 RETURNING value', [docs.length]);
     const last = Number(r.rows[0]!.value);
     const first = last - docs.length + 1;
-    const written = docs.map((d, i): StoredDoc => ({ collection, id: d.id, seq: first + i, siteId: d.siteId, toSiteId: d.toSiteId, deleted: d.deleted, doc: d.doc }));
+    const written = docs.map((d, i): StoredDoc => ({
+      collection,
+      id: d.id,
+      seq: first + i,
+      siteId: d.siteId,
+      toSiteId: d.toSiteId,
+      deleted: d.deleted,
+      doc: d.doc,
+    }));
     await c.query(
       `INSERT INTO larder_docs (${DOC_COLUMNS})
        SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::text[])
@@ -284,13 +324,21 @@ export class PostgresStorage extends StorageEmitter implements Storage {
 
   async putFile(file: FileRow, bytes: Buffer, siteId: string): Promise<void> {
     await this.tx(async (c) => {
-      await c.query('INSERT INTO larder_files (hash, content_type, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [file.hash, file.contentType, file.size, bytes]);
+      await c.query('INSERT INTO larder_files (hash, content_type, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        file.hash,
+        file.contentType,
+        file.size,
+        bytes,
+      ]);
       await c.query('INSERT INTO larder_file_sites (hash, site_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [file.hash, siteId]);
     });
   }
 
   async getFile(hash: string): Promise<(FileRow & { bytes: Buffer; siteIds: string[] }) | null> {
-    const r = await this.pool.query<{ hash: string; content_type: string; size: number; bytes: Buffer }>('SELECT hash, content_type, size, bytes FROM larder_files WHERE hash = $1', [hash]);
+    const r = await this.pool.query<{ hash: string; content_type: string; size: number; bytes: Buffer }>(
+      'SELECT hash, content_type, size, bytes FROM larder_files WHERE hash = $1',
+      [hash],
+    );
     const row = r.rows[0];
     if (!row) return null;
     const s = await this.pool.query<{ site_id: string }>('SELECT site_id FROM larder_file_sites WHERE hash = $1', [hash]);
@@ -300,7 +348,10 @@ export class PostgresStorage extends StorageEmitter implements Storage {
   async fileNamedInReadableDoc(hash: string, transactional: readonly string[], scope: ReadScope): Promise<boolean> {
     const like = `%${hash}%`;
     const r = scope
-      ? await this.pool.query('SELECT 1 FROM larder_docs WHERE body LIKE $1 AND (NOT (collection = ANY($2)) OR site_id = $3 OR to_site_id = $3) LIMIT 1', [like, transactional, scope.siteId])
+      ? await this.pool.query(
+          'SELECT 1 FROM larder_docs WHERE body LIKE $1 AND (NOT (collection = ANY($2)) OR site_id = $3 OR to_site_id = $3) LIMIT 1',
+          [like, transactional, scope.siteId],
+        )
       : await this.pool.query('SELECT 1 FROM larder_docs WHERE body LIKE $1 LIMIT 1', [like]);
     return (r.rowCount ?? 0) > 0;
   }

@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
 import { StorageEmitter } from './events.js';
-import type { AuthTerminal, DocWrite, FileRow, PulledPage, PushPlanner, ReadScope, SiteKind, SiteRow, Storage, StoredDoc } from './types.js';
+import type {
+  AuthTerminal,
+  DocWrite,
+  FileRow,
+  PulledPage,
+  PushPlanner,
+  ReadScope,
+  SiteKind,
+  SiteRow,
+  Storage,
+  StoredDoc,
+} from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +44,15 @@ interface DocDbRow {
 }
 
 function toStored(r: DocDbRow): StoredDoc {
-  return { collection: r.collection, id: r.id, seq: r.seq, siteId: r.site_id, toSiteId: r.to_site_id, deleted: r.deleted === 1, doc: parseStoredBody(r.body) };
+  return {
+    collection: r.collection,
+    id: r.id,
+    seq: r.seq,
+    siteId: r.site_id,
+    toSiteId: r.to_site_id,
+    deleted: r.deleted === 1,
+    doc: parseStoredBody(r.body),
+  };
 }
 
 const DOC_COLUMNS = 'collection, id, seq, site_id, to_site_id, deleted, body';
@@ -71,7 +90,9 @@ export class SqliteStorage extends StorageEmitter implements Storage {
 
   async addSite(site: SiteRow, mirror: DocWrite): Promise<StoredDoc> {
     const run = this.db.transaction(() => {
-      this.db.prepare('INSERT INTO sites (id, kind, name, created_at) VALUES (?, ?, ?, ?)').run(site.id, site.kind, site.name, new Date().toISOString());
+      this.db
+        .prepare('INSERT INTO sites (id, kind, name, created_at) VALUES (?, ?, ?, ?)')
+        .run(site.id, site.kind, site.name, new Date().toISOString());
       return this.writeDocs('sites', [mirror]);
     });
     const written = run.immediate();
@@ -80,7 +101,8 @@ export class SqliteStorage extends StorageEmitter implements Storage {
   }
 
   async getSite(id: string): Promise<SiteRow | null> {
-    const row = this.db.prepare('SELECT id, kind, name FROM sites WHERE id = ?').get(id) as { id: string; kind: SiteKind; name: string } | undefined;
+    const row = this.db.prepare('SELECT id, kind, name FROM sites WHERE id = ?').get(id) as
+      { id: string; kind: SiteKind; name: string } | undefined;
     return row ?? null;
   }
 
@@ -104,7 +126,9 @@ export class SqliteStorage extends StorageEmitter implements Storage {
 
   async terminalByTokenHash(tokenHash: string): Promise<AuthTerminal | null> {
     const row = this.db
-      .prepare('SELECT t.id AS terminalId, t.site_id AS siteId, s.kind AS siteKind FROM terminals t JOIN sites s ON s.id = t.site_id WHERE t.token_hash = ? AND t.revoked_at IS NULL')
+      .prepare(
+        'SELECT t.id AS terminalId, t.site_id AS siteId, s.kind AS siteKind FROM terminals t JOIN sites s ON s.id = t.site_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
+      )
       .get(tokenHash) as AuthTerminal | undefined;
     return row ?? null;
   }
@@ -123,7 +147,9 @@ export class SqliteStorage extends StorageEmitter implements Storage {
         ? this.db
             .prepare('SELECT seq, body FROM docs WHERE collection = ? AND seq > ? AND (site_id = ? OR to_site_id = ?) ORDER BY seq LIMIT ?')
             .all(collection, afterSeq, scope.siteId, scope.siteId, limit)
-        : this.db.prepare('SELECT seq, body FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?').all(collection, afterSeq, limit)
+        : this.db
+            .prepare('SELECT seq, body FROM docs WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?')
+            .all(collection, afterSeq, limit)
     ) as { seq: number; body: string }[];
     return { bodies: rows.map((r) => r.body), lastSeq: rows.at(-1)?.seq ?? null };
   }
@@ -178,7 +204,9 @@ export class SqliteStorage extends StorageEmitter implements Storage {
       upsert.run(collection, d.id, seq, d.siteId, d.toSiteId, d.deleted ? 1 : 0, JSON.stringify(d.doc));
       written.push({ collection, id: d.id, seq, siteId: d.siteId, toSiteId: d.toSiteId, deleted: d.deleted, doc: d.doc });
     }
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(seq));
+    this.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(String(seq));
     return written;
   }
 
@@ -193,16 +221,23 @@ export class SqliteStorage extends StorageEmitter implements Storage {
       closeSync(fd);
       renameSync(tmp, path);
     }
-    this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO files (hash, content_type, size) VALUES (?, ?, ?)').run(file.hash, file.contentType, file.size);
-      this.db.prepare('INSERT OR IGNORE INTO file_sites (hash, site_id) VALUES (?, ?)').run(file.hash, siteId);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare('INSERT OR IGNORE INTO files (hash, content_type, size) VALUES (?, ?, ?)')
+          .run(file.hash, file.contentType, file.size);
+        this.db.prepare('INSERT OR IGNORE INTO file_sites (hash, site_id) VALUES (?, ?)').run(file.hash, siteId);
+      })
+      .immediate();
   }
 
   async getFile(hash: string): Promise<(FileRow & { bytes: Buffer; siteIds: string[] }) | null> {
-    const row = this.db.prepare('SELECT hash, content_type AS contentType, size FROM files WHERE hash = ?').get(hash) as FileRow | undefined;
+    const row = this.db.prepare('SELECT hash, content_type AS contentType, size FROM files WHERE hash = ?').get(hash) as
+      FileRow | undefined;
     if (!row) return null;
-    const siteIds = (this.db.prepare('SELECT site_id FROM file_sites WHERE hash = ?').all(hash) as { site_id: string }[]).map((r) => r.site_id);
+    const siteIds = (this.db.prepare('SELECT site_id FROM file_sites WHERE hash = ?').all(hash) as { site_id: string }[]).map(
+      (r) => r.site_id,
+    );
     return { ...row, bytes: readFileSync(join(this.filesDir, hash)), siteIds };
   }
 

@@ -2,7 +2,13 @@
 import type { CategoryTable } from './catalog-types';
 
 export const meat: CategoryTable = {
-  key: 'meat', zh: '肉类', en: 'Meat', code: 'MT', supplier: 'SUP-XD', channel: 'consumption', markup: 2.5,
+  key: 'meat',
+  zh: '肉类',
+  en: 'Meat',
+  code: 'MT',
+  supplier: 'SUP-XD',
+  channel: 'consumption',
+  markup: 2.5,
   rows: [
     ['猪五花肉', 'Pork belly', 'g', '袋1000', 32, 4, 1, 'C', 1.5],
     ['猪里脊肉', 'Pork tenderloin', 'g', '袋1000', 38, 4, 1, 'C', 1],
@@ -24,7 +30,13 @@ export const meat: CategoryTable = {
 };
 
 export const poultry: CategoryTable = {
-  key: 'poultry', zh: '禽类', en: 'Poultry & eggs', code: 'PT', supplier: 'SUP-XD', channel: 'consumption', markup: 2.5,
+  key: 'poultry',
+  zh: '禽类',
+  en: 'Poultry & eggs',
+  code: 'PT',
+  supplier: 'SUP-XD',
+  channel: 'consumption',
+  markup: 2.5,
   rows: [
     ['鸡胸肉', 'Chicken breast', 'g', '袋1000', 18, 4, 1, 'C', 1],
     ['鸡腿肉', 'Boneless chicken thigh', 'g', '袋1000', 22, 4, 1, 'C', 1.5],
@@ -42,7 +54,13 @@ export const poultry: CategoryTable = {
 };
 
 export const seafood: CategoryTable = {
-  key: 'seafood', zh: '水产', en: 'Seafood', code: 'SF', supplier: 'SUP-HR', channel: 'consumption', markup: 2.5,
+  key: 'seafood',
+  zh: '水产',
+  en: 'Seafood',
+  code: 'SF',
+  supplier: 'SUP-HR',
+  channel: 'consumption',
+  markup: 2.5,
   rows: [
     ['草鱼', 'Grass carp', 'g', '条2000', 32, 2, 1, 'C', 0],
     ['鲈鱼', 'Sea bass', 'g', '袋1000', 48, 2, 1, 'C', 0.5],
@@ -62,7 +80,13 @@ export const seafood: CategoryTable = {
 };
 
 export const vegetables: CategoryTable = {
-  key: 'vegetables', zh: '蔬菜', en: 'Vegetables', code: 'VG', supplier: 'SUP-LY', channel: 'consumption', markup: 3,
+  key: 'vegetables',
+  zh: '蔬菜',
+  en: 'Vegetables',
+  code: 'VG',
+  supplier: 'SUP-LY',
+  channel: 'consumption',
+  markup: 3,
   rows: [
     ['黄瓜', 'Cucumber', 'g', '箱5000', 25, 5, 1, 'C', 0.2],
     ['大白菜', 'Napa cabbage', 'g', '箱10000', 20, 7, 2, 'C', 0.3],
@@ -98,7 +122,13 @@ export const vegetables: CategoryTable = {
 };
 
 export const fruit: CategoryTable = {
-  key: 'fruit', zh: '水果', en: 'Fruit', code: 'FR', supplier: 'SUP-LY', channel: 'sale', markup: 2.2,
+  key: 'fruit',
+  zh: '水果',
+  en: 'Fruit',
+  code: 'FR',
+  supplier: 'SUP-LY',
+  channel: 'sale',
+  markup: 2.2,
   rows: [
     ['西瓜', 'Watermelon', 'g', '个6000', 30, 7, 2, 'C', 0.5],
     ['红富士苹果', 'Fuji apples', 'g', '箱10000', 80, 30, 5, 'C', 0.2],

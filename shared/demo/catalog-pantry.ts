@@ -2,7 +2,13 @@
 import type { CategoryTable } from './catalog-types';
 
 export const dryGoods: CategoryTable = {
-  key: 'dry-goods', zh: '干货', en: 'Dry goods', code: 'DG', supplier: 'SUP-LX', channel: 'consumption', markup: 3,
+  key: 'dry-goods',
+  zh: '干货',
+  en: 'Dry goods',
+  code: 'DG',
+  supplier: 'SUP-LX',
+  channel: 'consumption',
+  markup: 3,
   rows: [
     ['东北大米', 'Northeast japonica rice', 'g', '袋25000', 120, 365, 30, 'A', 0.3],
     ['高筋面粉', 'Bread flour', 'g', '袋25000', 95, 270, 30, 'A', 0.1],
@@ -28,7 +34,13 @@ export const dryGoods: CategoryTable = {
 };
 
 export const seasonings: CategoryTable = {
-  key: 'seasonings', zh: '调味品', en: 'Seasonings', code: 'SE', supplier: 'SUP-WY', channel: 'consumption', markup: 3,
+  key: 'seasonings',
+  zh: '调味品',
+  en: 'Seasonings',
+  code: 'SE',
+  supplier: 'SUP-WY',
+  channel: 'consumption',
+  markup: 3,
   rows: [
     ['生抽', 'Light soy sauce', 'ml', '瓶500 箱12', 96, 540, 60, 'A', 0.1],
     ['老抽', 'Dark soy sauce', 'ml', '瓶500 箱12', 108, 540, 60, 'A', 0.05],
@@ -60,7 +72,13 @@ export const seasonings: CategoryTable = {
 };
 
 export const dairy: CategoryTable = {
-  key: 'dairy', zh: '乳制品', en: 'Dairy', code: 'DA', supplier: 'SUP-CL', channel: 'sale', markup: 2,
+  key: 'dairy',
+  zh: '乳制品',
+  en: 'Dairy',
+  code: 'DA',
+  supplier: 'SUP-CL',
+  channel: 'sale',
+  markup: 2,
   rows: [
     ['鲜牛奶', 'Fresh milk', 'ml', '瓶950 箱12', 180, 7, 2, 'C', 0.2],
     ['纯牛奶', 'UHT whole milk', 'ml', '盒250 箱24', 65, 180, 15, 'A', 0.3],
@@ -76,7 +94,13 @@ export const dairy: CategoryTable = {
 };
 
 export const frozen: CategoryTable = {
-  key: 'frozen', zh: '冻品', en: 'Frozen', code: 'FZ', supplier: 'SUP-BC', channel: 'consumption', markup: 2.5,
+  key: 'frozen',
+  zh: '冻品',
+  en: 'Frozen',
+  code: 'FZ',
+  supplier: 'SUP-BC',
+  channel: 'consumption',
+  markup: 2.5,
   rows: [
     ['速冻猪肉水饺', 'Frozen pork dumplings', 'g', '袋1000 箱10', 180, 365, 30, 'F', 0.2],
     ['速冻汤圆', 'Frozen glutinous rice balls', 'g', '袋500 箱20', 200, 365, 30, 'F', 0.1],
@@ -98,7 +122,13 @@ export const frozen: CategoryTable = {
 };
 
 export const drinks: CategoryTable = {
-  key: 'drinks', zh: '饮料', en: 'Drinks', code: 'DR', supplier: 'SUP-QQ', channel: 'sale', markup: 2.5,
+  key: 'drinks',
+  zh: '饮料',
+  en: 'Drinks',
+  code: 'DR',
+  supplier: 'SUP-QQ',
+  channel: 'sale',
+  markup: 2.5,
   rows: [
     ['矿泉水 550ml', 'Mineral water 550 ml', '瓶', '箱24', 36, 540, 60, 'A', 1],
     ['可乐 330ml', 'Cola 330 ml can', '罐', '箱24', 48, 365, 30, 'A', 1],
@@ -120,7 +150,13 @@ export const drinks: CategoryTable = {
 };
 
 export const packaging: CategoryTable = {
-  key: 'packaging', zh: '包材', en: 'Packaging', code: 'PK', supplier: 'SUP-HY', channel: 'consumption', markup: 1,
+  key: 'packaging',
+  zh: '包材',
+  en: 'Packaging',
+  code: 'PK',
+  supplier: 'SUP-HY',
+  channel: 'consumption',
+  markup: 1,
   rows: [
     ['外卖餐盒 750ml', 'Takeaway box 750 ml', '个', '条50 箱6', 165, 0, 0, 'A', 0.5],
     ['外卖餐盒 1000ml', 'Takeaway box 1000 ml', '个', '条50 箱6', 195, 0, 0, 'A', 0.3],

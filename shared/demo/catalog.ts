@@ -11,7 +11,19 @@ import { semiFinished } from './catalog-recipes';
 import type { CategoryTable, StorageCode, StoreChannel } from './catalog-types';
 import { makeEan13 } from './ean';
 
-export const demoCategories: readonly CategoryTable[] = [meat, poultry, seafood, vegetables, fruit, dryGoods, seasonings, dairy, frozen, drinks, packaging];
+export const demoCategories: readonly CategoryTable[] = [
+  meat,
+  poultry,
+  seafood,
+  vegetables,
+  fruit,
+  dryGoods,
+  seasonings,
+  dairy,
+  frozen,
+  drinks,
+  packaging,
+];
 export const semiFinishedCategory = { key: 'semi-finished', zh: '半成品', en: 'Semi-finished', code: 'BC' } as const;
 
 export const demoSiteIds = { hq: 'hq', kitchen: 'kitchen', stores: ['store-renmin', 'store-riverside'] } as const;
@@ -30,15 +42,87 @@ interface SupplierRow {
 }
 
 export const demoSuppliers: readonly SupplierRow[] = [
-  { code: 'SUP-XD', name: '上海鲜达食品有限公司', nameEn: 'Shanghai Xianda Foods Co., Ltd.', contact: '王建国', phone: '021-5968 3321', taxId: '91310115MA1H8XD21K', companyPrefix: '6921581' },
-  { code: 'SUP-HR', name: '江苏海润水产有限公司', nameEn: 'Jiangsu Hairun Aquatic Products Co., Ltd.', contact: '陈海峰', phone: '0513-8562 4410', taxId: '91320600MA1MHR8T3P', companyPrefix: '6923374' },
-  { code: 'SUP-LY', name: '上海绿源农产品配送有限公司', nameEn: 'Shanghai Lvyuan Produce Distribution Co., Ltd.', contact: '李秀英', phone: '021-3912 7785', taxId: '91310117MA1J3LY64B', companyPrefix: '6925106' },
-  { code: 'SUP-LX', name: '山东鲁香粮油有限公司', nameEn: 'Shandong Luxiang Grain & Oil Co., Ltd.', contact: '孙立新', phone: '0531-8816 2093', taxId: '91370100MA3C5LX07Q', companyPrefix: '6927350' },
-  { code: 'SUP-WY', name: '广东味源调味品有限公司', nameEn: 'Guangdong Weiyuan Condiments Co., Ltd.', contact: '黄志强', phone: '0757-2283 6610', taxId: '91440600MA4W9WY52D', companyPrefix: '6920412' },
-  { code: 'SUP-CL', name: '上海晨露乳业有限公司', nameEn: 'Shanghai Chenlu Dairy Co., Ltd.', contact: '周晓燕', phone: '021-6725 1049', taxId: '91310112MA1GCL715X', companyPrefix: '6926833' },
-  { code: 'SUP-BC', name: '浙江冰川冷链食品有限公司', nameEn: 'Zhejiang Bingchuan Cold-Chain Foods Co., Ltd.', contact: '吴国平', phone: '0571-8692 3378', taxId: '91330100MA2H2BC96L', companyPrefix: '6928461' },
-  { code: 'SUP-QQ', name: '杭州清泉饮品有限公司', nameEn: 'Hangzhou Qingquan Beverages Co., Ltd.', contact: '郑丽华', phone: '0571-8530 6672', taxId: '91330110MA2CQQ430R', companyPrefix: '6922255' },
-  { code: 'SUP-HY', name: '苏州恒印包装材料有限公司', nameEn: 'Suzhou Hengyin Packaging Materials Co., Ltd.', contact: '徐明', phone: '0512-6580 9127', taxId: '91320500MA1YHY258U', companyPrefix: '6929718' },
+  {
+    code: 'SUP-XD',
+    name: '上海鲜达食品有限公司',
+    nameEn: 'Shanghai Xianda Foods Co., Ltd.',
+    contact: '王建国',
+    phone: '021-5968 3321',
+    taxId: '91310115MA1H8XD21K',
+    companyPrefix: '6921581',
+  },
+  {
+    code: 'SUP-HR',
+    name: '江苏海润水产有限公司',
+    nameEn: 'Jiangsu Hairun Aquatic Products Co., Ltd.',
+    contact: '陈海峰',
+    phone: '0513-8562 4410',
+    taxId: '91320600MA1MHR8T3P',
+    companyPrefix: '6923374',
+  },
+  {
+    code: 'SUP-LY',
+    name: '上海绿源农产品配送有限公司',
+    nameEn: 'Shanghai Lvyuan Produce Distribution Co., Ltd.',
+    contact: '李秀英',
+    phone: '021-3912 7785',
+    taxId: '91310117MA1J3LY64B',
+    companyPrefix: '6925106',
+  },
+  {
+    code: 'SUP-LX',
+    name: '山东鲁香粮油有限公司',
+    nameEn: 'Shandong Luxiang Grain & Oil Co., Ltd.',
+    contact: '孙立新',
+    phone: '0531-8816 2093',
+    taxId: '91370100MA3C5LX07Q',
+    companyPrefix: '6927350',
+  },
+  {
+    code: 'SUP-WY',
+    name: '广东味源调味品有限公司',
+    nameEn: 'Guangdong Weiyuan Condiments Co., Ltd.',
+    contact: '黄志强',
+    phone: '0757-2283 6610',
+    taxId: '91440600MA4W9WY52D',
+    companyPrefix: '6920412',
+  },
+  {
+    code: 'SUP-CL',
+    name: '上海晨露乳业有限公司',
+    nameEn: 'Shanghai Chenlu Dairy Co., Ltd.',
+    contact: '周晓燕',
+    phone: '021-6725 1049',
+    taxId: '91310112MA1GCL715X',
+    companyPrefix: '6926833',
+  },
+  {
+    code: 'SUP-BC',
+    name: '浙江冰川冷链食品有限公司',
+    nameEn: 'Zhejiang Bingchuan Cold-Chain Foods Co., Ltd.',
+    contact: '吴国平',
+    phone: '0571-8692 3378',
+    taxId: '91330100MA2H2BC96L',
+    companyPrefix: '6928461',
+  },
+  {
+    code: 'SUP-QQ',
+    name: '杭州清泉饮品有限公司',
+    nameEn: 'Hangzhou Qingquan Beverages Co., Ltd.',
+    contact: '郑丽华',
+    phone: '0571-8530 6672',
+    taxId: '91330110MA2CQQ430R',
+    companyPrefix: '6922255',
+  },
+  {
+    code: 'SUP-HY',
+    name: '苏州恒印包装材料有限公司',
+    nameEn: 'Suzhou Hengyin Packaging Materials Co., Ltd.',
+    contact: '徐明',
+    phone: '0512-6580 9127',
+    taxId: '91320500MA1YHY258U',
+    companyPrefix: '6929718',
+  },
 ];
 
 /** Barcodes of what the central kitchen makes itself. */

@@ -78,7 +78,7 @@ export function kitchenReceipts(w: HistoryWriter, date: string, demand: Readonly
         qty,
         batchId: derivedId(header.id, 'batch', lineNo),
         lotCode: `${lotPrefix}${String(lineNo + 1).padStart(2, '0')}`,
-        unitCost: (Math.round(plan.unitCost * plan.orderQty * drift * 100) / 100) / plan.orderQty,
+        unitCost: Math.round(plan.unitCost * plan.orderQty * drift * 100) / 100 / plan.orderQty,
         qcStatus: 'released',
         ...lotDates(w, plan, date),
       };

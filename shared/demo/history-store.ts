@@ -1,5 +1,14 @@
 /** A store's day in the demo history: receiving the dispatch, trading, waste, the stock count. */
-import type { ConsumptionDoc, DispatchDoc, DocumentLine, SaleDoc, StockCountDoc, StoreReceiptDoc, StoreRequestDoc, WasteDoc } from '../schemas';
+import type {
+  ConsumptionDoc,
+  DispatchDoc,
+  DocumentLine,
+  SaleDoc,
+  StockCountDoc,
+  StoreReceiptDoc,
+  StoreRequestDoc,
+  WasteDoc,
+} from '../schemas';
 import { chinaInstant, roundForUnit, weekday, weekFactor, WEEK_OF_FACTORS, type HistoryWriter } from './history-support';
 import { KITCHEN } from './history-kitchen';
 
@@ -22,7 +31,9 @@ export function storeReceipt(w: HistoryWriter, dispatch: DispatchDoc, hour: numb
       rejected = line.qty;
       rejectReason = w.random.pick(['冷链温度超标 cold chain above 4 °C', '包装破损 damaged packaging', '数量与单据不符 wrong item']);
     } else if (index === shortLine) {
-      const portion = countable(baseUnit) ? w.random.int(1, 2) : Math.max(10, roundForUnit(line.qty * w.random.between(0.02, 0.08), baseUnit));
+      const portion = countable(baseUnit)
+        ? w.random.int(1, 2)
+        : Math.max(10, roundForUnit(line.qty * w.random.between(0.02, 0.08), baseUnit));
       short = Math.min(portion, line.qty);
     }
     return {
@@ -63,7 +74,9 @@ export function storeTrading(w: HistoryWriter, storeId: string, date: string, st
       const usable = w.usable(storeId, plan.product.id, date, at);
       const qty = Math.min(roundForUnit(wanted, plan.product.baseUnit), usable);
       if (qty <= 0) continue;
-      lines.push(session.type === 'sale' ? { productId: plan.product.id, qty, unitPrice: plan.unitPrice } : { productId: plan.product.id, qty });
+      lines.push(
+        session.type === 'sale' ? { productId: plan.product.id, qty, unitPrice: plan.unitPrice } : { productId: plan.product.id, qty },
+      );
     }
     if (lines.length === 0) continue;
     const header = w.header(session.type, storeId, date, session.hour, session.minute);
@@ -78,7 +91,12 @@ export function siteWaste(w: HistoryWriter, siteId: string, date: string, hour: 
   const expired = w.expiredPositions(siteId, date, at, 2);
   if (expired.length > 0) {
     const header = w.header('waste', siteId, date, hour, 0);
-    w.post<WasteDoc>({ ...header, type: 'waste', wasteReason: 'expired', lines: expired.map(({ productId, batchId, qty }) => ({ productId, batchId, qty })) });
+    w.post<WasteDoc>({
+      ...header,
+      type: 'waste',
+      wasteReason: 'expired',
+      lines: expired.map(({ productId, batchId, qty }) => ({ productId, batchId, qty })),
+    });
   }
   if (!w.random.chance(damageChance)) return;
   const stock = w.stockAt(siteId).filter((position) => w.ledger.batch(position.batchId)?.qcStatus === 'released');
@@ -88,7 +106,12 @@ export function siteWaste(w: HistoryWriter, siteId: string, date: string, hour: 
   const qty = Math.min(position.qty, countable(baseUnit) ? 1 : Math.max(10, roundForUnit(position.qty * 0.1, baseUnit)));
   const reason = siteId === KITCHEN ? 'prep-loss' : w.random.pick(['damaged', 'spoiled'] as const);
   const header = w.header('waste', siteId, date, hour, 10);
-  w.post<WasteDoc>({ ...header, type: 'waste', wasteReason: reason, lines: [{ productId: position.productId, batchId: position.batchId, qty }] });
+  w.post<WasteDoc>({
+    ...header,
+    type: 'waste',
+    wasteReason: reason,
+    lines: [{ productId: position.productId, batchId: position.batchId, qty }],
+  });
 }
 
 /** A full count after closing: most lines match, some show the usual small losses. */
@@ -98,8 +121,16 @@ export function storeCount(w: HistoryWriter, storeId: string, date: string): voi
   const lines = w.stockAt(storeId).map((position, index): StockCountDoc['lines'][number] => {
     const baseUnit = w.plan(position.productId).product.baseUnit;
     let counted = position.qty;
-    if (w.random.chance(0.15)) counted = countable(baseUnit) ? Math.max(0, position.qty - 1) : Math.max(0, roundForUnit(position.qty * w.random.between(0.94, 0.99), baseUnit));
-    return { productId: position.productId, batchId: position.batchId, qty: counted, countedAt: new Date(started + index * 20_000).toISOString() };
+    if (w.random.chance(0.15))
+      counted = countable(baseUnit)
+        ? Math.max(0, position.qty - 1)
+        : Math.max(0, roundForUnit(position.qty * w.random.between(0.94, 0.99), baseUnit));
+    return {
+      productId: position.productId,
+      batchId: position.batchId,
+      qty: counted,
+      countedAt: new Date(started + index * 20_000).toISOString(),
+    };
   });
   if (lines.length === 0) return;
   w.post<StockCountDoc>({ ...header, type: 'stock-count', countScope: 'full', blind: false, lines });
@@ -108,7 +139,9 @@ export function storeCount(w: HistoryWriter, storeId: string, date: string): voi
 /** 要货单 sent this morning and not yet answered: they wait in the kitchen's inbox. */
 export function storeRequest(w: HistoryWriter, storeId: string, date: string, minute: number): void {
   const header = w.header('store-request', storeId, date, 7, minute);
-  const wanted = [...w.plans.values()].filter((plan) => plan.storeUse > 0 && (plan.supplierId === null || plan.product.category === 'drinks'));
+  const wanted = [...w.plans.values()].filter(
+    (plan) => plan.storeUse > 0 && (plan.supplierId === null || plan.product.category === 'drinks'),
+  );
   const lines: DocumentLine[] = [];
   for (let i = 0; i < 6 && wanted.length > 0; i++) {
     const index = Math.floor(w.random.next() * wanted.length);

@@ -65,7 +65,8 @@ export class HistoryWriter {
   ) {
     this.random = new DemoRandom(seed);
     this.ledger = new Ledger({ products: catalog.products, config: catalog.config });
-    for (const config of catalog.config) if (config.siteId !== undefined) this.ledger.setPolicy(config.siteId, sitePolicyFromConfig(config));
+    for (const config of catalog.config)
+      if (config.siteId !== undefined) this.ledger.setPolicy(config.siteId, sitePolicyFromConfig(config));
     this.plans = new Map(catalog.plans.map((plan) => [plan.product.id, plan]));
   }
 
@@ -140,7 +141,8 @@ export class HistoryWriter {
       if (position.siteId !== siteId || position.qty <= 1e-9) continue;
       const batch = this.ledger.batch(position.batchId);
       if (!batch) continue;
-      const expiredLongEnough = batch.expiresAt !== undefined ? isExpired(batch, date, at) : batch.expiryDate !== undefined && batch.expiryDate < cutoff;
+      const expiredLongEnough =
+        batch.expiresAt !== undefined ? isExpired(batch, date, at) : batch.expiryDate !== undefined && batch.expiryDate < cutoff;
       if (expiredLongEnough) result.push({ productId: position.productId, batchId: position.batchId, qty: position.qty });
     }
     return result;

@@ -44,7 +44,9 @@ export function generateDemoHistory(catalog: DemoCatalog, options: HistoryOption
   const stores = demoSiteIds.stores;
   const demand = kitchenDemand(catalog.plans, stores.length);
   // One stock count per store, in the last fortnight, on different days.
-  const countDays = new Map<string, string>(stores.map((storeId, index) => [storeId, addDays(options.today, -Math.min(days - 2, 8 - index * 3))]));
+  const countDays = new Map<string, string>(
+    stores.map((storeId, index) => [storeId, addDays(options.today, -Math.min(days - 2, 8 - index * 3))]),
+  );
 
   for (let offset = days - 1; offset >= 0; offset--) {
     const date = addDays(options.today, -offset);

@@ -62,7 +62,8 @@ function base64UrlToAscii(text: string): string {
   for (let i = 0; i < text.length; i += 4) {
     const chunk = text.slice(i, i + 4);
     const values = [...chunk].map((ch) => alphabet.indexOf(ch));
-    if (values.some((v) => v < 0) || chunk.length === 1) throw new DispatchQrError('damaged', 'the code contains characters a Larder dispatch code never has');
+    if (values.some((v) => v < 0) || chunk.length === 1)
+      throw new DispatchQrError('damaged', 'the code contains characters a Larder dispatch code never has');
     const n = ((values[0] ?? 0) << 18) | ((values[1] ?? 0) << 12) | ((values[2] ?? 0) << 6) | (values[3] ?? 0);
     out += String.fromCharCode((n >> 16) & 255);
     if (chunk.length > 2) out += String.fromCharCode((n >> 8) & 255);
@@ -118,12 +119,14 @@ export function decodeDispatchQr(texts: readonly string[]): DispatchQrPayload {
   const parts = texts.map(parseDispatchQrPart);
   const first = parts[0];
   if (!first) throw new DispatchQrError('incomplete', 'scan the dispatch code', [1]);
-  if (parts.some((p) => p.checksum !== first.checksum || p.total !== first.total)) throw new DispatchQrError('mixed', 'these codes belong to different dispatches');
+  if (parts.some((p) => p.checksum !== first.checksum || p.total !== first.total))
+    throw new DispatchQrError('mixed', 'these codes belong to different dispatches');
   const byIndex = new Map(parts.map((p) => [p.index, p.chunk]));
   const missing = Array.from({ length: first.total }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length) throw new DispatchQrError('incomplete', `scan part ${missing.join(', ')} of ${first.total}`, missing);
   const body = Array.from({ length: first.total }, (_, i) => byIndex.get(i + 1)).join('');
-  if (sha1Hex(body).slice(0, 8) !== first.checksum) throw new DispatchQrError('damaged', 'the dispatch code is damaged (checksum mismatch); scan it again');
+  if (sha1Hex(body).slice(0, 8) !== first.checksum)
+    throw new DispatchQrError('damaged', 'the dispatch code is damaged (checksum mismatch); scan it again');
   let wire: unknown;
   try {
     wire = JSON.parse(base64UrlToAscii(body));
@@ -148,7 +151,8 @@ function fromWire(wire: unknown): DispatchQrPayload {
     lines: lines.map((line) => {
       if (!Array.isArray(line) || line.length !== 6) throw bad();
       const [productId, batchId, lotCode, expiryDate, qty, unitCost] = line;
-      if (typeof productId !== 'string' || typeof batchId !== 'string' || typeof lotCode !== 'string' || typeof expiryDate !== 'string') throw bad();
+      if (typeof productId !== 'string' || typeof batchId !== 'string' || typeof lotCode !== 'string' || typeof expiryDate !== 'string')
+        throw bad();
       if (typeof qty !== 'number' || !(qty > 0) || typeof unitCost !== 'number' || !(unitCost >= 0)) throw bad();
       return { productId, batchId, lotCode, ...(expiryDate ? { expiryDate } : {}), qty, unitCost };
     }),

@@ -53,7 +53,9 @@ export class FifoViolationError extends DomainError {
     readonly chosenBatchId: string,
     readonly earlierBatchId: string,
   ) {
-    super(`Batch ${chosenBatchId} chosen while earlier batch ${earlierBatchId} of product ${productId} still has stock; give an override reason`);
+    super(
+      `Batch ${chosenBatchId} chosen while earlier batch ${earlierBatchId} of product ${productId} still has stock; give an override reason`,
+    );
     this.name = 'FifoViolationError';
   }
 }

@@ -44,7 +44,14 @@ export function listStockExceptions(movements: Iterable<MovementDoc>, siteId?: s
     for (const [batchId, batch] of batches) {
       if (batch.qty >= -QTY_EPSILON) continue;
       const onHand = roundQty(batch.qty);
-      exceptions.push({ siteId: exceptionSiteId, productId: batch.productId, batchId, onHand, shortfall: -onHand, movementIds: batch.sinceNonNegative });
+      exceptions.push({
+        siteId: exceptionSiteId,
+        productId: batch.productId,
+        batchId,
+        onHand,
+        shortfall: -onHand,
+        movementIds: batch.sinceNonNegative,
+      });
     }
   }
   return exceptions.sort((a, b) => (a.siteId + a.batchId < b.siteId + b.batchId ? -1 : 1));

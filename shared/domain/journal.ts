@@ -26,9 +26,7 @@ export function bookingsForMovements(movements: readonly MovementDoc[], options:
     const pair: AccountPair = mapping[movement.kind];
     const counter = options.counterOverrides?.[movement.kind] ?? pair.counter;
     const value = movement.qty * movement.unitCost;
-    return value >= 0
-      ? { debit: pair.stock, credit: counter, amount: value }
-      : { debit: counter, credit: pair.stock, amount: -value };
+    return value >= 0 ? { debit: pair.stock, credit: counter, amount: value } : { debit: counter, credit: pair.stock, amount: -value };
   });
 }
 
@@ -37,7 +35,11 @@ export function bookingsForMovements(movements: readonly MovementDoc[], options:
  * pair is rounded once, so the entry balances exactly by construction. Null when nothing has
  * value (e.g. zero-cost stock).
  */
-export function buildJournalEntry(document: DocumentDoc, movements: readonly MovementDoc[], options: JournalOptions = {}): JournalDoc | null {
+export function buildJournalEntry(
+  document: DocumentDoc,
+  movements: readonly MovementDoc[],
+  options: JournalOptions = {},
+): JournalDoc | null {
   const totals = new Map<string, Booking>();
   for (const booking of [...bookingsForMovements(movements, options), ...(options.extraBookings ?? [])]) {
     const key = `${booking.debit}>${booking.credit}`;

@@ -137,7 +137,13 @@ export function trialBalanceTable(trial: TrialBalance, language: Language = 'zh-
         credit: row.credit,
         balance: row.balance,
       })),
-      { accountCode: t.total, accountName: '', debit: trial.totalDebit, credit: trial.totalCredit, balance: roundMoney(trial.totalDebit - trial.totalCredit) },
+      {
+        accountCode: t.total,
+        accountName: '',
+        debit: trial.totalDebit,
+        credit: trial.totalCredit,
+        balance: roundMoney(trial.totalDebit - trial.totalCredit),
+      },
     ],
   };
 }
@@ -155,7 +161,14 @@ export function valuationTable(report: ValuationReport, language: Language = 'zh
       { key: 'value', title: t.value, kind: 'money' },
     ],
     rows: [
-      ...report.rows.map((row) => ({ siteId: row.siteId, category: row.category, productName: row.productName, qty: row.qty, unitCost: Math.round(row.unitCost * 10_000) / 10_000, value: row.value })),
+      ...report.rows.map((row) => ({
+        siteId: row.siteId,
+        category: row.category,
+        productName: row.productName,
+        qty: row.qty,
+        unitCost: Math.round(row.unitCost * 10_000) / 10_000,
+        value: row.value,
+      })),
       { siteId: t.total, value: report.total },
     ],
   };

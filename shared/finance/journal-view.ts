@@ -4,14 +4,7 @@
  */
 import type { ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, MovementKind } from '../schemas';
 import { movementKinds } from '../schemas';
-import {
-  defaultAccountMapping,
-  defaultChartOfAccounts,
-  roundMoney,
-  type Account,
-  type AccountMapping,
-  type AccountPair,
-} from '../domain';
+import { defaultAccountMapping, defaultChartOfAccounts, roundMoney, type Account, type AccountMapping, type AccountPair } from '../domain';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -40,7 +33,9 @@ export function filterEntries(entries: readonly JournalDoc[], filter: JournalFil
         (filter.docType === undefined || entry.docType === filter.docType) &&
         (filter.accountCode === undefined || entry.lines.some((line) => line.accountCode === filter.accountCode)),
     )
-    .sort((a, b) => (a.businessDate === b.businessDate ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : a.businessDate < b.businessDate ? -1 : 1));
+    .sort((a, b) =>
+      a.businessDate === b.businessDate ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : a.businessDate < b.businessDate ? -1 : 1,
+    );
 }
 
 /** One journal line with its entry's header: the row of a journal listing and a drill-through handle. */
@@ -60,7 +55,12 @@ export interface JournalRow {
   productId?: string;
 }
 
-export function journalRows(entries: readonly JournalDoc[], filter: JournalFilter = {}, language: Language = 'zh-CN', chart: readonly Account[] = defaultChartOfAccounts): JournalRow[] {
+export function journalRows(
+  entries: readonly JournalDoc[],
+  filter: JournalFilter = {},
+  language: Language = 'zh-CN',
+  chart: readonly Account[] = defaultChartOfAccounts,
+): JournalRow[] {
   const rows: JournalRow[] = [];
   for (const entry of filterEntries(entries, filter)) {
     entry.lines.forEach((line, lineNo) => {
@@ -104,7 +104,11 @@ export interface AccountBalance {
 }
 
 /** Σ debit and Σ credit per account over the filtered entries, in account-code order. */
-export function accountBalances(entries: readonly JournalDoc[], filter: Omit<JournalFilter, 'accountCode'> = {}, chart: readonly Account[] = defaultChartOfAccounts): AccountBalance[] {
+export function accountBalances(
+  entries: readonly JournalDoc[],
+  filter: Omit<JournalFilter, 'accountCode'> = {},
+  chart: readonly Account[] = defaultChartOfAccounts,
+): AccountBalance[] {
   const totals = new Map<string, { debit: number; credit: number }>();
   for (const entry of filterEntries(entries, filter)) {
     for (const line of entry.lines) {
@@ -131,7 +135,11 @@ export function accountBalances(entries: readonly JournalDoc[], filter: Omit<Jou
 }
 
 /** Balance of one account (debit − credit), e.g. inventory 1405 per site at a date. */
-export function accountBalance(entries: readonly JournalDoc[], accountCode: string, filter: Omit<JournalFilter, 'accountCode'> = {}): number {
+export function accountBalance(
+  entries: readonly JournalDoc[],
+  accountCode: string,
+  filter: Omit<JournalFilter, 'accountCode'> = {},
+): number {
   return accountBalances(entries, filter).find((row) => row.accountCode === accountCode)?.balance ?? 0;
 }
 
@@ -142,7 +150,11 @@ export interface TrialBalance {
   balanced: boolean;
 }
 
-export function trialBalance(entries: readonly JournalDoc[], filter: Omit<JournalFilter, 'accountCode'> = {}, chart: readonly Account[] = defaultChartOfAccounts): TrialBalance {
+export function trialBalance(
+  entries: readonly JournalDoc[],
+  filter: Omit<JournalFilter, 'accountCode'> = {},
+  chart: readonly Account[] = defaultChartOfAccounts,
+): TrialBalance {
   const rows = accountBalances(entries, filter, chart);
   const totalDebit = roundMoney(rows.reduce((sum, row) => sum + row.debit, 0));
   const totalCredit = roundMoney(rows.reduce((sum, row) => sum + row.credit, 0));
@@ -199,7 +211,9 @@ export function entriesByDocNumber(entries: readonly JournalDoc[], docNumber: st
 function isAccountPairPatch(value: unknown): value is Partial<AccountPair> {
   if (typeof value !== 'object' || value === null) return false;
   const patch = value as Record<string, unknown>;
-  return (patch.stock === undefined || typeof patch.stock === 'string') && (patch.counter === undefined || typeof patch.counter === 'string');
+  return (
+    (patch.stock === undefined || typeof patch.stock === 'string') && (patch.counter === undefined || typeof patch.counter === 'string')
+  );
 }
 
 /**

@@ -61,9 +61,28 @@ function valueOut(input: KpiInput, kinds: ReadonlySet<MovementKind>, filter: (mo
 
 // ---------------------------------------------------------------- inventory value
 
-export function inventoryValueKpi(input: KpiInput): { asOf: string; total: number; bySite: Record<string, number>; byCategory: Record<string, number>; bySiteCategory: Record<string, Record<string, number>> } {
-  const report = valuationReport({ movements: input.movements, batches: input.batches, products: input.products, asOf: input.to, ...(input.siteIds ? { siteIds: input.siteIds } : {}), ...(input.policy ? { policy: input.policy } : {}) });
-  return { asOf: input.to, total: report.total, bySite: report.bySite, byCategory: report.byCategory, bySiteCategory: report.bySiteCategory };
+export function inventoryValueKpi(input: KpiInput): {
+  asOf: string;
+  total: number;
+  bySite: Record<string, number>;
+  byCategory: Record<string, number>;
+  bySiteCategory: Record<string, Record<string, number>>;
+} {
+  const report = valuationReport({
+    movements: input.movements,
+    batches: input.batches,
+    products: input.products,
+    asOf: input.to,
+    ...(input.siteIds ? { siteIds: input.siteIds } : {}),
+    ...(input.policy ? { policy: input.policy } : {}),
+  });
+  return {
+    asOf: input.to,
+    total: report.total,
+    bySite: report.bySite,
+    byCategory: report.byCategory,
+    bySiteCategory: report.bySiteCategory,
+  };
 }
 
 /** Closing inventory value at the end of each day of the range (valued as the valuation report). */
@@ -94,7 +113,11 @@ const consumedKinds: ReadonlySet<MovementKind> = new Set<MovementKind>(['sale', 
 
 /** Customer returns put cost back (Dr Inventory / Cr COGS), so they reduce COGS. */
 function customerReturnCost(input: KpiInput): number {
-  const fromCustomer = new Set(input.documents.filter((document) => document.type === 'return' && document.returnDirection === 'from-customer').map((document) => document.id));
+  const fromCustomer = new Set(
+    input.documents
+      .filter((document) => document.type === 'return' && document.returnDirection === 'from-customer')
+      .map((document) => document.id),
+  );
   return -valueOut(input, new Set<MovementKind>(['return']), (movement) => fromCustomer.has(movement.docId));
 }
 
@@ -114,7 +137,13 @@ export function turnoverKpi(input: KpiInput): TurnoverKpi {
   const cogs = roundMoney(valueOut(input, consumedKinds) - customerReturnCost(input));
   const averageInventory = days === 0 ? 0 : closing.reduce((sum, day) => sum + day.value, 0) / days;
   const dailyCogs = days === 0 ? 0 : cogs / days;
-  return { days, cogs, averageInventory: roundMoney(averageInventory), turnover: ratio(cogs, averageInventory), daysOfStock: ratio(averageInventory, dailyCogs) };
+  return {
+    days,
+    cogs,
+    averageInventory: roundMoney(averageInventory),
+    turnover: ratio(cogs, averageInventory),
+    daysOfStock: ratio(averageInventory, dailyCogs),
+  };
 }
 
 // ---------------------------------------------------------------- loss rate
@@ -210,12 +239,16 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
   const inRange = (date: string) => date >= input.from && date <= input.to;
   for (const document of input.documents) {
     if (document.status !== 'posted' || !inScope(document.siteId) || !inRange(document.businessDate)) continue;
-    const reversed = document.type === 'reversal' && document.reversesDocId !== undefined ? documents.get(document.reversesDocId) : undefined;
+    const reversed =
+      document.type === 'reversal' && document.reversesDocId !== undefined ? documents.get(document.reversesDocId) : undefined;
     const source = document.type === 'sale' ? document : reversed?.type === 'sale' ? reversed : undefined;
     const sign = document.type === 'sale' ? 1 : -1;
-    if (source) for (const line of source.lines) facts.push({ siteId: document.siteId, productId: line.productId, revenue: sign * line.qty * (line.unitPrice ?? 0), cogs: 0 });
+    if (source)
+      for (const line of source.lines)
+        facts.push({ siteId: document.siteId, productId: line.productId, revenue: sign * line.qty * (line.unitPrice ?? 0), cogs: 0 });
     if (document.type === 'return' && document.returnDirection === 'from-customer') {
-      for (const line of document.lines) facts.push({ siteId: document.siteId, productId: line.productId, revenue: -line.qty * (line.unitPrice ?? 0), cogs: 0 });
+      for (const line of document.lines)
+        facts.push({ siteId: document.siteId, productId: line.productId, revenue: -line.qty * (line.unitPrice ?? 0), cogs: 0 });
     }
   }
   const fromCustomer = (movement: MovementDoc) => documents.get(movement.docId)?.returnDirection === 'from-customer';
@@ -236,7 +269,13 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
     }
     return [...sums]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, sum]) => ({ key, revenue: roundMoney(sum.revenue), cogs: roundMoney(sum.cogs), grossProfit: roundMoney(sum.revenue - sum.cogs), margin: ratio(sum.revenue - sum.cogs, sum.revenue) }));
+      .map(([key, sum]) => ({
+        key,
+        revenue: roundMoney(sum.revenue),
+        cogs: roundMoney(sum.cogs),
+        grossProfit: roundMoney(sum.revenue - sum.cogs),
+        margin: ratio(sum.revenue - sum.cogs, sum.revenue),
+      }));
   };
   const total = group(() => 'total')[0] ?? { key: 'total', revenue: 0, cogs: 0, grossProfit: 0, margin: null };
   return {
@@ -253,12 +292,28 @@ export interface NearExpiryKpi {
   asOf: string;
   nearExpiryValue: number;
   expiredValue: number;
-  batches: { siteId: string; productId: string; batchId: string; expiryDate: string; status: 'near-expiry' | 'expired'; qty: number; value: number; daysLeft: number }[];
+  batches: {
+    siteId: string;
+    productId: string;
+    batchId: string;
+    expiryDate: string;
+    status: 'near-expiry' | 'expired';
+    qty: number;
+    value: number;
+    daysLeft: number;
+  }[];
 }
 
 /** Stock on hand at the end of `to`, by expiry status at `to` (near-expiry window per product). */
 export function nearExpiryKpi(input: KpiInput): NearExpiryKpi {
-  const report = valuationReport({ movements: input.movements, batches: input.batches, products: input.products, asOf: input.to, ...(input.siteIds ? { siteIds: input.siteIds } : {}), ...(input.policy ? { policy: input.policy } : {}) });
+  const report = valuationReport({
+    movements: input.movements,
+    batches: input.batches,
+    products: input.products,
+    asOf: input.to,
+    ...(input.siteIds ? { siteIds: input.siteIds } : {}),
+    ...(input.policy ? { policy: input.policy } : {}),
+  });
   const batches = new Map(input.batches.map((batch) => [batch.id, batch]));
   const products = new Map(input.products.map((product) => [product.id, product]));
   const rows: NearExpiryKpi['batches'] = [];
@@ -272,15 +327,24 @@ export function nearExpiryKpi(input: KpiInput): NearExpiryKpi {
       rows.push({ ...position, expiryDate: batch.expiryDate, status, daysLeft: daysBetween(input.to, batch.expiryDate) });
     }
   }
-  const sum = (status: 'near-expiry' | 'expired') => roundMoney(rows.filter((row) => row.status === status).reduce((total, row) => total + row.value, 0));
-  return { asOf: input.to, nearExpiryValue: sum('near-expiry'), expiredValue: sum('expired'), batches: rows.sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0)) };
+  const sum = (status: 'near-expiry' | 'expired') =>
+    roundMoney(rows.filter((row) => row.status === status).reduce((total, row) => total + row.value, 0));
+  return {
+    asOf: input.to,
+    nearExpiryValue: sum('near-expiry'),
+    expiredValue: sum('expired'),
+    batches: rows.sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0)),
+  };
 }
 
 // ---------------------------------------------------------------- events
 
 function eventsInRange(input: KpiInput, kind: EventDoc['kind']): EventDoc[] {
   const inScope = scope(input);
-  return input.events.filter((event) => event.kind === kind && inScope(event.siteId) && businessDateOf(event.at) >= input.from && businessDateOf(event.at) <= input.to);
+  return input.events.filter(
+    (event) =>
+      event.kind === kind && inScope(event.siteId) && businessDateOf(event.at) >= input.from && businessDateOf(event.at) <= input.to,
+  );
 }
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {

@@ -101,7 +101,13 @@ function ageItems(items: readonly PartnerLedgerItem[], asOf: string): OpenItem[]
     .filter((item) => roundMoney(item.open) !== 0)
     .map((item) => {
       const ageDays = Math.max(0, daysBetween(item.businessDate, asOf));
-      return { docNumber: item.docNumber, businessDate: item.businessDate, open: roundMoney(item.open), ageDays, bucket: ageingBucket(ageDays) };
+      return {
+        docNumber: item.docNumber,
+        businessDate: item.businessDate,
+        open: roundMoney(item.open),
+        ageDays,
+        bucket: ageingBucket(ageDays),
+      };
     });
   if (roundMoney(settle) > 0) result.push({ docNumber: '', businessDate: asOf, open: -roundMoney(settle), ageDays: 0, bucket: '0-30' });
   return result;
@@ -134,7 +140,14 @@ export function partnerLedgers(input: PartnerLedgerInput): PartnerBalance[] {
         group = { partnerId, side, accountCode: line.accountCode, items: [] };
         groups.set(key, group);
       }
-      group.items.push({ entryId: entry.id, docId: entry.docId, docNumber: entry.docNumber, businessDate: entry.businessDate, amount, ...(reverses === undefined ? {} : { settlesDocId: reverses }) });
+      group.items.push({
+        entryId: entry.id,
+        docId: entry.docId,
+        docNumber: entry.docNumber,
+        businessDate: entry.businessDate,
+        amount,
+        ...(reverses === undefined ? {} : { settlesDocId: reverses }),
+      });
     }
   }
 
@@ -157,11 +170,16 @@ export function partnerLedgers(input: PartnerLedgerInput): PartnerBalance[] {
         items: group.items,
       };
     })
-    .sort((a, b) => (a.side === b.side ? (a.partnerName < b.partnerName ? -1 : a.partnerName > b.partnerName ? 1 : 0) : a.side < b.side ? -1 : 1));
+    .sort((a, b) =>
+      a.side === b.side ? (a.partnerName < b.partnerName ? -1 : a.partnerName > b.partnerName ? 1 : 0) : a.side < b.side ? -1 : 1,
+    );
 }
 
 /** Totals per side and bucket: the footer of the ageing report. */
-export function ageingTotals(balances: readonly PartnerBalance[], side: PartnerSide): { balance: number; ageing: Record<AgeingBucket, number> } {
+export function ageingTotals(
+  balances: readonly PartnerBalance[],
+  side: PartnerSide,
+): { balance: number; ageing: Record<AgeingBucket, number> } {
   const ageing: Record<AgeingBucket, number> = { '0-30': 0, '31-60': 0, '61-90': 0, '90+': 0 };
   let balance = 0;
   for (const row of balances) {

@@ -392,8 +392,7 @@ export function purchaseOrderTag(order: Pick<PurchaseOrderDoc, 'id'>): string {
 export function receiptsForOrder(order: PurchaseOrderDoc, documents: readonly DocumentDoc[]): GoodsReceiptDoc[] {
   const tag = purchaseOrderTag(order);
   return documents.filter(
-    (document): document is GoodsReceiptDoc =>
-      document.type === 'goods-receipt' && (document.note ?? '').split(/\s+/).includes(tag),
+    (document): document is GoodsReceiptDoc => document.type === 'goods-receipt' && (document.note ?? '').split(/\s+/).includes(tag),
   );
 }
 

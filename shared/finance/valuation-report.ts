@@ -43,7 +43,11 @@ export function asOfPredicate(asOf: string): (movement: Pick<MovementDoc, 'at'>)
  * moving average it is the cost the movement carried (issues leave at the average). Movements of
  * unknown batches fall back to their own cost.
  */
-export function movementValue(movement: Pick<MovementDoc, 'qty' | 'unitCost' | 'batchId'>, costing: SitePolicy['costing'], batch: (id: string) => BatchDoc | undefined): number {
+export function movementValue(
+  movement: Pick<MovementDoc, 'qty' | 'unitCost' | 'batchId'>,
+  costing: SitePolicy['costing'],
+  batch: (id: string) => BatchDoc | undefined,
+): number {
   if (costing === 'batch') {
     const known = batch(movement.batchId);
     if (known) return movement.qty * known.unitCost;
@@ -152,7 +156,14 @@ export function valuationReport(input: ValuationInput): ValuationReport {
         value: roundMoney(product.value),
         batches: [...product.batches]
           .filter(([, batch]) => Math.abs(batch.qty) > QTY_EPSILON)
-          .map(([batchId, batch]) => ({ siteId, productId, batchId, qty: roundQty(batch.qty), unitCost: batch.value / batch.qty, value: roundMoney(batch.value) })),
+          .map(([batchId, batch]) => ({
+            siteId,
+            productId,
+            batchId,
+            qty: roundQty(batch.qty),
+            unitCost: batch.value / batch.qty,
+            value: roundMoney(batch.value),
+          })),
       });
       total += product.value;
       siteTotals.set(siteId, (siteTotals.get(siteId) ?? 0) + product.value);

@@ -5,7 +5,10 @@ import { seasonalNaiveForecaster } from './models/seasonal-naive';
 import type { Forecaster, ModelName } from './models/types';
 
 /** Fitted parameters of a model, so the final forecast can reuse the backtest's fit. */
-export type ModelParams = { readonly kind: 'holt-winters'; readonly params: HoltWintersParams } | { readonly kind: 'croston'; readonly params: CrostonParams } | { readonly kind: 'none' };
+export type ModelParams =
+  | { readonly kind: 'holt-winters'; readonly params: HoltWintersParams }
+  | { readonly kind: 'croston'; readonly params: CrostonParams }
+  | { readonly kind: 'none' };
 
 export interface FittedModel {
   readonly forecaster: Forecaster;
@@ -24,7 +27,12 @@ export function isIntermittent(values: Float64Array, length: number, threshold =
  * assume demand every day, so intermittent series get Croston/SBA, smooth ones Holt–Winters;
  * seasonal naive always competes, so a model is only kept when it beats it.
  */
-export function candidateModels(values: Float64Array, trainLength: number, intermittent: boolean, restrictTo?: readonly ModelName[]): ModelName[] {
+export function candidateModels(
+  values: Float64Array,
+  trainLength: number,
+  intermittent: boolean,
+  restrictTo?: readonly ModelName[],
+): ModelName[] {
   const positive = supportsMultiplicative(values, trainLength);
   const byClass: ModelName[] = intermittent
     ? ['sba', 'croston', 'seasonal-naive']
@@ -43,7 +51,10 @@ export function fitModel(model: ModelName, values: Float64Array, trainLength: nu
     case 'holt-winters-additive':
     case 'holt-winters-multiplicative': {
       const seasonality = model === 'holt-winters-additive' ? 'additive' : 'multiplicative';
-      const params = reuse?.kind === 'holt-winters' && reuse.params.seasonality === seasonality ? reuse.params : fitHoltWinters(values, trainLength, seasonality);
+      const params =
+        reuse?.kind === 'holt-winters' && reuse.params.seasonality === seasonality
+          ? reuse.params
+          : fitHoltWinters(values, trainLength, seasonality);
       return { forecaster: holtWintersForecaster(values, params, trainLength), params: { kind: 'holt-winters', params } };
     }
     case 'croston':

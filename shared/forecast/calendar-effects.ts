@@ -68,7 +68,14 @@ let cachedTable: { readonly table: DayTable; readonly calendar: HolidayCalendar 
 
 export function buildDayTable(startDay: number, length: number, inputs: CalendarInputs): DayTable {
   const noPromo = inputs.promoDays.size === 0;
-  if (noPromo && cachedTable && cachedTable.calendar === inputs.calendar && cachedTable.table.startDay === startDay && cachedTable.table.length === length) return cachedTable.table;
+  if (
+    noPromo &&
+    cachedTable &&
+    cachedTable.calendar === inputs.calendar &&
+    cachedTable.table.startDay === startDay &&
+    cachedTable.table.length === length
+  )
+    return cachedTable.table;
   const weekday = new Uint8Array(length);
   const kind = new Uint8Array(length);
   const promo = new Uint8Array(length);
@@ -143,7 +150,14 @@ export function estimateCalendarProfile(values: Float64Array, length: number, ta
 }
 
 /** Weekday-adjusted mean of normal days within ±BASELINE_HALF_WINDOW of index i, times i's weekday factor. */
-function localBaseline(values: Float64Array, normal: Uint8Array, weekdayFactors: readonly number[], weekdays: Uint8Array, i: number, length: number): number {
+function localBaseline(
+  values: Float64Array,
+  normal: Uint8Array,
+  weekdayFactors: readonly number[],
+  weekdays: Uint8Array,
+  i: number,
+  length: number,
+): number {
   let sum = 0;
   let count = 0;
   const from = Math.max(0, i - BASELINE_HALF_WINDOW);

@@ -10,14 +10,7 @@
  * Council notice appears (usually in November of the year before).
  */
 
-export type HolidayName =
-  | 'new-year'
-  | 'spring-festival'
-  | 'qingming'
-  | 'labour-day'
-  | 'dragon-boat'
-  | 'mid-autumn'
-  | 'national-day';
+export type HolidayName = 'new-year' | 'spring-festival' | 'qingming' | 'labour-day' | 'dragon-boat' | 'mid-autumn' | 'national-day';
 
 export interface HolidayPeriod {
   readonly name: HolidayName;

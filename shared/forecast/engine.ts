@@ -1,5 +1,23 @@
-import { candidateModels, evaluateOrigins, fitModel, INTERMITTENT_ADI, isIntermittent, scoreOf, type ModelParams, type ModelScore } from './backtest';
-import { adjustments, buildDayTable, dayFactors, estimateCalendarProfile, NEUTRAL_PROFILE, type CalendarInputs, type CalendarProfile, type DayTable } from './calendar-effects';
+import {
+  candidateModels,
+  evaluateOrigins,
+  fitModel,
+  INTERMITTENT_ADI,
+  isIntermittent,
+  scoreOf,
+  type ModelParams,
+  type ModelScore,
+} from './backtest';
+import {
+  adjustments,
+  buildDayTable,
+  dayFactors,
+  estimateCalendarProfile,
+  NEUTRAL_PROFILE,
+  type CalendarInputs,
+  type CalendarProfile,
+  type DayTable,
+} from './calendar-effects';
 import { dayNumberOf, isoDateOf } from './dates';
 import { chinaHolidayCalendar, type HolidayCalendar } from './holidays';
 import type { AccuracyTotals } from './metrics';
@@ -140,7 +158,12 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     for (const candidate of candidateModels(adjusted, trainLength, intermittent, options.models)) {
       const fitted = fitModel(candidate, adjusted, trainLength);
       const evaluation = evaluateOrigins(fitted.forecaster, values, adjusted, adjustment, firstOrigin, origins, backtestHorizon);
-      scored.push({ score: scoreOf(candidate, evaluation.totals), totals: evaluation.totals, rmse: evaluation.rmseByHorizon, params: fitted.params });
+      scored.push({
+        score: scoreOf(candidate, evaluation.totals),
+        totals: evaluation.totals,
+        rmse: evaluation.rmseByHorizon,
+        params: fitted.params,
+      });
     }
     const best = scored.reduce((a, b) => (b.score.wape < a.score.wape ? b : a));
     const naive = fitModel('seasonal-naive', values, trainLength);
@@ -160,7 +183,11 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
   } else {
     // Too short to backtest: pick by demand class, intervals from in-sample one-step errors.
     intermittent = isIntermittent(values, n, threshold);
-    model = options.models ? candidateModels(values, n, intermittent, options.models)[0]! : intermittent || n < 14 ? 'sba' : 'seasonal-naive';
+    model = options.models
+      ? candidateModels(values, n, intermittent, options.models)[0]!
+      : intermittent || n < 14
+        ? 'sba'
+        : 'seasonal-naive';
     rmseByHorizon = new Float64Array(0);
   }
 
@@ -178,7 +205,8 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
     const index = n - 1 + h;
     const day = startDay + index;
     const date = isoDateOf(day);
-    const factors = profile === NEUTRAL_PROFILE ? { weekdayFactor: 1, holidayFactor: 1, promoFactor: 1 } : dayFactors(profile, table, index);
+    const factors =
+      profile === NEUTRAL_PROFILE ? { weekdayFactor: 1, holidayFactor: 1, promoFactor: 1 } : dayFactors(profile, table, index);
     const regressorFactor = regressorEffect ? regressorEffect.factorOn(date) : 1;
     const scale = adjustment[index]! * regressorFactor;
     const forecast = Math.max(0, out[h - 1]!) * scale;
@@ -201,7 +229,11 @@ export function forecastSeries(input: SeriesInput, options: ForecastOptions = {}
 }
 
 /** One-step in-sample RMSE grown by √h: the fallback interval when there is no backtest. */
-function inSampleRmse(forecaster: { forecastFrom(origin: number, out: Float64Array): void }, adjusted: Float64Array, horizon: number): Float64Array {
+function inSampleRmse(
+  forecaster: { forecastFrom(origin: number, out: Float64Array): void },
+  adjusted: Float64Array,
+  horizon: number,
+): Float64Array {
   const one = new Float64Array(1);
   let sum = 0;
   let count = 0;

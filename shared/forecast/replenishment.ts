@@ -71,11 +71,15 @@ function sumForecast(days: readonly DemandDay[]): number {
 export function suggestOrder(input: OrderInput): OrderSuggestion {
   const { leadTimeDays, reviewPeriodDays, packSize, shelfLifeDays } = input;
   if (!Number.isInteger(leadTimeDays) || leadTimeDays < 0) throw new RangeError(`leadTimeDays must be an integer ≥ 0, got ${leadTimeDays}`);
-  if (!Number.isInteger(reviewPeriodDays) || reviewPeriodDays < 1) throw new RangeError(`reviewPeriodDays must be an integer ≥ 1, got ${reviewPeriodDays}`);
+  if (!Number.isInteger(reviewPeriodDays) || reviewPeriodDays < 1)
+    throw new RangeError(`reviewPeriodDays must be an integer ≥ 1, got ${reviewPeriodDays}`);
   if (!(packSize > 0)) throw new RangeError(`packSize must be > 0, got ${packSize}`);
   const coverDays = leadTimeDays + reviewPeriodDays;
   const needDays = shelfLifeDays === undefined ? coverDays : Math.max(coverDays, leadTimeDays + shelfLifeDays);
-  if (input.forecast.length < needDays) throw new RangeError(`forecast has ${input.forecast.length} days; ${needDays} are needed (lead time + review period, and shelf life after arrival)`);
+  if (input.forecast.length < needDays)
+    throw new RangeError(
+      `forecast has ${input.forecast.length} days; ${needDays} are needed (lead time + review period, and shelf life after arrival)`,
+    );
 
   const cover = input.forecast.slice(0, coverDays);
   const demandOverCover = sumForecast(cover);

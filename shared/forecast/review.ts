@@ -37,7 +37,14 @@ export function reviewQueue(forecasts: readonly SeriesForecast[], options: Revie
     const backtest = forecast.backtest;
     if (!backtest) {
       if (options.includeUntested ?? true) {
-        queue.push({ id: forecast.id, model: forecast.model, reasons: ['no-backtest'], message: 'history too short to backtest', wape: null, seasonalNaiveWape: null });
+        queue.push({
+          id: forecast.id,
+          model: forecast.model,
+          reasons: ['no-backtest'],
+          message: 'history too short to backtest',
+          wape: null,
+          seasonalNaiveWape: null,
+        });
       }
       continue;
     }
@@ -54,7 +61,8 @@ export function reviewQueue(forecasts: readonly SeriesForecast[], options: Revie
       reasons.push('worse-than-seasonal-naive');
       notes.push(`WAPE ${percent(wape)} worse than seasonal naive ${percent(naiveWape)}`);
     }
-    if (reasons.length > 0) queue.push({ id: forecast.id, model: forecast.model, reasons, message: notes.join('; '), wape, seasonalNaiveWape: naiveWape });
+    if (reasons.length > 0)
+      queue.push({ id: forecast.id, model: forecast.model, reasons, message: notes.join('; '), wape, seasonalNaiveWape: naiveWape });
   }
   return queue.sort((a, b) => (b.wape ?? Infinity) - (a.wape ?? Infinity));
 }

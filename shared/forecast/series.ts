@@ -89,7 +89,8 @@ export function movementsToDailySeries(movements: readonly DemandMovement[], opt
   for (const movement of movements) {
     if (!DEMAND_KINDS.has(movement.kind)) continue;
     const ms = typeof movement.at === 'number' ? movement.at : Date.parse(movement.at);
-    if (!Number.isFinite(ms)) throw new RangeError(`movement for ${movement.siteId}/${movement.productId}: bad timestamp "${String(movement.at)}"`);
+    if (!Number.isFinite(ms))
+      throw new RangeError(`movement for ${movement.siteId}/${movement.productId}: bad timestamp "${String(movement.at)}"`);
     const day = Math.floor((ms + offsetMs) / 86_400_000);
     const key = `${movement.siteId}\u0000${movement.productId}`;
     let entry = bySeries.get(key);

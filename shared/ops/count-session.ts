@@ -99,14 +99,20 @@ export interface CountEntry {
 
 export type RecordOutcome = { ok: true; session: CountSession } | { ok: false; reason: string };
 
-export function recordCount(session: CountSession, entry: CountEntry, mode: RecordMode, view: Pick<LedgerView, 'batch' | 'product'>): RecordOutcome {
+export function recordCount(
+  session: CountSession,
+  entry: CountEntry,
+  mode: RecordMode,
+  view: Pick<LedgerView, 'batch' | 'product'>,
+): RecordOutcome {
   if (!Number.isFinite(entry.qty) || entry.qty < 0) return { ok: false, reason: `quantity must be zero or more, got ${entry.qty}` };
   if (Number.isNaN(Date.parse(entry.countedAt))) return { ok: false, reason: `countedAt is not an instant: ${entry.countedAt}` };
   const batch = view.batch(entry.batchId);
   if (!batch) return { ok: false, reason: `unknown batch ${entry.batchId}` };
   const product = view.product(batch.productId);
   if (!product) return { ok: false, reason: `unknown product ${batch.productId}` };
-  if (!inCountScope(product, session.scope)) return { ok: false, reason: `product ${product.sku} ${product.name} is outside this count's scope` };
+  if (!inCountScope(product, session.scope))
+    return { ok: false, reason: `product ${product.sku} ${product.name} is outside this count's scope` };
   const existing = session.counted.find((line) => line.batchId === entry.batchId);
   const line: CountedLine = {
     productId: batch.productId,
@@ -133,9 +139,15 @@ export function uncountedLines(session: CountSession): ExpectedCountLine[] {
  */
 export function countDocument(session: CountSession, closedAt: string, options: { zeroUncounted?: boolean } = {}): StockCountDoc {
   const zeroUncounted = options.zeroUncounted ?? session.scope.kind === 'full';
-  const lines: StockCountDoc['lines'] = session.counted.map((line) => ({ productId: line.productId, batchId: line.batchId, qty: line.qty, countedAt: line.countedAt }));
+  const lines: StockCountDoc['lines'] = session.counted.map((line) => ({
+    productId: line.productId,
+    batchId: line.batchId,
+    qty: line.qty,
+    countedAt: line.countedAt,
+  }));
   if (zeroUncounted) {
-    for (const line of uncountedLines(session)) lines.push({ productId: line.productId, batchId: line.batchId, qty: 0, countedAt: closedAt, note: 'not found in count' });
+    for (const line of uncountedLines(session))
+      lines.push({ productId: line.productId, batchId: line.batchId, qty: 0, countedAt: closedAt, note: 'not found in count' });
   }
   return {
     id: session.id,
@@ -191,14 +203,40 @@ export function varianceReview(document: StockCountDoc, view: LedgerView): Varia
   const lossValue = roundMoney(lines.reduce((sum, line) => sum + Math.min(0, line.varianceValue), 0));
   return {
     lines,
-    totals: { lines: lines.length, linesDiffering: lines.filter((line) => line.varianceQty !== 0).length, gainValue, lossValue, netValue: roundMoney(gainValue + lossValue) },
+    totals: {
+      lines: lines.length,
+      linesDiffering: lines.filter((line) => line.varianceQty !== 0).length,
+      gainValue,
+      lossValue,
+      netValue: roundMoney(gainValue + lossValue),
+    },
   };
 }
 
 /** The variance report as CSV for Excel (UTF-8 BOM, CRLF, RFC 4180 quoting), with a totals row. */
 export function varianceCsv(review: VarianceReview): string {
-  const header = ['SKU 商品编码', 'Product 商品', 'Lot 批次', 'Counted at 盘点时间', 'Expected 账面', 'Counted 实盘', 'Variance 差异', 'Unit cost 单价', 'Variance value 差异金额'];
-  const rows = review.lines.map((line) => [line.sku, line.productName, line.lotCode, line.countedAt, line.expected, line.counted, line.varianceQty, line.unitCost, line.varianceValue.toFixed(2)]);
+  const header = [
+    'SKU 商品编码',
+    'Product 商品',
+    'Lot 批次',
+    'Counted at 盘点时间',
+    'Expected 账面',
+    'Counted 实盘',
+    'Variance 差异',
+    'Unit cost 单价',
+    'Variance value 差异金额',
+  ];
+  const rows = review.lines.map((line) => [
+    line.sku,
+    line.productName,
+    line.lotCode,
+    line.countedAt,
+    line.expected,
+    line.counted,
+    line.varianceQty,
+    line.unitCost,
+    line.varianceValue.toFixed(2),
+  ]);
   const totals = ['', 'Total 合计', '', '', '', '', '', '', review.totals.netValue.toFixed(2)];
   return toCsv([header, ...rows, totals]);
 }

@@ -22,7 +22,16 @@ export interface ConflictingPosting {
 
 export type ExceptionResolution =
   | { kind: 'count-batch'; siteId: string; productId: string; batchId: string; expectedOnHand: number }
-  | { kind: 'reverse-posting'; siteId: string; docId: string; docType: MovementDoc['docType']; docNumber?: string; terminalId: string; qty: number; otherDocIds: string[] };
+  | {
+      kind: 'reverse-posting';
+      siteId: string;
+      docId: string;
+      docType: MovementDoc['docType'];
+      docNumber?: string;
+      terminalId: string;
+      qty: number;
+      otherDocIds: string[];
+    };
 
 export interface ExceptionView {
   exception: StockException;
@@ -54,7 +63,12 @@ export function exceptionViews(
     let earlier: MovementDoc | undefined;
     for (let i = Math.min(firstPosition, movements.length) - 1; i >= 0; i--) {
       const candidate = movements[i] as MovementDoc;
-      if (candidate.siteId === exception.siteId && candidate.batchId === exception.batchId && candidate.qty < 0 && candidate.reversalOf === undefined) {
+      if (
+        candidate.siteId === exception.siteId &&
+        candidate.batchId === exception.batchId &&
+        candidate.qty < 0 &&
+        candidate.reversalOf === undefined
+      ) {
         earlier = candidate;
         break;
       }
@@ -83,21 +97,27 @@ export function exceptionViews(
     const postings = [...byDoc.values()];
 
     const resolutions: ExceptionResolution[] = [
-      { kind: 'count-batch', siteId: exception.siteId, productId: exception.productId, batchId: exception.batchId, expectedOnHand: exception.onHand },
-      ...postings.map(
-        (posting): ExceptionResolution => ({
-          kind: 'reverse-posting',
-          siteId: exception.siteId,
-          docId: posting.docId,
-          docType: posting.docType,
-          ...(posting.docNumber === undefined ? {} : { docNumber: posting.docNumber }),
-          terminalId: posting.terminalId,
-          qty: posting.qty,
-          otherDocIds: postings.filter((other) => other.docId !== posting.docId).map((other) => other.docId),
-        }),
-      ),
+      {
+        kind: 'count-batch',
+        siteId: exception.siteId,
+        productId: exception.productId,
+        batchId: exception.batchId,
+        expectedOnHand: exception.onHand,
+      },
+      ...postings.map((posting): ExceptionResolution => ({
+        kind: 'reverse-posting',
+        siteId: exception.siteId,
+        docId: posting.docId,
+        docType: posting.docType,
+        ...(posting.docNumber === undefined ? {} : { docNumber: posting.docNumber }),
+        terminalId: posting.terminalId,
+        qty: posting.qty,
+        otherDocIds: postings.filter((other) => other.docId !== posting.docId).map((other) => other.docId),
+      })),
     ];
-    const named = postings.map((posting) => `${posting.docNumber ?? posting.docId} (terminal ${posting.terminalId}, ${posting.qty})`).join(' and ');
+    const named = postings
+      .map((posting) => `${posting.docNumber ?? posting.docId} (terminal ${posting.terminalId}, ${posting.qty})`)
+      .join(' and ');
     return {
       exception,
       postings,

@@ -42,7 +42,10 @@ export interface ExpiryLookup {
 
 function group(status: ExpiryStatus, lines: ExpiryBoardLine[]): ExpiryGroup {
   // Soonest first; batches without expiry last, then by product and lot for a stable list.
-  lines.sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.productName.localeCompare(b.productName) || (a.lotCode < b.lotCode ? -1 : 1));
+  lines.sort(
+    (a, b) =>
+      (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.productName.localeCompare(b.productName) || (a.lotCode < b.lotCode ? -1 : 1),
+  );
   return { status, lines, count: lines.length, value: roundMoney(lines.reduce((sum, line) => sum + line.valueAtRisk, 0)) };
 }
 
@@ -50,7 +53,13 @@ function group(status: ExpiryStatus, lines: ExpiryBoardLine[]): ExpiryGroup {
  * Batches with on-hand > 0 at the site, grouped by status at `businessDate` (`at` decides for
  * shelf lives in hours). `positions` may span sites; only `siteId`'s count.
  */
-export function buildExpiryBoard(siteId: string, businessDate: string, positions: Iterable<StockPosition>, lookup: ExpiryLookup, at?: string): ExpiryBoard {
+export function buildExpiryBoard(
+  siteId: string,
+  businessDate: string,
+  positions: Iterable<StockPosition>,
+  lookup: ExpiryLookup,
+  at?: string,
+): ExpiryBoard {
   const byStatus: Record<ExpiryStatus, ExpiryBoardLine[]> = { expired: [], 'near-expiry': [], ok: [] };
   for (const position of positions) {
     if (position.siteId !== siteId || position.qty <= QTY_EPSILON) continue;

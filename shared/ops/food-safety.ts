@@ -44,7 +44,10 @@ function readRange(value: unknown, fallback: TemperatureRange): TemperatureRange
 /** Reads the options from a `site-policy` config document, falling back to the defaults. */
 export function foodSafetyOptionsFromConfig(config: ConfigDoc | undefined): FoodSafetyOptions {
   const value = config?.key === 'site-policy' ? config.value : {};
-  const ranges = (typeof value.temperatureRanges === 'object' && value.temperatureRanges !== null ? value.temperatureRanges : {}) as Record<string, unknown>;
+  const ranges = (typeof value.temperatureRanges === 'object' && value.temperatureRanges !== null ? value.temperatureRanges : {}) as Record<
+    string,
+    unknown
+  >;
   const temperatureRanges = { ...defaultTemperatureRanges };
   for (const areaClass of Object.keys(defaultTemperatureRanges) as AreaClass[]) {
     temperatureRanges[areaClass] = readRange(ranges[areaClass], defaultTemperatureRanges[areaClass]);
@@ -63,7 +66,11 @@ export interface CertificateReview {
  * Which of the site's own batches (those it writes) the certificate rule holds or releases.
  * `quarantined` and `rejected` batches are left alone: they were held for another reason.
  */
-export function reviewCertificates(batches: Iterable<BatchDoc>, siteId: string, options: Pick<FoodSafetyOptions, 'holdBatchesWithoutCertificate'>): CertificateReview {
+export function reviewCertificates(
+  batches: Iterable<BatchDoc>,
+  siteId: string,
+  options: Pick<FoodSafetyOptions, 'holdBatchesWithoutCertificate'>,
+): CertificateReview {
   const toHold: BatchDoc[] = [];
   const toRelease: BatchDoc[] = [];
   for (const batch of batches) {
@@ -141,7 +148,12 @@ export function handleTemperatureReading(inputs: TemperatureInputs): Temperature
   const { reading, area } = inputs;
   const range = inputs.options.temperatureRanges[area.areaClass];
   const status = checkReading(reading.celsius, range);
-  const stamp = { siteId: area.siteId, at: reading.at, updatedAt: reading.at, ...(reading.terminalId === undefined ? {} : { terminalId: reading.terminalId }) };
+  const stamp = {
+    siteId: area.siteId,
+    at: reading.at,
+    updatedAt: reading.at,
+    ...(reading.terminalId === undefined ? {} : { terminalId: reading.terminalId }),
+  };
   const events: EventDoc[] = [
     {
       id: derivedId('temperature', area.siteId, area.id, reading.at),

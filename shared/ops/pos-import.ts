@@ -30,7 +30,9 @@ export function guessColumnMapping(headers: readonly string[]): ColumnMapping {
   for (const exact of [true, false]) {
     for (const field of Object.keys(headerSynonyms) as PosField[]) {
       if (mapping[field] !== undefined) continue;
-      const index = keys.findIndex((key, i) => !taken.has(i) && headerSynonyms[field].some((word) => (exact ? key === word : word.length > 1 && key.includes(word))));
+      const index = keys.findIndex(
+        (key, i) => !taken.has(i) && headerSynonyms[field].some((word) => (exact ? key === word : word.length > 1 && key.includes(word))),
+      );
       if (index >= 0) {
         mapping[field] = index;
         taken.add(index);
@@ -54,7 +56,10 @@ export function parsePosDate(text: string): string | undefined {
 
 /** A number as tills print it: `1,234.50`, `¥12.5`, `1.234,50` (decimal comma under `;`). */
 export function parsePosNumber(text: string, decimalComma = false): number | undefined {
-  let cleaned = text.trim().replace(/^[¥￥$]|元$/g, '').replace(/\s/g, '');
+  let cleaned = text
+    .trim()
+    .replace(/^[¥￥$]|元$/g, '')
+    .replace(/\s/g, '');
   if (decimalComma && /^-?[\d.]*,\d+$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return undefined;
@@ -134,7 +139,7 @@ export function previewPosImport(text: string, options: PosImportOptions): PosIm
   const decimalComma = parsed.delimiter === ';';
 
   const rows: PreviewRow[] = dataRecords.map((values, i) => {
-    const rowNumber = (parsed.lineNumbers[i + 1] ?? i + 2);
+    const rowNumber = parsed.lineNumbers[i + 1] ?? i + 2;
     const row: PreviewRow = { rowNumber, values: values.map((value) => value.trim()), errors: [], alreadyImported: false };
     const cell = (field: PosField): string | undefined => {
       const index = mapping[field];
@@ -149,9 +154,12 @@ export function previewPosImport(text: string, options: PosImportOptions): PosIm
 
     const code = cell('productCode') ?? '';
     const barcode = cell('barcode') ?? '';
-    const match = (code !== '' ? findProductByCode(code, options.products) : undefined) ?? (barcode !== '' ? findProductByCode(barcode, options.products) : undefined);
+    const match =
+      (code !== '' ? findProductByCode(code, options.products) : undefined) ??
+      (barcode !== '' ? findProductByCode(barcode, options.products) : undefined);
     if (match) row.productId = match.product.id;
-    else if (code === '' && barcode === '') fail(mapping.productCode !== undefined ? 'productCode' : 'barcode', 'no product code or barcode');
+    else if (code === '' && barcode === '')
+      fail(mapping.productCode !== undefined ? 'productCode' : 'barcode', 'no product code or barcode');
     else fail(code !== '' ? 'productCode' : 'barcode', `unknown product "${code !== '' ? code : barcode}"`);
 
     const qtyText = cell('quantity') ?? '';

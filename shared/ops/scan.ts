@@ -134,7 +134,8 @@ function splitElementString(data: string): ElementsOrError {
     let value: string;
     if (match.rule.fixed !== undefined) {
       value = afterAi.slice(0, match.rule.fixed);
-      if (value.length < match.rule.fixed) return { ok: false, reason: `AI (${match.ai}) needs ${match.rule.fixed} characters, got ${value.length}` };
+      if (value.length < match.rule.fixed)
+        return { ok: false, reason: `AI (${match.ai}) needs ${match.rule.fixed} characters, got ${value.length}` };
       rest = afterAi.slice(match.rule.fixed);
       if (rest.startsWith(GS)) rest = rest.slice(1); // a GS after a fixed-length field is tolerated
     } else {
@@ -142,7 +143,10 @@ function splitElementString(data: string): ElementsOrError {
       value = end < 0 ? afterAi : afterAi.slice(0, end);
       rest = end < 0 ? '' : afterAi.slice(end + 1);
       if (value.length > match.rule.maxLength) {
-        return { ok: false, reason: `AI (${match.ai}) is at most ${match.rule.maxLength} characters, got ${value.length} (missing GS separator?)` };
+        return {
+          ok: false,
+          reason: `AI (${match.ai}) is at most ${match.rule.maxLength} characters, got ${value.length} (missing GS separator?)`,
+        };
       }
     }
     const checked = checkValue(match.ai, value, match.rule);
@@ -241,7 +245,11 @@ export function parseScan(input: string): ScanResult {
       raw.length === 13 ? 'ean13' : raw.length === 8 ? 'ean8' : raw.length === 12 ? 'upca' : raw.length === 14 ? 'gtin14' : undefined;
     if (symbology) {
       if (!hasValidCheckDigit(raw)) {
-        return { kind: 'unknown', raw, reason: `${symbology.toUpperCase()} ${raw} has a wrong check digit (expected ${gs1CheckDigit(raw.slice(0, -1))})` };
+        return {
+          kind: 'unknown',
+          raw,
+          reason: `${symbology.toUpperCase()} ${raw} has a wrong check digit (expected ${gs1CheckDigit(raw.slice(0, -1))})`,
+        };
       }
       return { kind: 'retail', symbology, code: raw, gtin14: raw.padStart(14, '0') };
     }
@@ -257,7 +265,6 @@ export function parseScan(input: string): ScanResult {
 
 // ---------------------------------------------------------------------------------------------
 // Resolving a scan against reference data
-
 
 export interface ScannedPack {
   unit: string;
@@ -338,11 +345,22 @@ export function resolveScan(parsed: ScanResult, products: Iterable<ProductDoc>, 
     // Internal codes (Code 128 shelf labels, SKUs) are no GS1 code but may still name a product.
     match = findProductByCode(parsed.raw, products);
     if (!match) return { status: 'unknown-code', raw: parsed.raw, reason: parsed.reason };
-    return { status: 'resolved', product: match.product, ...(match.pack ? { pack: match.pack } : {}), batchCandidates: [], quantity: match.pack?.qtyInBase ?? 1 };
+    return {
+      status: 'resolved',
+      product: match.product,
+      ...(match.pack ? { pack: match.pack } : {}),
+      batchCandidates: [],
+      quantity: match.pack?.qtyInBase ?? 1,
+    };
   }
   if (parsed.kind === 'retail') code = parsed.gtin14;
   else if (parsed.gtin14 !== undefined) code = parsed.gtin14;
-  else return { status: 'unknown-code', raw: parsed.elements.map((e) => `(${e.ai})${e.value}`).join(''), reason: 'GS1 code without a GTIN (01)' };
+  else
+    return {
+      status: 'unknown-code',
+      raw: parsed.elements.map((e) => `(${e.ai})${e.value}`).join(''),
+      reason: 'GS1 code without a GTIN (01)',
+    };
   match = findProductByCode(code, products);
   if (!match) return { status: 'unknown-product', code, message: `unknown code ${code}: no product or pack has this barcode` };
 
@@ -356,15 +374,27 @@ export function resolveScan(parsed: ScanResult, products: Iterable<ProductDoc>, 
   if (parsed.lot !== undefined) {
     const lot = parsed.lot;
     const batch = ofProduct.find((candidate) => candidate.lotCode === lot);
-    if (!batch) return { status: 'no-batch', product, lot, ...dates, message: `no batch with lot ${lot} for product ${product.sku} ${product.name}` };
+    if (!batch)
+      return { status: 'no-batch', product, lot, ...dates, message: `no batch with lot ${lot} for product ${product.sku} ${product.name}` };
     return { status: 'resolved', ...base, batch, batchCandidates: [batch], lot, ...dates };
   }
   if (parsed.expiryDate !== undefined) {
     const sameExpiry = ofProduct.filter((candidate) => candidate.expiryDate === parsed.expiryDate);
     if (sameExpiry.length === 0) {
-      return { status: 'no-batch', product, expiryDate: parsed.expiryDate, message: `no batch expiring ${parsed.expiryDate} for product ${product.sku} ${product.name}` };
+      return {
+        status: 'no-batch',
+        product,
+        expiryDate: parsed.expiryDate,
+        message: `no batch expiring ${parsed.expiryDate} for product ${product.sku} ${product.name}`,
+      };
     }
-    return { status: 'resolved', ...base, ...(sameExpiry.length === 1 ? { batch: sameExpiry[0] } : {}), batchCandidates: sameExpiry, ...dates };
+    return {
+      status: 'resolved',
+      ...base,
+      ...(sameExpiry.length === 1 ? { batch: sameExpiry[0] } : {}),
+      batchCandidates: sameExpiry,
+      ...dates,
+    };
   }
   return { status: 'resolved', ...base, batchCandidates: [] };
 }

@@ -11,8 +11,26 @@ import { toGtin14 } from './scan';
  * (长 zhang/chang, 虾 xia/ha, 咖 ka/ga …). The generated table holds one reading per character.
  */
 const EXTRA_INITIALS: Readonly<Record<string, string>> = {
-  长: 'z', 重: 'c', 行: 'h', 调: 'd', 便: 'p', 单: 's', 乐: 'y', 朝: 'z', 虾: 'h', 咖: 'g',
-  茄: 'j', 卷: 'j', 薄: 'b', 藏: 'z', 曾: 'z', 仔: 'z', 大: 'd', 血: 'x', 露: 'l', 种: 'c',
+  长: 'z',
+  重: 'c',
+  行: 'h',
+  调: 'd',
+  便: 'p',
+  单: 's',
+  乐: 'y',
+  朝: 'z',
+  虾: 'h',
+  咖: 'g',
+  茄: 'j',
+  卷: 'j',
+  薄: 'b',
+  藏: 'z',
+  曾: 'z',
+  仔: 'z',
+  大: 'd',
+  血: 'x',
+  露: 'l',
+  种: 'c',
 };
 
 const initialOf: ReadonlyMap<string, string> = (() => {

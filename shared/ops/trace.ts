@@ -20,7 +20,11 @@ export interface TraceSource {
 const none: readonly MovementDoc[] = [];
 
 /** Builds the Maps once (one pass over movements); every trace after that is lookups only. */
-export function buildTraceIndex(data: { movements: Iterable<MovementDoc>; documents: Iterable<DocumentDoc>; batches: Iterable<BatchDoc> }): TraceSource {
+export function buildTraceIndex(data: {
+  movements: Iterable<MovementDoc>;
+  documents: Iterable<DocumentDoc>;
+  batches: Iterable<BatchDoc>;
+}): TraceSource {
   const byBatch = new Map<string, MovementDoc[]>();
   const byDoc = new Map<string, MovementDoc[]>();
   // Movements are keyed by id in the store, so each arrives once; no dedupe pass is paid here.
@@ -166,7 +170,8 @@ export function traceBatches(source: TraceSource, rootBatchIds: readonly string[
     if (node.origin.kind !== 'production') return tree;
     const runId = node.origin.docId;
     const consumed = new Map<string, number>();
-    for (const m of source.movementsOfDocument(runId)) if (m.kind === 'production-consume') consumed.set(m.batchId, (consumed.get(m.batchId) ?? 0) - m.qty);
+    for (const m of source.movementsOfDocument(runId))
+      if (m.kind === 'production-consume') consumed.set(m.batchId, (consumed.get(m.batchId) ?? 0) - m.qty);
     const nextPath = new Set(path).add(batchId);
     for (const [ingredientId, ingredientQty] of consumed) {
       addEdge({ fromBatchId: ingredientId, toBatchId: batchId, runDocId: runId, qty: roundQty(ingredientQty) });
@@ -197,7 +202,9 @@ export function traceBatches(source: TraceSource, rootBatchIds: readonly string[
   };
 
   const rootQty = (batchId: string): number =>
-    roundQty(source.movementsOfBatch(batchId).reduce((sum, m) => sum + (m.kind === 'receipt' || m.kind === 'production-output' ? m.qty : 0), 0));
+    roundQty(
+      source.movementsOfBatch(batchId).reduce((sum, m) => sum + (m.kind === 'receipt' || m.kind === 'production-output' ? m.qty : 0), 0),
+    );
   const backwardTrees = rootBatchIds.map((id) => backward(id, rootQty(id), undefined, new Set()));
   const forwardTrees = rootBatchIds.map((id) => forward(id, rootQty(id), undefined, new Set()));
 
@@ -256,7 +263,9 @@ export function traceCsv(source: TraceSource, result: TraceResult): string {
   };
   result.forward.forEach((tree) => walk(tree, 'forward', 0));
   result.backward.forEach((tree) => walk(tree, 'backward', 0));
-  const rows: (string | number)[][] = [['direction', 'depth', 'batchId', 'productId', 'lotCode', 'siteId', 'movementKind', 'qty', 'docType', 'docNumber', 'docId']];
+  const rows: (string | number)[][] = [
+    ['direction', 'depth', 'batchId', 'productId', 'lotCode', 'siteId', 'movementKind', 'qty', 'docType', 'docNumber', 'docId'],
+  ];
   for (const node of result.nodes) {
     const place = placement.get(node.batchId) ?? { direction: 'backward', depth: 0 };
     const perDoc = new Map<string, MovementDoc[]>();
@@ -269,7 +278,19 @@ export function traceCsv(source: TraceSource, result: TraceResult): string {
     for (const movements of perDoc.values()) {
       const first = movements[0] as MovementDoc;
       const qty = roundQty(movements.reduce((sum, m) => sum + m.qty, 0));
-      rows.push([place.direction, place.depth, node.batchId, node.productId, node.lotCode, first.siteId, first.kind, qty, first.docType, source.document(first.docId)?.number ?? '', first.docId]);
+      rows.push([
+        place.direction,
+        place.depth,
+        node.batchId,
+        node.productId,
+        node.lotCode,
+        first.siteId,
+        first.kind,
+        qty,
+        first.docType,
+        source.document(first.docId)?.number ?? '',
+        first.docId,
+      ]);
     }
   }
   return toCsv(rows);

@@ -1,12 +1,4 @@
-import {
-  businessDateField,
-  fileHashListField,
-  idField,
-  instantField,
-  moneyField,
-  refField,
-  updatedAtField,
-} from './common';
+import { businessDateField, fileHashListField, idField, instantField, moneyField, refField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 /** QC (检疫/质检) states; only `released` batches are ever selected for stock leaving a site. */
@@ -41,17 +33,7 @@ export const batchSchema = {
     sourceDocId: refField,
     updatedAt: updatedAtField,
   },
-  required: [
-    'id',
-    'productId',
-    'siteId',
-    'lotCode',
-    'receivedAt',
-    'unitCost',
-    'certificateHashes',
-    'qcStatus',
-    'updatedAt',
-  ],
+  required: ['id', 'productId', 'siteId', 'lotCode', 'receivedAt', 'unitCost', 'certificateHashes', 'qcStatus', 'updatedAt'],
   indexes: ['productId'],
   additionalProperties: false,
 } as const;

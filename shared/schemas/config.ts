@@ -1,13 +1,7 @@
 import { idField, refField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
-export const configKeys = [
-  'site-policy',
-  'account-mapping',
-  'custom-fields',
-  'approval-rules',
-  'par-levels',
-] as const;
+export const configKeys = ['site-policy', 'account-mapping', 'custom-fields', 'approval-rules', 'par-levels'] as const;
 export type ConfigKey = (typeof configKeys)[number];
 
 /**

@@ -18,16 +18,7 @@ export const documentTypes = [
 export type DocumentType = (typeof documentTypes)[number];
 
 /** Statuses across kinds; a dispatch runs `draft → picked → shipped` (DOMAIN.md). */
-export const documentStatuses = [
-  'draft',
-  'submitted',
-  'approved',
-  'rejected',
-  'picked',
-  'shipped',
-  'posted',
-  'cancelled',
-] as const;
+export const documentStatuses = ['draft', 'submitted', 'approved', 'rejected', 'picked', 'shipped', 'posted', 'cancelled'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
 export const wasteReasons = ['expired', 'damaged', 'spoiled', 'prep-loss', 'other'] as const;

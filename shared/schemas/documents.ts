@@ -125,11 +125,7 @@ export type StockCountDoc = DocumentOf<'stock-count', object, { batchId: string;
 export type SaleDoc = DocumentOf<'sale', object, { unitPrice: number }>;
 export type ConsumptionDoc = DocumentOf<'consumption'>;
 export type WasteDoc = DocumentOf<'waste', { wasteReason: DocumentRecord['wasteReason'] & string }, { batchId: string }>;
-export type ReturnDoc = DocumentOf<
-  'return',
-  { returnDirection: 'to-supplier' | 'from-customer'; partnerId: string },
-  { batchId: string }
->;
+export type ReturnDoc = DocumentOf<'return', { returnDirection: 'to-supplier' | 'from-customer'; partnerId: string }, { batchId: string }>;
 export type ReversalDoc = DocumentOf<'reversal', { reversesDocId: string }>;
 export type DiscrepancyDoc = DocumentOf<'discrepancy', { dispatchId: string }>;
 export type ApprovalDoc = DocumentOf<'approval'>;

@@ -20,7 +20,8 @@ export function writtenBy(collection: CollectionName): 'own-site' | 'hq' {
 
 /** Why `writer` may not write a document of `collection` with this `siteId`, or null when it may. */
 export function writeRefusal(writer: Writer, collection: CollectionName, siteId: string | null): string | null {
-  if (writtenBy(collection) === 'hq') return writer.siteKind === 'hq' ? null : `${collection} is reference data, written only by an hq terminal`;
+  if (writtenBy(collection) === 'hq')
+    return writer.siteKind === 'hq' ? null : `${collection} is reference data, written only by an hq terminal`;
   if (siteId === writer.siteId) return null;
   return collection === 'batches'
     ? `a batch is written only by the site named in its siteId (${JSON.stringify(siteId)})`

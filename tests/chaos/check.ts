@@ -40,7 +40,9 @@ export class Auditor {
         if (checkpoint) query.set('checkpoint', checkpoint);
         let body: { documents: Record<string, unknown>[]; checkpoint: string };
         try {
-          const res = await fetch(`${this.world.url}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${this.world.auditorToken}` } });
+          const res = await fetch(`${this.world.url}/api/v1/sync/${collection}/pull?${query}`, {
+            headers: { authorization: `Bearer ${this.world.auditorToken}` },
+          });
           if (!res.ok) return false;
           body = (await res.json()) as typeof body;
         } catch {
@@ -118,7 +120,8 @@ const samePositions = (a: readonly StockPosition[], b: Map<string, StockPosition
   if (mine.size !== theirs.length) return `${mine.size} positions vs ${theirs.length} recomputed`;
   for (const p of theirs) {
     const q = mine.get(positionKey(p));
-    if (!q || Math.abs(q.qty - p.qty) > 1e-6 || Math.abs(q.value - p.value) > 1e-4) return `${positionKey(p).split(String.fromCharCode(0)).join('/')}: ${q?.qty} vs ${p.qty}`;
+    if (!q || Math.abs(q.qty - p.qty) > 1e-6 || Math.abs(q.value - p.value) > 1e-4)
+      return `${positionKey(p).split(String.fromCharCode(0)).join('/')}: ${q?.qty} vs ${p.qty}`;
   }
   return null;
 };
@@ -135,7 +138,14 @@ async function quiet(world: World, auditor: Auditor): Promise<boolean> {
 }
 
 /** Compares everything; adds what is wrong to `findings` (keys are stable, so a repeat is not counted twice). */
-async function compare(world: World, auditor: Auditor, mirrors: Mirrors, findings: Findings, run: number, final: boolean): Promise<boolean> {
+async function compare(
+  world: World,
+  auditor: Auditor,
+  mirrors: Mirrors,
+  findings: Findings,
+  run: number,
+  final: boolean,
+): Promise<boolean> {
   let ok = true;
   const flag = (set: Set<string>, key: string, note: string) => {
     // A problem already recorded in an earlier run does not keep later runs from settling.
@@ -148,7 +158,8 @@ async function compare(world: World, auditor: Auditor, mirrors: Mirrors, finding
   for (const [id, s] of world.stored) {
     const server = auditor.docs.movements.get(id);
     if (!server) flag(findings.lost, id, `movement ${id} (stored by ${s.terminal} in run ${s.run}) missing on the server`);
-    else if (server.content !== s.content) flag(findings.diverged, `server/${id}`, `movement ${id} differs on the server from what ${s.terminal} stored`);
+    else if (server.content !== s.content)
+      flag(findings.diverged, `server/${id}`, `movement ${id} differs on the server from what ${s.terminal} stored`);
   }
   for (const id of auditor.doubled) flag(findings.doubled, id, `movement ${id} served twice by the endpoint`);
   for (const t of world.terminals) {
@@ -161,10 +172,16 @@ async function compare(world: World, auditor: Auditor, mirrors: Mirrors, finding
         if (mine === undefined) {
           if (collection === 'movements') flag(findings.lost, `${t.label}/${id}`, `movement ${id} missing on ${t.label}`);
           else flag(findings.diverged, `${t.label}/${id}`, `document ${id} missing on ${t.label}`);
-        } else if (mine !== d.content) flag(findings.diverged, `${t.label}/${id}`, `${collection} ${id} differs on ${t.label}: ${mine.slice(0, 160)} vs server ${d.content.slice(0, 160)}`);
+        } else if (mine !== d.content)
+          flag(
+            findings.diverged,
+            `${t.label}/${id}`,
+            `${collection} ${id} differs on ${t.label}: ${mine.slice(0, 160)} vs server ${d.content.slice(0, 160)}`,
+          );
       }
       for (const id of local.keys()) {
-        if (!expected.has(id)) flag(findings.diverged, `${t.label}/extra/${id}`, `${collection} ${id} on ${t.label} but not readable from the server`);
+        if (!expected.has(id))
+          flag(findings.diverged, `${t.label}/extra/${id}`, `${collection} ${id} on ${t.label} but not readable from the server`);
       }
     }
     // Invariant 1: the terminal's incremental projection equals a recompute over what it may read.
@@ -180,10 +197,18 @@ async function compare(world: World, auditor: Auditor, mirrors: Mirrors, finding
 }
 
 /** Waits (bounded) for quiet and convergence, then records what is still wrong. */
-export async function settleAndCheck(world: World, auditor: Auditor, mirrors: Mirrors, findings: Findings, run: number, timeoutMs: number): Promise<{ settledMs: number }> {
+export async function settleAndCheck(
+  world: World,
+  auditor: Auditor,
+  mirrors: Mirrors,
+  findings: Findings,
+  run: number,
+  timeoutMs: number,
+): Promise<{ settledMs: number }> {
   const started = Date.now();
   for (let i = 0; Date.now() - started < timeoutMs && i < 2000; i++) {
-    if ((await quiet(world, auditor)) && (await compare(world, auditor, mirrors, findings, run, false))) return { settledMs: Date.now() - started };
+    if ((await quiet(world, auditor)) && (await compare(world, auditor, mirrors, findings, run, false)))
+      return { settledMs: Date.now() - started };
     await sleep(100);
   }
   await auditor.refresh();
@@ -199,7 +224,9 @@ export async function stuckIndicators(world: World): Promise<string[]> {
     // What the terminal's own indicator says, so a stuck terminal tells why (offline? an error? sync never started?).
     if (status.pendingUploads > 0 || status.refused > 0) {
       const refused = status.refused > 0 ? `, ${status.refused} refused` : '';
-      out.push(`${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''}${refused})`);
+      out.push(
+        `${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''}${refused})`,
+      );
     }
   }
   return out;

@@ -90,10 +90,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       await sleep(0);
     }
   } finally {
-    const proxyStats = world.terminals.map((t) => `${t.label}: ${JSON.stringify({ ...t.proxy.stats, replayConflicts: t.proxy.stats.replayConflicts.length })}`);
+    const proxyStats = world.terminals.map(
+      (t) => `${t.label}: ${JSON.stringify({ ...t.proxy.stats, replayConflicts: t.proxy.stats.replayConflicts.length })}`,
+    );
     log(`proxies: ${proxyStats.join(' | ')}`);
-    for (const t of world.terminals) for (const c of t.proxy.stats.replayConflicts.slice(0, 3)) findings.notes.push(`replay anomaly on ${t.label}: ${c}`);
-    log(`movements stored by terminals: ${world.stored.size}, on server: ${auditor.docs.movements.size}, documents: ${auditor.docs.documents.size}`);
+    for (const t of world.terminals)
+      for (const c of t.proxy.stats.replayConflicts.slice(0, 3)) findings.notes.push(`replay anomaly on ${t.label}: ${c}`);
+    log(
+      `movements stored by terminals: ${world.stored.size}, on server: ${auditor.docs.movements.size}, documents: ${auditor.docs.documents.size}`,
+    );
     await world.close().catch((error: unknown) => log(`close failed: ${String(error)}`));
   }
   summary.lost = findings.lost.size;

@@ -32,9 +32,17 @@ const summary = await runChaos({
     if (!values.quiet || line.includes('FAILED') || line.startsWith('  ')) process.stdout.write(`${line}\n`);
   },
 });
-const times = Object.entries(summary.perScenarioMs).map(([name, ms]) => `${name}=${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)}ms`);
+const times = Object.entries(summary.perScenarioMs).map(
+  ([name, ms]) => `${name}=${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)}ms`,
+);
 process.stdout.write(`mean run time: ${times.join(' ')}\n`);
-if (summary.notes.length > 0) process.stdout.write(`findings (first 30):\n${summary.notes.slice(0, 30).map((n) => `  ${n}`).join('\n')}\n`);
+if (summary.notes.length > 0)
+  process.stdout.write(
+    `findings (first 30):\n${summary.notes
+      .slice(0, 30)
+      .map((n) => `  ${n}`)
+      .join('\n')}\n`,
+  );
 if (summary.errors > 0) process.stdout.write(`harness errors: ${summary.errors}\n`);
 process.stdout.write(`runs=${summary.runs} lost=${summary.lost} doubled=${summary.doubled} diverged=${summary.diverged}\n`);
 process.exit(summary.lost + summary.doubled + summary.diverged + summary.errors > 0 ? 1 : 0);

@@ -190,7 +190,11 @@ export const scenarios: Scenario[] = [
           const r = rng.fork(20 + k);
           for (let i = 0; i < rounds; i++) {
             const status = r.pick(statuses);
-            const patch = { status, lines: [{ productId: 'p-flour', qty: r.int(1, 99) }], updatedAt: new Date(world.clockOf(t)).toISOString() };
+            const patch = {
+              status,
+              lines: [{ productId: 'p-flour', qty: r.int(1, 99) }],
+              updatedAt: new Date(world.clockOf(t)).toISOString(),
+            };
             await t.run({ op: 'patch', collection: 'documents', id: draft.id, patch });
             edits.push(`${t.label}:${status}`);
             await sleep(r.int(0, 150));
@@ -235,7 +239,11 @@ export const scenarios: Scenario[] = [
       for (let i = 0; i < 1500 && t.proxy.stats.pushes - before < pushesBeforeCut; i++) await sleep(2);
       if (cut === 'endpoint-crash') world.crashEndpoint();
       else t.proxy.setMode({ kind: cut });
-      await traffic(ctx, cutMs, world.terminals.filter((x) => x !== t));
+      await traffic(
+        ctx,
+        cutMs,
+        world.terminals.filter((x) => x !== t),
+      );
       if (cut === 'endpoint-crash') await world.restartEndpoint();
       return `terminal=${t.label} postings=${postings} cut=${cut} after ${pushesBeforeCut} pushes for ${cutMs}ms`;
     },

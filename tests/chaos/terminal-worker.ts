@@ -18,12 +18,19 @@ export interface ChaosWorkerData {
 
 const data = workerData as ChaosWorkerData;
 const db = await createLarderDatabase({ name: data.name, storage: getRxStorageMemory(), writer: data.writer });
-const core = createTerminalCore({ db, endpointUrl: data.endpointUrl, token: data.token, persistence: memoryPersistence(), syncAtStart: true });
+const core = createTerminalCore({
+  db,
+  endpointUrl: data.endpointUrl,
+  token: data.token,
+  persistence: memoryPersistence(),
+  syncAtStart: true,
+});
 
 parentPort?.on('message', (message: { id: number; command: ChaosCommand }) => {
   core.run(message.command).then(
     (value) => parentPort?.postMessage({ id: message.id, ok: true, value }),
-    (error: unknown) => parentPort?.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 parentPort?.postMessage({ ready: true });

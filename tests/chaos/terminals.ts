@@ -32,8 +32,19 @@ interface Reply {
   error?: string;
 }
 
-export async function openWorkerTerminal(label: string, siteId: string, siteKind: SiteKind, proxy: FaultProxy, token: string): Promise<ChaosTerminal> {
-  const data: ChaosWorkerData = { endpointUrl: proxy.url, token, name: `chaos${label.replace(/[^a-z0-9]/g, '')}`, writer: { siteId, siteKind } };
+export async function openWorkerTerminal(
+  label: string,
+  siteId: string,
+  siteKind: SiteKind,
+  proxy: FaultProxy,
+  token: string,
+): Promise<ChaosTerminal> {
+  const data: ChaosWorkerData = {
+    endpointUrl: proxy.url,
+    token,
+    name: `chaos${label.replace(/[^a-z0-9]/g, '')}`,
+    writer: { siteId, siteKind },
+  };
   const worker = new Worker(new URL('./terminal-worker-entry.mjs', import.meta.url), { workerData: data });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
@@ -103,7 +114,14 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
   return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** A terminal in Chromium on a persistent profile; `kill9` and `restart` keep its IndexedDB. */
 export class BrowserTerminal implements ChaosTerminal {
@@ -124,17 +142,34 @@ export class BrowserTerminal implements ChaosTerminal {
   ) {}
 
   async launch(options: { skewMs?: number; syncAtStart?: boolean } = {}): Promise<void> {
-    this.context = await chromium.launchPersistentContext(this.profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     await this.page.goto(this.pageUrl);
     await this.page.waitForFunction(() => 'chaos' in globalThis, undefined, { timeout: 20_000 });
-    const start: PageStart = { endpointUrl: this.proxy.url, token: this.token, name: 'chaosbrowser', syncAtStart: options.syncAtStart ?? true, skewMs: options.skewMs ?? 0, writer: { siteId: this.siteId, siteKind: this.siteKind } };
-    await this.page.evaluate((config) => (globalThis as unknown as { chaos: { start(c: PageStart): Promise<true> } }).chaos.start(config), start);
+    const start: PageStart = {
+      endpointUrl: this.proxy.url,
+      token: this.token,
+      name: 'chaosbrowser',
+      syncAtStart: options.syncAtStart ?? true,
+      skewMs: options.skewMs ?? 0,
+      writer: { siteId: this.siteId, siteKind: this.siteKind },
+    };
+    await this.page.evaluate(
+      (config) => (globalThis as unknown as { chaos: { start(c: PageStart): Promise<true> } }).chaos.start(config),
+      start,
+    );
   }
 
   run<T>(command: ChaosCommand): Promise<T> {
     if (!this.page) return Promise.reject(new Error(`${this.label} is down`));
-    return this.page.evaluate((c) => (globalThis as unknown as { chaos: { run(c: ChaosCommand): Promise<unknown> } }).chaos.run(c), command) as Promise<T>;
+    return this.page.evaluate(
+      (c) => (globalThis as unknown as { chaos: { run(c: ChaosCommand): Promise<unknown> } }).chaos.run(c),
+      command,
+    ) as Promise<T>;
   }
 
   /** Every process of this browser, found by its unique profile directory (never by a broad name). */

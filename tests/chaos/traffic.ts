@@ -28,14 +28,27 @@ export function randomPosting(rng: Rng, t: ChaosTerminal, clockMs: number): Post
   let sign = 1;
   const id = rng.id(`${t.siteKind[0]}${t.label.slice(-2)}`);
   if (t.siteKind === 'kitchen' && rng.chance(0.5)) {
-    document = { ...base, id, type: 'goods-receipt', number: `GR-${id}`, partnerId: 'sup-1', lines: lines.map((l) => ({ ...l, lotCode: `L-${id}` })) } as DocumentDoc;
+    document = {
+      ...base,
+      id,
+      type: 'goods-receipt',
+      number: `GR-${id}`,
+      partnerId: 'sup-1',
+      lines: lines.map((l) => ({ ...l, lotCode: `L-${id}` })),
+    } as DocumentDoc;
     kind = 'receipt';
   } else if (t.siteKind === 'kitchen') {
     document = { ...base, id, type: 'dispatch', number: `PS-${id}`, status: 'shipped', toSiteId: rng.pick(stores), lines } as DocumentDoc;
     kind = 'dispatch-out';
     sign = -1;
   } else if (t.siteKind === 'store' && rng.chance(0.6)) {
-    document = { ...base, id, type: 'sale', number: `XS-${id}`, lines: lines.map((l) => ({ ...l, unitPrice: round2(l.unitCost * 1.6) })) } as DocumentDoc;
+    document = {
+      ...base,
+      id,
+      type: 'sale',
+      number: `XS-${id}`,
+      lines: lines.map((l) => ({ ...l, unitPrice: round2(l.unitCost * 1.6) })),
+    } as DocumentDoc;
     kind = 'sale';
     sign = -1;
   } else if (t.siteKind === 'store') {

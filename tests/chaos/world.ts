@@ -127,7 +127,8 @@ export class World {
 
   private record(t: ChaosTerminal, posting: Posting, run: number): void {
     this.documentIds.add(posting.document.id);
-    for (const m of posting.movements) this.stored.set(m.id, { siteId: m.siteId, content: canonical(m as MovementDoc), terminal: t.label, run });
+    for (const m of posting.movements)
+      this.stored.set(m.id, { siteId: m.siteId, content: canonical(m as MovementDoc), terminal: t.label, run });
   }
 
   /** kill -9 of the endpoint's whole process group (npm/tsx and the node child), mid-whatever. */

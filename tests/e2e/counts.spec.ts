@@ -26,13 +26,30 @@ test.describe('count while trading', () => {
   test.use({ appOptions: { siteId: 'store-count', siteKind: 'store', locale: 'en-US' } });
 
   test('blind cycle count by GS1 scans with a sale mid-count posts counted + later movements', async ({ app, endpoint }) => {
-  test.slow(); // seeding spawns admin commands; the shared 2-core box is slow
+    test.slow(); // seeding spawns admin commands; the shared 2-core box is slow
     const seed = new SeedSession(endpoint);
     const today = new Date().toISOString().slice(0, 10);
     const milkCode = ean('690123400001');
     const run = randomUUID().slice(0, 6);
-    const milk = testProduct(`milk-${run}`, { sku: `MILK-${run}`, name: '鲜牛奶', nameEn: 'Fresh milk', baseUnit: 'box', barcodes: [milkCode], category: 'dairy', perishable: true, shelfLifeDays: 10, storageClass: 'chilled' });
-    const rice = testProduct(`rice-${run}`, { sku: `RICE-${run}`, name: '大米', nameEn: 'Rice', baseUnit: 'kg', barcodes: [ean('690123400002')], category: 'dry' });
+    const milk = testProduct(`milk-${run}`, {
+      sku: `MILK-${run}`,
+      name: '鲜牛奶',
+      nameEn: 'Fresh milk',
+      baseUnit: 'box',
+      barcodes: [milkCode],
+      category: 'dairy',
+      perishable: true,
+      shelfLifeDays: 10,
+      storageClass: 'chilled',
+    });
+    const rice = testProduct(`rice-${run}`, {
+      sku: `RICE-${run}`,
+      name: '大米',
+      nameEn: 'Rice',
+      baseUnit: 'kg',
+      barcodes: [ean('690123400002')],
+      category: 'dry',
+    });
     await seed.products([milk, rice]);
     const receipt = goodsReceipt('store-count', [
       { productId: milk.id, qty: 20, unitCost: 4, lotCode: `A${run}`, expiryDate: addDays(today, 5), certificateHashes: [certificate] },
@@ -111,7 +128,10 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     // A count expects what the terminal holds: start it once the first sync has finished.
     await expect(page.getByTestId('count-first-sync')).toHaveCount(0, { timeout: 60_000 });
     await page.screenshot({ path: `${screenshotDir}/counts-${tag}-start.png` });
-    await page.getByTestId('count-kind').getByText(locale === 'zh-CN' ? '全盘' : 'Full count').click();
+    await page
+      .getByTestId('count-kind')
+      .getByText(locale === 'zh-CN' ? '全盘' : 'Full count')
+      .click();
     await page.getByTestId('count-blind').uncheck();
     await page.getByTestId('count-start').click();
     await expect(page.getByTestId('count-scan')).toBeFocused();

@@ -18,7 +18,10 @@ async function synced(page: Page): Promise<void> {
 
 const quantity = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
-test('kitchen produces and ships three lines; the store receives one short; both sides agree and transit closes', async ({ demoTerminal, demo }) => {
+test('kitchen produces and ships three lines; the store receives one short; both sides agree and transit closes', async ({
+  demoTerminal,
+  demo,
+}) => {
   const kitchen = await demoTerminal('kitchen', { locale: 'zh-CN' });
   const store = await demoTerminal('store-renmin', { locale: 'zh-CN' });
   await synced(kitchen);
@@ -36,9 +39,16 @@ test('kitchen produces and ships three lines; the store receives one short; both
   // 2. Dispatch: the new scallion oil and two more products, picked by FEFO, shipped.
   await go(kitchen, 'dispatch');
   await kitchen.getByTestId('new-dispatch-store').click();
-  await kitchen.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /人民路/ }).click();
+  await kitchen
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /人民路/ })
+    .click();
   await kitchen.getByTestId('new-dispatch').click();
-  for (const [search, qty] of [['葱油', 300], ['番茄', 2000], ['东北大米', 5000]] as const) {
+  for (const [search, qty] of [
+    ['葱油', 300],
+    ['番茄', 2000],
+    ['东北大米', 5000],
+  ] as const) {
     await kitchen.getByTestId('product-picker').fill(search);
     await expect(kitchen.getByTestId('product-picker-hits')).toBeVisible();
     await kitchen.getByTestId('product-picker').press('Enter');
@@ -58,7 +68,8 @@ test('kitchen produces and ships three lines; the store receives one short; both
   expect(dispatch.lines.some((line) => line.batchId && line.qty > 0)).toBe(true);
   const heldBefore = new Map<string, number>();
   for (const m of await pull<MovementDoc>(demo.endpoint.url, hqToken, 'movements')) {
-    if (m.siteId === 'store-renmin' && m.kind !== 'transit-loss' && batchIds.includes(m.batchId)) heldBefore.set(m.batchId, (heldBefore.get(m.batchId) ?? 0) + m.qty);
+    if (m.siteId === 'store-renmin' && m.kind !== 'transit-loss' && batchIds.includes(m.batchId))
+      heldBefore.set(m.batchId, (heldBefore.get(m.batchId) ?? 0) + m.qty);
   }
 
   // 3. The store receives it: every line in full but the last, which arrives 100 short.
@@ -95,7 +106,9 @@ test('kitchen produces and ships three lines; the store receives one short; both
   await expect(kitchen.getByTestId('discrepancy-notice').filter({ hasText: number })).toHaveCount(1, { timeout: 60_000 });
 
   // 6. Per batch: out (kitchen) + in (store) + transit loss = 0.
-  const receipt = (await pull<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).find((d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id);
+  const receipt = (await pull<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).find(
+    (d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id,
+  );
   expect(receipt?.status).toBe('posted');
   const sums = new Map<string, number>();
   for (const m of await pull<MovementDoc>(demo.endpoint.url, hqToken, 'movements')) {

@@ -15,14 +15,19 @@ mkdirSync(shots, { recursive: true });
 test.describe.configure({ timeout: 400_000 });
 
 const catalog = buildDemoCatalog({ updatedAt: new Date().toISOString() });
-const plan = catalog.plans.find((p) => p.supplierId !== null && !p.product.perishable && p.product.category === 'drinks') ?? catalog.plans.find((p) => !p.product.perishable);
+const plan =
+  catalog.plans.find((p) => p.supplierId !== null && !p.product.perishable && p.product.category === 'drinks') ??
+  catalog.plans.find((p) => !p.product.perishable);
 if (!plan) throw new Error('demo catalog has no non-perishable product');
 const product = plan.product;
 
 test('the journal drills from a sale to its batch’s receipt and back', async ({ terminal, privateDemo: demo }) => {
   const seed = new SeedSession(demo.endpoint);
   seed.ledger.upsertProduct(product);
-  const receipt = { ...goodsReceipt('kitchen', [{ productId: product.id, qty: 40, unitCost: 3, lotCode: 'FIN-E2E-1' }]), partnerId: plan.supplierId ?? 'supplier-test' } as DocumentDoc;
+  const receipt = {
+    ...goodsReceipt('kitchen', [{ productId: product.id, qty: 40, unitCost: 3, lotCode: 'FIN-E2E-1' }]),
+    partnerId: plan.supplierId ?? 'supplier-test',
+  } as DocumentDoc;
   const received = await seed.post(receipt, 'kitchen');
   const batchId = received.result.batches[0]?.id ?? '';
   const now = new Date().toISOString();

@@ -36,7 +36,14 @@ interface WorkerFixtures {
   endpoint: EndpointProcess;
 }
 
-async function openPage(browser: Browser, testInfo: TestInfo, endpointUrl: string, token: string, locale: string, cleanups: (() => Promise<void>)[]): Promise<Page> {
+async function openPage(
+  browser: Browser,
+  testInfo: TestInfo,
+  endpointUrl: string,
+  token: string,
+  locale: string,
+  cleanups: (() => Promise<void>)[],
+): Promise<Page> {
   if (testInfo.project.metadata.host === 'electron') {
     const electron = locateElectron();
     if (!electron.binary) {
@@ -104,7 +111,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   appOptions: [{ siteId: 'store-1', siteKind: 'store', locale: 'en-US' }, { option: true }],
   app: async ({ endpoint, appOptions, browser }, use, testInfo) => {
-    await endpoint.admin('site', 'add', '--id', appOptions.siteId, '--kind', appOptions.siteKind, '--name', appOptions.siteId).catch(() => '');
+    await endpoint
+      .admin('site', 'add', '--id', appOptions.siteId, '--kind', appOptions.siteKind, '--name', appOptions.siteId)
+      .catch(() => '');
     const terminal = await endpoint.addTerminal(appOptions.siteId, testInfo.title.slice(0, 40));
     const cleanups: (() => Promise<void>)[] = [];
     const page = await openPage(browser, testInfo, endpoint.url, terminal.token, appOptions.locale, cleanups);

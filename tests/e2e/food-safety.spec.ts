@@ -31,13 +31,34 @@ test.describe('food safety on a kitchen terminal', () => {
     const seed = new SeedSession(endpoint);
     const today = localToday();
     await seed.products([
-      testProduct('fs-milk', { name: '鲜牛奶', nameEn: 'Fresh milk', perishable: true, shelfLifeDays: 7, nearExpiryDays: 2, storageClass: 'chilled' }),
+      testProduct('fs-milk', {
+        name: '鲜牛奶',
+        nameEn: 'Fresh milk',
+        perishable: true,
+        shelfLifeDays: 7,
+        nearExpiryDays: 2,
+        storageClass: 'chilled',
+      }),
       testProduct('fs-flour', { name: '面粉', nameEn: 'Flour', baseUnit: 'kg' }),
     ]);
     await seed.post(
       goodsReceipt(SITE, [
-        { productId: 'fs-milk', qty: 40, unitCost: 0.02, lotCode: 'MILK-EXP', expiryDate: addDays(today, -2), certificateHashes: ['a'.repeat(64)] },
-        { productId: 'fs-milk', qty: 30, unitCost: 0.02, lotCode: 'MILK-NEAR', expiryDate: addDays(today, 1), certificateHashes: ['b'.repeat(64)] },
+        {
+          productId: 'fs-milk',
+          qty: 40,
+          unitCost: 0.02,
+          lotCode: 'MILK-EXP',
+          expiryDate: addDays(today, -2),
+          certificateHashes: ['a'.repeat(64)],
+        },
+        {
+          productId: 'fs-milk',
+          qty: 30,
+          unitCost: 0.02,
+          lotCode: 'MILK-NEAR',
+          expiryDate: addDays(today, 1),
+          certificateHashes: ['b'.repeat(64)],
+        },
         // Perishable without a certificate: received as QC pending.
         { productId: 'fs-milk', qty: 50, unitCost: 0.02, lotCode: 'MILK-PEND', expiryDate: addDays(today, 6) },
         { productId: 'fs-flour', qty: 25, unitCost: 4, lotCode: 'FLOUR-1' },
@@ -73,7 +94,13 @@ test.describe('food safety on a kitchen terminal', () => {
     await app.context().setOffline(true);
     const chooser = app.waitForEvent('filechooser');
     await pending.getByTestId('certificate-attach').click();
-    await (await chooser).setFiles({ name: '检疫证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% quarantine certificate MILK-PEND\n') });
+    await (
+      await chooser
+    ).setFiles({
+      name: '检疫证明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% quarantine certificate MILK-PEND\n'),
+    });
     await expect(pending.getByTestId('certificate-queued')).toHaveText('1 个待上传');
     await expect(pending.getByTestId('certificate-count')).toHaveCount(0);
     await expect(pending.getByTestId('qc-tag')).toHaveText('待检');
@@ -139,7 +166,10 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     await expect(kitchen.getByTestId('expiry-group-near')).toBeVisible();
     await kitchen.screenshot({ path: `${screenshotDir}/food-safety-${locale}-board.png`, fullPage: true });
     await kitchen.getByTestId('tab-certificates').click();
-    await kitchen.getByTestId('certificate-filter').getByText(locale === 'zh-CN' ? '全部在库批次' : 'All batches in stock').click();
+    await kitchen
+      .getByTestId('certificate-filter')
+      .getByText(locale === 'zh-CN' ? '全部在库批次' : 'All batches in stock')
+      .click();
     await expect(kitchen.getByTestId('certificates-panel').locator('tbody tr').first()).toBeVisible();
     await kitchen.screenshot({ path: `${screenshotDir}/food-safety-${locale}-certificates.png` });
     await kitchen.getByTestId('tab-temperature').click();

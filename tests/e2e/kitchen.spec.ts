@@ -18,7 +18,13 @@ test.setTimeout(180_000);
 /** The first sync brings four weeks of ledger; figures are only whole once it is done. */
 async function synced(page: Page): Promise<Page> {
   await expect
-    .poll(async () => (await page.getByTestId('sync-initial').count()) === 0 && (await page.getByTestId('sync-last').count()) === 1 && !/never|从未/i.test(await page.getByTestId('sync-last').innerText()), { timeout: 120_000 })
+    .poll(
+      async () =>
+        (await page.getByTestId('sync-initial').count()) === 0 &&
+        (await page.getByTestId('sync-last').count()) === 1 &&
+        !/never|从未/i.test(await page.getByTestId('sync-last').innerText()),
+      { timeout: 120_000 },
+    )
     .toBe(true);
   return page;
 }
@@ -128,7 +134,9 @@ test('a dispatch of three lines to store-renmin ships and the kitchen on-hand dr
   await shot(kitchen, 'zh-CN', 'dispatch-shipped');
 });
 
-test('a FIFO violation is refused without a reason, accepted with one, and audited; the note prints with its QR', async ({ demoTerminal }) => {
+test('a FIFO violation is refused without a reason, accepted with one, and audited; the note prints with its QR', async ({
+  demoTerminal,
+}) => {
   const kitchen = await synced(await demoTerminal('kitchen', { locale: 'en' }));
   await go(kitchen, 'dispatch');
   await expect(kitchen.getByTestId('dispatch-link').first()).toBeVisible({ timeout: 60_000 });

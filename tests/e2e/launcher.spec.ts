@@ -14,11 +14,15 @@ test('npm start serves the app in browser mode and Settings switches between the
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-start-'));
   const port = await freePort();
   const started = Date.now();
-  const launcher = spawn(path.join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--data', dataDir, '--port', String(port), '--no-open'], {
-    cwd: projectRoot,
-    detached: true,
-    env: { ...process.env, DATABASE_URL: '' },
-  });
+  const launcher = spawn(
+    path.join(projectRoot, 'node_modules/.bin/tsx'),
+    ['scripts/start.ts', '--data', dataDir, '--port', String(port), '--no-open'],
+    {
+      cwd: projectRoot,
+      detached: true,
+      env: { ...process.env, DATABASE_URL: '' },
+    },
+  );
   let output = '';
   launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   launcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

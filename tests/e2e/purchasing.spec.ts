@@ -20,10 +20,19 @@ const supplier = catalog.partners.find((p) => p.id === supplierId);
 test.describe.configure({ timeout: 400_000 });
 const month = new Date().toISOString().slice(0, 7);
 
-test('a PO over budget is held with its reason, approved by HQ and seen approved by the kitchen', async ({ terminal, privateDemo: demo }) => {
+test('a PO over budget is held with its reason, approved by HQ and seen approved by the kitchen', async ({
+  terminal,
+  privateDemo: demo,
+}) => {
   const seed = new SeedSession(demo.endpoint);
   await seed.push('hq', 'hq', 'config', [
-    { id: 'approval-rules:kitchen', key: 'approval-rules', siteId: 'kitchen', value: { budgets: [{ category: 'dry-goods', month, amount: 500 }] }, updatedAt: new Date().toISOString() },
+    {
+      id: 'approval-rules:kitchen',
+      key: 'approval-rules',
+      siteId: 'kitchen',
+      value: { budgets: [{ category: 'dry-goods', month, amount: 500 }] },
+      updatedAt: new Date().toISOString(),
+    },
   ]);
   for (const locale of ['zh-CN', 'en-US'] as const) {
     const kitchen = await openTerminal(() => terminal('kitchen', { locale }));
@@ -53,7 +62,9 @@ test('a PO over budget is held with its reason, approved by HQ and seen approved
     await item.getByTestId('approve').click();
     await expect(item).toHaveCount(0);
 
-    await expect(kitchen.getByTestId(`po-state-${number}`).first()).toHaveText(locale === 'zh-CN' ? '已批准' : 'Approved', { timeout: 20_000 });
+    await expect(kitchen.getByTestId(`po-state-${number}`).first()).toHaveText(locale === 'zh-CN' ? '已批准' : 'Approved', {
+      timeout: 20_000,
+    });
     await expect(kitchen.getByTestId(`receive-${number}`).first()).toBeVisible();
 
     await go(hq, 'suppliers');
@@ -67,7 +78,12 @@ test('a PO over budget is held with its reason, approved by HQ and seen approved
 test('a receipt far from the contract price warns before posting; stock and payable follow', async ({ terminal, privateDemo: demo }) => {
   const seed = new SeedSession(demo.endpoint);
   await seed.push('hq', 'hq', 'config', [
-    { id: 'approval-rules:org', key: 'approval-rules', value: { contractPrices: [{ partnerId: supplierId, productId: product.id, unitCost: 10 }], leadTimes: { [supplierId]: 2 } }, updatedAt: new Date().toISOString() },
+    {
+      id: 'approval-rules:org',
+      key: 'approval-rules',
+      value: { contractPrices: [{ partnerId: supplierId, productId: product.id, unitCost: 10 }], leadTimes: { [supplierId]: 2 } },
+      updatedAt: new Date().toISOString(),
+    },
   ]);
   for (const locale of ['zh-CN', 'en-US'] as const) {
     const kitchen = await openTerminal(() => terminal('kitchen', { locale }));
@@ -97,7 +113,9 @@ test('a receipt far from the contract price warns before posting; stock and paya
     await expect(kitchen.getByTestId('doc-movements')).toContainText('20');
 
     await go(kitchen, 'partner-ledgers');
-    await expect.poll(async () => moneyOf(await kitchen.getByTestId('ledger-payable-total').textContent())).toBeCloseTo(payableBefore + 300, 2);
+    await expect
+      .poll(async () => moneyOf(await kitchen.getByTestId('ledger-payable-total').textContent()))
+      .toBeCloseTo(payableBefore + 300, 2);
     await kitchen.screenshot({ path: `${shots}/finance-${locale}-partner-ledgers.png`, fullPage: true });
   }
 });

@@ -32,14 +32,17 @@ async function openRoute(page: Page, route: string) {
 async function openDispatches(endpointUrl: string, hqToken: string, storeId: string): Promise<DispatchDoc[]> {
   const documents = await pullAll<DocumentDoc>(endpointUrl, hqToken, 'documents');
   const answered = new Set(documents.filter((d) => d.type === 'store-receipt').map((d) => d.dispatchId));
-  return documents.filter((d): d is DispatchDoc => d.type === 'dispatch' && d.toSiteId === storeId && d.status === 'shipped' && !answered.has(d.id));
+  return documents.filter(
+    (d): d is DispatchDoc => d.type === 'dispatch' && d.toSiteId === storeId && d.status === 'shipped' && !answered.has(d.id),
+  );
 }
 
 /** Σ qty per batch over the movements of the given documents: out + in + loss. */
 async function sumsPerBatch(endpointUrl: string, hqToken: string, docIds: readonly string[]): Promise<Map<string, number>> {
   const movements = await pullAll<MovementDoc>(endpointUrl, hqToken, 'movements');
   const sums = new Map<string, number>();
-  for (const m of movements) if (docIds.includes(m.docId)) sums.set(m.batchId, Math.round(((sums.get(m.batchId) ?? 0) + m.qty) * 1000) / 1000);
+  for (const m of movements)
+    if (docIds.includes(m.docId)) sums.set(m.batchId, Math.round(((sums.get(m.batchId) ?? 0) + m.qty) * 1000) / 1000);
   return sums;
 }
 
@@ -118,7 +121,9 @@ test('the store receives the open dispatch with one line short; stock and transi
   await store.screenshot({ path: `${screenshotDir}/stock-zh-CN-store.png` });
 
   await expect(store.getByTestId('sync-pending')).toHaveText(/^0 /, { timeout: 20_000 });
-  const receiptId = (await pullAll<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).find((d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id)?.id;
+  const receiptId = (await pullAll<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).find(
+    (d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id,
+  )?.id;
   expect(receiptId).toBeTruthy();
   const sums = await sumsPerBatch(demo.endpoint.url, hqToken, [dispatch.id, receiptId as string]);
   expect([...sums.values()]).toEqual(dispatch.lines.map(() => 0));
@@ -136,24 +141,58 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   await expect(store.getByTestId('sync-connectivity')).toHaveText('Offline');
 
   const today = new Date().toISOString().slice(0, 10);
-  const products = buildDemoCatalog({ updatedAt: new Date().toISOString() }).plans.map((plan) => plan.product).filter((p) => p.perishable && p.shelfLifeDays !== undefined).slice(0, 9);
+  const products = buildDemoCatalog({ updatedAt: new Date().toISOString() })
+    .plans.map((plan) => plan.product)
+    .filter((p) => p.perishable && p.shelfLifeDays !== undefined)
+    .slice(0, 9);
   const session = new SeedSession(demo.endpoint);
   for (const product of products) session.ledger.upsertProduct(product);
   const lotBase = `QR${Date.now().toString().slice(-6)}`;
-  const receipt = goodsReceipt('kitchen', products.map((product, index) => ({ productId: product.id, qty: 20, unitCost: 1 + index, lotCode: `${lotBase}-${index}`, expiryDate: addDays(today, 6), certificateHashes: ['a'.repeat(64)] })));
+  const receipt = goodsReceipt(
+    'kitchen',
+    products.map((product, index) => ({
+      productId: product.id,
+      qty: 20,
+      unitCost: 1 + index,
+      lotCode: `${lotBase}-${index}`,
+      expiryDate: addDays(today, 6),
+      certificateHashes: ['a'.repeat(64)],
+    })),
+  );
   await session.post(receipt, 'kitchen');
   const now = new Date().toISOString();
   const shipped = await session.post(
     {
-      id: randomUUID(), type: 'dispatch', siteId: 'kitchen', toSiteId: 'store-renmin', number: `PS-QR-${lotBase}`, status: 'draft', businessDate: today, at: now, terminalId: 'seed', updatedAt: now,
+      id: randomUUID(),
+      type: 'dispatch',
+      siteId: 'kitchen',
+      toSiteId: 'store-renmin',
+      number: `PS-QR-${lotBase}`,
+      status: 'draft',
+      businessDate: today,
+      at: now,
+      terminalId: 'seed',
+      updatedAt: now,
       lines: receipt.lines.map((line) => ({ productId: line.productId, batchId: line.batchId, qty: 8 })),
     } as DispatchDoc,
     'kitchen',
   );
   const dispatch = shipped.result.document as DispatchDoc;
   const texts = encodeDispatchQr({
-    dispatchId: dispatch.id, number: dispatch.number, siteId: 'kitchen', toSiteId: 'store-renmin', businessDate: dispatch.businessDate, shippedAt: dispatch.at,
-    lines: dispatch.lines.map((line, index) => ({ productId: line.productId, batchId: line.batchId as string, lotCode: `${lotBase}-${index}`, expiryDate: addDays(today, 6), qty: line.qty, unitCost: line.unitCost ?? 0 })),
+    dispatchId: dispatch.id,
+    number: dispatch.number,
+    siteId: 'kitchen',
+    toSiteId: 'store-renmin',
+    businessDate: dispatch.businessDate,
+    shippedAt: dispatch.at,
+    lines: dispatch.lines.map((line, index) => ({
+      productId: line.productId,
+      batchId: line.batchId as string,
+      lotCode: `${lotBase}-${index}`,
+      expiryDate: addDays(today, 6),
+      qty: line.qty,
+      unitCost: line.unitCost ?? 0,
+    })),
   });
   expect(texts.length).toBeGreaterThan(1);
 
@@ -185,13 +224,17 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   await expectStockOf(store, `${lotBase}-1`, 8);
 
   const hqToken = demo.tokens.hq as string;
-  const receiptDoc = (await pullAll<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).filter((d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id);
+  const receiptDoc = (await pullAll<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).filter(
+    (d) => d.type === 'store-receipt' && d.dispatchId === dispatch.id,
+  );
   expect(receiptDoc).toHaveLength(1);
   const sums = await sumsPerBatch(demo.endpoint.url, hqToken, [dispatch.id, receiptDoc[0]!.id]);
   expect([...sums.values()].every((sum) => sum === 0)).toBe(true);
   // The kitchen's terminal may read the discrepancy notice addressed to it.
   const kitchenEvents = await pullAll<EventDoc>(demo.endpoint.url, demo.tokens.kitchen as string, 'events');
-  expect(kitchenEvents.filter((e) => e.kind === 'discrepancy' && e.docId === receiptDoc[0]!.id && e.toSiteId === 'kitchen')).toHaveLength(1);
+  expect(kitchenEvents.filter((e) => e.kind === 'discrepancy' && e.docId === receiptDoc[0]!.id && e.toSiteId === 'kitchen')).toHaveLength(
+    1,
+  );
 });
 
 test('a damaged code and a foreign barcode are named', async ({ demoTerminal }) => {

@@ -29,8 +29,22 @@ test.describe('store sales and waste', () => {
     const seed = new SeedSession(endpoint);
     const today = new Date().toISOString().slice(0, 10);
     const run = randomUUID().slice(0, 6);
-    const tofu = testProduct(`tofu-${run}`, { sku: `TOFU-${run}`, name: '嫩豆腐', nameEn: 'Silken tofu', baseUnit: 'box', barcodes: [ean('690123500001')], category: 'soy' });
-    const oil = testProduct(`oil-${run}`, { sku: `OIL-${run}`, name: '花生油', nameEn: 'Peanut oil', baseUnit: 'bottle', barcodes: [ean('690123500002')], category: 'oil' });
+    const tofu = testProduct(`tofu-${run}`, {
+      sku: `TOFU-${run}`,
+      name: '嫩豆腐',
+      nameEn: 'Silken tofu',
+      baseUnit: 'box',
+      barcodes: [ean('690123500001')],
+      category: 'soy',
+    });
+    const oil = testProduct(`oil-${run}`, {
+      sku: `OIL-${run}`,
+      name: '花生油',
+      nameEn: 'Peanut oil',
+      baseUnit: 'bottle',
+      barcodes: [ean('690123500002')],
+      category: 'oil',
+    });
     await seed.products([tofu, oil]);
     const receipt = goodsReceipt('store-sales', [
       { productId: tofu.id, qty: 30, unitCost: 2, lotCode: `T${run}`, expiryDate: addDays(today, 3) },
@@ -38,11 +52,20 @@ test.describe('store sales and waste', () => {
     ]);
     await seed.post(receipt, 'store');
     // A later tofu lot, received after the first: FEFO and FIFO both put it second.
-    await seed.post(goodsReceipt('store-sales', [{ productId: tofu.id, qty: 10, unitCost: 2, lotCode: `L${run}`, expiryDate: addDays(today, 6) }]), 'store');
+    await seed.post(
+      goodsReceipt('store-sales', [{ productId: tofu.id, qty: 10, unitCost: 2, lotCode: `L${run}`, expiryDate: addDays(today, 6) }]),
+      'store',
+    );
     const [tofuLot, oilLot] = receipt.lines.map((line) => line.batchId as string);
 
     // POS import: two good rows, one unknown product, one bad quantity.
-    const csv = ['日期,商品编码,数量,金额', `${today},TOFU-${run},4,20.00`, `${today},${ean('690123500002')},1,35.00`, `${today},NOPE-1,2,9.00`, `${today},TOFU-${run},abc,1`].join('\r\n');
+    const csv = [
+      '日期,商品编码,数量,金额',
+      `${today},TOFU-${run},4,20.00`,
+      `${today},${ean('690123500002')},1,35.00`,
+      `${today},NOPE-1,2,9.00`,
+      `${today},TOFU-${run},abc,1`,
+    ].join('\r\n');
     const file = { name: 'pos-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf-8') };
     await app.goto(`${endpoint.url}/#/pos-import`);
     await app.getByTestId('pos-file').setInputFiles(file);

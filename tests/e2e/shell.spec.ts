@@ -10,15 +10,36 @@ const languages = [
   { locale: 'en-US', stockNav: 'On hand', settingsNav: 'Settings', online: 'Online', site: 'HQ · hq-1' },
 ] as const;
 const routes = [
-  'stock', 'expiry', 'exceptions', 'trace', 'counts', 'sales', 'pos-import', 'waste', 'recipes', 'production', 'requests',
-  'dispatch', 'receiving', 'store-request', 'purchasing', 'goods-receipts', 'suppliers', 'journal', 'partner-ledgers',
-  'reports', 'forecast', 'settings',
+  'stock',
+  'expiry',
+  'exceptions',
+  'trace',
+  'counts',
+  'sales',
+  'pos-import',
+  'waste',
+  'recipes',
+  'production',
+  'requests',
+  'dispatch',
+  'receiving',
+  'store-request',
+  'purchasing',
+  'goods-receipts',
+  'suppliers',
+  'journal',
+  'partner-ledgers',
+  'reports',
+  'forecast',
+  'settings',
 ] as const;
 
 /** i18next shows the key itself when a translation is missing; none may reach the screen. */
 async function expectNoRawKeys(page: Page) {
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/\b(nav|sections|settings|sync|siteKinds|common|ui|kitchen|receiving|stock|counts|sales|purchasing|finance|reports|forecast|trace|exceptions|foodSafety)\.[a-zA-Z-]+\b/);
+  expect(text).not.toMatch(
+    /\b(nav|sections|settings|sync|siteKinds|common|ui|kitchen|receiving|stock|counts|sales|purchasing|finance|reports|forecast|trace|exceptions|foodSafety)\.[a-zA-Z-]+\b/,
+  );
 }
 
 for (const language of languages) {
@@ -101,12 +122,29 @@ test.describe('records the endpoint refused', () => {
     // earlier session left it; the indicator must show it after the window opens again.
     await app.evaluate(() => {
       // The store's name as renderer/db/session.ts derives it from the pairing.
-      const { pairing } = (JSON.parse(localStorage.getItem('larder.pairing') ?? '{}') as { state?: { pairing?: { orgId: string; terminalId: string } } }).state ?? {};
+      const { pairing } =
+        (JSON.parse(localStorage.getItem('larder.pairing') ?? '{}') as { state?: { pairing?: { orgId: string; terminalId: string } } })
+          .state ?? {};
       if (!pairing) throw new Error('the terminal is not paired');
       const clean = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
-      const first = { collection: 'documents', id: 'dd-bad-1', status: 422, reason: '/lines/0/fifoOverrideReason must NOT have more than 200 characters', at: '2026-11-30T08:00:00.000Z' };
-      const others = Array.from({ length: 11 }, (_, i) => ({ collection: 'movements', id: `mv-bad-${i + 2}`, status: 403, reason: 'movements documents are written only by their own site (siteId "store-1")', at: '2026-11-30T08:00:00.000Z' }));
-      localStorage.setItem(`larder.refused.larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`, JSON.stringify([first, ...others]));
+      const first = {
+        collection: 'documents',
+        id: 'dd-bad-1',
+        status: 422,
+        reason: '/lines/0/fifoOverrideReason must NOT have more than 200 characters',
+        at: '2026-11-30T08:00:00.000Z',
+      };
+      const others = Array.from({ length: 11 }, (_, i) => ({
+        collection: 'movements',
+        id: `mv-bad-${i + 2}`,
+        status: 403,
+        reason: 'movements documents are written only by their own site (siteId "store-1")',
+        at: '2026-11-30T08:00:00.000Z',
+      }));
+      localStorage.setItem(
+        `larder.refused.larder-${clean(pairing.orgId)}-${clean(pairing.terminalId)}`,
+        JSON.stringify([first, ...others]),
+      );
     });
     await app.reload();
     const refused = app.getByTestId('sync-refused');

@@ -52,7 +52,10 @@ for (const language of languages) {
     await expect(expiredRows.first().getByTestId('expiry-tag')).toHaveText(language.expired);
 
     // By product: one row per product with its batch count.
-    await kitchen.getByTestId('stock-view').getByText(language.locale === 'zh-CN' ? '按商品' : 'By product').click();
+    await kitchen
+      .getByTestId('stock-view')
+      .getByText(language.locale === 'zh-CN' ? '按商品' : 'By product')
+      .click();
     await expect(table.locator('.ant-table-row[data-status="expired"]').first()).toBeVisible();
     await kitchen.screenshot({ path: `${screenshotDir}/stock-${language.short}-by-product.png` });
   });

@@ -70,10 +70,19 @@ export async function go(page: Page, route: string): Promise<void> {
 export async function openTerminal(open: () => Promise<Page>): Promise<Page> {
   const page = await open();
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    const ready = await page.getByTestId('header-site').isVisible().catch(() => false);
+    const ready = await page
+      .getByTestId('header-site')
+      .isVisible()
+      .catch(() => false);
     if (ready) break;
     await page.waitForTimeout(3_000);
-    if (await page.getByText('404 Not Found').isVisible().catch(() => false)) await page.reload();
+    if (
+      await page
+        .getByText('404 Not Found')
+        .isVisible()
+        .catch(() => false)
+    )
+      await page.reload();
   }
   await expect(page.getByTestId('header-site')).toBeVisible({ timeout: 30_000 });
   // Figures are only comparable once the first sync is complete: no progress shown, twice in a row.

@@ -25,7 +25,9 @@ function findRecallableLot(terminals: Record<string, string>) {
     const produced = result.forward.some((tree) => tree.children.length > 0);
     // Both stores reached through a production output (not only the raw batch itself).
     const outputs = result.nodes.filter((node) => node.origin.kind === 'production');
-    const reachedByOutputs = stores.every((store) => outputs.some((node) => node.sites.some((flow) => flow.siteId === store && (flow.byKind['dispatch-in'] ?? 0) > 0)));
+    const reachedByOutputs = stores.every((store) =>
+      outputs.some((node) => node.sites.some((flow) => flow.siteId === store && (flow.byKind['dispatch-in'] ?? 0) > 0)),
+    );
     if (produced && reachedByOutputs && outputs.length <= 3) return { batch, result, catalog };
   }
   throw new Error('no supplier lot in the demo history went through production to both stores');
@@ -66,7 +68,13 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       const unit = catalog.products.find((product) => product.id === node.productId)?.baseUnit ?? '';
       for (const store of stores) {
         const received = node.sites.find((flow) => flow.siteId === store)?.byKind['dispatch-in'];
-        if (received) await expect(forward.locator(`[data-site="${store}"]`).filter({ hasText: `+${qtyText(received, unit)}` }).first()).toBeVisible();
+        if (received)
+          await expect(
+            forward
+              .locator(`[data-site="${store}"]`)
+              .filter({ hasText: `+${qtyText(received, unit)}` })
+              .first(),
+          ).toBeVisible();
       }
     }
     // Totals per product: sold, wasted, on hand now, as the ledger says.

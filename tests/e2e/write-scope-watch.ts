@@ -14,5 +14,6 @@ export function watchWriteScope(page: Page): () => Promise<void> {
   page.on('pageerror', (error) => {
     if (refusedWrite.test(error.message)) seen.push(error.message);
   });
-  return () => (seen.length === 0 ? Promise.resolve() : Promise.reject(new Error(`the app tried writes this site may not make:\n${seen.join('\n')}`)));
+  return () =>
+    seen.length === 0 ? Promise.resolve() : Promise.reject(new Error(`the app tried writes this site may not make:\n${seen.join('\n')}`));
 }

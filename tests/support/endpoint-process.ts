@@ -46,7 +46,12 @@ export async function startEndpointProcess(options: EndpointProcessOptions = {})
   const port = options.port ?? (await freePort());
   const args = ['server/main.ts', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'];
   if (options.staticDir) args.push('--static', options.staticDir);
-  const child = spawn(tsx, args, { cwd: projectRoot, detached: true, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, args, {
+    cwd: projectRoot,
+    detached: true,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`endpoint did not start within 20 s:\n${output}`)), 20_000);
@@ -64,7 +69,10 @@ export async function startEndpointProcess(options: EndpointProcessOptions = {})
   });
 
   const admin = async (...adminArgs: string[]) => {
-    const { stdout } = await run(tsx, ['server/admin.ts', ...adminArgs, '--data', dataDir], { cwd: projectRoot, env: { ...process.env, ...options.env } });
+    const { stdout } = await run(tsx, ['server/admin.ts', ...adminArgs, '--data', dataDir], {
+      cwd: projectRoot,
+      env: { ...process.env, ...options.env },
+    });
     return stdout;
   };
   return {

@@ -18,7 +18,9 @@ export async function pullAll<T>(endpointUrl: string, token: string, collection:
   let checkpoint: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
-    const response = await fetchRetrying(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetchRetrying(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw new Error(`pull ${collection}: ${response.status}`);
     const body = (await response.json()) as { documents: T[]; checkpoint: string };
     all.push(...body.documents);

@@ -32,7 +32,11 @@ export class SeedSession {
     const { token } = await this.terminalOf(siteId, kind);
     const response = await fetch(`${this.endpoint.url}/api/v1/sync/${collection}/push`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[collection].version) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'x-schema-version': String(collectionSchemas[collection].version),
+      },
       body: JSON.stringify(docs.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...(doc as object), _deleted: false } }))),
     });
     const body = (await response.json()) as { conflicts?: unknown[]; error?: string; details?: unknown };
@@ -82,7 +86,10 @@ export function testProduct(id: string, fields: Partial<ProductDoc> = {}): Produ
 }
 
 /** A goods-receipt document (draft) for one or more new batches. */
-export function goodsReceipt(siteId: string, lines: { productId: string; qty: number; unitCost: number; lotCode: string; expiryDate?: string; certificateHashes?: string[] }[]): DocumentDoc {
+export function goodsReceipt(
+  siteId: string,
+  lines: { productId: string; qty: number; unitCost: number; lotCode: string; expiryDate?: string; certificateHashes?: string[] }[],
+): DocumentDoc {
   const now = at();
   return {
     id: randomUUID(),

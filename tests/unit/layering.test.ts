@@ -40,6 +40,8 @@ describe('layering rules', () => {
 
 describe('layering rules do not catch package subpaths', () => {
   it('renderer may import react-dom/server (a package, not the server/ folder)', async () => {
-    expect(await restrictedImportErrors('renderer/ui/x.tsx', "import { renderToStaticMarkup } from 'react-dom/server';\nexport {};\n")).toBe(0);
+    expect(
+      await restrictedImportErrors('renderer/ui/x.tsx', "import { renderToStaticMarkup } from 'react-dom/server';\nexport {};\n"),
+    ).toBe(0);
   });
 });

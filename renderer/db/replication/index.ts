@@ -144,7 +144,9 @@ export function startSync(options: StartSyncOptions): LarderSync {
     options.fetchImpl,
   );
   const tracker = new PendingTracker(db, options.pendingPersistence, (count) => onStatus({ pendingUploads: count }));
-  const refused = new RefusedLog(options.refusedPersistence ?? memoryPersistence<RefusedRecord>(), (records) => onStatus({ refused: records }));
+  const refused = new RefusedLog(options.refusedPersistence ?? memoryPersistence<RefusedRecord>(), (records) =>
+    onStatus({ refused: records }),
+  );
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
   const idOf = (row: RxReplicationWriteToMasterRow<unknown>) => (row.newDocumentState as unknown as { id: string }).id;
   /** This terminal's site as the endpoint knows it (asked once per session, when first pushing). */
@@ -159,7 +161,11 @@ export function startSync(options: StartSyncOptions): LarderSync {
    * One push request. Rows the endpoint refuses for good are set aside (refused.ts) and the
    * request is sent again without them; any other failure is thrown, and RxDB retries the batch.
    */
-  const pushRequest = async (name: CollectionName, rows: RxReplicationWriteToMasterRow<unknown>[], body: string): Promise<WithDeleted<unknown>[]> => {
+  const pushRequest = async (
+    name: CollectionName,
+    rows: RxReplicationWriteToMasterRow<unknown>[],
+    body: string,
+  ): Promise<WithDeleted<unknown>[]> => {
     let sending = rows;
     let payload = body;
     for (;;) {
@@ -179,7 +185,10 @@ export function startSync(options: StartSyncOptions): LarderSync {
         const at = new Date().toISOString();
         const status = (error as SyncHttpError).status;
         refused.add([...named].map(([index, reason]) => ({ collection: name, id: ids[index] ?? '', status, reason, at })));
-        tracker.acknowledged(name, [...named.keys()].map((index) => ids[index] ?? ''));
+        tracker.acknowledged(
+          name,
+          [...named.keys()].map((index) => ids[index] ?? ''),
+        );
         sending = sending.filter((_, index) => !named.has(index));
         if (sending.length === 0) return [];
         payload = JSON.stringify(sending);
@@ -216,7 +225,9 @@ export function startSync(options: StartSyncOptions): LarderSync {
             const limit = Math.min(PULL_PAGE_LIMIT, batchSize - documents.length);
             const query = new URLSearchParams({ limit: String(limit) });
             if (token !== undefined) query.set('checkpoint', token);
-            const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(`/api/v1/sync/${name}/pull?${query}`);
+            const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(
+              `/api/v1/sync/${name}/pull?${query}`,
+            );
             synced();
             for (const doc of page.documents) documents.push(doc);
             token = page.checkpoint;
@@ -260,7 +271,10 @@ export function startSync(options: StartSyncOptions): LarderSync {
     for (let attempt = 1; !stopped; attempt++) {
       streamAbort = new AbortController();
       try {
-        const response = await transport.open('/api/v1/sync/stream', { headers: { accept: 'text/event-stream' }, signal: streamAbort.signal });
+        const response = await transport.open('/api/v1/sync/stream', {
+          headers: { accept: 'text/event-stream' },
+          signal: streamAbort.signal,
+        });
         if (!response.ok) throw new SyncHttpError(response.status, 'stream-refused', `live stream refused: HTTP ${response.status}`);
         attempt = 0;
         streamConnected = true;

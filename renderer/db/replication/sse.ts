@@ -46,7 +46,12 @@ export class StreamSilentError extends Error {
  * connection a NAT or Wi-Fi drop left half-open never ends by itself, and the stream must be
  * reopened (with its RESYNC) instead of waiting forever.
  */
-export async function readSse(response: Response, onMessage: (message: SseMessage) => void, signal: AbortSignal, silenceMs = 60_000): Promise<void> {
+export async function readSse(
+  response: Response,
+  onMessage: (message: SseMessage) => void,
+  signal: AbortSignal,
+  silenceMs = 60_000,
+): Promise<void> {
   if (!response.body) throw new Error('stream response has no body');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const parser = new SseParser();

@@ -84,7 +84,11 @@ export class SyncTransport {
         body = response.ok ? await response.json() : await response.json().catch(() => ({}));
       } catch (error) {
         if (signal?.aborted) throw error;
-        const reason = timeout.aborted ? `no answer within ${this.timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error);
+        const reason = timeout.aborted
+          ? `no answer within ${this.timeoutMs / 1000} s`
+          : error instanceof Error
+            ? error.message
+            : String(error);
         this.events.onUnreachable(reason, attempt);
         await sleep(backoffDelay(attempt, this.backoff), signal);
         continue;

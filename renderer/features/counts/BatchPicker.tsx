@@ -11,7 +11,13 @@ export interface BatchOption {
 }
 
 /** Batches of a product a site may pick from: those it holds (any sign) first, then others known locally. */
-export function batchOptions(ledger: Ledger, siteId: string, product: ProductDoc, known: readonly BatchDoc[], options: { heldOnly?: boolean } = {}): BatchOption[] {
+export function batchOptions(
+  ledger: Ledger,
+  siteId: string,
+  product: ProductDoc,
+  known: readonly BatchDoc[],
+  options: { heldOnly?: boolean } = {},
+): BatchOption[] {
   const seen = new Set<string>();
   const result: BatchOption[] = [];
   for (const position of ledger.positionsOf(siteId, product.id)) {
@@ -23,7 +29,9 @@ export function batchOptions(ledger: Ledger, siteId: string, product: ProductDoc
   }
   if (!options.heldOnly) for (const batch of known) if (!seen.has(batch.id)) result.push({ batch, onHand: 0 });
   // Earliest expiry first: what a clerk finds at the front of the shelf.
-  return result.sort((a, b) => (a.batch.expiryDate ?? '9999') .localeCompare(b.batch.expiryDate ?? '9999') || a.batch.lotCode.localeCompare(b.batch.lotCode));
+  return result.sort(
+    (a, b) => (a.batch.expiryDate ?? '9999').localeCompare(b.batch.expiryDate ?? '9999') || a.batch.lotCode.localeCompare(b.batch.lotCode),
+  );
 }
 
 interface BatchPickerProps {
@@ -39,11 +47,19 @@ interface BatchPickerProps {
 export const BatchPicker = memo(function BatchPicker({ product, options, reason, onPick, onCancel }: BatchPickerProps) {
   const { t, i18n } = useTranslation();
   return (
-    <Modal open={product !== null} title={product ? t('counts.batchPicker.title', { product: productLabel(product, i18n.language) }) : ''} onCancel={onCancel} footer={null} destroyOnHidden>
+    <Modal
+      open={product !== null}
+      title={product ? t('counts.batchPicker.title', { product: productLabel(product, i18n.language) }) : ''}
+      onCancel={onCancel}
+      footer={null}
+      destroyOnHidden
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {reason ? <Typography.Text type="secondary">{reason}</Typography.Text> : null}
         {options.length === 0 ? (
-          <Typography.Text type="warning" data-testid="batch-picker-empty">{t('counts.batchPicker.none')}</Typography.Text>
+          <Typography.Text type="warning" data-testid="batch-picker-empty">
+            {t('counts.batchPicker.none')}
+          </Typography.Text>
         ) : (
           <Select
             autoFocus

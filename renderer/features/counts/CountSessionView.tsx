@@ -39,9 +39,24 @@ type QtyInputRef = ComponentRef<typeof InputNumber>;
 
 /** F2's quantity field: memoised, so a scan does not re-render it. */
 const SetQuantity = memo(
-  forwardRef<QtyInputRef, { value: number | null; unit: string; placeholder: string; onChange(value: number | null): void; onEnter(): void }>(function SetQuantity({ value, unit, placeholder, onChange, onEnter }, ref) {
+  forwardRef<
+    QtyInputRef,
+    { value: number | null; unit: string; placeholder: string; onChange(value: number | null): void; onEnter(): void }
+  >(function SetQuantity({ value, unit, placeholder, onChange, onEnter }, ref) {
     const onPressEnter: InputNumberProps['onPressEnter'] = () => onEnter();
-    return <InputNumber ref={ref} min={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} onPressEnter={onPressEnter} placeholder={placeholder} addonAfter={unit} data-testid="count-set-qty" style={{ width: 220 }} />;
+    return (
+      <InputNumber
+        ref={ref}
+        min={0}
+        value={value}
+        onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+        onPressEnter={onPressEnter}
+        placeholder={placeholder}
+        addonAfter={unit}
+        data-testid="count-set-qty"
+        style={{ width: 220 }}
+      />
+    );
   }),
 );
 
@@ -83,7 +98,15 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
       const batch = ledger.batch(batchId);
       const product = batch ? ledger.product(batch.productId) : undefined;
       if (line && batch && product) {
-        const text = mode === 'add' ? t('counts.scan.added', { product: label(product), lot: batch.lotCode, qty: formatQty(qty, product), total: formatQty(line.qty, product) }) : t('counts.scan.set', { product: label(product), lot: batch.lotCode, total: formatQty(line.qty, product) });
+        const text =
+          mode === 'add'
+            ? t('counts.scan.added', {
+                product: label(product),
+                lot: batch.lotCode,
+                qty: formatQty(qty, product),
+                total: formatQty(line.qty, product),
+              })
+            : t('counts.scan.set', { product: label(product), lot: batch.lotCode, total: formatQty(line.qty, product) });
         setNotice({ type: 'success', text });
       }
     },
@@ -96,7 +119,8 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
       const all = batchOptions(ledger, sessionRef.current.siteId, product, catalog.scan.batchesByProduct.get(product.id) ?? []);
       const narrowed = candidates.length > 0 ? all.filter((o) => candidates.includes(o.batch.id)) : all;
       const held = narrowed.filter((o) => o.onHand !== 0);
-      if (held.length === 1 && candidates.length === 0 && all.filter((o) => o.onHand !== 0).length === 1) return record((held[0] as BatchOption).batch.id, qty, 'add');
+      if (held.length === 1 && candidates.length === 0 && all.filter((o) => o.onHand !== 0).length === 1)
+        return record((held[0] as BatchOption).batch.id, qty, 'add');
       if (narrowed.length === 1) return record((narrowed[0] as BatchOption).batch.id, qty, 'add');
       setPending({ product, options: narrowed.length > 0 ? narrowed : all, qty, ...(reason ? { reason } : {}) });
     },
@@ -114,14 +138,29 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
         case 'unknown-product':
           return setNotice({ type: 'error', text: t('counts.scan.unknownProduct', { code: resolution.code }) });
         case 'no-batch':
-          if (!inCountScope(resolution.product, scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
-          setNotice({ type: 'warning', text: t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }) });
-          return chooseBatch(resolution.product, multiplier, [], t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }));
+          if (!inCountScope(resolution.product, scope))
+            return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
+          setNotice({
+            type: 'warning',
+            text: t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }),
+          });
+          return chooseBatch(
+            resolution.product,
+            multiplier,
+            [],
+            t('counts.scan.noBatch', { product: label(resolution.product), lot: resolution.lot ?? resolution.expiryDate ?? '' }),
+          );
         case 'resolved': {
           const qty = resolution.quantity * multiplier;
-          if (!inCountScope(resolution.product, scope)) return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
+          if (!inCountScope(resolution.product, scope))
+            return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
           if (resolution.batch) return record(resolution.batch.id, qty, 'add');
-          return chooseBatch(resolution.product, qty, resolution.batchCandidates.map((b) => b.id), resolution.batchCandidates.length > 1 ? t('counts.scan.sameExpiry') : undefined);
+          return chooseBatch(
+            resolution.product,
+            qty,
+            resolution.batchCandidates.map((b) => b.id),
+            resolution.batchCandidates.length > 1 ? t('counts.scan.sameExpiry') : undefined,
+          );
         }
       }
     },
@@ -154,7 +193,10 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
   }, [record]);
 
   const pickSearched = useCallback(
-    (product: ProductDoc) => (inCountScope(product, sessionRef.current.scope) ? chooseBatch(product, 1, []) : setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) })),
+    (product: ProductDoc) =>
+      inCountScope(product, sessionRef.current.scope)
+        ? chooseBatch(product, 1, [])
+        : setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) }),
     [chooseBatch, t, label],
   );
   const pendingRef = useRef(pending);
@@ -174,24 +216,53 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
   }, []);
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} onKeyDown={(e) => {
-      if (e.key === 'F2') { e.preventDefault(); qtyRef.current?.focus(); }
-      if (e.key === 'z' && (e.ctrlKey || e.metaKey) && !(e.target instanceof HTMLInputElement && e.target.value !== '')) { e.preventDefault(); undo(); }
-    }}>
+    <Space
+      direction="vertical"
+      size="middle"
+      style={{ width: '100%' }}
+      onKeyDown={(e) => {
+        if (e.key === 'F2') {
+          e.preventDefault();
+          qtyRef.current?.focus();
+        }
+        if (e.key === 'z' && (e.ctrlKey || e.metaKey) && !(e.target instanceof HTMLInputElement && e.target.value !== '')) {
+          e.preventDefault();
+          undo();
+        }
+      }}
+    >
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
-            <Typography.Text strong data-testid="count-number">{session.number}</Typography.Text>
+            <Typography.Text strong data-testid="count-number">
+              {session.number}
+            </Typography.Text>
             <Tag color="blue">{session.scope.kind === 'full' ? t('counts.scope.full') : t('counts.scope.cycle')}</Tag>
-            {session.blind ? <Tag color="purple" data-testid="count-blind-tag">{t('counts.blindTag')}</Tag> : null}
+            {session.blind ? (
+              <Tag color="purple" data-testid="count-blind-tag">
+                {t('counts.blindTag')}
+              </Tag>
+            ) : null}
             <Typography.Text data-testid="count-progress">{t('counts.progress', progress)}</Typography.Text>
           </Space>
           <Space wrap>
-            <Button onClick={undo} disabled={undoable === 0}>{t('counts.undo')}</Button>
-            <Popconfirm title={t('counts.cancelConfirm')} okText={t('counts.cancelYes')} cancelText={t('counts.cancelNo')} onConfirm={onCancel}>
+            <Button onClick={undo} disabled={undoable === 0}>
+              {t('counts.undo')}
+            </Button>
+            <Popconfirm
+              title={t('counts.cancelConfirm')}
+              okText={t('counts.cancelYes')}
+              cancelText={t('counts.cancelNo')}
+              onConfirm={onCancel}
+            >
               <Button danger>{t('counts.cancel')}</Button>
             </Popconfirm>
-            <Button type="primary" onClick={onReview} disabled={session.counted.length === 0 && session.scope.kind === 'cycle'} data-testid="count-review">
+            <Button
+              type="primary"
+              onClick={onReview}
+              disabled={session.counted.length === 0 && session.scope.kind === 'cycle'}
+              data-testid="count-review"
+            >
               {t('counts.review')}
             </Button>
           </Space>
@@ -205,20 +276,43 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
           <ProductSearch index={catalog.search} onPick={pickSearched} />
         </Col>
       </Row>
-      {notice ? <Alert type={notice.type} showIcon message={notice.text} data-testid="scan-notice" data-type={notice.type} /> : <Alert type="info" showIcon message={t('counts.scan.hint')} />}
+      {notice ? (
+        <Alert type={notice.type} showIcon message={notice.text} data-testid="scan-notice" data-type={notice.type} />
+      ) : (
+        <Alert type="info" showIcon message={t('counts.scan.hint')} />
+      )}
       {currentRow && currentProduct ? (
         <Card size="small" data-testid="count-current">
           <Space wrap>
             <Typography.Text strong>{label(currentProduct)}</Typography.Text>
-            <Typography.Text type="secondary">{t('counts.col.lot')}: {currentRow.lotCode ?? '—'}</Typography.Text>
-            <Typography.Text>{t('counts.col.counted')}: {formatQty(currentRow.counted ?? 0, currentProduct)}</Typography.Text>
-            <SetQuantity ref={qtyRef} value={setQty} unit={currentProduct.baseUnit} placeholder={t('counts.setPlaceholder')} onChange={setSetQty} onEnter={applySet} />
-            <Button onClick={applySet} disabled={setQty === null}>{t('counts.setButton')}</Button>
+            <Typography.Text type="secondary">
+              {t('counts.col.lot')}: {currentRow.lotCode ?? '—'}
+            </Typography.Text>
+            <Typography.Text>
+              {t('counts.col.counted')}: {formatQty(currentRow.counted ?? 0, currentProduct)}
+            </Typography.Text>
+            <SetQuantity
+              ref={qtyRef}
+              value={setQty}
+              unit={currentProduct.baseUnit}
+              placeholder={t('counts.setPlaceholder')}
+              onChange={setSetQty}
+              onEnter={applySet}
+            />
+            <Button onClick={applySet} disabled={setQty === null}>
+              {t('counts.setButton')}
+            </Button>
           </Space>
         </Card>
       ) : null}
       <CountTable rows={rows} blind={session.blind} current={current} ledger={ledger} />
-      <BatchPicker product={pending?.product ?? null} options={pending?.options ?? NO_OPTIONS} {...(pending?.reason ? { reason: pending.reason } : {})} onPick={pickBatch} onCancel={cancelPick} />
+      <BatchPicker
+        product={pending?.product ?? null}
+        options={pending?.options ?? NO_OPTIONS}
+        {...(pending?.reason ? { reason: pending.reason } : {})}
+        onPick={pickBatch}
+        onCancel={cancelPick}
+      />
     </Space>
   );
 }

@@ -55,7 +55,17 @@ export const CountTable = memo(function CountTable({ rows, blind, current, ledge
       },
       { key: 'lot', title: t('counts.col.lot'), width: 'minmax(120px, 1.2fr)', cell: (row) => row.lotCode ?? '—' },
       { key: 'expiry', title: t('counts.col.expiry'), width: '110px', cell: (row) => row.expiryDate ?? '—' },
-      ...(blind ? [] : [{ key: 'expected', title: t('counts.col.expected'), width: '110px', align: 'right' as const, cell: (row: CountRow) => (row.expected === undefined ? '—' : formatQty(row.expected)) }]),
+      ...(blind
+        ? []
+        : [
+            {
+              key: 'expected',
+              title: t('counts.col.expected'),
+              width: '110px',
+              align: 'right' as const,
+              cell: (row: CountRow) => (row.expected === undefined ? '—' : formatQty(row.expected)),
+            },
+          ]),
       {
         key: 'counted',
         title: t('counts.col.counted'),
@@ -71,18 +81,31 @@ export const CountTable = memo(function CountTable({ rows, blind, current, ledge
         key: 'countedAt',
         title: t('counts.col.countedAt'),
         width: '110px',
-        cell: (row) => (row.countedAt ? timeFormat.format(new Date(row.countedAt)) : <Typography.Text type="secondary">{t('counts.notCounted')}</Typography.Text>),
+        cell: (row) =>
+          row.countedAt ? (
+            timeFormat.format(new Date(row.countedAt))
+          ) : (
+            <Typography.Text type="secondary">{t('counts.notCounted')}</Typography.Text>
+          ),
       },
     ];
   }, [t, i18n.language, ledger, blind]);
 
-  const grid: CSSProperties = useMemo(() => ({ display: 'grid', gridTemplateColumns: columns.map((c) => c.width).join(' '), alignItems: 'center' }), [columns]);
+  const grid: CSSProperties = useMemo(
+    () => ({ display: 'grid', gridTemplateColumns: columns.map((c) => c.width).join(' '), alignItems: 'center' }),
+    [columns],
+  );
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
   const border = `1px solid ${token.colorBorderSecondary}`;
 
   return (
-    <div data-testid="count-table" role="table" aria-rowcount={rows.length} style={{ border, borderRadius: token.borderRadiusLG, overflowX: 'auto', background: token.colorBgContainer }}>
+    <div
+      data-testid="count-table"
+      role="table"
+      aria-rowcount={rows.length}
+      style={{ border, borderRadius: token.borderRadiusLG, overflowX: 'auto', background: token.colorBgContainer }}
+    >
       <div style={{ minWidth: 880 }}>
         <div role="row" style={{ ...grid, height: ROW_HEIGHT, background: token.colorFillAlter, borderBottom: border, fontWeight: 600 }}>
           {columns.map((c) => (
@@ -91,13 +114,25 @@ export const CountTable = memo(function CountTable({ rows, blind, current, ledge
             </div>
           ))}
         </div>
-        <div style={{ height: rows.length === 0 ? undefined : Math.min(VIEW_HEIGHT, rows.length * ROW_HEIGHT), overflowY: 'auto' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+        <div
+          style={{ height: rows.length === 0 ? undefined : Math.min(VIEW_HEIGHT, rows.length * ROW_HEIGHT), overflowY: 'auto' }}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
           {rows.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('counts.emptyScope')} />
           ) : (
             <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
               {rows.slice(first, last).map((row, offset) => (
-                <CountRowView key={row.key} row={row} top={(first + offset) * ROW_HEIGHT} selected={row.batchId === current} columns={columns} grid={grid} border={border} selectedBackground={token.colorPrimaryBg} />
+                <CountRowView
+                  key={row.key}
+                  row={row}
+                  top={(first + offset) * ROW_HEIGHT}
+                  selected={row.batchId === current}
+                  columns={columns}
+                  grid={grid}
+                  border={border}
+                  selectedBackground={token.colorPrimaryBg}
+                />
               ))}
             </div>
           )}
@@ -118,13 +153,34 @@ interface CountRowViewProps {
 }
 
 const sameRow = (a: CountRowViewProps, b: CountRowViewProps) =>
-  a.top === b.top && a.selected === b.selected && a.columns === b.columns && a.grid === b.grid && a.border === b.border &&
-  a.row.batchId === b.row.batchId && a.row.counted === b.row.counted && a.row.countedAt === b.row.countedAt && a.row.expected === b.row.expected;
+  a.top === b.top &&
+  a.selected === b.selected &&
+  a.columns === b.columns &&
+  a.grid === b.grid &&
+  a.border === b.border &&
+  a.row.batchId === b.row.batchId &&
+  a.row.counted === b.row.counted &&
+  a.row.countedAt === b.row.countedAt &&
+  a.row.expected === b.row.expected;
 
 /** One line; re-rendered only when what it shows or where it sits changes. */
 const CountRowView = memo(function CountRowView({ row, top, selected, columns, grid, border, selectedBackground }: CountRowViewProps) {
   return (
-    <div role="row" data-batch={row.batchId} aria-selected={selected} style={{ ...grid, position: 'absolute', top, left: 0, right: 0, height: ROW_HEIGHT, borderBottom: border, background: selected ? selectedBackground : undefined }}>
+    <div
+      role="row"
+      data-batch={row.batchId}
+      aria-selected={selected}
+      style={{
+        ...grid,
+        position: 'absolute',
+        top,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        borderBottom: border,
+        background: selected ? selectedBackground : undefined,
+      }}
+    >
       {columns.map((c) => (
         <CountCell key={c.key} align={c.align}>
           {c.cell(row)}

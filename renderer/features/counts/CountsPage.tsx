@@ -1,7 +1,15 @@
 import { Card, Empty, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countDocument, startCountSession, varianceCsv, varianceReview, type CountScope, type CountSession, type VarianceReview } from '../../../shared/ops';
+import {
+  countDocument,
+  startCountSession,
+  varianceCsv,
+  varianceReview,
+  type CountScope,
+  type CountSession,
+  type VarianceReview,
+} from '../../../shared/ops';
 import type { StockCountDoc } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
 import { useLedger, usePoster, useTerminal } from '../../db/hooks';
@@ -16,7 +24,10 @@ import { useScanCatalog } from './useScanCatalog';
 import { VarianceReviewView } from './VarianceReviewView';
 import { varianceTable } from './variance-table';
 
-type Stage = { kind: 'counting' } | { kind: 'review'; closedAt: string; zeroUncounted: boolean } | { kind: 'posted'; document: StockCountDoc; review: VarianceReview };
+type Stage =
+  | { kind: 'counting' }
+  | { kind: 'review'; closedAt: string; zeroUncounted: boolean }
+  | { kind: 'posted'; document: StockCountDoc; review: VarianceReview };
 
 /** 盘点: start a full or cycle count, scan, review the variance, post count-adjust movements. */
 export default function CountsPage() {
@@ -24,8 +35,16 @@ export default function CountsPage() {
   const terminal = useTerminal();
   return (
     <div data-testid="section-counts">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.counts')}</Typography.Title>
-      {terminal ? <CountsForSite key={terminal.siteId} siteId={terminal.siteId} terminalId={terminal.terminalId} /> : <Card><Empty description={t('sections.notPaired')} /></Card>}
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('nav.counts')}
+      </Typography.Title>
+      {terminal ? (
+        <CountsForSite key={terminal.siteId} siteId={terminal.siteId} terminalId={terminal.terminalId} />
+      ) : (
+        <Card>
+          <Empty description={t('sections.notPaired')} />
+        </Card>
+      )}
     </div>
   );
 }
@@ -35,7 +54,9 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
   const { ledger, version } = useLedger();
   const catalog = useScanCatalog();
   // Offline, the local store is what there is to count against: no warning then.
-  const firstSyncReceived = useSyncStatusStore((status) => (status.connectivity === 'online' || status.connectivity === 'connecting' ? status.initialSyncReceived : null));
+  const firstSyncReceived = useSyncStatusStore((status) =>
+    status.connectivity === 'online' || status.connectivity === 'connecting' ? status.initialSyncReceived : null,
+  );
   const poster = usePoster();
   const [session, setSession] = useState<CountSession | null>(() => loadSession(localStorage, siteId));
   const [stage, setStage] = useState<Stage>({ kind: 'counting' });
@@ -70,25 +91,58 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     // `version`: the ledger mutates in place, so figures move when it bumps
   }, [ledger, session, stage, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!ledger || !catalog) return <Spin tip={t('common.loading')} data-testid="counts-loading"><div style={{ height: 120 }} /></Spin>;
+  if (!ledger || !catalog)
+    return (
+      <Spin tip={t('common.loading')} data-testid="counts-loading">
+        <div style={{ height: 120 }} />
+      </Spin>
+    );
 
   const start = (scope: CountScope, blind: boolean) => {
     const now = new Date().toISOString();
     const businessDate = businessDateToday();
-    changeSession(startCountSession({ id: newId(), number: nextDocumentNumber('PD', terminalId, businessDate), siteId, terminalId, businessDate, startedAt: now, scope, blind }, ledger.ledger, catalog.products));
+    changeSession(
+      startCountSession(
+        {
+          id: newId(),
+          number: nextDocumentNumber('PD', terminalId, businessDate),
+          siteId,
+          terminalId,
+          businessDate,
+          startedAt: now,
+          scope,
+          blind,
+        },
+        ledger.ledger,
+        catalog.products,
+      ),
+    );
     setStage({ kind: 'counting' });
   };
 
   const exportReport = async (kind: 'csv' | 'xlsx', report: VarianceReview, number: string) => {
     if (kind === 'csv') await bridge.saveFile({ suggestedName: `${number}-variance.csv`, data: varianceCsv(report), mimeType: 'text/csv' });
-    else await bridge.saveFile({ suggestedName: `${number}-variance.xlsx`, data: await tableToXlsx(varianceTable(report, t, ledger.ledger, i18n.language)), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    else
+      await bridge.saveFile({
+        suggestedName: `${number}-variance.xlsx`,
+        data: await tableToXlsx(varianceTable(report, t, ledger.ledger, i18n.language)),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
   };
 
   if (stage.kind === 'posted') {
     return (
       <VarianceReviewView
-        review={stage.review} ledger={ledger.ledger} siteId={siteId} posted zeroUncounted={false} onZeroUncountedChange={null} error={null} busy={false}
-        onBack={() => undefined} onPost={() => undefined}
+        review={stage.review}
+        ledger={ledger.ledger}
+        siteId={siteId}
+        posted
+        zeroUncounted={false}
+        onZeroUncountedChange={null}
+        error={null}
+        busy={false}
+        onBack={() => undefined}
+        onPost={() => undefined}
         onExport={(kind) => void exportReport(kind, stage.review, stage.document.number)}
         onDone={() => setStage({ kind: 'counting' })}
       />
@@ -114,9 +168,14 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     };
     return (
       <VarianceReviewView
-        review={report} ledger={ledger.ledger} siteId={siteId} posted={false} zeroUncounted={stage.zeroUncounted}
+        review={report}
+        ledger={ledger.ledger}
+        siteId={siteId}
+        posted={false}
+        zeroUncounted={stage.zeroUncounted}
         onZeroUncountedChange={session.scope.kind === 'full' ? null : (value) => setStage({ ...stage, zeroUncounted: value })}
-        error={error} busy={busy}
+        error={error}
+        busy={busy}
         onBack={() => setStage({ kind: 'counting' })}
         onPost={() => void post()}
         onExport={(kind) => void exportReport(kind, report, document.number)}
@@ -126,7 +185,10 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
   }
   return (
     <CountSessionView
-      session={session} onChange={changeSession} catalog={catalog} ledger={ledger.ledger}
+      session={session}
+      onChange={changeSession}
+      catalog={catalog}
+      ledger={ledger.ledger}
       onReview={() => setStage({ kind: 'review', closedAt: new Date().toISOString(), zeroUncounted: session.scope.kind === 'full' })}
       onCancel={() => changeSession(null)}
     />

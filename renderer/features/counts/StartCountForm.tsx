@@ -18,7 +18,10 @@ export function StartCountForm({ products, onStart, firstSyncReceived }: StartCo
   const [categories, setCategories] = useState<string[]>([]);
   const [classes, setClasses] = useState<StorageClass[]>([]);
   const [blind, setBlind] = useState(true);
-  const categoryOptions = useMemo(() => [...new Set(products.map((p) => p.category))].sort().map((c) => ({ value: c, label: c })), [products]);
+  const categoryOptions = useMemo(
+    () => [...new Set(products.map((p) => p.category))].sort().map((c) => ({ value: c, label: c })),
+    [products],
+  );
   const cycleEmpty = kind === 'cycle' && categories.length === 0 && classes.length === 0;
   const start = () => {
     if (cycleEmpty) return;
@@ -43,7 +46,15 @@ export function StartCountForm({ products, onStart, firstSyncReceived }: StartCo
         {kind === 'cycle' ? (
           <Space wrap style={{ width: '100%' }} align="start">
             <Form.Item label={t('counts.start.categories')} style={{ minWidth: 300 }}>
-              <Select mode="multiple" allowClear options={categoryOptions} value={categories} onChange={setCategories} data-testid="count-categories" placeholder={t('counts.start.any')} />
+              <Select
+                mode="multiple"
+                allowClear
+                options={categoryOptions}
+                value={categories}
+                onChange={setCategories}
+                data-testid="count-categories"
+                placeholder={t('counts.start.any')}
+              />
             </Form.Item>
             <Form.Item label={t('counts.start.storageClasses')} style={{ minWidth: 260 }}>
               <Select
@@ -68,7 +79,15 @@ export function StartCountForm({ products, onStart, firstSyncReceived }: StartCo
         </Form.Item>
         {cycleEmpty ? <Typography.Paragraph type="warning">{t('counts.start.pickScope')}</Typography.Paragraph> : null}
         {/* Counting offline stays possible; the clerk is told the expected figures may be partial. */}
-        {firstSyncReceived !== null ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('counts.start.firstSync', { count: firstSyncReceived })} data-testid="count-first-sync" /> : null}
+        {firstSyncReceived !== null ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('counts.start.firstSync', { count: firstSyncReceived })}
+            data-testid="count-first-sync"
+          />
+        ) : null}
         <Button type="primary" htmlType="submit" size="large" disabled={cycleEmpty} data-testid="count-start">
           {t('counts.start.button')}
         </Button>

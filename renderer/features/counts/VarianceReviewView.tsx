@@ -22,7 +22,9 @@ interface VarianceReviewViewProps {
   onDone(): void;
 }
 
-const signed = (value: number, text: string) => <span style={{ color: value > 0 ? '#389e0d' : value < 0 ? '#cf1322' : undefined }}>{value > 0 ? `+${text}` : text}</span>;
+const signed = (value: number, text: string) => (
+  <span style={{ color: value > 0 ? '#389e0d' : value < 0 ? '#cf1322' : undefined }}>{value > 0 ? `+${text}` : text}</span>
+);
 
 /** Variance per line in quantity and value, largest value first, with totals; then post or go back. */
 export function VarianceReviewView(props: VarianceReviewViewProps) {
@@ -30,14 +32,58 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
   const { t, i18n } = useTranslation();
   const product = (line: VarianceReviewLine) => ledger.product(line.productId);
   const columns = [
-    { title: t('counts.col.product'), key: 'product', width: 240, render: (_: unknown, line: VarianceReviewLine) => { const p = product(line); return p ? `${productLabel(p, i18n.language)} · ${p.sku}` : line.productName; } },
+    {
+      title: t('counts.col.product'),
+      key: 'product',
+      width: 240,
+      render: (_: unknown, line: VarianceReviewLine) => {
+        const p = product(line);
+        return p ? `${productLabel(p, i18n.language)} · ${p.sku}` : line.productName;
+      },
+    },
     { title: t('counts.col.lot'), dataIndex: 'lotCode', key: 'lot', width: 140 },
-    { title: t('counts.col.expectedAt'), key: 'expected', width: 120, align: 'right' as const, render: (_: unknown, line: VarianceReviewLine) => formatQty(line.expected) },
-    { title: t('counts.col.counted'), key: 'counted', width: 110, align: 'right' as const, render: (_: unknown, line: VarianceReviewLine) => formatQty(line.counted, product(line)) },
-    { title: t('counts.col.variance'), key: 'variance', width: 110, align: 'right' as const, render: (_: unknown, line: VarianceReviewLine) => <span data-testid={`variance-${line.batchId}`}>{signed(line.varianceQty, formatQty(line.varianceQty))}</span> },
-    { title: t('counts.col.varianceValue'), key: 'value', width: 120, align: 'right' as const, render: (_: unknown, line: VarianceReviewLine) => signed(line.varianceValue, formatMoney(line.varianceValue)) },
+    {
+      title: t('counts.col.expectedAt'),
+      key: 'expected',
+      width: 120,
+      align: 'right' as const,
+      render: (_: unknown, line: VarianceReviewLine) => formatQty(line.expected),
+    },
+    {
+      title: t('counts.col.counted'),
+      key: 'counted',
+      width: 110,
+      align: 'right' as const,
+      render: (_: unknown, line: VarianceReviewLine) => formatQty(line.counted, product(line)),
+    },
+    {
+      title: t('counts.col.variance'),
+      key: 'variance',
+      width: 110,
+      align: 'right' as const,
+      render: (_: unknown, line: VarianceReviewLine) => (
+        <span data-testid={`variance-${line.batchId}`}>{signed(line.varianceQty, formatQty(line.varianceQty))}</span>
+      ),
+    },
+    {
+      title: t('counts.col.varianceValue'),
+      key: 'value',
+      width: 120,
+      align: 'right' as const,
+      render: (_: unknown, line: VarianceReviewLine) => signed(line.varianceValue, formatMoney(line.varianceValue)),
+    },
     ...(posted
-      ? [{ title: t('counts.col.onHandNow'), key: 'now', width: 120, align: 'right' as const, render: (_: unknown, line: VarianceReviewLine) => <span data-testid={`onhand-now-${line.batchId}`}>{formatQty(ledger.onHand(siteId, line.batchId), product(line))}</span> }]
+      ? [
+          {
+            title: t('counts.col.onHandNow'),
+            key: 'now',
+            width: 120,
+            align: 'right' as const,
+            render: (_: unknown, line: VarianceReviewLine) => (
+              <span data-testid={`onhand-now-${line.batchId}`}>{formatQty(ledger.onHand(siteId, line.batchId), product(line))}</span>
+            ),
+          },
+        ]
       : []),
   ];
   return (
@@ -54,24 +100,38 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
       {/* Actions above the table: a clerk posts without scrolling past a long variance list. */}
       <Space wrap>
         {posted ? (
-          <Button type="primary" onClick={props.onDone} data-testid="count-done">{t('counts.newCount')}</Button>
+          <Button type="primary" onClick={props.onDone} data-testid="count-done">
+            {t('counts.newCount')}
+          </Button>
         ) : (
           <>
-            <Button onClick={props.onBack} disabled={props.busy}>{t('counts.backToCounting')}</Button>
-            <Button type="primary" onClick={props.onPost} loading={props.busy} data-testid="count-post">{t('counts.post')}</Button>
+            <Button onClick={props.onBack} disabled={props.busy}>
+              {t('counts.backToCounting')}
+            </Button>
+            <Button type="primary" onClick={props.onPost} loading={props.busy} data-testid="count-post">
+              {t('counts.post')}
+            </Button>
           </>
         )}
-        <Button onClick={() => props.onExport('csv')} data-testid="count-export-csv">{t('counts.exportCsv')}</Button>
+        <Button onClick={() => props.onExport('csv')} data-testid="count-export-csv">
+          {t('counts.exportCsv')}
+        </Button>
         <Button onClick={() => props.onExport('xlsx')}>{t('counts.exportXlsx')}</Button>
       </Space>
 
       {posted ? (
-        <Typography.Paragraph type="success" data-testid="count-posted">{t('counts.postedNote')}</Typography.Paragraph>
+        <Typography.Paragraph type="success" data-testid="count-posted">
+          {t('counts.postedNote')}
+        </Typography.Paragraph>
       ) : (
         <Typography.Paragraph type="secondary">{t('counts.reviewNote')}</Typography.Paragraph>
       )}
       {!posted && props.onZeroUncountedChange ? (
-        <Checkbox checked={props.zeroUncounted} onChange={(e) => props.onZeroUncountedChange?.(e.target.checked)} data-testid="count-zero-uncounted">
+        <Checkbox
+          checked={props.zeroUncounted}
+          onChange={(e) => props.onZeroUncountedChange?.(e.target.checked)}
+          data-testid="count-zero-uncounted"
+        >
           {t('counts.zeroUncounted')}
         </Checkbox>
       ) : null}
@@ -88,8 +148,12 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
         summary={() => (
           <Table.Summary fixed>
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={5}>{t('counts.totals.net')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">{signed(review.totals.netValue, formatMoney(review.totals.netValue))}</Table.Summary.Cell>
+              <Table.Summary.Cell index={0} colSpan={5}>
+                {t('counts.totals.net')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {signed(review.totals.netValue, formatMoney(review.totals.netValue))}
+              </Table.Summary.Cell>
               {posted ? <Table.Summary.Cell index={6} /> : null}
             </Table.Summary.Row>
           </Table.Summary>

@@ -22,7 +22,10 @@ export interface CountRow {
 // is built once per session, not once per scan.
 const expectedIndex = new WeakMap<CountSession['expected'], Map<string, CountSession['expected'][number]>>();
 
-export function countRows(session: CountSession, lotOf: (batchId: string) => { lotCode: string; expiryDate?: string } | undefined): CountRow[] {
+export function countRows(
+  session: CountSession,
+  lotOf: (batchId: string) => { lotCode: string; expiryDate?: string } | undefined,
+): CountRow[] {
   let expectedByBatch = expectedIndex.get(session.expected);
   if (!expectedByBatch) {
     expectedByBatch = new Map(session.expected.map((line) => [line.batchId, line]));

@@ -10,7 +10,13 @@ export const sessionKey = (siteId: string): string => `larder.count-session.${si
 function looksLikeSession(value: unknown): value is CountSession {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<CountSession>;
-  return typeof v.id === 'string' && typeof v.siteId === 'string' && Array.isArray(v.expected) && Array.isArray(v.counted) && typeof v.scope === 'object';
+  return (
+    typeof v.id === 'string' &&
+    typeof v.siteId === 'string' &&
+    Array.isArray(v.expected) &&
+    Array.isArray(v.counted) &&
+    typeof v.scope === 'object'
+  );
 }
 
 export function loadSession(storage: Pick<Storage, 'getItem'>, siteId: string): CountSession | null {

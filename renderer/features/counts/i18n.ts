@@ -15,7 +15,8 @@ export default defineMessages(
       blindHint: 'Counters see products and lots, not the figures they should find.',
       pickScope: 'Choose at least one category or storage area for a cycle count.',
       button: 'Start counting',
-      firstSync: 'This terminal is still receiving stock from the endpoint ({{count}} records so far). A count started now only expects what has arrived; wait for the first sync to finish if you can.',
+      firstSync:
+        'This terminal is still receiving stock from the endpoint ({{count}} records so far). A count started now only expects what has arrived; wait for the first sync to finish if you can.',
     },
     scope: { full: 'Full count', cycle: 'Cycle count' },
     storage: { ambient: 'Ambient', chilled: 'Chilled', frozen: 'Frozen' },
@@ -90,7 +91,8 @@ export default defineMessages(
       blindHint: '盘点人员只看到商品和批次，看不到账面数。',
       pickScope: '循环盘点请至少选择一个品类或库区。',
       button: '开始盘点',
-      firstSync: '本终端仍在从服务器接收库存数据（已收到 {{count}} 条）。现在开始盘点，账面数只包含已收到的部分；如可以，请等待首次同步完成。',
+      firstSync:
+        '本终端仍在从服务器接收库存数据（已收到 {{count}} 条）。现在开始盘点，账面数只包含已收到的部分；如可以，请等待首次同步完成。',
     },
     scope: { full: '全盘', cycle: '循环盘点' },
     storage: { ambient: '常温', chilled: '冷藏', frozen: '冷冻' },

@@ -48,7 +48,11 @@ export function lookupScan(text: string, catalog: ScanCatalog): ScanResolution {
   if (hit) return resolveScan(parsed, [hit], catalog.batchesByProduct.get(hit.id) ?? []);
   // SKUs and anything the map does not key: the full (slower) walk, still correct.
   const match = code === undefined ? undefined : findProductByCode(code, catalog.products);
-  return resolveScan(parsed, match ? [match.product] : catalog.products, match ? (catalog.batchesByProduct.get(match.product.id) ?? []) : []);
+  return resolveScan(
+    parsed,
+    match ? [match.product] : catalog.products,
+    match ? (catalog.batchesByProduct.get(match.product.id) ?? []) : [],
+  );
 }
 
 /**

@@ -22,7 +22,17 @@ export function varianceTable(review: VarianceReview, t: TFunction, ledger: Ledg
     rows: [
       ...review.lines.map((line) => {
         const product = ledger.product(line.productId);
-        return { sku: line.sku, product: product ? productLabel(product, language) : line.productName, lot: line.lotCode, countedAt: line.countedAt, expected: line.expected, counted: line.counted, variance: line.varianceQty, unitCost: line.unitCost, value: line.varianceValue };
+        return {
+          sku: line.sku,
+          product: product ? productLabel(product, language) : line.productName,
+          lot: line.lotCode,
+          countedAt: line.countedAt,
+          expected: line.expected,
+          counted: line.counted,
+          variance: line.varianceQty,
+          unitCost: line.unitCost,
+          value: line.varianceValue,
+        };
       }),
       { product: t('counts.totals.net'), value: review.totals.netValue },
     ],

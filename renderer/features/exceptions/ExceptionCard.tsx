@@ -34,7 +34,13 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
     setBusy(resolution.docId);
     try {
       const businessDate = businessDateToday();
-      const draft = draftReversal(resolution, { id: newId(), number: nextDocumentNumber('HC', terminal.terminalId, businessDate), terminalId: terminal.terminalId, businessDate, at: new Date().toISOString() });
+      const draft = draftReversal(resolution, {
+        id: newId(),
+        number: nextDocumentNumber('HC', terminal.terminalId, businessDate),
+        terminalId: terminal.terminalId,
+        businessDate,
+        at: new Date().toISOString(),
+      });
       const result = await poster(draft);
       message.success(t('exceptions.reversed', { number: numberOf(resolution), reversal: result.document.number }));
     } catch (caught) {
@@ -73,7 +79,12 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
           { title: t('exceptions.terminal'), dataIndex: 'terminalId', ellipsis: true },
           { title: t('exceptions.at'), key: 'at', render: (_, posting) => new Date(posting.at).toLocaleString(i18n.language) },
           { title: t('exceptions.qty'), key: 'qty', align: 'right', render: (_, posting) => qty(posting.qty) },
-          { title: '', key: 'flag', render: (_, posting) => (posting.wentNegative ? <Tag color="red">{t('exceptions.wentNegative')}</Tag> : <Tag>{t('exceptions.first')}</Tag>) },
+          {
+            title: '',
+            key: 'flag',
+            render: (_, posting) =>
+              posting.wentNegative ? <Tag color="red">{t('exceptions.wentNegative')}</Tag> : <Tag>{t('exceptions.first')}</Tag>,
+          },
         ]}
       />
       <Typography.Text strong>{t('exceptions.resolve')}</Typography.Text>
@@ -87,8 +98,18 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
         <Space wrap>
           {reversals.map((resolution) => (
             <Tooltip key={resolution.docId} title={ownSite ? undefined : t('exceptions.otherSite', { site: siteName(exception.siteId) })}>
-              <Popconfirm title={t('exceptions.reverseConfirm', { number: numberOf(resolution), terminal: resolution.terminalId })} onConfirm={() => reverse(resolution)} disabled={!ownSite}>
-                <Button danger icon={<RollbackOutlined />} disabled={!ownSite} loading={busy === resolution.docId} data-testid="exception-reverse">
+              <Popconfirm
+                title={t('exceptions.reverseConfirm', { number: numberOf(resolution), terminal: resolution.terminalId })}
+                onConfirm={() => reverse(resolution)}
+                disabled={!ownSite}
+              >
+                <Button
+                  danger
+                  icon={<RollbackOutlined />}
+                  disabled={!ownSite}
+                  loading={busy === resolution.docId}
+                  data-testid="exception-reverse"
+                >
                   {t('exceptions.reverse', { number: numberOf(resolution) })}
                 </Button>
               </Popconfirm>

@@ -22,7 +22,11 @@ export default function ExceptionsPage() {
     // A site sees its own exceptions; HQ sees every site's (it holds them all).
     const exceptions = listStockExceptions(movements, isHq ? undefined : terminal.siteId);
     const sites = new Set(exceptions.map((exception) => exception.siteId));
-    return exceptionViews(exceptions, movements.filter((movement) => sites.has(movement.siteId)), (docId) => ledger.ledger.document(docId));
+    return exceptionViews(
+      exceptions,
+      movements.filter((movement) => sites.has(movement.siteId)),
+      (docId) => ledger.ledger.document(docId),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
   }, [ledger, version, terminal?.siteId, isHq]);
 

@@ -14,7 +14,15 @@ export function lastFourWeeks(today = businessDateToday()): BusinessDateRange {
 }
 
 /** antd's range picker speaking business dates (YYYY-MM-DD strings) both ways. */
-export function DateRangeField({ value, onChange, testId }: { value: BusinessDateRange; onChange: (range: BusinessDateRange) => void; testId: string }) {
+export function DateRangeField({
+  value,
+  onChange,
+  testId,
+}: {
+  value: BusinessDateRange;
+  onChange: (range: BusinessDateRange) => void;
+  testId: string;
+}) {
   return (
     <DatePicker.RangePicker
       data-testid={testId}

@@ -51,7 +51,11 @@ export function DocumentView({ docId }: { docId: string }) {
   }
   const title = document ? `${labels.docType(document.type)} ${document.number}` : (entries[0]?.docNumber ?? docId);
   const print = () =>
-    void printElement(<PrintedDocument title={title} document={document} entries={entries} labels={labels} productName={productName} />, { title, mode: 'printer', pageSize: 'A4' });
+    void printElement(<PrintedDocument title={title} document={document} entries={entries} labels={labels} productName={productName} />, {
+      title,
+      mode: 'printer',
+      pageSize: 'A4',
+    });
 
   return (
     <Card
@@ -76,7 +80,11 @@ export function DocumentView({ docId }: { docId: string }) {
           <Descriptions.Item label={t('finance.doc.date')}>{document.businessDate}</Descriptions.Item>
           <Descriptions.Item label={t('finance.doc.site')}>{labels.site(document.siteId)}</Descriptions.Item>
           <Descriptions.Item label={t('finance.doc.partner')}>{labels.partner(document.partnerId)}</Descriptions.Item>
-          {document.note && <Descriptions.Item label={t('finance.doc.note')} span={3}>{document.note}</Descriptions.Item>}
+          {document.note && (
+            <Descriptions.Item label={t('finance.doc.note')} span={3}>
+              {document.note}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
       {document && (
@@ -90,9 +98,24 @@ export function DocumentView({ docId }: { docId: string }) {
             style={{ marginBottom: 16 }}
             columns={[
               { title: t('finance.doc.product'), key: 'product', render: (_, line) => productName(line.productId) },
-              { title: t('finance.doc.qty'), key: 'qty', align: 'right', render: (_, line) => formatQty(line.qty, ledger?.ledger.product(line.productId)) },
-              { title: t('finance.doc.unitCost'), key: 'cost', align: 'right', render: (_, line) => (line.unitCost === undefined ? '' : formatMoney(line.unitCost)) },
-              { title: t('finance.doc.unitPrice'), key: 'price', align: 'right', render: (_, line) => (line.unitPrice === undefined ? '' : formatMoney(line.unitPrice)) },
+              {
+                title: t('finance.doc.qty'),
+                key: 'qty',
+                align: 'right',
+                render: (_, line) => formatQty(line.qty, ledger?.ledger.product(line.productId)),
+              },
+              {
+                title: t('finance.doc.unitCost'),
+                key: 'cost',
+                align: 'right',
+                render: (_, line) => (line.unitCost === undefined ? '' : formatMoney(line.unitCost)),
+              },
+              {
+                title: t('finance.doc.unitPrice'),
+                key: 'price',
+                align: 'right',
+                render: (_, line) => (line.unitPrice === undefined ? '' : formatMoney(line.unitPrice)),
+              },
               { title: t('finance.doc.lot'), key: 'lot', render: (_, line) => line.lotCode ?? lotOf(line.batchId) },
               { title: t('finance.doc.expiry'), key: 'expiry', render: (_, line) => line.expiryDate ?? '' },
             ]}
@@ -112,7 +135,12 @@ export function DocumentView({ docId }: { docId: string }) {
           { title: t('finance.doc.kind'), key: 'kind', render: (_, m) => t(`finance.movementKinds.${m.kind}`) },
           { title: t('finance.doc.product'), key: 'product', render: (_, m) => productName(m.productId) },
           { title: t('finance.doc.lot'), key: 'lot', render: (_, m) => lotOf(m.batchId) },
-          { title: t('finance.doc.qty'), key: 'qty', align: 'right', render: (_, m) => formatQty(m.qty, ledger?.ledger.product(m.productId)) },
+          {
+            title: t('finance.doc.qty'),
+            key: 'qty',
+            align: 'right',
+            render: (_, m) => formatQty(m.qty, ledger?.ledger.product(m.productId)),
+          },
           { title: t('finance.doc.value'), key: 'value', align: 'right', render: (_, m) => formatMoney(m.qty * m.unitCost) },
           {
             title: t('finance.doc.batchSource'),
@@ -151,17 +179,37 @@ function EntryTable({ entry, labels, productName }: { entry: JournalDoc; labels:
       dataSource={entry.lines}
       style={{ marginBottom: 12 }}
       columns={[
-        { title: t('finance.journal.accountName'), key: 'account', render: (_, line) => `${line.accountCode} ${accountLabel(line.accountCode, labels.language)}` },
+        {
+          title: t('finance.journal.accountName'),
+          key: 'account',
+          render: (_, line) => `${line.accountCode} ${accountLabel(line.accountCode, labels.language)}`,
+        },
         { title: t('finance.doc.product'), key: 'product', render: (_, line) => (line.productId ? productName(line.productId) : '') },
-        { title: t('finance.journal.debit'), key: 'debit', align: 'right', render: (_, line) => (line.debit ? formatMoney(line.debit) : '') },
-        { title: t('finance.journal.credit'), key: 'credit', align: 'right', render: (_, line) => (line.credit ? formatMoney(line.credit) : '') },
+        {
+          title: t('finance.journal.debit'),
+          key: 'debit',
+          align: 'right',
+          render: (_, line) => (line.debit ? formatMoney(line.debit) : ''),
+        },
+        {
+          title: t('finance.journal.credit'),
+          key: 'credit',
+          align: 'right',
+          render: (_, line) => (line.credit ? formatMoney(line.credit) : ''),
+        },
       ]}
     />
   );
 }
 
 /** The printed voucher: document header and its entries (static markup, escaped by React). */
-function PrintedDocument(props: { title: string; document: DocumentDoc | undefined; entries: JournalDoc[]; labels: Labels; productName: (id: string) => string }) {
+function PrintedDocument(props: {
+  title: string;
+  document: DocumentDoc | undefined;
+  entries: JournalDoc[];
+  labels: Labels;
+  productName: (id: string) => string;
+}) {
   const { title, document, entries, labels, productName } = props;
   return (
     <div>

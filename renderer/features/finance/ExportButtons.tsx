@@ -34,7 +34,12 @@ export function ExportButtons({ table, testId, printable = false }: { table: () 
   };
   const print = async () => {
     const model = table();
-    const result = await printElement(<PrintableTable table={model} />, { title: model.title, mode: 'printer', pageSize: 'A4', landscape: model.columns.length > 6 });
+    const result = await printElement(<PrintableTable table={model} />, {
+      title: model.title,
+      mode: 'printer',
+      pageSize: 'A4',
+      landscape: model.columns.length > 6,
+    });
     if (result.status === 'failed') void message.error(t('ui.print.failed', { reason: result.reason }));
   };
   return (

@@ -45,12 +45,17 @@ function JournalList() {
     if (!deferredSearch) return all;
     return all.filter((row) => row.docNumber.toLowerCase().includes(deferredSearch) || row.memo.toLowerCase().includes(deferredSearch));
   }, [entries, filter, labels.language, deferredSearch]);
-  const trial = useMemo(() => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }), [entries, range, siteId]);
+  const trial = useMemo(
+    () => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }),
+    [entries, range, siteId],
+  );
   const entryCount = useMemo(() => new Set(rows.map((row) => row.entryId)).size, [rows]);
 
   const columns: ColumnsType<JournalRow> = [
     { title: t('finance.journal.date'), dataIndex: 'businessDate', width: 110 },
-    ...(isHq ? [{ title: t('finance.journal.site'), key: 'site', width: 130, render: (_: unknown, row: JournalRow) => labels.site(row.siteId) }] : []),
+    ...(isHq
+      ? [{ title: t('finance.journal.site'), key: 'site', width: 130, render: (_: unknown, row: JournalRow) => labels.site(row.siteId) }]
+      : []),
     {
       title: t('finance.journal.docNumber'),
       key: 'doc',
@@ -76,7 +81,10 @@ function JournalList() {
           style={{ minWidth: 160 }}
           value={siteId ?? ''}
           onChange={(value: string) => setSiteId(value || undefined)}
-          options={[{ value: '', label: t('finance.journal.allSites') }, ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) }))]}
+          options={[
+            { value: '', label: t('finance.journal.allSites') },
+            ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) })),
+          ]}
         />
       )}
       <Select
@@ -86,10 +94,20 @@ function JournalList() {
         onChange={(value: string) => setAccountCode(value || undefined)}
         options={[
           { value: '', label: t('finance.journal.allAccounts') },
-          ...defaultChartOfAccounts.map((account) => ({ value: account.code, label: `${account.code} ${labels.language === 'en' ? account.nameEn : account.nameZh}` })),
+          ...defaultChartOfAccounts.map((account) => ({
+            value: account.code,
+            label: `${account.code} ${labels.language === 'en' ? account.nameEn : account.nameZh}`,
+          })),
         ]}
       />
-      <Input.Search data-testid="journal-search" allowClear placeholder={t('finance.journal.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
+      <Input.Search
+        data-testid="journal-search"
+        allowClear
+        placeholder={t('finance.journal.searchPlaceholder')}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        style={{ width: 220 }}
+      />
     </Space>
   );
 
@@ -108,7 +126,14 @@ function JournalList() {
                   <Typography.Text type="secondary" data-testid="journal-count">
                     {t('finance.journal.rows', { count: rows.length, entries: entryCount })}
                   </Typography.Text>
-                  <ExportButtons testId="journal-export" printable table={() => ({ ...journalTable(rows, labels.language), title: `${t('finance.journal.title')} ${range.from}~${range.to}` })} />
+                  <ExportButtons
+                    testId="journal-export"
+                    printable
+                    table={() => ({
+                      ...journalTable(rows, labels.language),
+                      title: `${t('finance.journal.title')} ${range.from}~${range.to}`,
+                    })}
+                  />
                 </Space>
                 <Table<JournalRow>
                   data-testid="journal-table"
@@ -130,11 +155,27 @@ function JournalList() {
               <>
                 <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
                   {trial.balanced ? (
-                    <Tag color="green" data-testid="trial-balanced">{t('finance.journal.balanced')}</Tag>
+                    <Tag color="green" data-testid="trial-balanced">
+                      {t('finance.journal.balanced')}
+                    </Tag>
                   ) : (
-                    <Alert type="error" showIcon message={t('finance.journal.unbalanced', { debit: formatMoney(trial.totalDebit), credit: formatMoney(trial.totalCredit) })} />
+                    <Alert
+                      type="error"
+                      showIcon
+                      message={t('finance.journal.unbalanced', {
+                        debit: formatMoney(trial.totalDebit),
+                        credit: formatMoney(trial.totalCredit),
+                      })}
+                    />
                   )}
-                  <ExportButtons testId="trial-export" printable table={() => ({ ...trialBalanceTable(trial, labels.language), title: `${t('finance.journal.tabTrial')} ${range.from}~${range.to}` })} />
+                  <ExportButtons
+                    testId="trial-export"
+                    printable
+                    table={() => ({
+                      ...trialBalanceTable(trial, labels.language),
+                      title: `${t('finance.journal.tabTrial')} ${range.from}~${range.to}`,
+                    })}
+                  />
                 </Space>
                 <Table
                   data-testid="trial-table"
@@ -144,7 +185,11 @@ function JournalList() {
                   pagination={false}
                   dataSource={trial.rows}
                   columns={[
-                    { title: t('finance.journal.account'), key: 'account', render: (_, row) => `${row.accountCode} ${labels.language === 'en' ? row.nameEn : row.nameZh}` },
+                    {
+                      title: t('finance.journal.account'),
+                      key: 'account',
+                      render: (_, row) => `${row.accountCode} ${labels.language === 'en' ? row.nameEn : row.nameZh}`,
+                    },
                     { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', render: formatMoney },
                     { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', render: formatMoney },
                     { title: t('finance.journal.balance'), dataIndex: 'balance', align: 'right', render: formatMoney },

@@ -3,7 +3,14 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ageingBuckets, ageingTotals, partnerLedgers, type PartnerBalance, type PartnerSide, type TableModel } from '../../../shared/finance';
+import {
+  ageingBuckets,
+  ageingTotals,
+  partnerLedgers,
+  type PartnerBalance,
+  type PartnerSide,
+  type TableModel,
+} from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc } from '../../../shared/schemas';
 import { useRxQuery, useTerminal } from '../../db/hooks';
 import { businessDateToday, formatMoney } from '../../ui/format';
@@ -30,7 +37,14 @@ export default function PartnerLedgersPage() {
     () =>
       loading
         ? []
-        : partnerLedgers({ journal, documents, partners: partners ?? [], asOf, language: labels.language, ...(siteId ? { siteIds: [siteId] } : {}) }).filter((row) => Math.abs(row.balance) >= 0.005),
+        : partnerLedgers({
+            journal,
+            documents,
+            partners: partners ?? [],
+            asOf,
+            language: labels.language,
+            ...(siteId ? { siteIds: [siteId] } : {}),
+          }).filter((row) => Math.abs(row.balance) >= 0.005),
     [loading, journal, documents, partners, asOf, labels.language, siteId],
   );
 
@@ -42,7 +56,12 @@ export default function PartnerLedgersPage() {
     const columns: ColumnsType<PartnerBalance> = [
       { title: t('finance.ledgers.partner'), key: 'partner', render: (_, row) => partnerName(row) },
       { title: t('finance.ledgers.balance'), dataIndex: 'balance', align: 'right', render: formatMoney },
-      ...ageingBuckets.map((bucket) => ({ title: bucket, key: bucket, align: 'right' as const, render: (_: unknown, row: PartnerBalance) => (row.ageing[bucket] ? formatMoney(row.ageing[bucket]) : '') })),
+      ...ageingBuckets.map((bucket) => ({
+        title: bucket,
+        key: bucket,
+        align: 'right' as const,
+        render: (_: unknown, row: PartnerBalance) => (row.ageing[bucket] ? formatMoney(row.ageing[bucket]) : ''),
+      })),
     ];
     const table = (): TableModel => ({
       title: `${title} ${asOf}`,
@@ -118,13 +137,21 @@ export default function PartnerLedgersPage() {
       <Typography.Paragraph type="secondary">{t('finance.ledgers.intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('finance.ledgers.asOf')}</span>
-        <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(date) => date && setAsOf(date.format('YYYY-MM-DD'))} data-testid="ledger-asof" />
+        <DatePicker
+          allowClear={false}
+          value={dayjs(asOf)}
+          onChange={(date) => date && setAsOf(date.format('YYYY-MM-DD'))}
+          data-testid="ledger-asof"
+        />
         {terminal?.siteKind === 'hq' && (
           <Select
             style={{ minWidth: 160 }}
             value={siteId}
             onChange={setSiteId}
-            options={[{ value: '', label: t('finance.journal.allSites') }, ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) }))]}
+            options={[
+              { value: '', label: t('finance.journal.allSites') },
+              ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) })),
+            ]}
           />
         )}
       </Space>

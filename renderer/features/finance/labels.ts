@@ -35,8 +35,14 @@ export function useLabels(): Labels {
   const language = useUiLanguage();
   const sites = useSites();
   const partners = usePartners();
-  const siteNames = useMemo(() => new Map((sites ?? []).map((s) => [s.id, language === 'en' && s.nameEn ? s.nameEn : s.name])), [sites, language]);
-  const partnerNames = useMemo(() => new Map((partners ?? []).map((p) => [p.id, language === 'en' && p.nameEn ? p.nameEn : p.name])), [partners, language]);
+  const siteNames = useMemo(
+    () => new Map((sites ?? []).map((s) => [s.id, language === 'en' && s.nameEn ? s.nameEn : s.name])),
+    [sites, language],
+  );
+  const partnerNames = useMemo(
+    () => new Map((partners ?? []).map((p) => [p.id, language === 'en' && p.nameEn ? p.nameEn : p.name])),
+    [partners, language],
+  );
   const known = useCallback((key: string, fallback: string) => (i18n.exists(key) ? t(key) : fallback), [i18n, t]);
   return useMemo(
     () => ({

@@ -35,7 +35,10 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     for (const file of queuedFiles) {
       if (file.purpose.kind !== 'certificate') continue;
       const entry = byBatch.get(file.purpose.batchId) ?? { count: 0 };
-      byBatch.set(file.purpose.batchId, { count: entry.count + 1, ...(file.lastError ? { refused: file.lastError } : entry.refused ? { refused: entry.refused } : {}) });
+      byBatch.set(file.purpose.batchId, {
+        count: entry.count + 1,
+        ...(file.lastError ? { refused: file.lastError } : entry.refused ? { refused: entry.refused } : {}),
+      });
     }
     return byBatch;
   }, [queuedFiles]);
@@ -58,7 +61,11 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
       if (batch) result.push({ batch, product: ledger.ledger.product(position.productId), qty: position.qty });
     }
     // Held batches first (they block sales and dispatch), then the newest receipts.
-    return result.sort((a, b) => Number(a.batch.qcStatus === 'released') - Number(b.batch.qcStatus === 'released') || b.batch.receivedAt.localeCompare(a.batch.receivedAt));
+    return result.sort(
+      (a, b) =>
+        Number(a.batch.qcStatus === 'released') - Number(b.batch.qcStatus === 'released') ||
+        b.batch.receivedAt.localeCompare(a.batch.receivedAt),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
   }, [ledger, version, siteId]);
 
@@ -67,9 +74,19 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   useEffect(() => {
     if (!db || !canWrite || !hold) return;
     const received = rows.map((row) => row.batch).filter((batch) => batch.supplierId !== undefined);
-    const updates = certificateBatchUpdates({ toHold: reviewCertificates(received, siteId, { holdBatchesWithoutCertificate: true }).toHold, toRelease: [] }, new Date().toISOString());
+    const updates = certificateBatchUpdates(
+      { toHold: reviewCertificates(received, siteId, { holdBatchesWithoutCertificate: true }).toHold, toRelease: [] },
+      new Date().toISOString(),
+    );
     if (updates.length === 0) return;
-    void Promise.all(updates.map((batch) => db.batches.findOne(batch.id).exec().then((doc) => doc?.incrementalPatch({ qcStatus: 'pending', updatedAt: batch.updatedAt }))))
+    void Promise.all(
+      updates.map((batch) =>
+        db.batches
+          .findOne(batch.id)
+          .exec()
+          .then((doc) => doc?.incrementalPatch({ qcStatus: 'pending', updatedAt: batch.updatedAt })),
+      ),
+    )
       .then(() => message.info(t('foodSafety.certificates.heldNow', { count: updates.length })))
       .catch(setError);
   }, [db, canWrite, hold, rows, siteId, message, t]);
@@ -92,15 +109,21 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     setError(null);
     try {
       if (!isCertificateType(file.type, file.name)) throw new Error(t('foodSafety.certificates.wrongType', { file: file.name }));
-      if (file.size > MAX_CERTIFICATE_BYTES) throw new Error(t('foodSafety.certificates.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
+      if (file.size > MAX_CERTIFICATE_BYTES)
+        throw new Error(t('foodSafety.certificates.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
       if (!files) throw new Error(t('foodSafety.certificates.notPaired'));
       const lot = ledger?.ledger.batch(batchId)?.lotCode ?? batchId;
-      const { queued } = await files.add({ bytes: await file.arrayBuffer(), type: file.type, name: file.name }, { kind: 'certificate', batchId, lotCode: lot });
+      const { queued } = await files.add(
+        { bytes: await file.arrayBuffer(), type: file.type, name: file.name },
+        { kind: 'certificate', batchId, lotCode: lot },
+      );
       if (queued) message.warning(t('foodSafety.certificates.queued', { lot, file: file.name }));
       else message.success(t('foodSafety.certificates.attached', { lot }));
     } catch (caught) {
       const reason = caught instanceof Error ? caught.message : String(caught);
-      setError(new Error(caught instanceof FileUploadError ? t('foodSafety.certificates.uploadFailed', { file: file.name, reason }) : reason));
+      setError(
+        new Error(caught instanceof FileUploadError ? t('foodSafety.certificates.uploadFailed', { file: file.name, reason }) : reason),
+      );
     } finally {
       setUploadFor(null);
     }
@@ -110,7 +133,11 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     if (!db || !terminal) return;
     setError(null);
     try {
-      await setQcStatus(db, row.batch.id, 'released', { siteId, terminalId: terminal.terminalId, reason: row.batch.certificateHashes.length ? 'certificate attached' : 'checked' });
+      await setQcStatus(db, row.batch.id, 'released', {
+        siteId,
+        terminalId: terminal.terminalId,
+        reason: row.batch.certificateHashes.length ? 'certificate attached' : 'checked',
+      });
       message.success(t('foodSafety.certificates.released', { lot: row.batch.lotCode }));
     } catch (caught) {
       setError(caught);
@@ -121,7 +148,13 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     if (!db) return;
     const existing = config?.[0];
     await db.config
-      .upsert({ id: existing?.id ?? `site-policy-${siteId}`, key: 'site-policy', siteId, value: { ...(existing?.value ?? {}), holdBatchesWithoutCertificate: checked }, updatedAt: new Date().toISOString() })
+      .upsert({
+        id: existing?.id ?? `site-policy-${siteId}`,
+        key: 'site-policy',
+        siteId,
+        value: { ...(existing?.value ?? {}), holdBatchesWithoutCertificate: checked },
+        updatedAt: new Date().toISOString(),
+      })
       .catch(setError);
   };
 
@@ -147,14 +180,31 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
           value={filter}
           onChange={(value) => setFilter(value as 'attention' | 'all')}
           options={[
-            { value: 'attention', label: `${t('foodSafety.certificates.filterAttention')} (${rows.filter((row) => row.batch.qcStatus !== 'released').length})` },
+            {
+              value: 'attention',
+              label: `${t('foodSafety.certificates.filterAttention')} (${rows.filter((row) => row.batch.qcStatus !== 'released').length})`,
+            },
             { value: 'all', label: `${t('foodSafety.certificates.filterAll')} (${rows.length})` },
           ]}
           data-testid="certificate-filter"
         />
-        <Input.Search allowClear style={{ width: 320 }} placeholder={t('foodSafety.certificates.search')} value={search} onChange={(event) => setSearch(event.target.value)} data-testid="certificate-search" />
+        <Input.Search
+          allowClear
+          style={{ width: 320 }}
+          placeholder={t('foodSafety.certificates.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          data-testid="certificate-search"
+        />
       </Space>
-      <input ref={fileInput} type="file" accept="image/*,application/pdf" hidden data-testid="certificate-file" onChange={(event) => void onFile(event.target.files?.[0])} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/*,application/pdf"
+        hidden
+        data-testid="certificate-file"
+        onChange={(event) => void onFile(event.target.files?.[0])}
+      />
       <Table<Row>
         size="small"
         rowKey={(row) => row.batch.id}
@@ -164,11 +214,32 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
         locale={{ emptyText: filter === 'attention' ? t('foodSafety.certificates.empty') : t('foodSafety.certificates.emptyAll') }}
         onRow={(row) => ({ 'data-testid': `certificate-row-${row.batch.lotCode}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('foodSafety.certificates.product'), key: 'product', width: 200, render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.batch.productId) },
+          {
+            title: t('foodSafety.certificates.product'),
+            key: 'product',
+            width: 200,
+            render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.batch.productId),
+          },
           { title: t('foodSafety.certificates.lot'), key: 'lot', width: 130, render: (_, row) => row.batch.lotCode },
-          { title: t('foodSafety.certificates.supplier'), key: 'supplier', width: 160, render: (_, row) => (row.batch.supplierId ? partnerName(row.batch.supplierId) : siteName(row.batch.siteId)) },
-          { title: t('foodSafety.certificates.received'), key: 'received', width: 110, render: (_, row) => row.batch.receivedAt.slice(0, 10) },
-          { title: t('foodSafety.certificates.onHand'), key: 'qty', width: 100, align: 'right', render: (_, row) => formatQty(row.qty, row.product) },
+          {
+            title: t('foodSafety.certificates.supplier'),
+            key: 'supplier',
+            width: 160,
+            render: (_, row) => (row.batch.supplierId ? partnerName(row.batch.supplierId) : siteName(row.batch.siteId)),
+          },
+          {
+            title: t('foodSafety.certificates.received'),
+            key: 'received',
+            width: 110,
+            render: (_, row) => row.batch.receivedAt.slice(0, 10),
+          },
+          {
+            title: t('foodSafety.certificates.onHand'),
+            key: 'qty',
+            width: 100,
+            align: 'right',
+            render: (_, row) => formatQty(row.qty, row.product),
+          },
           { title: t('foodSafety.certificates.qc'), key: 'qc', width: 90, render: (_, row) => <QcTag status={row.batch.qcStatus} /> },
           {
             title: t('foodSafety.certificates.files'),
@@ -177,19 +248,29 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
             render: (_, row) => {
               const waiting = queuedFor.get(row.batch.id);
               const waitingTag = waiting ? (
-                <Tooltip title={waiting.refused ? t('foodSafety.certificates.queueRefused', { reason: waiting.refused }) : t('foodSafety.certificates.queueHint')}>
-                  <Tag color={waiting.refused ? 'red' : 'orange'} data-testid="certificate-queued">{t('foodSafety.certificates.queuedTag', { count: waiting.count })}</Tag>
+                <Tooltip
+                  title={
+                    waiting.refused
+                      ? t('foodSafety.certificates.queueRefused', { reason: waiting.refused })
+                      : t('foodSafety.certificates.queueHint')
+                  }
+                >
+                  <Tag color={waiting.refused ? 'red' : 'orange'} data-testid="certificate-queued">
+                    {t('foodSafety.certificates.queuedTag', { count: waiting.count })}
+                  </Tag>
                 </Tooltip>
               ) : null;
               return row.batch.certificateHashes.length ? (
                 <Space size={2} wrap>
                   <Tooltip title={row.batch.certificateHashes.map((hash) => hash.slice(0, 12)).join(', ')}>
-                    <Tag icon={<PaperClipOutlined />} color="green" data-testid="certificate-count">{t('foodSafety.certificates.fileCount', { count: row.batch.certificateHashes.length })}</Tag>
+                    <Tag icon={<PaperClipOutlined />} color="green" data-testid="certificate-count">
+                      {t('foodSafety.certificates.fileCount', { count: row.batch.certificateHashes.length })}
+                    </Tag>
                   </Tooltip>
                   {waitingTag}
                 </Space>
               ) : (
-                waitingTag ?? <Typography.Text type="secondary">{t('foodSafety.certificates.noFiles')}</Typography.Text>
+                (waitingTag ?? <Typography.Text type="secondary">{t('foodSafety.certificates.noFiles')}</Typography.Text>)
               );
             },
           },
@@ -219,8 +300,21 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
                   </Tooltip>
                   {row.batch.qcStatus !== 'released' && (
                     <Tooltip title={ownHint ?? (blockedByHold ? t('foodSafety.certificates.needsCertificate') : undefined)}>
-                      <Popconfirm title={t('foodSafety.certificates.releaseConfirm', { lot: row.batch.lotCode, product: row.product ? productLabel(row.product, i18n.language) : '' })} onConfirm={() => release(row)} disabled={!writable(row.batch) || blockedByHold}>
-                        <Button size="small" type="primary" icon={<CheckCircleOutlined />} disabled={!writable(row.batch) || blockedByHold} data-testid="certificate-release">
+                      <Popconfirm
+                        title={t('foodSafety.certificates.releaseConfirm', {
+                          lot: row.batch.lotCode,
+                          product: row.product ? productLabel(row.product, i18n.language) : '',
+                        })}
+                        onConfirm={() => release(row)}
+                        disabled={!writable(row.batch) || blockedByHold}
+                      >
+                        <Button
+                          size="small"
+                          type="primary"
+                          icon={<CheckCircleOutlined />}
+                          disabled={!writable(row.batch) || blockedByHold}
+                          data-testid="certificate-release"
+                        >
                           {t('foodSafety.certificates.release')}
                         </Button>
                       </Popconfirm>

@@ -39,7 +39,12 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const events = useRxQuery<EventDoc>((database) => database.events.find({ selector: { siteId, kind: 'near-expiry' } }), [siteId]);
   const markdowns = useMemo(() => markdownsByBatch(events ?? []), [events]);
 
-  if (!board || !ledger) return <Spin tip={t('foodSafety.board.loading')}><div style={{ minHeight: 120 }} /></Spin>;
+  if (!board || !ledger)
+    return (
+      <Spin tip={t('foodSafety.board.loading')}>
+        <div style={{ minHeight: 120 }} />
+      </Spin>
+    );
 
   const productName = (line: ExpiryBoardLine) => {
     const product = ledger.ledger.product(line.productId);
@@ -111,7 +116,13 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
           ),
         },
         { title: t('foodSafety.board.onHand'), key: 'qty', align: 'right', width: 110, render: (_, line) => qtyText(line) },
-        { title: t('foodSafety.board.value'), key: 'value', align: 'right', width: 100, render: (_, line) => formatMoney(line.valueAtRisk) },
+        {
+          title: t('foodSafety.board.value'),
+          key: 'value',
+          align: 'right',
+          width: 100,
+          render: (_, line) => formatMoney(line.valueAtRisk),
+        },
         {
           title: t('foodSafety.board.actions'),
           key: 'actions',
@@ -123,15 +134,30 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
                 onConfirm={() => waste([line], line.batchId)}
                 disabled={!canWrite}
               >
-                <Button size="small" danger icon={<DeleteOutlined />} disabled={!canWrite} loading={busyBatch === line.batchId} data-testid="expiry-waste">
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={!canWrite}
+                  loading={busyBatch === line.batchId}
+                  data-testid="expiry-waste"
+                >
                   {t('foodSafety.board.waste')}
                 </Button>
               </Popconfirm>
               {line.status === 'near-expiry' &&
                 (markdowns.has(line.batchId) ? (
-                  <Tag color="blue" data-testid="expiry-marked-down">{t('foodSafety.board.markedDown', { pct: markdowns.get(line.batchId) })}</Tag>
+                  <Tag color="blue" data-testid="expiry-marked-down">
+                    {t('foodSafety.board.markedDown', { pct: markdowns.get(line.batchId) })}
+                  </Tag>
                 ) : (
-                  <Button size="small" icon={<TagOutlined />} disabled={!canWrite} onClick={() => setMarkdownLine(line)} data-testid="expiry-markdown">
+                  <Button
+                    size="small"
+                    icon={<TagOutlined />}
+                    disabled={!canWrite}
+                    onClick={() => setMarkdownLine(line)}
+                    data-testid="expiry-markdown"
+                  >
                     {t('foodSafety.board.markdown')}
                   </Button>
                 ))}
@@ -151,7 +177,11 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
           <Card size="small" data-testid="expiry-summary-expired">
             <Space size={48}>
               <Statistic title={t('foodSafety.board.expired')} value={board.expired.count} valueStyle={{ color: '#cf1322' }} />
-              <Statistic title={t('foodSafety.board.valueAtRisk')} value={formatMoney(board.expired.value)} valueStyle={{ color: '#cf1322' }} />
+              <Statistic
+                title={t('foodSafety.board.valueAtRisk')}
+                value={formatMoney(board.expired.value)}
+                valueStyle={{ color: '#cf1322' }}
+              />
             </Space>
           </Card>
         </Col>
@@ -159,7 +189,11 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
           <Card size="small" data-testid="expiry-summary-near">
             <Space size={48}>
               <Statistic title={t('foodSafety.board.nearExpiry')} value={board.nearExpiry.count} valueStyle={{ color: '#d46b08' }} />
-              <Statistic title={t('foodSafety.board.valueAtRisk')} value={formatMoney(board.nearExpiry.value)} valueStyle={{ color: '#d46b08' }} />
+              <Statistic
+                title={t('foodSafety.board.valueAtRisk')}
+                value={formatMoney(board.nearExpiry.value)}
+                valueStyle={{ color: '#d46b08' }}
+              />
             </Space>
           </Card>
         </Col>
@@ -172,11 +206,23 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
             <section data-testid="expiry-group-expired" style={{ marginBottom: 24 }}>
               <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
                 <Typography.Title level={5} type="danger" style={{ margin: 0 }}>
-                  {t('foodSafety.board.expired')} · {t('foodSafety.board.batches', { count: board.expired.count })} · {formatMoney(board.expired.value)}
+                  {t('foodSafety.board.expired')} · {t('foodSafety.board.batches', { count: board.expired.count })} ·{' '}
+                  {formatMoney(board.expired.value)}
                 </Typography.Title>
                 {board.expired.count > 1 && (
-                  <Popconfirm title={t('foodSafety.board.wasteAllConfirm', { count: board.expired.count, value: formatMoney(board.expired.value) })} onConfirm={() => waste(board.expired.lines, 'all')} disabled={!canWrite}>
-                    <Button danger type="primary" icon={<DeleteOutlined />} disabled={!canWrite} loading={busyBatch === 'all'} data-testid="expiry-waste-all">
+                  <Popconfirm
+                    title={t('foodSafety.board.wasteAllConfirm', { count: board.expired.count, value: formatMoney(board.expired.value) })}
+                    onConfirm={() => waste(board.expired.lines, 'all')}
+                    disabled={!canWrite}
+                  >
+                    <Button
+                      danger
+                      type="primary"
+                      icon={<DeleteOutlined />}
+                      disabled={!canWrite}
+                      loading={busyBatch === 'all'}
+                      data-testid="expiry-waste-all"
+                    >
                       {t('foodSafety.board.wasteAll', { count: board.expired.count })}
                     </Button>
                   </Popconfirm>
@@ -188,7 +234,8 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
           {board.nearExpiry.count > 0 && (
             <section data-testid="expiry-group-near">
               <Typography.Title level={5} type="warning">
-                {t('foodSafety.board.nearExpiry')} · {t('foodSafety.board.batches', { count: board.nearExpiry.count })} · {formatMoney(board.nearExpiry.value)}
+                {t('foodSafety.board.nearExpiry')} · {t('foodSafety.board.batches', { count: board.nearExpiry.count })} ·{' '}
+                {formatMoney(board.nearExpiry.value)}
               </Typography.Title>
               {table(board.nearExpiry)}
             </section>

@@ -29,7 +29,9 @@ export default function ExpiryPage() {
   }
   const isHq = terminal.siteKind === 'hq';
   // HQ holds no stock: it looks at one of the sites (the kitchen first); a site sees itself.
-  const stockSites = (sites ?? []).filter((site) => site.kind !== 'hq').sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'kitchen' ? -1 : 1));
+  const stockSites = (sites ?? [])
+    .filter((site) => site.kind !== 'hq')
+    .sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'kitchen' ? -1 : 1));
   const siteId = isHq ? (chosenSite ?? stockSites[0]?.id ?? terminal.siteId) : terminal.siteId;
   const canWrite = siteId === terminal.siteId;
 
@@ -57,15 +59,35 @@ export default function ExpiryPage() {
             )}
           </Space>
         </Space>
-        {!canWrite && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('foodSafety.otherSiteReadOnly', { site: siteName(siteId) })} data-testid="expiry-read-only" />}
+        {!canWrite && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('foodSafety.otherSiteReadOnly', { site: siteName(siteId) })}
+            data-testid="expiry-read-only"
+          />
+        )}
         <Tabs
           activeKey={tab}
           onChange={(key) => setTab(key as TabKey)}
           destroyOnHidden
           items={[
-            { key: 'board', label: <span data-testid="tab-board">{t('foodSafety.tabs.board')}</span>, children: <ExpiryBoardPanel siteId={siteId} canWrite={canWrite} /> },
-            { key: 'certificates', label: <span data-testid="tab-certificates">{t('foodSafety.tabs.certificates')}</span>, children: <CertificatesPanel siteId={siteId} canWrite={canWrite} /> },
-            { key: 'temperature', label: <span data-testid="tab-temperature">{t('foodSafety.tabs.temperature')}</span>, children: <TemperaturePanel siteId={siteId} canWrite={canWrite} /> },
+            {
+              key: 'board',
+              label: <span data-testid="tab-board">{t('foodSafety.tabs.board')}</span>,
+              children: <ExpiryBoardPanel siteId={siteId} canWrite={canWrite} />,
+            },
+            {
+              key: 'certificates',
+              label: <span data-testid="tab-certificates">{t('foodSafety.tabs.certificates')}</span>,
+              children: <CertificatesPanel siteId={siteId} canWrite={canWrite} />,
+            },
+            {
+              key: 'temperature',
+              label: <span data-testid="tab-temperature">{t('foodSafety.tabs.temperature')}</span>,
+              children: <TemperaturePanel siteId={siteId} canWrite={canWrite} />,
+            },
           ]}
         />
       </Card>

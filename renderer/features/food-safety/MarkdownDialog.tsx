@@ -23,13 +23,38 @@ export function MarkdownDialog({ title, onCancel, onSave }: Props) {
     }
   };
   return (
-    <Modal open title={title} okText={t('foodSafety.board.markdownSave')} onOk={save} onCancel={onCancel} confirmLoading={saving} okButtonProps={{ id: 'markdown-save' }} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      okText={t('foodSafety.board.markdownSave')}
+      onOk={save}
+      onCancel={onCancel}
+      confirmLoading={saving}
+      okButtonProps={{ id: 'markdown-save' }}
+      destroyOnHidden
+    >
       <Form layout="vertical" onFinish={save}>
         <Form.Item label={t('foodSafety.board.markdownPct')}>
-          <InputNumber autoFocus min={5} max={90} step={5} value={pct} onChange={(value) => setPct(value ?? 30)} onPressEnter={save} data-testid="markdown-pct" style={{ width: 120 }} />
+          <InputNumber
+            autoFocus
+            min={5}
+            max={90}
+            step={5}
+            value={pct}
+            onChange={(value) => setPct(value ?? 30)}
+            onPressEnter={save}
+            data-testid="markdown-pct"
+            style={{ width: 120 }}
+          />
         </Form.Item>
         <Form.Item label={t('foodSafety.board.markdownNote')}>
-          <Input value={note} maxLength={200} onChange={(event) => setNote(event.target.value)} onPressEnter={save} data-testid="markdown-note" />
+          <Input
+            value={note}
+            maxLength={200}
+            onChange={(event) => setNote(event.target.value)}
+            onPressEnter={save}
+            data-testid="markdown-note"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -39,11 +39,16 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
   const options = foodSafetyOptionsFromConfig(config?.[0]);
   const events = useRxQuery<EventDoc>((database) => database.events.find({ selector: { siteId, kind: 'temperature' } }), [siteId]);
   const readings = useMemo(
-    () => (events ?? []).filter((event) => typeof event.data.celsius === 'number' && event.data.batchIds === undefined && event.toSiteId === undefined).sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30),
+    () =>
+      (events ?? [])
+        .filter((event) => typeof event.data.celsius === 'number' && event.data.batchIds === undefined && event.toSiteId === undefined)
+        .sort((a, b) => b.at.localeCompare(a.at))
+        .slice(0, 30),
     [events],
   );
   const areaName = (key: AreaKey) => t(`foodSafety.temperature.areas.${key}`);
-  const rangeOf = (key: AreaKey) => rangeText(options.temperatureRanges[storageArea(siteId, key, '').areaClass]) ?? t('foodSafety.temperature.anyRange');
+  const rangeOf = (key: AreaKey) =>
+    rangeText(options.temperatureRanges[storageArea(siteId, key, '').areaClass]) ?? t('foodSafety.temperature.anyRange');
 
   const record = async () => {
     const celsius = parseCelsius(text);
@@ -101,7 +106,8 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
     }
   };
 
-  if (!canWrite && terminal?.siteKind === 'hq' && siteId === terminal.siteId) return <Alert type="info" showIcon message={t('foodSafety.temperature.noSite')} />;
+  if (!canWrite && terminal?.siteKind === 'hq' && siteId === terminal.siteId)
+    return <Alert type="info" showIcon message={t('foodSafety.temperature.noSite')} />;
 
   const foreign = alerted ? alerted.outcome.affected.filter((entry) => entry.originSiteId !== siteId) : [];
   return (
@@ -120,19 +126,44 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
                   setAreaKey(value as AreaKey);
                   input.current?.focus();
                 }}
-                options={areaKeys.map((key) => ({ value: key, label: <span data-testid={`area-${key}`}>{areaName(key)}<Typography.Text type="secondary"> · {rangeOf(key)}</Typography.Text></span> }))}
+                options={areaKeys.map((key) => ({
+                  value: key,
+                  label: (
+                    <span data-testid={`area-${key}`}>
+                      {areaName(key)}
+                      <Typography.Text type="secondary"> · {rangeOf(key)}</Typography.Text>
+                    </span>
+                  ),
+                }))}
               />
             </div>
             <div>
               <Typography.Text strong>{t('foodSafety.temperature.reading')}</Typography.Text>
               <br />
               <Space.Compact>
-                <Input ref={input} autoFocus inputMode="decimal" style={{ width: 140 }} value={text} suffix="°C" status={inputError ? 'error' : undefined} onChange={(event) => setText(event.target.value)} onPressEnter={record} data-testid="temperature-input" />
+                <Input
+                  ref={input}
+                  autoFocus
+                  inputMode="decimal"
+                  style={{ width: 140 }}
+                  value={text}
+                  suffix="°C"
+                  status={inputError ? 'error' : undefined}
+                  onChange={(event) => setText(event.target.value)}
+                  onPressEnter={record}
+                  data-testid="temperature-input"
+                />
                 <Button type="primary" onClick={record} loading={busy} data-testid="temperature-record">
                   {t('foodSafety.temperature.record')}
                 </Button>
               </Space.Compact>
-              {inputError && <div><Typography.Text type="danger" data-testid="temperature-input-error">{inputError}</Typography.Text></div>}
+              {inputError && (
+                <div>
+                  <Typography.Text type="danger" data-testid="temperature-input-error">
+                    {inputError}
+                  </Typography.Text>
+                </div>
+              )}
             </div>
           </Space>
         </Card>
@@ -145,10 +176,18 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
           onClose={() => setAlerted(null)}
           style={{ marginBottom: 16 }}
           data-testid="temperature-alert"
-          message={t('foodSafety.temperature.alertTitle', { area: alerted.areaName, celsius: alerted.celsius, status: t(`foodSafety.temperature.status.${alerted.outcome.status}`) })}
+          message={t('foodSafety.temperature.alertTitle', {
+            area: alerted.areaName,
+            celsius: alerted.celsius,
+            status: t(`foodSafety.temperature.status.${alerted.outcome.status}`),
+          })}
           description={
             <Space direction="vertical" style={{ width: '100%' }}>
-              <span>{alerted.outcome.affected.length ? t('foodSafety.temperature.alertBody', { count: alerted.outcome.affected.length }) : t('foodSafety.temperature.alertNone')}</span>
+              <span>
+                {alerted.outcome.affected.length
+                  ? t('foodSafety.temperature.alertBody', { count: alerted.outcome.affected.length })
+                  : t('foodSafety.temperature.alertNone')}
+              </span>
               {alerted.outcome.affected.length > 0 && (
                 <Table
                   size="small"
@@ -157,15 +196,45 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
                   scroll={{ y: 240 }}
                   dataSource={alerted.outcome.affected}
                   columns={[
-                    { title: t('foodSafety.temperature.product'), key: 'product', render: (_, entry) => { const product = ledger?.ledger.product(entry.productId); return product ? productLabel(product, i18n.language) : entry.productId; } },
-                    { title: t('foodSafety.temperature.lot'), key: 'lot', render: (_, entry) => ledger?.ledger.batch(entry.batchId)?.lotCode ?? entry.batchId },
-                    { title: t('foodSafety.temperature.qty'), key: 'qty', align: 'right', render: (_, entry) => formatQty(entry.qty, ledger?.ledger.product(entry.productId)) },
+                    {
+                      title: t('foodSafety.temperature.product'),
+                      key: 'product',
+                      render: (_, entry) => {
+                        const product = ledger?.ledger.product(entry.productId);
+                        return product ? productLabel(product, i18n.language) : entry.productId;
+                      },
+                    },
+                    {
+                      title: t('foodSafety.temperature.lot'),
+                      key: 'lot',
+                      render: (_, entry) => ledger?.ledger.batch(entry.batchId)?.lotCode ?? entry.batchId,
+                    },
+                    {
+                      title: t('foodSafety.temperature.qty'),
+                      key: 'qty',
+                      align: 'right',
+                      render: (_, entry) => formatQty(entry.qty, ledger?.ledger.product(entry.productId)),
+                    },
                     { title: t('foodSafety.temperature.origin'), key: 'origin', render: (_, entry) => siteName(entry.originSiteId) },
-                    { title: t('foodSafety.certificates.qc'), key: 'qc', render: (_, entry) => { const batch = ledger?.ledger.batch(entry.batchId); return batch ? <QcTag status={batch.qcStatus} /> : null; } },
+                    {
+                      title: t('foodSafety.certificates.qc'),
+                      key: 'qc',
+                      render: (_, entry) => {
+                        const batch = ledger?.ledger.batch(entry.batchId);
+                        return batch ? <QcTag status={batch.qcStatus} /> : null;
+                      },
+                    },
                   ]}
                 />
               )}
-              {alerted.done && foreign.length > 0 && <span>{t('foodSafety.temperature.askedOrigin', { count: foreign.length, sites: [...new Set(foreign.map((entry) => siteName(entry.originSiteId)))].join('、') })}</span>}
+              {alerted.done && foreign.length > 0 && (
+                <span>
+                  {t('foodSafety.temperature.askedOrigin', {
+                    count: foreign.length,
+                    sites: [...new Set(foreign.map((entry) => siteName(entry.originSiteId)))].join('、'),
+                  })}
+                </span>
+              )}
               {!alerted.done && alerted.outcome.affected.length > 0 && (
                 <Button danger type="primary" onClick={quarantine} data-testid="temperature-quarantine">
                   {t('foodSafety.temperature.quarantine', { count: alerted.outcome.affected.length })}
@@ -185,10 +254,36 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
         locale={{ emptyText: t('foodSafety.temperature.logEmpty') }}
         data-testid="temperature-log"
         columns={[
-          { title: t('foodSafety.temperature.at'), key: 'at', width: 170, render: (_, event) => new Date(event.at).toLocaleString(i18n.language) },
-          { title: t('foodSafety.temperature.area'), key: 'area', render: (_, event) => { const key = areaKeyOf(String(event.data.areaId ?? '')); return key ? areaName(key) : String(event.data.areaId ?? ''); } },
-          { title: t('foodSafety.temperature.reading'), key: 'celsius', align: 'right', width: 120, render: (_, event) => `${String(event.data.celsius)} °C` },
-          { title: '', key: 'status', width: 120, render: (_, event) => { const status = (event.data.status ?? 'ok') as ReadingStatus; return <Tag color={statusColor[status]}>{t(`foodSafety.temperature.status.${status}`)}</Tag>; } },
+          {
+            title: t('foodSafety.temperature.at'),
+            key: 'at',
+            width: 170,
+            render: (_, event) => new Date(event.at).toLocaleString(i18n.language),
+          },
+          {
+            title: t('foodSafety.temperature.area'),
+            key: 'area',
+            render: (_, event) => {
+              const key = areaKeyOf(String(event.data.areaId ?? ''));
+              return key ? areaName(key) : String(event.data.areaId ?? '');
+            },
+          },
+          {
+            title: t('foodSafety.temperature.reading'),
+            key: 'celsius',
+            align: 'right',
+            width: 120,
+            render: (_, event) => `${String(event.data.celsius)} °C`,
+          },
+          {
+            title: '',
+            key: 'status',
+            width: 120,
+            render: (_, event) => {
+              const status = (event.data.status ?? 'ok') as ReadingStatus;
+              return <Tag color={statusColor[status]}>{t(`foodSafety.temperature.status.${status}`)}</Tag>;
+            },
+          },
         ]}
       />
     </div>

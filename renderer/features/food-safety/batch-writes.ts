@@ -15,7 +15,12 @@ async function batchDocument(db: LarderDatabase, batchId: string) {
   return doc;
 }
 
-export async function setQcStatus(db: LarderDatabase, batchId: string, qcStatus: QcStatus, audit: { siteId: string; terminalId: string; reason: string }): Promise<void> {
+export async function setQcStatus(
+  db: LarderDatabase,
+  batchId: string,
+  qcStatus: QcStatus,
+  audit: { siteId: string; terminalId: string; reason: string },
+): Promise<void> {
   const doc = await batchDocument(db, batchId);
   const at = new Date().toISOString();
   const before = doc.qcStatus;

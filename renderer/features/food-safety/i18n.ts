@@ -45,7 +45,8 @@ export default defineMessages(
       body: '{{expired}} expired batches (¥{{expiredValue}}), {{near}} near expiry (¥{{nearValue}}). Open “Expiry & food safety” to waste or mark down.',
     },
     certificates: {
-      intro: 'Attach the quarantine certificate (检疫证明) or certificate of conformity as an image or PDF. Without a connection the file is kept on this terminal and attached once the endpoint is reachable.',
+      intro:
+        'Attach the quarantine certificate (检疫证明) or certificate of conformity as an image or PDF. Without a connection the file is kept on this terminal and attached once the endpoint is reachable.',
       holdOn: 'Site policy: batches received without a certificate are held as QC pending until one is attached and the batch is released.',
       holdOff: 'Site policy: batches without a certificate are not held.',
       holdToggle: 'Hold batches without a certificate',
@@ -83,7 +84,8 @@ export default defineMessages(
       emptyAll: 'No batches in stock.',
     },
     temperature: {
-      intro: 'Record the reading of each storage area. A reading out of range raises an alert and lets you quarantine the batches stored there.',
+      intro:
+        'Record the reading of each storage area. A reading out of range raises an alert and lets you quarantine the batches stored there.',
       area: 'Storage area',
       reading: 'Reading (°C)',
       record: 'Record',
@@ -92,7 +94,8 @@ export default defineMessages(
       anyRange: 'no limit',
       recorded: '{{area}}: {{celsius}} °C recorded, within range.',
       alertTitle: '{{area}} out of range: {{celsius}} °C ({{status}})',
-      alertBody: '{{count}} batches are stored there. Quarantine them until they are checked; they cannot be sold, dispatched or used while quarantined.',
+      alertBody:
+        '{{count}} batches are stored there. Quarantine them until they are checked; they cannot be sold, dispatched or used while quarantined.',
       alertNone: 'No stocked batches are stored there. Check the equipment and record again.',
       quarantine: 'Quarantine {{count}} batches',
       quarantined: '{{count}} batches quarantined.',

@@ -14,7 +14,15 @@ export function useSites(): { sites: SiteDoc[] | null; siteName: (id: string) =>
   const { i18n } = useTranslation();
   const sites = useRxQuery<SiteDoc>((db) => db.sites.find(), []);
   const language = i18n.language;
-  const siteName = useCallback((id: string) => nameIn(sites?.find((site) => site.id === id), id, language), [sites, language]);
+  const siteName = useCallback(
+    (id: string) =>
+      nameIn(
+        sites?.find((site) => site.id === id),
+        id,
+        language,
+      ),
+    [sites, language],
+  );
   return { sites, siteName };
 }
 
@@ -22,6 +30,14 @@ export function usePartners(): { partners: PartnerDoc[] | null; partnerName: (id
   const { i18n } = useTranslation();
   const partners = useRxQuery<PartnerDoc>((db) => db.partners.find(), []);
   const language = i18n.language;
-  const partnerName = useCallback((id: string) => nameIn(partners?.find((partner) => partner.id === id), id, language), [partners, language]);
+  const partnerName = useCallback(
+    (id: string) =>
+      nameIn(
+        partners?.find((partner) => partner.id === id),
+        id,
+        language,
+      ),
+    [partners, language],
+  );
   return { partners, partnerName };
 }

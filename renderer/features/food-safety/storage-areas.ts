@@ -33,7 +33,11 @@ export function rangeText(range: TemperatureRange): string | null {
  * produce both); null when it is not a plausible food-storage temperature.
  */
 export function parseCelsius(text: string): number | null {
-  const normalized = text.trim().replace(',', '.').replace(/[−–—]/g, '-').replace(/\s*°?\s*c$/i, '');
+  const normalized = text
+    .trim()
+    .replace(',', '.')
+    .replace(/[−–—]/g, '-')
+    .replace(/\s*°?\s*c$/i, '');
   if (!/^[-+]?\d+(\.\d+)?$/.test(normalized)) return null;
   const value = Number(normalized);
   return value >= -60 && value <= 150 ? value : null;

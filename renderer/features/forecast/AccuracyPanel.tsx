@@ -39,7 +39,9 @@ export function AccuracyPanel({ result, products, onOpen }: Props) {
           <Statistic title={t('forecast.figures.naive')} value={percent(result.totals.seasonalNaive.wape)} />
           <div>
             <div>{t('forecast.figures.improvement', { percent: percent(result.totals.improvement, true) })}</div>
-            <Typography.Text type="secondary">{t('forecast.figures.seriesCount', { count: result.totals.seriesBacktested })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('forecast.figures.seriesCount', { count: result.totals.seriesBacktested })}
+            </Typography.Text>
             <div>
               <Typography.Text type="secondary">{t('forecast.figures.biasHelp')}</Typography.Text>
             </div>
@@ -54,11 +56,19 @@ export function AccuracyPanel({ result, products, onOpen }: Props) {
             size="small"
             dataSource={[...result.review]}
             renderItem={(item) => (
-              <List.Item actions={[<Button key="open" size="small" onClick={() => onOpen(item.id)}>{t('forecast.review.open')}</Button>]}>
+              <List.Item
+                actions={[
+                  <Button key="open" size="small" onClick={() => onOpen(item.id)}>
+                    {t('forecast.review.open')}
+                  </Button>,
+                ]}
+              >
                 <Space wrap>
                   <Typography.Text strong>{name(item.id)}</Typography.Text>
                   {item.reasons.map((reason) => (
-                    <Tag key={reason} color={reason === 'no-backtest' ? 'default' : 'orange'}>{reasonText(item, reason)}</Tag>
+                    <Tag key={reason} color={reason === 'no-backtest' ? 'default' : 'orange'}>
+                      {reasonText(item, reason)}
+                    </Tag>
                   ))}
                   <Typography.Text type="secondary">{t(`forecast.model.${item.model}`)}</Typography.Text>
                 </Space>
@@ -75,9 +85,20 @@ export function AccuracyPanel({ result, products, onOpen }: Props) {
         dataSource={[...result.series]}
         onRow={(series) => ({ onDoubleClick: () => onOpen(series.productId) })}
         columns={[
-          { title: t('forecast.chart.product'), key: 'product', render: (_, series) => <a onClick={() => onOpen(series.productId)}>{name(series.productId)}</a> },
+          {
+            title: t('forecast.chart.product'),
+            key: 'product',
+            render: (_, series) => <a onClick={() => onOpen(series.productId)}>{name(series.productId)}</a>,
+          },
           { title: t('forecast.figures.model'), key: 'model', render: (_, series) => t(`forecast.model.${series.model}`) },
-          { title: t('forecast.figures.wape'), key: 'wape', align: 'right', sorter: (a, b) => (a.wape ?? -1) - (b.wape ?? -1), defaultSortOrder: 'descend', render: (_, series) => percent(series.wape) },
+          {
+            title: t('forecast.figures.wape'),
+            key: 'wape',
+            align: 'right',
+            sorter: (a, b) => (a.wape ?? -1) - (b.wape ?? -1),
+            defaultSortOrder: 'descend',
+            render: (_, series) => percent(series.wape),
+          },
           { title: t('forecast.figures.bias'), key: 'bias', align: 'right', render: (_, series) => percent(series.bias, true) },
           { title: t('forecast.figures.naive'), key: 'naive', align: 'right', render: (_, series) => percent(series.naiveWape) },
           {
@@ -85,7 +106,13 @@ export function AccuracyPanel({ result, products, onOpen }: Props) {
             key: 'verdict',
             render: (_, series) => {
               const verdict = verdictOf(series);
-              return verdict ? <Tag color={verdict === 'better' ? 'green' : verdict === 'worse' ? 'orange' : 'default'}>{t(`forecast.figures.${verdict}`)}</Tag> : '—';
+              return verdict ? (
+                <Tag color={verdict === 'better' ? 'green' : verdict === 'worse' ? 'orange' : 'default'}>
+                  {t(`forecast.figures.${verdict}`)}
+                </Tag>
+              ) : (
+                '—'
+              );
             },
           },
         ]}

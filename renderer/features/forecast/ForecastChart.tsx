@@ -17,7 +17,12 @@ export function ForecastChart({ series, unit }: { series: SeriesResult; unit: st
     const historyLength = series.history.length;
     const backcastByDate = new Map(series.backcast.map((point) => [point.date, round(point.forecast)]));
     const coverage = Math.round((future[0]?.coverage ?? 0.8) * 100);
-    const labels = { actual: t('forecast.chart.actual'), backcast: t('forecast.chart.backcast'), forecast: t('forecast.chart.forecast'), band: t('forecast.chart.band', { coverage }) };
+    const labels = {
+      actual: t('forecast.chart.actual'),
+      backcast: t('forecast.chart.backcast'),
+      forecast: t('forecast.chart.forecast'),
+      band: t('forecast.chart.band', { coverage }),
+    };
     return {
       animation: false,
       grid: { left: 56, right: 24, top: 40, bottom: 32 },
@@ -26,12 +31,54 @@ export function ForecastChart({ series, unit }: { series: SeriesResult; unit: st
       xAxis: { type: 'category', data: dates.map((date) => date.slice(5)), boundaryGap: false },
       yAxis: { type: 'value', name: unit, min: 0 },
       series: [
-        { name: labels.actual, type: 'line', data: [...series.history.map((point) => round(point.qty)), ...pad(future.length)], color: '#1f2937', symbolSize: 5 },
-        { name: labels.backcast, type: 'line', data: [...series.history.map((point) => backcastByDate.get(point.date) ?? null), ...pad(future.length)], color: '#d97706', lineStyle: { type: 'dashed' }, symbol: 'none' },
+        {
+          name: labels.actual,
+          type: 'line',
+          data: [...series.history.map((point) => round(point.qty)), ...pad(future.length)],
+          color: '#1f2937',
+          symbolSize: 5,
+        },
+        {
+          name: labels.backcast,
+          type: 'line',
+          data: [...series.history.map((point) => backcastByDate.get(point.date) ?? null), ...pad(future.length)],
+          color: '#d97706',
+          lineStyle: { type: 'dashed' },
+          symbol: 'none',
+        },
         // Joined to the last actual day so the forecast reads as continuing the history.
-        { name: labels.forecast, type: 'line', data: [...pad(historyLength - 1), round(series.history[historyLength - 1]?.qty ?? 0), ...future.map((point) => round(point.forecast))], color: '#2563eb', symbolSize: 4 },
-        { name: labels.band, type: 'line', stack: 'band', data: [...pad(historyLength), ...future.map((point) => round(point.lo))], lineStyle: { opacity: 0 }, symbol: 'none', color: '#93c5fd', tooltip: { show: false } },
-        { name: labels.band, type: 'line', stack: 'band', data: [...pad(historyLength), ...future.map((point) => round(point.hi - point.lo))], lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { opacity: 0.35 }, color: '#93c5fd', tooltip: { show: false } },
+        {
+          name: labels.forecast,
+          type: 'line',
+          data: [
+            ...pad(historyLength - 1),
+            round(series.history[historyLength - 1]?.qty ?? 0),
+            ...future.map((point) => round(point.forecast)),
+          ],
+          color: '#2563eb',
+          symbolSize: 4,
+        },
+        {
+          name: labels.band,
+          type: 'line',
+          stack: 'band',
+          data: [...pad(historyLength), ...future.map((point) => round(point.lo))],
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          color: '#93c5fd',
+          tooltip: { show: false },
+        },
+        {
+          name: labels.band,
+          type: 'line',
+          stack: 'band',
+          data: [...pad(historyLength), ...future.map((point) => round(point.hi - point.lo))],
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          areaStyle: { opacity: 0.35 },
+          color: '#93c5fd',
+          tooltip: { show: false },
+        },
       ],
     };
   }, [series, unit, t]);

@@ -29,7 +29,10 @@ export default function ForecastPage() {
   const products = useMemo(() => new Map((productRows ?? []).map((product) => [product.id, product])), [productRows]);
   const partners = useMemo(() => new Map((partnerRows ?? []).map((partner) => [partner.id, partner])), [partnerRows]);
   const kitchen = useMemo(() => (siteRows ?? []).find((site) => site.kind === 'kitchen' && site.active), [siteRows]);
-  const choosable = useMemo(() => (siteRows ?? []).filter((site) => site.kind !== 'hq' && site.active).sort((a, b) => a.code.localeCompare(b.code)), [siteRows]);
+  const choosable = useMemo(
+    () => (siteRows ?? []).filter((site) => site.kind !== 'hq' && site.active).sort((a, b) => a.code.localeCompare(b.code)),
+    [siteRows],
+  );
 
   const isHq = terminal?.siteKind === 'hq';
   const [chosenSite, setChosenSite] = useState<string | null>(null);
@@ -47,9 +50,14 @@ export default function ForecastPage() {
   useEffect(() => setSelected(null), [siteId]);
   const result = state.done?.result ?? null;
   // The chart opens on the product with the most demand, not on an empty picker.
-  const shownProduct = selected ?? (result ? [...result.series].sort((a, b) => total(b) - total(a))[0]?.productId ?? null : null);
+  const shownProduct = selected ?? (result ? ([...result.series].sort((a, b) => total(b) - total(a))[0]?.productId ?? null) : null);
 
-  if (!terminal) return <Card data-testid="section-forecast"><Alert type="info" message={t('forecast.notPaired')} /></Card>;
+  if (!terminal)
+    return (
+      <Card data-testid="section-forecast">
+        <Alert type="info" message={t('forecast.notPaired')} />
+      </Card>
+    );
   const loading = !ledger || siteRows === null || productRows === null || documents === null || !result;
   const open = (productId: string) => {
     setSelected(productId);
@@ -58,13 +66,55 @@ export default function ForecastPage() {
 
   const actTab =
     siteKind === 'kitchen' && siteId
-      ? { key: 'act', label: t('forecast.tabs.plan'), children: result && <KitchenPlanPanel kitchenId={siteId} series={result.series} products={products} partners={partners} documents={documents ?? []} writer={writer} /> }
-      : { key: 'act', label: t('forecast.tabs.suggestions'), children: result && siteId && <StoreSuggestions storeId={siteId} series={result.series} products={products} documents={documents ?? []} kitchen={kitchen} writer={writer} /> };
+      ? {
+          key: 'act',
+          label: t('forecast.tabs.plan'),
+          children: result && (
+            <KitchenPlanPanel
+              kitchenId={siteId}
+              series={result.series}
+              products={products}
+              partners={partners}
+              documents={documents ?? []}
+              writer={writer}
+            />
+          ),
+        }
+      : {
+          key: 'act',
+          label: t('forecast.tabs.suggestions'),
+          children: result && siteId && (
+            <StoreSuggestions
+              storeId={siteId}
+              series={result.series}
+              products={products}
+              documents={documents ?? []}
+              kitchen={kitchen}
+              writer={writer}
+            />
+          ),
+        };
   const tabs = [
     actTab,
-    ...(siteKind === 'kitchen' && siteId ? [{ key: 'incoming', label: t('forecast.tabs.incoming'), children: <IncomingRequests kitchenId={siteId} documents={documents ?? []} products={products} sites={sites} /> }] : []),
-    { key: 'chart', label: t('forecast.tabs.chart'), children: result && <SeriesPanel series={result.series} products={products} selected={shownProduct} onSelect={setSelected} /> },
-    { key: 'accuracy', label: t('forecast.tabs.accuracy'), children: result && <AccuracyPanel result={result} products={products} onOpen={open} /> },
+    ...(siteKind === 'kitchen' && siteId
+      ? [
+          {
+            key: 'incoming',
+            label: t('forecast.tabs.incoming'),
+            children: <IncomingRequests kitchenId={siteId} documents={documents ?? []} products={products} sites={sites} />,
+          },
+        ]
+      : []),
+    {
+      key: 'chart',
+      label: t('forecast.tabs.chart'),
+      children: result && <SeriesPanel series={result.series} products={products} selected={shownProduct} onSelect={setSelected} />,
+    },
+    {
+      key: 'accuracy',
+      label: t('forecast.tabs.accuracy'),
+      children: result && <AccuracyPanel result={result} products={products} onOpen={open} />,
+    },
     { key: 'overrides', label: t('forecast.tabs.overrides'), children: siteId && <OverrideHistory siteId={siteId} products={products} /> },
   ];
 
@@ -74,7 +124,11 @@ export default function ForecastPage() {
         <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('forecast.title')}
-            {site && !isHq ? <Typography.Text type="secondary" style={{ fontSize: 16, marginLeft: 12 }}>{siteName(site, i18n.language)}</Typography.Text> : null}
+            {site && !isHq ? (
+              <Typography.Text type="secondary" style={{ fontSize: 16, marginLeft: 12 }}>
+                {siteName(site, i18n.language)}
+              </Typography.Text>
+            ) : null}
           </Typography.Title>
           <Space wrap>
             {isHq && (

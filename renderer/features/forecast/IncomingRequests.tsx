@@ -7,7 +7,17 @@ import { openRequestsTo } from './kitchen-plan';
 import { siteName } from './site-name';
 
 /** The stores' open 要货单 addressed to this kitchen, newest first: what the plan is built from. */
-export function IncomingRequests({ kitchenId, documents, products, sites }: { kitchenId: string; documents: readonly DocumentDoc[]; products: ReadonlyMap<string, ProductDoc>; sites: ReadonlyMap<string, SiteDoc> }) {
+export function IncomingRequests({
+  kitchenId,
+  documents,
+  products,
+  sites,
+}: {
+  kitchenId: string;
+  documents: readonly DocumentDoc[];
+  products: ReadonlyMap<string, ProductDoc>;
+  sites: ReadonlyMap<string, SiteDoc>;
+}) {
   const { t, i18n } = useTranslation();
   const requests = openRequestsTo(kitchenId, documents);
   if (requests.length === 0) return <Empty description={t('forecast.plan.noRequests')} />;

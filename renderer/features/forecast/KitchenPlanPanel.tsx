@@ -66,10 +66,26 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
         confirmedQty: (edits[purchase.productId] ?? purchase.packs) * purchase.packSize,
         unitCost: ledger?.ledger.lastReceiptCost(kitchenId, purchase.productId) ?? 0,
       }));
-      const stamp = { id: newId(), number: nextDocumentNumber('CG', writer.terminalId), siteId: kitchenId, terminalId: writer.terminalId, businessDate: businessDateToday(), at };
-      const order = buildPurchaseOrder(stamp, partnerId, lines.map((line) => ({ productId: line.productId, qty: line.confirmedQty, unitCost: line.unitCost })), t('forecast.poNote'));
+      const stamp = {
+        id: newId(),
+        number: nextDocumentNumber('CG', writer.terminalId),
+        siteId: kitchenId,
+        terminalId: writer.terminalId,
+        businessDate: businessDateToday(),
+        at,
+      };
+      const order = buildPurchaseOrder(
+        stamp,
+        partnerId,
+        lines.map((line) => ({ productId: line.productId, qty: line.confirmedQty, unitCost: line.unitCost })),
+        t('forecast.poNote'),
+      );
       await db.documents.insert(order);
-      const events = overrideEvents(lines, { siteId: kitchenId, terminalId: writer.terminalId, at, docType: 'purchase-order', docId: order.id, docNumber: order.number }, newId);
+      const events = overrideEvents(
+        lines,
+        { siteId: kitchenId, terminalId: writer.terminalId, at, docType: 'purchase-order', docId: order.id, docNumber: order.number },
+        newId,
+      );
       if (events.length > 0) await db.events.bulkInsert(events);
       setEdits({});
       void message.success(t('forecast.plan.created', { number: order.number }));
@@ -83,7 +99,14 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <label>
         <Typography.Text>{t('forecast.settings.planDays')} </Typography.Text>
-        <InputNumber data-testid="plan-days" min={1} max={14} precision={0} value={planDays} onChange={(value) => setPlanDays(value ?? 1)} />
+        <InputNumber
+          data-testid="plan-days"
+          min={1}
+          max={14}
+          precision={0}
+          value={planDays}
+          onChange={(value) => setPlanDays(value ?? 1)}
+        />
       </label>
       {nothing && <Empty description={t('forecast.plan.none')} />}
       <Card size="small" title={t('forecast.plan.production')}>
@@ -98,7 +121,12 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
             { title: t('forecast.plan.demand'), key: 'demand', align: 'right', render: (_, line) => qty(line.productId, line.demand) },
             { title: t('forecast.plan.onHand'), key: 'onHand', align: 'right', render: (_, line) => qty(line.productId, line.onHand) },
             { title: t('forecast.plan.batches'), dataIndex: 'batches', align: 'right' },
-            { title: t('forecast.plan.planned'), key: 'planned', align: 'right', render: (_, line) => <strong>{qty(line.productId, line.plannedQty)}</strong> },
+            {
+              title: t('forecast.plan.planned'),
+              key: 'planned',
+              align: 'right',
+              render: (_, line) => <strong>{qty(line.productId, line.plannedQty)}</strong>,
+            },
           ]}
         />
       </Card>
@@ -113,7 +141,12 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
             { title: t('forecast.plan.gross'), key: 'gross', align: 'right', render: (_, line) => qty(line.productId, line.gross) },
             { title: t('forecast.plan.onHand'), key: 'onHand', align: 'right', render: (_, line) => qty(line.productId, line.onHand) },
             { title: t('forecast.plan.onOrder'), key: 'onOrder', align: 'right', render: (_, line) => qty(line.productId, line.onOrder) },
-            { title: t('forecast.plan.net'), key: 'net', align: 'right', render: (_, line) => <strong>{qty(line.productId, line.net)}</strong> },
+            {
+              title: t('forecast.plan.net'),
+              key: 'net',
+              align: 'right',
+              render: (_, line) => <strong>{qty(line.productId, line.net)}</strong>,
+            },
           ]}
         />
       </Card>
@@ -121,7 +154,11 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
       {!writer && <Alert type="info" showIcon message={t('forecast.plan.hqReadOnly')} />}
       {[...bySupplier].map(([partnerId, purchases]) => {
         const partner = partners.get(partnerId);
-        const supplierName = partner ? (i18n.language === 'en' && partner.nameEn ? partner.nameEn : partner.name) : t('forecast.plan.unknownSupplier');
+        const supplierName = partner
+          ? i18n.language === 'en' && partner.nameEn
+            ? partner.nameEn
+            : partner.name
+          : t('forecast.plan.unknownSupplier');
         return (
           <Card key={partnerId || 'unknown'} size="small" title={`${t('forecast.plan.purchases')} · ${supplierName}`}>
             <Table<PurchaseSuggestion>
@@ -136,7 +173,14 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
                   title: t('forecast.plan.qty'),
                   key: 'qty',
                   render: (_, line) => (
-                    <InputNumber min={0} precision={0} disabled={!writer} value={edits[line.productId] ?? line.packs} addonAfter={`× ${qty(line.productId, line.packSize)}`} onChange={(value) => setEdits((current) => ({ ...current, [line.productId]: value ?? 0 }))} />
+                    <InputNumber
+                      min={0}
+                      precision={0}
+                      disabled={!writer}
+                      value={edits[line.productId] ?? line.packs}
+                      addonAfter={`× ${qty(line.productId, line.packSize)}`}
+                      onChange={(value) => setEdits((current) => ({ ...current, [line.productId]: value ?? 0 }))}
+                    />
                   ),
                 },
               ]}

@@ -22,9 +22,23 @@ export function OverrideHistory({ siteId, products }: { siteId: string; products
       pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={[
         { title: t('forecast.overrides.when'), key: 'at', render: (_, row) => new Date(row.at).toLocaleString(i18n.language) },
-        { title: t('forecast.overrides.product'), key: 'product', render: (_, row) => (products.get(row.productId) ? productLabel(products.get(row.productId)!, i18n.language) : row.productId) },
-        { title: t('forecast.overrides.suggested'), key: 'suggested', align: 'right', render: (_, row) => readableQty(row.suggestedQty, products.get(row.productId)) },
-        { title: t('forecast.overrides.confirmed'), key: 'confirmed', align: 'right', render: (_, row) => readableQty(row.confirmedQty, products.get(row.productId)) },
+        {
+          title: t('forecast.overrides.product'),
+          key: 'product',
+          render: (_, row) => (products.get(row.productId) ? productLabel(products.get(row.productId)!, i18n.language) : row.productId),
+        },
+        {
+          title: t('forecast.overrides.suggested'),
+          key: 'suggested',
+          align: 'right',
+          render: (_, row) => readableQty(row.suggestedQty, products.get(row.productId)),
+        },
+        {
+          title: t('forecast.overrides.confirmed'),
+          key: 'confirmed',
+          align: 'right',
+          render: (_, row) => readableQty(row.confirmedQty, products.get(row.productId)),
+        },
         {
           title: t('forecast.overrides.change'),
           key: 'change',

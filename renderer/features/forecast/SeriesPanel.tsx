@@ -20,7 +20,11 @@ export function SeriesPanel({ series, products, selected, onSelect }: Props) {
   const product = current ? products.get(current.productId) : undefined;
   const options = series.map((entry) => {
     const known = products.get(entry.productId);
-    return { value: entry.productId, label: known ? `${productLabel(known, i18n.language)} · ${known.sku}` : entry.productId, search: known ? `${known.name} ${known.nameEn ?? ''} ${known.sku}`.toLowerCase() : entry.productId };
+    return {
+      value: entry.productId,
+      label: known ? `${productLabel(known, i18n.language)} · ${known.sku}` : entry.productId,
+      search: known ? `${known.name} ${known.nameEn ?? ''} ${known.sku}`.toLowerCase() : entry.productId,
+    };
   });
   const verdict = current ? verdictOf(current) : null;
   return (
@@ -46,8 +50,18 @@ export function SeriesPanel({ series, products, selected, onSelect }: Props) {
             <Descriptions.Item label={t('forecast.figures.wape')}>{percent(current.wape)}</Descriptions.Item>
             <Descriptions.Item label={t('forecast.figures.bias')}>{percent(current.bias, true)}</Descriptions.Item>
             <Descriptions.Item label={t('forecast.figures.naive')}>{percent(current.naiveWape)}</Descriptions.Item>
-            <Descriptions.Item label={t('forecast.figures.verdict')}>{verdict ? <Tag color={verdict === 'better' ? 'green' : verdict === 'worse' ? 'orange' : 'default'}>{t(`forecast.figures.${verdict}`)}</Tag> : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('forecast.figures.evaluation')}>{t(`forecast.evaluation.${current.evaluation}`, { days: current.evaluationDays, origins: current.origins })}</Descriptions.Item>
+            <Descriptions.Item label={t('forecast.figures.verdict')}>
+              {verdict ? (
+                <Tag color={verdict === 'better' ? 'green' : verdict === 'worse' ? 'orange' : 'default'}>
+                  {t(`forecast.figures.${verdict}`)}
+                </Tag>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('forecast.figures.evaluation')}>
+              {t(`forecast.evaluation.${current.evaluation}`, { days: current.evaluationDays, origins: current.origins })}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       )}

@@ -9,11 +9,25 @@ export function SettingsBar({ settings, onChange }: { settings: ReplenishmentSet
     <Space wrap size="large">
       <label>
         <Typography.Text>{t('forecast.settings.leadTime')} </Typography.Text>
-        <InputNumber data-testid="setting-lead-time" min={0} max={7} precision={0} value={settings.leadTimeDays} onChange={(value) => onChange({ ...settings, leadTimeDays: value ?? 0 })} />
+        <InputNumber
+          data-testid="setting-lead-time"
+          min={0}
+          max={7}
+          precision={0}
+          value={settings.leadTimeDays}
+          onChange={(value) => onChange({ ...settings, leadTimeDays: value ?? 0 })}
+        />
       </label>
       <label>
         <Typography.Text>{t('forecast.settings.reviewPeriod')} </Typography.Text>
-        <InputNumber data-testid="setting-review-period" min={1} max={14} precision={0} value={settings.reviewPeriodDays} onChange={(value) => onChange({ ...settings, reviewPeriodDays: value ?? 1 })} />
+        <InputNumber
+          data-testid="setting-review-period"
+          min={1}
+          max={14}
+          precision={0}
+          value={settings.reviewPeriodDays}
+          onChange={(value) => onChange({ ...settings, reviewPeriodDays: value ?? 1 })}
+        />
       </label>
       <label>
         <Typography.Text>{t('forecast.settings.serviceLevel')} </Typography.Text>

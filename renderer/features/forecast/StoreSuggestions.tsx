@@ -7,7 +7,15 @@ import { useDatabase } from '../../db/session';
 import { businessDateToday, newId, nextDocumentNumber, productLabel } from '../../ui/format';
 import { Explanation } from './Explanation';
 import type { SeriesResult } from './forecast-compute';
-import { buildStoreRequest, buildSuggestions, onOrderForStore, overrideEvents, type ConfirmedLine, type ReplenishmentSettings, type Suggestion } from './replenishment-plan';
+import {
+  buildStoreRequest,
+  buildSuggestions,
+  onOrderForStore,
+  overrideEvents,
+  type ConfirmedLine,
+  type ReplenishmentSettings,
+  type Suggestion,
+} from './replenishment-plan';
 import { readableQty } from './quantity';
 import { SettingsBar } from './SettingsBar';
 import { siteName } from './site-name';
@@ -49,7 +57,10 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
   }));
   const lineCount = confirmed.filter((line) => line.confirmedQty > 0).length;
   const kitchenName = kitchen ? siteName(kitchen, i18n.language) : '';
-  const recent = documents.filter((document) => document.type === 'store-request' && document.siteId === storeId).sort((a, b) => b.at.localeCompare(a.at)).slice(0, 5);
+  const recent = documents
+    .filter((document) => document.type === 'store-request' && document.siteId === storeId)
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 5);
 
   const send = async () => {
     if (!db || !writer || !kitchen) return;
@@ -61,9 +72,20 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
     setSaveError(null);
     try {
       const at = new Date().toISOString();
-      const stamp = { id: newId(), number: nextDocumentNumber('YH', writer.terminalId), siteId: storeId, terminalId: writer.terminalId, businessDate: businessDateToday(), at };
+      const stamp = {
+        id: newId(),
+        number: nextDocumentNumber('YH', writer.terminalId),
+        siteId: storeId,
+        terminalId: writer.terminalId,
+        businessDate: businessDateToday(),
+        at,
+      };
       const request = buildStoreRequest(stamp, kitchen.id, confirmed, t('forecast.requestNote'));
-      const events = overrideEvents(confirmed, { siteId: storeId, terminalId: writer.terminalId, at, docType: 'store-request', docId: request.id, docNumber: request.number }, newId);
+      const events = overrideEvents(
+        confirmed,
+        { siteId: storeId, terminalId: writer.terminalId, at, docType: 'store-request', docId: request.id, docNumber: request.number },
+        newId,
+      );
       await db.documents.insert(request);
       if (events.length > 0) await db.events.bulkInsert(events);
       setEdits({});
@@ -98,9 +120,13 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
               return product ? (
                 <span>
                   <div>{productLabel(product, i18n.language)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{product.sku}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {product.sku}
+                  </Typography.Text>
                 </span>
-              ) : suggestion.productId;
+              ) : (
+                suggestion.productId
+              );
             },
           },
           {
@@ -121,7 +147,9 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
               ) : (
                 <span>
                   <div>{`${suggestion.order.packs} × ${suggestion.pack.unit}`}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{readableQty(suggestion.order.quantity, products.get(suggestion.productId))}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {readableQty(suggestion.order.quantity, products.get(suggestion.productId))}
+                  </Typography.Text>
                 </span>
               ),
           },
@@ -153,7 +181,14 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
       />
       {saveError && <Alert type="error" showIcon message={saveError} />}
       {writer && kitchen && (
-        <Button type="primary" size="large" data-testid="send-request" loading={saving} disabled={lineCount === 0} onClick={() => void send()}>
+        <Button
+          type="primary"
+          size="large"
+          data-testid="send-request"
+          loading={saving}
+          disabled={lineCount === 0}
+          onClick={() => void send()}
+        >
           {t('forecast.suggest.send', { kitchen: kitchenName, count: lineCount })}
         </Button>
       )}
@@ -162,7 +197,8 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
           <Typography.Title level={5}>{t('forecast.suggest.recent')}</Typography.Title>
           {recent.map((document) => (
             <div key={document.id}>
-              <Typography.Text code>{document.number}</Typography.Text> {document.businessDate} · {t(`forecast.status.${document.status}`)} · {t('forecast.plan.lines')} {document.lines.length}
+              <Typography.Text code>{document.number}</Typography.Text> {document.businessDate} · {t(`forecast.status.${document.status}`)}{' '}
+              · {t('forecast.plan.lines')} {document.lines.length}
             </div>
           ))}
         </div>

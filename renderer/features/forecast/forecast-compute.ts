@@ -177,7 +177,21 @@ function forecastOne(productId: string, history: readonly DailyPoint[], horizon:
     const forecast = forecastSeries({ id: productId, history }, { horizon });
     return {
       forecast,
-      result: { productId, model: forecast.model, intermittent: forecast.intermittent, evaluation: 'none', evaluationDays: 0, origins: 0, wape: null, bias: null, naiveWape: null, naiveBias: null, history, backcast: [], points: forecast.points },
+      result: {
+        productId,
+        model: forecast.model,
+        intermittent: forecast.intermittent,
+        evaluation: 'none',
+        evaluationDays: 0,
+        origins: 0,
+        wape: null,
+        bias: null,
+        naiveWape: null,
+        naiveBias: null,
+        history,
+        backcast: [],
+        points: forecast.points,
+      },
     };
   }
   const candidates = SHORT_HISTORY_MODELS.map((model) => holdoutOf(history, model));
@@ -215,20 +229,24 @@ function backcastOf(history: readonly DailyPoint[], forecast: readonly number[])
 /** The whole run: demand series of the site, a forecast per product, pooled accuracy and the review queue. */
 export function runForecast(request: ForecastRequest, now: () => number = () => performance.now()): ForecastResult {
   const started = now();
-  const movements = request.rows.filter((row) => isDemandKind(row.kind)).map((row) => ({
-    siteId: request.siteId,
-    productId: row.productId,
-    // The engine counts `sale` and `production-consume`; a store's 消耗 and the kitchen's shipments are demand too.
-    kind: row.kind === 'production-consume' ? 'production-consume' : 'sale',
-    qty: row.qty,
-    at: row.at,
-  }));
+  const movements = request.rows
+    .filter((row) => isDemandKind(row.kind))
+    .map((row) => ({
+      siteId: request.siteId,
+      productId: row.productId,
+      // The engine counts `sale` and `production-consume`; a store's 消耗 and the kitchen's shipments are demand too.
+      kind: row.kind === 'production-consume' ? 'production-consume' : 'sale',
+      qty: row.qty,
+      at: row.at,
+    }));
   const series = movementsToDailySeries(movements, { endDate: request.endDate }).map((entry) => ({
     productId: entry.productId,
     // Movements dated after the end date (today's) are not history yet.
     history: entry.points.filter((point) => point.date <= request.endDate),
   }));
-  const runs = series.filter((entry) => entry.history.length > 0).map((entry) => forecastOne(entry.productId, entry.history, request.horizon));
+  const runs = series
+    .filter((entry) => entry.history.length > 0)
+    .map((entry) => forecastOne(entry.productId, entry.history, request.horizon));
   const forecasts = runs.map((run) => run.forecast);
   return {
     requestId: request.requestId,

@@ -6,7 +6,10 @@ export type WorkerReply =
   | { readonly ok: true; readonly result: ReturnType<typeof runForecast> }
   | { readonly ok: false; readonly requestId: number; readonly message: string };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ForecastRequest>) => void) | null; postMessage(message: WorkerReply): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ForecastRequest>) => void) | null;
+  postMessage(message: WorkerReply): void;
+};
 
 scope.onmessage = (event) => {
   const request = event.data;

@@ -16,7 +16,12 @@ export function recipesOf(products: Iterable<ProductDoc>): Recipe[] {
 /** Store requests addressed to the kitchen that it has not answered yet. */
 export function openRequestsTo(kitchenId: string, documents: readonly DocumentDoc[]): DocumentDoc[] {
   return documents
-    .filter((document) => document.type === 'store-request' && document.toSiteId === kitchenId && (document.status === 'submitted' || document.status === 'approved'))
+    .filter(
+      (document) =>
+        document.type === 'store-request' &&
+        document.toSiteId === kitchenId &&
+        (document.status === 'submitted' || document.status === 'approved'),
+    )
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
@@ -47,7 +52,9 @@ export interface KitchenPlanInput {
 }
 
 export function kitchenPlan(input: KitchenPlanInput): ProductionPlan {
-  const storeRequests: StoreRequest[] = input.requests.flatMap((document) => document.lines.map((line) => ({ storeId: document.siteId, productId: line.productId, qty: line.qty })));
+  const storeRequests: StoreRequest[] = input.requests.flatMap((document) =>
+    document.lines.map((line) => ({ storeId: document.siteId, productId: line.productId, qty: line.qty })),
+  );
   const recipes = recipesOf(input.products.values());
   const madeHere = new Set(recipes.map((recipe) => recipe.outputProductId));
   // Forecast only for what the kitchen makes: raw materials follow from the recipes, not from their own history.
@@ -75,7 +82,12 @@ export interface PurchaseLine {
 }
 
 /** A draft 采购订单 to one supplier: written, not posted, for purchasing to check and send. */
-export function buildPurchaseOrder(stamp: DocumentStamp, partnerId: string, lines: readonly PurchaseLine[], note: string): PurchaseOrderDoc {
+export function buildPurchaseOrder(
+  stamp: DocumentStamp,
+  partnerId: string,
+  lines: readonly PurchaseLine[],
+  note: string,
+): PurchaseOrderDoc {
   return {
     id: stamp.id,
     type: 'purchase-order',

@@ -23,7 +23,8 @@ export function onOrderForStore(storeId: string, documents: readonly DocumentDoc
   const onOrder = new Map<string, number>();
   for (const document of documents) {
     const openRequest = document.type === 'store-request' && document.siteId === storeId && OPEN_REQUEST_STATUSES.has(document.status);
-    const inTransit = document.type === 'dispatch' && document.toSiteId === storeId && document.status === 'shipped' && !received.has(document.id);
+    const inTransit =
+      document.type === 'dispatch' && document.toSiteId === storeId && document.status === 'shipped' && !received.has(document.id);
     if (!openRequest && !inTransit) continue;
     for (const line of document.lines) addTo(onOrder, line.productId, line.qty);
   }
@@ -46,7 +47,11 @@ export function orderPackOf(product: Pick<ProductDoc, 'packs' | 'baseUnit'>): Or
 }
 
 /** Shelf life for the cap, when the forecast reaches far enough to apply it. */
-export function capShelfLifeDays(product: Pick<ProductDoc, 'perishable' | 'shelfLifeDays'>, leadTimeDays: number, forecastDays: number): number | undefined {
+export function capShelfLifeDays(
+  product: Pick<ProductDoc, 'perishable' | 'shelfLifeDays'>,
+  leadTimeDays: number,
+  forecastDays: number,
+): number | undefined {
   if (!product.perishable || product.shelfLifeDays === undefined) return undefined;
   // A same-day product (shelf life in hours only) still sells for the day it arrives.
   const days = Math.max(1, product.shelfLifeDays);
@@ -187,7 +192,13 @@ export function overrideRecords(events: readonly EventDoc[]): OverrideRecord[] {
   const rows: OverrideRecord[] = [];
   for (const event of events) {
     const data = event.data as Record<string, unknown>;
-    if (data.type !== FORECAST_OVERRIDE || typeof data.suggestedQty !== 'number' || typeof data.confirmedQty !== 'number' || !event.productId) continue;
+    if (
+      data.type !== FORECAST_OVERRIDE ||
+      typeof data.suggestedQty !== 'number' ||
+      typeof data.confirmedQty !== 'number' ||
+      !event.productId
+    )
+      continue;
     rows.push({
       id: event.id,
       at: event.at,

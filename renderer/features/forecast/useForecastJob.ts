@@ -21,12 +21,18 @@ export function useForecastJob(siteId: string | null, rerun: number): ForecastJo
     if (!ledger || !siteId) return;
     const rows: DemandRow[] = [];
     for (const movement of ledger.ledger.movements()) {
-      if (movement.siteId === siteId && isDemandKind(movement.kind)) rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
+      if (movement.siteId === siteId && isDemandKind(movement.kind))
+        rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
     }
     const endDate = format(addDays(new Date(), -1), 'yyyy-MM-dd');
     const timer = setTimeout(() => {
       setJob((current) => {
-        const unchanged = current && current.siteId === siteId && current.rows.length === rows.length && current.endDate === endDate && current.rerun === rerun;
+        const unchanged =
+          current &&
+          current.siteId === siteId &&
+          current.rows.length === rows.length &&
+          current.endDate === endDate &&
+          current.rerun === rerun;
         return unchanged ? current : { siteId, endDate, horizon: FORECAST_HORIZON, rows, rerun };
       });
     }, SETTLE_MS);

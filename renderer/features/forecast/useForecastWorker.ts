@@ -50,9 +50,14 @@ export function useForecastWorker(job: ForecastJob | null): ForecastState {
       const reply = event.data;
       const id = reply.ok ? reply.result.requestId : reply.requestId;
       if (id !== requestId) return;
-      setState((current) => (reply.ok ? { running: false, done: { result: reply.result, wallMs: performance.now() - started }, error: null } : { running: false, done: current.done, error: reply.message }));
+      setState((current) =>
+        reply.ok
+          ? { running: false, done: { result: reply.result, wallMs: performance.now() - started }, error: null }
+          : { running: false, done: current.done, error: reply.message },
+      );
     };
-    const onError = (event: ErrorEvent) => setState((current) => ({ running: false, done: current.done, error: event.message || 'worker error' }));
+    const onError = (event: ErrorEvent) =>
+      setState((current) => ({ running: false, done: current.done, error: event.message || 'worker error' }));
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
     worker.postMessage({ requestId, siteId: job.siteId, endDate: job.endDate, horizon: job.horizon, rows: job.rows });

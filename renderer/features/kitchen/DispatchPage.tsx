@@ -6,5 +6,7 @@ import { DispatchList } from './components/DispatchList';
 export default function DispatchPage() {
   const { rest } = useRoute();
   const dispatchId = rest[0];
-  return <div data-testid="section-dispatch">{dispatchId ? <DispatchDetail key={dispatchId} dispatchId={dispatchId} /> : <DispatchList />}</div>;
+  return (
+    <div data-testid="section-dispatch">{dispatchId ? <DispatchDetail key={dispatchId} dispatchId={dispatchId} /> : <DispatchList />}</div>
+  );
 }

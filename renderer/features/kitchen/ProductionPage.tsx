@@ -94,7 +94,9 @@ export default function ProductionPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="section-production">
       <Card title={t('nav.production')}>
-        {terminal.siteKind !== 'kitchen' && <Alert type="info" showIcon message={t('kitchen.production.kitchenOnly')} style={{ marginBottom: 12 }} />}
+        {terminal.siteKind !== 'kitchen' && (
+          <Alert type="info" showIcon message={t('kitchen.production.kitchenOnly')} style={{ marginBottom: 12 }} />
+        )}
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <div>
             <Typography.Text strong>{t('kitchen.production.chooseRecipe')}</Typography.Text>
@@ -105,7 +107,11 @@ export default function ProductionPage() {
               batches={() => []}
               filter={hasRecipe}
               testId="recipe-picker"
-              onPick={({ product: picked }) => (hasRecipe(picked) ? choose(picked) : setNotice(t('kitchen.production.noRecipe', { product: productLabel(picked, i18n.language) })))}
+              onPick={({ product: picked }) =>
+                hasRecipe(picked)
+                  ? choose(picked)
+                  : setNotice(t('kitchen.production.noRecipe', { product: productLabel(picked, i18n.language) }))
+              }
               onUnknown={setNotice}
             />
           </div>
@@ -137,7 +143,14 @@ export default function ProductionPage() {
               {plan && <IngredientPlan rows={plan} />}
               {short && <Alert type="error" showIcon message={t('kitchen.production.cannotCover')} data-testid="production-short" />}
               <ErrorAlert error={error} testId="production-error" />
-              <Button type="primary" size="large" disabled={!plan || short || posting || !post} loading={posting} onClick={() => void submit()} data-testid="production-post">
+              <Button
+                type="primary"
+                size="large"
+                disabled={!plan || short || posting || !post}
+                loading={posting}
+                onClick={() => void submit()}
+                data-testid="production-post"
+              >
                 {t('kitchen.production.post')}
               </Button>
             </>

@@ -21,7 +21,9 @@ export default function RecipesPage() {
   const withRecipe = useMemo(() => {
     if (!products || !index) return null;
     const matching = filter.trim() ? new Set(searchProducts(index, filter, { limit: 500 }).map((hit) => hit.product.id)) : null;
-    return products.filter((product) => product.recipe && (!matching || matching.has(product.id))).sort((a, b) => a.sku.localeCompare(b.sku));
+    return products
+      .filter((product) => product.recipe && (!matching || matching.has(product.id)))
+      .sort((a, b) => a.sku.localeCompare(b.sku));
   }, [products, index, filter]);
 
   if (!products || !index || !withRecipe) {
@@ -38,7 +40,15 @@ export default function RecipesPage() {
     <Row gutter={16} data-testid="section-recipes">
       <Col xs={24} lg={10}>
         <Card title={t('nav.recipes')}>
-          <Input.Search allowClear autoFocus placeholder={t('kitchen.recipes.filter')} value={filter} onChange={(event) => setFilter(event.target.value)} style={{ marginBottom: 12 }} data-testid="recipe-filter" />
+          <Input.Search
+            allowClear
+            autoFocus
+            placeholder={t('kitchen.recipes.filter')}
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            style={{ marginBottom: 12 }}
+            data-testid="recipe-filter"
+          />
           {editable && (
             <Select
               showSearch
@@ -48,7 +58,10 @@ export default function RecipesPage() {
               optionFilterProp="label"
               value={null}
               onChange={(value: string | null) => value && setSelectedId(value)}
-              options={withoutRecipe.map((product) => ({ value: product.id, label: `${productLabel(product, i18n.language)} (${product.sku})` }))}
+              options={withoutRecipe.map((product) => ({
+                value: product.id,
+                label: `${productLabel(product, i18n.language)} (${product.sku})`,
+              }))}
             />
           )}
           <Table<ProductDoc>
@@ -58,18 +71,42 @@ export default function RecipesPage() {
             pagination={{ pageSize: 12, showSizeChanger: false }}
             locale={{ emptyText: t('kitchen.recipes.none') }}
             rowClassName={(product) => (product.id === selectedId ? 'ant-table-row-selected' : '')}
-            onRow={(product) => ({ onClick: () => setSelectedId(product.id), style: { cursor: 'pointer' }, 'data-testid': 'recipe-row' }) as HTMLAttributes<HTMLElement>}
+            onRow={(product) =>
+              ({
+                onClick: () => setSelectedId(product.id),
+                style: { cursor: 'pointer' },
+                'data-testid': 'recipe-row',
+              }) as HTMLAttributes<HTMLElement>
+            }
             columns={[
-              { title: t('kitchen.production.product'), key: 'name', render: (_, product) => <Typography.Link>{productLabel(product, i18n.language)}</Typography.Link> },
-              { title: t('kitchen.recipes.yield'), key: 'yield', align: 'right', render: (_, product) => formatQty(product.recipe?.outputQty ?? 0, product) },
-              { title: t('kitchen.recipes.ingredients'), key: 'lines', align: 'right', render: (_, product) => product.recipe?.lines.length ?? 0 },
+              {
+                title: t('kitchen.production.product'),
+                key: 'name',
+                render: (_, product) => <Typography.Link>{productLabel(product, i18n.language)}</Typography.Link>,
+              },
+              {
+                title: t('kitchen.recipes.yield'),
+                key: 'yield',
+                align: 'right',
+                render: (_, product) => formatQty(product.recipe?.outputQty ?? 0, product),
+              },
+              {
+                title: t('kitchen.recipes.ingredients'),
+                key: 'lines',
+                align: 'right',
+                render: (_, product) => product.recipe?.lines.length ?? 0,
+              },
             ]}
           />
         </Card>
       </Col>
       <Col xs={24} lg={14}>
         <Card title={selected ? `${productLabel(selected, i18n.language)} · ${selected.sku}` : t('kitchen.recipes.detail')}>
-          {selected ? <RecipeEditor product={selected} products={products} index={index} editable={editable} /> : <Empty description={t('kitchen.recipes.pick')} />}
+          {selected ? (
+            <RecipeEditor product={selected} products={products} index={index} editable={editable} />
+          ) : (
+            <Empty description={t('kitchen.recipes.pick')} />
+          )}
         </Card>
       </Col>
     </Row>

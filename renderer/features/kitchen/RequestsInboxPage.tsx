@@ -21,12 +21,25 @@ export default function RequestsInboxPage() {
   const siteName = useSiteNames();
   const dispatches = useDispatches(terminal?.siteId);
   const discrepancies = useDiscrepancies(terminal?.siteId);
-  const requests = useRxQuery<DocumentDoc>((database) => database.documents.find({ selector: { type: 'store-request', status: 'submitted' } }), []);
+  const requests = useRxQuery<DocumentDoc>(
+    (database) => database.documents.find({ selector: { type: 'store-request', status: 'submitted' } }),
+    [],
+  );
   const [selected, setSelected] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const open = useMemo(() => (requests && dispatches && terminal ? openRequests(requests.filter((doc): doc is StoreRequestDoc => doc.type === 'store-request'), terminal.siteId, dispatches) : null), [requests, dispatches, terminal]);
+  const open = useMemo(
+    () =>
+      requests && dispatches && terminal
+        ? openRequests(
+            requests.filter((doc): doc is StoreRequestDoc => doc.type === 'store-request'),
+            terminal.siteId,
+            dispatches,
+          )
+        : null,
+    [requests, dispatches, terminal],
+  );
   const chosenIds = useMemo(() => selected ?? open?.map((request) => request.id) ?? [], [selected, open]);
   const chosen = useMemo(() => (open ?? []).filter((request) => chosenIds.includes(request.id)), [open, chosenIds]);
   const picking = useMemo(() => aggregatePickingList(chosen), [chosen]);
@@ -88,7 +101,8 @@ export default function RequestsInboxPage() {
               {
                 title: t('kitchen.dispatch.note'),
                 key: 'note',
-                render: (_, request) => [...new Set(request.lines.map((line) => line.note).filter(Boolean))].join('; ') || request.note || '—',
+                render: (_, request) =>
+                  [...new Set(request.lines.map((line) => line.note).filter(Boolean))].join('; ') || request.note || '—',
               },
             ]}
           />
@@ -98,7 +112,14 @@ export default function RequestsInboxPage() {
         <Card
           title={t('kitchen.requests.pickingList')}
           extra={
-            <Button type="primary" icon={<SendOutlined />} disabled={chosen.length === 0 || busy} loading={busy} onClick={() => void createDispatches()} data-testid="create-dispatches">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              disabled={chosen.length === 0 || busy}
+              loading={busy}
+              onClick={() => void createDispatches()}
+              data-testid="create-dispatches"
+            >
               {t('kitchen.requests.createDispatches', { count: stores.length })}
             </Button>
           }
@@ -114,14 +135,27 @@ export default function RequestsInboxPage() {
               data-testid="picking-list"
               columns={[
                 { title: t('kitchen.requests.deliveryDate'), dataIndex: 'deliveryDate', width: 110 },
-                { title: t('kitchen.dispatch.product'), key: 'product', render: (_, row) => { const p = view.product(row.productId); return p ? productLabel(p, i18n.language) : row.productId; } },
+                {
+                  title: t('kitchen.dispatch.product'),
+                  key: 'product',
+                  render: (_, row) => {
+                    const p = view.product(row.productId);
+                    return p ? productLabel(p, i18n.language) : row.productId;
+                  },
+                },
                 ...stores.map((store) => ({
                   title: siteName(store),
                   key: store,
                   align: 'right' as const,
-                  render: (_: unknown, row: PickingRow) => (row.byStore[store] ? formatQty(row.byStore[store], view.product(row.productId)) : '—'),
+                  render: (_: unknown, row: PickingRow) =>
+                    row.byStore[store] ? formatQty(row.byStore[store], view.product(row.productId)) : '—',
                 })),
-                { title: t('kitchen.requests.total'), key: 'total', align: 'right', render: (_, row) => <Typography.Text strong>{formatQty(row.total, view.product(row.productId))}</Typography.Text> },
+                {
+                  title: t('kitchen.requests.total'),
+                  key: 'total',
+                  align: 'right',
+                  render: (_, row) => <Typography.Text strong>{formatQty(row.total, view.product(row.productId))}</Typography.Text>,
+                },
                 {
                   title: t('kitchen.dispatch.kitchenOnHand'),
                   key: 'onHand',

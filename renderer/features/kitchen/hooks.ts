@@ -19,8 +19,19 @@ export function useSites(): SiteDoc[] | null {
 
 /** Dispatches written by this kitchen, newest first. */
 export function useDispatches(kitchenId: string | undefined): DispatchDoc[] | null {
-  const rows = useRxQuery<DocumentDoc>((db) => (kitchenId ? db.documents.find({ selector: { siteId: kitchenId, type: 'dispatch' } }) : null), [kitchenId]);
-  return useMemo(() => (rows ? rows.filter((doc): doc is DispatchDoc => doc.type === 'dispatch').sort((a, b) => (a.at === b.at ? (a.number < b.number ? 1 : -1) : a.at < b.at ? 1 : -1)) : null), [rows]);
+  const rows = useRxQuery<DocumentDoc>(
+    (db) => (kitchenId ? db.documents.find({ selector: { siteId: kitchenId, type: 'dispatch' } }) : null),
+    [kitchenId],
+  );
+  return useMemo(
+    () =>
+      rows
+        ? rows
+            .filter((doc): doc is DispatchDoc => doc.type === 'dispatch')
+            .sort((a, b) => (a.at === b.at ? (a.number < b.number ? 1 : -1) : a.at < b.at ? 1 : -1))
+        : null,
+    [rows],
+  );
 }
 
 /** Discrepancy notices (from store receipts) addressed to this kitchen, newest first. */

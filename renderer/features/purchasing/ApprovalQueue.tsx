@@ -33,13 +33,31 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
     const reason = reasons[order.id]?.trim();
     if (decision === 'rejected' && !reason) return void message.warning(t('purchasing.approvals.needReason'));
     setError(undefined);
-    const check = checkBudget(order, { otherOrders: orders, products: (id) => ledger.ledger.product(id), rules: rules.budgetRules(order.siteId) });
+    const check = checkBudget(order, {
+      otherOrders: orders,
+      products: (id) => ledger.ledger.product(id),
+      rules: rules.budgetRules(order.siteId),
+    });
     const at = new Date().toISOString();
     try {
-      const outcome = decidePurchaseOrder(order, { decision, userId: `hq:${terminal.terminalId}`, ...(reason ? { reason } : {}), at, businessDate: businessDateToday(), terminalId: terminal.terminalId, number: nextDocumentNumber('AP', terminal.terminalId) }, check);
+      const outcome = decidePurchaseOrder(
+        order,
+        {
+          decision,
+          userId: `hq:${terminal.terminalId}`,
+          ...(reason ? { reason } : {}),
+          at,
+          businessDate: businessDateToday(),
+          terminalId: terminal.terminalId,
+          number: nextDocumentNumber('AP', terminal.terminalId),
+        },
+        check,
+      );
       await db.documents.insert({ ...outcome.approval, siteId: terminal.siteId, toSiteId: order.siteId });
       await db.events.insert({ ...outcome.event, siteId: terminal.siteId, toSiteId: order.siteId });
-      void message.success(t(decision === 'approved' ? 'purchasing.approvals.approved' : 'purchasing.approvals.rejected', { number: order.number }));
+      void message.success(
+        t(decision === 'approved' ? 'purchasing.approvals.approved' : 'purchasing.approvals.rejected', { number: order.number }),
+      );
     } catch (caught) {
       setError(caught);
     }
@@ -53,7 +71,13 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
         dataSource={waiting}
         locale={{ emptyText: t('purchasing.approvals.empty') }}
         renderItem={(order) => {
-          const check = ledger ? checkBudget(order, { otherOrders: orders, products: (id) => ledger.ledger.product(id), rules: rules.budgetRules(order.siteId) }) : undefined;
+          const check = ledger
+            ? checkBudget(order, {
+                otherOrders: orders,
+                products: (id) => ledger.ledger.product(id),
+                rules: rules.budgetRules(order.siteId),
+              })
+            : undefined;
           return (
             <List.Item
               data-testid={`approval-${order.number}`}
@@ -78,7 +102,13 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
                 description={
                   <>
                     {(check?.excesses ?? []).map((excess) => (
-                      <Alert key={excess.category} type="warning" message={budgetReason(excess, t, labels)} style={{ marginBottom: 4 }} data-testid="approval-reason" />
+                      <Alert
+                        key={excess.category}
+                        type="warning"
+                        message={budgetReason(excess, t, labels)}
+                        style={{ marginBottom: 4 }}
+                        data-testid="approval-reason"
+                      />
                     ))}
                     <Input
                       size="small"

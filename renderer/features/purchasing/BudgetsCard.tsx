@@ -25,7 +25,10 @@ export function BudgetsCard({ editable, rules, products }: { editable: boolean; 
   const [amount, setAmount] = useState<number | null>(null);
   const categories = useMemo(() => [ALL_CATEGORIES, ...new Set(products.map((p) => p.category))].sort(), [products]);
   const rows: BudgetRow[] = useMemo(
-    () => rules.filter((doc) => doc.siteId !== undefined).flatMap((doc) => storedBudgets(doc).map((line) => ({ ...line, siteId: doc.siteId as string }))),
+    () =>
+      rules
+        .filter((doc) => doc.siteId !== undefined)
+        .flatMap((doc) => storedBudgets(doc).map((line) => ({ ...line, siteId: doc.siteId as string }))),
     [rules],
   );
   const save = async (site: string, budgets: BudgetLine[]) => {
@@ -47,10 +50,37 @@ export function BudgetsCard({ editable, rules, products }: { editable: boolean; 
       <Typography.Paragraph type="secondary">{t('purchasing.budgets.intro')}</Typography.Paragraph>
       {editable && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select data-testid="budget-site" style={{ width: 180 }} placeholder={t('purchasing.budgets.site')} value={siteId} onChange={setSiteId} options={(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) }))} />
-          <Select data-testid="budget-category" style={{ width: 160 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c, label: labels.category(c) }))} />
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(date) => date && setMonth(date.format('YYYY-MM'))} />
-          <InputNumber data-testid="budget-amount" min={0} step={100} prefix="¥" placeholder={t('purchasing.budgets.amount')} value={amount} onChange={setAmount} style={{ width: 160 }} />
+          <Select
+            data-testid="budget-site"
+            style={{ width: 180 }}
+            placeholder={t('purchasing.budgets.site')}
+            value={siteId}
+            onChange={setSiteId}
+            options={(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) }))}
+          />
+          <Select
+            data-testid="budget-category"
+            style={{ width: 160 }}
+            value={category}
+            onChange={setCategory}
+            options={categories.map((c) => ({ value: c, label: labels.category(c) }))}
+          />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(date) => date && setMonth(date.format('YYYY-MM'))}
+          />
+          <InputNumber
+            data-testid="budget-amount"
+            min={0}
+            step={100}
+            prefix="¥"
+            placeholder={t('purchasing.budgets.amount')}
+            value={amount}
+            onChange={setAmount}
+            style={{ width: 160 }}
+          />
           <Button type="primary" data-testid="budget-add" disabled={!siteId || amount === null} onClick={add}>
             {t('purchasing.budgets.add')}
           </Button>
@@ -69,7 +99,28 @@ export function BudgetsCard({ editable, rules, products }: { editable: boolean; 
           { title: t('purchasing.budgets.month'), dataIndex: 'month' },
           { title: t('purchasing.budgets.amount'), key: 'amount', align: 'right', render: (_, r) => formatMoney(r.amount) },
           ...(editable
-            ? [{ title: '', key: 'x', width: 80, render: (_: unknown, r: BudgetRow) => <Button size="small" danger type="link" onClick={() => void save(r.siteId, storedBudgets(rulesDoc(rules, r.siteId)).filter((b) => !(b.category === r.category && b.month === r.month)))}>{t('purchasing.budgets.remove')}</Button> }]
+            ? [
+                {
+                  title: '',
+                  key: 'x',
+                  width: 80,
+                  render: (_: unknown, r: BudgetRow) => (
+                    <Button
+                      size="small"
+                      danger
+                      type="link"
+                      onClick={() =>
+                        void save(
+                          r.siteId,
+                          storedBudgets(rulesDoc(rules, r.siteId)).filter((b) => !(b.category === r.category && b.month === r.month)),
+                        )
+                      }
+                    >
+                      {t('purchasing.budgets.remove')}
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -8,7 +8,13 @@ import { useUiLanguage } from '../finance/labels';
 import { withContractPrice } from './model';
 import { ProductSelect } from './ProductSelect';
 
-export function ContractPricesCard(props: { editable: boolean; suppliers: PartnerDoc[]; products: ProductDoc[]; contracts: ContractPrice[]; onSave: (prices: ContractPrice[]) => Promise<void> }) {
+export function ContractPricesCard(props: {
+  editable: boolean;
+  suppliers: PartnerDoc[];
+  products: ProductDoc[];
+  contracts: ContractPrice[];
+  onSave: (prices: ContractPrice[]) => Promise<void>;
+}) {
   const { editable, suppliers, products, contracts, onSave } = props;
   const { t } = useTranslation();
   const language = useUiLanguage();
@@ -31,12 +37,38 @@ export function ContractPricesCard(props: { editable: boolean; suppliers: Partne
     <Card title={t('purchasing.contracts.title')} style={{ marginBottom: 16 }}>
       {editable && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select data-testid="contract-supplier" style={{ width: 260 }} placeholder={t('purchasing.contracts.supplier')} value={partnerId} onChange={setPartnerId} options={suppliers.map((p) => ({ value: p.id, label: supplierName(p.id) }))} />
+          <Select
+            data-testid="contract-supplier"
+            style={{ width: 260 }}
+            placeholder={t('purchasing.contracts.supplier')}
+            value={partnerId}
+            onChange={setPartnerId}
+            options={suppliers.map((p) => ({ value: p.id, label: supplierName(p.id) }))}
+          />
           <div style={{ width: 280 }}>
-            <ProductSelect testId="contract-product" products={products} value={productId} onChange={setProductId} language={language} placeholder={t('purchasing.po.pickProduct')} />
+            <ProductSelect
+              testId="contract-product"
+              products={products}
+              value={productId}
+              onChange={setProductId}
+              language={language}
+              placeholder={t('purchasing.po.pickProduct')}
+            />
           </div>
-          <InputNumber data-testid="contract-price" min={0} step={0.01} placeholder={t('purchasing.contracts.price')} value={price} onChange={setPrice} prefix="¥" style={{ width: 150 }} />
-          <DatePicker placeholder={t('purchasing.contracts.validTo')} onChange={(date) => setValidTo(date ? date.format('YYYY-MM-DD') : undefined)} />
+          <InputNumber
+            data-testid="contract-price"
+            min={0}
+            step={0.01}
+            placeholder={t('purchasing.contracts.price')}
+            value={price}
+            onChange={setPrice}
+            prefix="¥"
+            style={{ width: 150 }}
+          />
+          <DatePicker
+            placeholder={t('purchasing.contracts.validTo')}
+            onChange={(date) => setValidTo(date ? date.format('YYYY-MM-DD') : undefined)}
+          />
           <Button type="primary" data-testid="contract-add" disabled={!partnerId || !productId || !price} onClick={() => void add()}>
             {t('purchasing.contracts.add')}
           </Button>
@@ -50,11 +82,29 @@ export function ContractPricesCard(props: { editable: boolean; suppliers: Partne
         locale={{ emptyText: t('purchasing.contracts.empty') }}
         columns={[
           { title: t('purchasing.contracts.supplier'), key: 's', render: (_, p) => supplierName(p.partnerId) },
-          { title: t('purchasing.contracts.product'), key: 'p', render: (_, p) => { const product = productsById.get(p.productId); return product ? productLabel(product, language) : p.productId; } },
+          {
+            title: t('purchasing.contracts.product'),
+            key: 'p',
+            render: (_, p) => {
+              const product = productsById.get(p.productId);
+              return product ? productLabel(product, language) : p.productId;
+            },
+          },
           { title: t('purchasing.contracts.price'), key: 'c', align: 'right', render: (_, p) => formatMoney(p.unitCost) },
           { title: t('purchasing.contracts.validTo'), key: 'v', render: (_, p) => p.validTo ?? '—' },
           ...(editable
-            ? [{ title: '', key: 'x', width: 80, render: (_: unknown, p: ContractPrice) => <Button size="small" danger type="link" onClick={() => void onSave(contracts.filter((c) => c !== p))}>{t('purchasing.contracts.remove')}</Button> }]
+            ? [
+                {
+                  title: '',
+                  key: 'x',
+                  width: 80,
+                  render: (_: unknown, p: ContractPrice) => (
+                    <Button size="small" danger type="link" onClick={() => void onSave(contracts.filter((c) => c !== p))}>
+                      {t('purchasing.contracts.remove')}
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -27,7 +27,12 @@ export default function GoodsReceiptsPage() {
   const [returned, setReturned] = useState<PostingResult>();
   const orderId = route.rest[0] === 'po' ? route.rest[1] : undefined;
   const receivable = useMemo(
-    () => docs.orders.filter((order) => order.siteId === terminal?.siteId && ['approved', 'partially-received'].includes(poState(order, docs.approvals, receiptProgressOf(order, docs.receipts)))),
+    () =>
+      docs.orders.filter(
+        (order) =>
+          order.siteId === terminal?.siteId &&
+          ['approved', 'partially-received'].includes(poState(order, docs.approvals, receiptProgressOf(order, docs.receipts))),
+      ),
     [docs, terminal],
   );
   const order = docs.orders.find((candidate) => candidate.id === orderId);
@@ -55,11 +60,29 @@ export default function GoodsReceiptsPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           locale={{ emptyText: t('purchasing.receipt.empty') }}
           columns={[
-            { title: t('purchasing.po.number'), key: 'n', render: (_, r) => <Typography.Link onClick={() => navigate('journal', 'doc', r.id)}>{r.number}</Typography.Link> },
+            {
+              title: t('purchasing.po.number'),
+              key: 'n',
+              render: (_, r) => <Typography.Link onClick={() => navigate('journal', 'doc', r.id)}>{r.number}</Typography.Link>,
+            },
             { title: t('purchasing.po.date'), dataIndex: 'businessDate', width: 110 },
             { title: t('purchasing.po.supplier'), key: 's', render: (_, r) => labels.partner(r.partnerId) },
-            { title: t('purchasing.po.total'), key: 't', align: 'right', render: (_, r) => formatMoney(r.lines.reduce((sum, line) => sum + line.qty * (line.unitCost ?? 0), 0)) },
-            { title: '', key: 'r', render: (_, r) => (r.status === 'posted' && r.partnerId ? <Button size="small" onClick={() => setReturning(r)}>{t('purchasing.receipt.returnAction')}</Button> : null) },
+            {
+              title: t('purchasing.po.total'),
+              key: 't',
+              align: 'right',
+              render: (_, r) => formatMoney(r.lines.reduce((sum, line) => sum + line.qty * (line.unitCost ?? 0), 0)),
+            },
+            {
+              title: '',
+              key: 'r',
+              render: (_, r) =>
+                r.status === 'posted' && r.partnerId ? (
+                  <Button size="small" onClick={() => setReturning(r)}>
+                    {t('purchasing.receipt.returnAction')}
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </Card>

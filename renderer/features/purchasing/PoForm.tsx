@@ -44,12 +44,22 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
   const leadDays = partnerId ? rules.leadTimes[partnerId] : undefined;
 
   const referencePrice = (productId: string, supplier: string | undefined): number | undefined => {
-    const contract = rules.contracts.find((price: ContractPrice) => price.partnerId === supplier && price.productId === productId && (price.validTo === undefined || price.validTo >= today));
+    const contract = rules.contracts.find(
+      (price: ContractPrice) =>
+        price.partnerId === supplier && price.productId === productId && (price.validTo === undefined || price.validTo >= today),
+    );
     return contract?.unitCost ?? (terminal ? ledger?.ledger.lastReceiptCost(terminal.siteId, productId) : undefined);
   };
-  const update = (key: string, patch: Partial<DraftLine>) => setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
+  const update = (key: string, patch: Partial<DraftLine>) =>
+    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
   const filled = lines.filter((line) => line.productId);
-  const totals = useMemo(() => purchaseOrderTotals({ lines: filled.map((line) => ({ productId: line.productId ?? '', qty: line.qty ?? 0, unitCost: line.unitCost ?? 0 })) }), [filled]);
+  const totals = useMemo(
+    () =>
+      purchaseOrderTotals({
+        lines: filled.map((line) => ({ productId: line.productId ?? '', qty: line.qty ?? 0, unitCost: line.unitCost ?? 0 })),
+      }),
+    [filled],
+  );
 
   const submit = async () => {
     setProblem(undefined);
@@ -79,7 +89,11 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
     };
     const tagged = withTags(note, { expected });
     if (tagged) order.note = tagged;
-    const check = checkBudget(order, { otherOrders: orders, products: (id) => ledger.ledger.product(id), rules: rules.budgetRules(terminal.siteId) });
+    const check = checkBudget(order, {
+      otherOrders: orders,
+      products: (id) => ledger.ledger.product(id),
+      rules: rules.budgetRules(terminal.siteId),
+    });
     try {
       await db.documents.insert(submitPurchaseOrder(order, check, at));
       setOutcome({ number: order.number, check });
@@ -94,7 +108,13 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
     <Card title={t('purchasing.po.new')} style={{ marginBottom: 16 }} data-testid="po-form">
       {outcome &&
         (outcome.check.status === 'within-budget' ? (
-          <Alert type="success" showIcon data-testid="po-outcome" message={t('purchasing.po.approvedAtOnce', { number: outcome.number })} style={{ marginBottom: 12 }} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="po-outcome"
+            message={t('purchasing.po.approvedAtOnce', { number: outcome.number })}
+            style={{ marginBottom: 12 }}
+          />
         ) : (
           <Alert
             type="warning"
@@ -102,7 +122,11 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
             data-testid="po-outcome"
             style={{ marginBottom: 12 }}
             message={t('purchasing.po.held', { number: outcome.number })}
-            description={outcome.check.excesses.map((excess) => <div key={excess.category} data-testid="po-hold-reason">{budgetReason(excess, t, labels)}</div>)}
+            description={outcome.check.excesses.map((excess) => (
+              <div key={excess.category} data-testid="po-hold-reason">
+                {budgetReason(excess, t, labels)}
+              </div>
+            ))}
           />
         ))}
       {problem && <Alert type="error" showIcon message={problem} data-testid="po-problem" style={{ marginBottom: 12 }} />}
@@ -122,8 +146,14 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
             options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))}
           />
         </Form.Item>
-        <Form.Item label={t('purchasing.po.expected')} extra={leadDays !== undefined ? t('purchasing.po.leadTimeHint', { days: leadDays }) : undefined}>
-          <DatePicker value={expected ? dayjs(expected) : null} onChange={(date) => setExpected(date ? date.format('YYYY-MM-DD') : undefined)} />
+        <Form.Item
+          label={t('purchasing.po.expected')}
+          extra={leadDays !== undefined ? t('purchasing.po.leadTimeHint', { days: leadDays }) : undefined}
+        >
+          <DatePicker
+            value={expected ? dayjs(expected) : null}
+            onChange={(date) => setExpected(date ? date.format('YYYY-MM-DD') : undefined)}
+          />
         </Form.Item>
         <Form.Item label={t('purchasing.po.note')}>
           <Input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} style={{ width: 220 }} />
@@ -146,14 +176,62 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
                 value={line.productId}
                 language={labels.language}
                 placeholder={t('purchasing.po.pickProduct')}
-                onChange={(productId) => update(line.key, { productId, unitCost: line.unitCost ?? referencePrice(productId, partnerId) ?? null })}
+                onChange={(productId) =>
+                  update(line.key, { productId, unitCost: line.unitCost ?? referencePrice(productId, partnerId) ?? null })
+                }
               />
             ),
           },
-          { title: t('purchasing.po.qty'), key: 'qty', width: 140, render: (_, line, index) => <InputNumber data-testid={`po-line-qty-${index}`} min={0} value={line.qty} onChange={(qty) => update(line.key, { qty })} addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined} /> },
-          { title: t('purchasing.po.unitCost'), key: 'cost', width: 140, render: (_, line, index) => <InputNumber data-testid={`po-line-cost-${index}`} min={0} step={0.01} prefix="¥" value={line.unitCost} onChange={(unitCost) => update(line.key, { unitCost })} /> },
-          { title: t('purchasing.po.amount'), key: 'amount', width: 120, align: 'right', render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)) },
-          { title: '', key: 'x', width: 48, render: (_, line) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('purchasing.po.removeLine')} onClick={() => setLines((current) => current.filter((other) => other.key !== line.key))} /> },
+          {
+            title: t('purchasing.po.qty'),
+            key: 'qty',
+            width: 140,
+            render: (_, line, index) => (
+              <InputNumber
+                data-testid={`po-line-qty-${index}`}
+                min={0}
+                value={line.qty}
+                onChange={(qty) => update(line.key, { qty })}
+                addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.po.unitCost'),
+            key: 'cost',
+            width: 140,
+            render: (_, line, index) => (
+              <InputNumber
+                data-testid={`po-line-cost-${index}`}
+                min={0}
+                step={0.01}
+                prefix="¥"
+                value={line.unitCost}
+                onChange={(unitCost) => update(line.key, { unitCost })}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.po.amount'),
+            key: 'amount',
+            width: 120,
+            align: 'right',
+            render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)),
+          },
+          {
+            title: '',
+            key: 'x',
+            width: 48,
+            render: (_, line) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('purchasing.po.removeLine')}
+                onClick={() => setLines((current) => current.filter((other) => other.key !== line.key))}
+              />
+            ),
+          },
         ]}
       />
       <Space style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }} wrap>

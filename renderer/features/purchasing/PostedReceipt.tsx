@@ -7,7 +7,15 @@ import { formatMoney } from '../../ui/format';
 import { useUiLanguage } from '../finance/labels';
 
 /** What a posting wrote to the books, shown right after posting, with the way into the document. */
-export function PostedReceipt({ result, onClose, messageKey = 'purchasing.receipt.posted' }: { result: PostingResult; onClose: () => void; messageKey?: string }) {
+export function PostedReceipt({
+  result,
+  onClose,
+  messageKey = 'purchasing.receipt.posted',
+}: {
+  result: PostingResult;
+  onClose: () => void;
+  messageKey?: string;
+}) {
   const { t } = useTranslation();
   const language = useUiLanguage();
   return (
@@ -30,9 +38,23 @@ export function PostedReceipt({ result, onClose, messageKey = 'purchasing.receip
               rowKey={(_, index) => String(index)}
               dataSource={entry.lines}
               columns={[
-                { title: t('finance.journal.accountName'), key: 'a', render: (_, line) => `${line.accountCode} ${accountLabel(line.accountCode, language)}` },
-                { title: t('finance.journal.debit'), key: 'd', align: 'right', render: (_, line) => (line.debit ? formatMoney(line.debit) : '') },
-                { title: t('finance.journal.credit'), key: 'c', align: 'right', render: (_, line) => (line.credit ? formatMoney(line.credit) : '') },
+                {
+                  title: t('finance.journal.accountName'),
+                  key: 'a',
+                  render: (_, line) => `${line.accountCode} ${accountLabel(line.accountCode, language)}`,
+                },
+                {
+                  title: t('finance.journal.debit'),
+                  key: 'd',
+                  align: 'right',
+                  render: (_, line) => (line.debit ? formatMoney(line.debit) : ''),
+                },
+                {
+                  title: t('finance.journal.credit'),
+                  key: 'c',
+                  align: 'right',
+                  render: (_, line) => (line.credit ? formatMoney(line.credit) : ''),
+                },
               ]}
             />
           ))}

@@ -5,7 +5,15 @@ import type { ProductDoc } from '../../../shared/schemas';
 import { productLabel } from '../../ui/format';
 
 /** Product search by name, pinyin initials, SKU or barcode (a scanned code picks at once). */
-export function ProductSelect(props: { products: readonly ProductDoc[]; value: string | undefined; onChange: (productId: string) => void; language: string; placeholder: string; testId: string; autoFocus?: boolean }) {
+export function ProductSelect(props: {
+  products: readonly ProductDoc[];
+  value: string | undefined;
+  onChange: (productId: string) => void;
+  language: string;
+  placeholder: string;
+  testId: string;
+  autoFocus?: boolean;
+}) {
   const { products, value, onChange, language, placeholder, testId, autoFocus } = props;
   const index = useMemo(() => buildProductSearchIndex(products), [products]);
   const [query, setQuery] = useState('');

@@ -32,7 +32,10 @@ export default function PurchaseOrdersPage() {
   const docs = usePurchasingDocuments();
   const [siteFilter, setSiteFilter] = useState('');
   const isHq = terminal?.siteKind === 'hq';
-  const mine = useMemo(() => docs.orders.filter((order) => (isHq ? !siteFilter || order.siteId === siteFilter : order.siteId === terminal?.siteId)), [docs.orders, isHq, siteFilter, terminal]);
+  const mine = useMemo(
+    () => docs.orders.filter((order) => (isHq ? !siteFilter || order.siteId === siteFilter : order.siteId === terminal?.siteId)),
+    [docs.orders, isHq, siteFilter, terminal],
+  );
   const rows = useMemo(
     () =>
       mine.map((order) => {
@@ -46,7 +49,13 @@ export default function PurchaseOrdersPage() {
   return (
     <div data-testid="section-purchasing">
       {isHq && <ApprovalQueue orders={docs.orders} approvals={docs.approvals} />}
-      <PoForm suppliers={suppliers ?? []} products={products ?? []} orders={docs.orders.filter((order) => order.siteId === terminal?.siteId).map((order) => (decisionFor(order, docs.approvals)?.status === 'rejected' ? { ...order, status: 'rejected' as const } : order))} />
+      <PoForm
+        suppliers={suppliers ?? []}
+        products={products ?? []}
+        orders={docs.orders
+          .filter((order) => order.siteId === terminal?.siteId)
+          .map((order) => (decisionFor(order, docs.approvals)?.status === 'rejected' ? { ...order, status: 'rejected' as const } : order))}
+      />
       <Card
         title={t('purchasing.po.title')}
         extra={
@@ -55,7 +64,10 @@ export default function PurchaseOrdersPage() {
               style={{ minWidth: 160 }}
               value={siteFilter}
               onChange={setSiteFilter}
-              options={[{ value: '', label: t('finance.journal.allSites') }, ...(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) }))]}
+              options={[
+                { value: '', label: t('finance.journal.allSites') },
+                ...(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) })),
+              ]}
             />
           )
         }
@@ -69,9 +81,19 @@ export default function PurchaseOrdersPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: t('purchasing.po.empty') }}
           columns={[
-            { title: t('purchasing.po.number'), key: 'number', render: (_, row) => <Typography.Link style={{ whiteSpace: 'nowrap' }} onClick={() => navigate('journal', 'doc', row.order.id)}>{row.order.number}</Typography.Link> },
+            {
+              title: t('purchasing.po.number'),
+              key: 'number',
+              render: (_, row) => (
+                <Typography.Link style={{ whiteSpace: 'nowrap' }} onClick={() => navigate('journal', 'doc', row.order.id)}>
+                  {row.order.number}
+                </Typography.Link>
+              ),
+            },
             { title: t('purchasing.po.date'), key: 'date', width: 110, render: (_, row) => row.order.businessDate },
-            ...(isHq ? [{ title: t('purchasing.po.site'), key: 'site', render: (_: unknown, row: Row) => labels.site(row.order.siteId) }] : []),
+            ...(isHq
+              ? [{ title: t('purchasing.po.site'), key: 'site', render: (_: unknown, row: Row) => labels.site(row.order.siteId) }]
+              : []),
             { title: t('purchasing.po.supplier'), key: 'supplier', render: (_, row) => labels.partner(row.order.partnerId) },
             { title: t('purchasing.po.expected'), key: 'expected', width: 110, render: (_, row) => expectedDateOf(row.order) ?? '—' },
             { title: t('purchasing.po.total'), key: 'total', align: 'right', render: (_, row) => formatMoney(row.total) },
@@ -80,7 +102,11 @@ export default function PurchaseOrdersPage() {
               key: 'state',
               render: (_, row) => {
                 const decision = decisionFor(row.order, docs.approvals);
-                const tag = <Tag color={stateColours[row.state]} data-testid={`po-state-${row.order.number}`}>{t(`purchasing.states.${row.state}`)}</Tag>;
+                const tag = (
+                  <Tag color={stateColours[row.state]} data-testid={`po-state-${row.order.number}`}>
+                    {t(`purchasing.states.${row.state}`)}
+                  </Tag>
+                );
                 return decision ? <Tooltip title={t('purchasing.approvals.decidedBy', { note: decision.note ?? '' })}>{tag}</Tooltip> : tag;
               },
             },
@@ -94,7 +120,11 @@ export default function PurchaseOrdersPage() {
               key: 'receive',
               render: (_, row) =>
                 row.order.siteId === terminal?.siteId && (row.state === 'approved' || row.state === 'partially-received') ? (
-                  <Button size="small" data-testid={`receive-${row.order.number}`} onClick={() => navigate('goods-receipts', 'po', row.order.id)}>
+                  <Button
+                    size="small"
+                    data-testid={`receive-${row.order.number}`}
+                    onClick={() => navigate('goods-receipts', 'po', row.order.id)}
+                  >
                     {t('purchasing.po.receive')}
                   </Button>
                 ) : null,

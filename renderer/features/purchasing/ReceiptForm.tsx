@@ -27,7 +27,14 @@ const lotToday = (n: number) => `${businessDateToday().replaceAll('-', '')}-${n}
 const emptyLine = (n: number): DraftLine => ({ key: newId(), qty: null, unitCost: null, lotCode: lotToday(n) });
 
 /** 采购入库 against a PO (its outstanding lines prefilled) or without; price check before posting. */
-export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders: PurchaseOrderDoc[]; receipts: DocumentDoc[]; suppliers: PartnerDoc[]; products: ProductDoc[]; onChooseOrder: (id: string | undefined) => void }) {
+export function ReceiptForm(props: {
+  order: PurchaseOrderDoc | undefined;
+  orders: PurchaseOrderDoc[];
+  receipts: DocumentDoc[];
+  suppliers: PartnerDoc[];
+  products: ProductDoc[];
+  onChooseOrder: (id: string | undefined) => void;
+}) {
   const { order, orders, receipts, suppliers, products, onChooseOrder } = props;
   const { t } = useTranslation();
   const terminal = useTerminal();
@@ -48,13 +55,19 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
     setLines(
       progress.lines
         .filter((line) => line.outstanding > 0)
-        .map((line, index) => ({ ...emptyLine(index + 1), productId: line.productId, qty: line.outstanding, unitCost: order.lines.find((l) => l.productId === line.productId)?.unitCost ?? null })),
+        .map((line, index) => ({
+          ...emptyLine(index + 1),
+          productId: line.productId,
+          qty: line.outstanding,
+          unitCost: order.lines.find((l) => l.productId === line.productId)?.unitCost ?? null,
+        })),
     );
     // Prefill once per chosen order; later receipts arriving must not wipe what the user typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [order?.id]);
 
-  const update = (key: string, patch: Partial<DraftLine>) => setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
+  const update = (key: string, patch: Partial<DraftLine>) =>
+    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
   const productName = (id: string | undefined) => {
     const product = id ? ledger?.ledger.product(id) : undefined;
     return product ? productLabel(product, labels.language) : (id ?? '');
@@ -89,7 +102,13 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
     };
   }, [terminal, partnerId, order, lines]);
 
-  const warnings = useMemo(() => (document && ledger && terminal ? priceDeviations(document, ledger.ledger, ledger.ledger.policy(terminal.siteId), rules.contracts as ContractPrice[]) : []), [document, ledger, terminal, rules.contracts]);
+  const warnings = useMemo(
+    () =>
+      document && ledger && terminal
+        ? priceDeviations(document, ledger.ledger, ledger.ledger.policy(terminal.siteId), rules.contracts as ContractPrice[])
+        : [],
+    [document, ledger, terminal, rules.contracts],
+  );
   const limit = terminal && ledger ? ledger.ledger.policy(terminal.siteId).priceDeviationPct : 10;
 
   const validate = (): string | undefined => {
@@ -98,9 +117,11 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
     if (filled.length === 0) return t('purchasing.po.needLines');
     for (const [index, line] of filled.entries()) {
       const product = productName(line.productId);
-      if (!line.qty || line.qty <= 0 || line.unitCost === null || line.unitCost < 0) return t('purchasing.po.badLine', { line: index + 1, product });
+      if (!line.qty || line.qty <= 0 || line.unitCost === null || line.unitCost < 0)
+        return t('purchasing.po.badLine', { line: index + 1, product });
       if (!line.lotCode.trim()) return t('purchasing.receipt.needLot', { line: index + 1, product });
-      if (ledger?.ledger.product(line.productId ?? '')?.perishable && !line.expiryDate && !line.productionDate) return t('purchasing.receipt.needDate', { line: index + 1, product });
+      if (ledger?.ledger.product(line.productId ?? '')?.perishable && !line.expiryDate && !line.productionDate)
+        return t('purchasing.receipt.needDate', { line: index + 1, product });
     }
     return undefined;
   };
@@ -109,7 +130,12 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
     if (!document || !post || !terminal) return;
     setError(undefined);
     try {
-      const result = await post({ ...document, id: newId(), number: nextDocumentNumber('GR', terminal.terminalId), lines: document.lines.map((line) => ({ ...line, batchId: newId() })) });
+      const result = await post({
+        ...document,
+        id: newId(),
+        number: nextDocumentNumber('GR', terminal.terminalId),
+        lines: document.lines.map((line) => ({ ...line, batchId: newId() })),
+      });
       setPosted(result);
       setLines([emptyLine(1)]);
       onChooseOrder(undefined);
@@ -122,11 +148,21 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
     setProblem(message);
     if (message) return;
     if (warnings.length === 0) return void doPost();
-    Modal.confirm({ title: t('purchasing.receipt.confirmTitle'), content: t('purchasing.receipt.confirmBody'), okText: t('purchasing.receipt.confirmOk'), cancelText: t('purchasing.receipt.cancel'), onOk: doPost });
+    Modal.confirm({
+      title: t('purchasing.receipt.confirmTitle'),
+      content: t('purchasing.receipt.confirmBody'),
+      okText: t('purchasing.receipt.confirmOk'),
+      cancelText: t('purchasing.receipt.cancel'),
+      onOk: doPost,
+    });
   };
 
   return (
-    <Card title={order ? t('purchasing.receipt.againstPo', { number: order.number }) : t('purchasing.receipt.new')} style={{ marginBottom: 16 }} data-testid="receipt-form">
+    <Card
+      title={order ? t('purchasing.receipt.againstPo', { number: order.number }) : t('purchasing.receipt.new')}
+      style={{ marginBottom: 16 }}
+      data-testid="receipt-form"
+    >
       {posted && <PostedReceipt result={posted} onClose={() => setPosted(undefined)} />}
       {problem && <Alert type="error" showIcon message={problem} data-testid="receipt-problem" style={{ marginBottom: 12 }} />}
       <ErrorAlert error={error} />
@@ -140,7 +176,15 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
           onChange={(id?: string) => onChooseOrder(id)}
           options={orders.map((o) => ({ value: o.id, label: `${o.number} · ${labels.partner(o.partnerId)}` }))}
         />
-        <Select data-testid="receipt-supplier" style={{ width: 340 }} showSearch={{ optionFilterProp: 'label' }} placeholder={t('purchasing.po.supplier')} value={partnerId} onChange={setPartnerId} options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))} />
+        <Select
+          data-testid="receipt-supplier"
+          style={{ width: 340 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('purchasing.po.supplier')}
+          value={partnerId}
+          onChange={setPartnerId}
+          options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))}
+        />
       </Space>
       <Table<DraftLine>
         size="small"
@@ -149,13 +193,99 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
         dataSource={lines}
         scroll={{ x: 1150 }}
         columns={[
-          { title: t('purchasing.po.product'), key: 'p', width: 250, render: (_, line, i) => <ProductSelect testId={`receipt-line-product-${i}`} products={products} value={line.productId} language={labels.language} placeholder={t('purchasing.po.pickProduct')} onChange={(productId) => update(line.key, { productId, unitCost: line.unitCost ?? (terminal ? ledger?.ledger.lastReceiptCost(terminal.siteId, productId) : undefined) ?? null })} /> },
-          { title: t('purchasing.po.qty'), key: 'q', width: 130, render: (_, line, i) => <InputNumber data-testid={`receipt-line-qty-${i}`} min={0} value={line.qty} onChange={(qty) => update(line.key, { qty })} addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined} /> },
-          { title: t('purchasing.po.unitCost'), key: 'c', width: 130, render: (_, line, i) => <InputNumber data-testid={`receipt-line-cost-${i}`} min={0} step={0.01} prefix="¥" value={line.unitCost} onChange={(unitCost) => update(line.key, { unitCost })} status={warnings.some((w) => w.lineNo === i) ? 'warning' : undefined} /> },
-          { title: t('purchasing.receipt.lot'), key: 'l', width: 140, render: (_, line, i) => <Input data-testid={`receipt-line-lot-${i}`} maxLength={64} value={line.lotCode} onChange={(event) => update(line.key, { lotCode: event.target.value })} /> },
-          { title: t('purchasing.receipt.expiry'), key: 'e', width: 150, render: (_, line, i) => <DatePicker data-testid={`receipt-line-expiry-${i}`} value={line.expiryDate ? dayjs(line.expiryDate) : null} onChange={(date) => update(line.key, { expiryDate: date ? date.format('YYYY-MM-DD') : undefined })} /> },
-          { title: t('purchasing.receipt.production'), key: 'd', width: 150, render: (_, line) => <DatePicker value={line.productionDate ? dayjs(line.productionDate) : null} onChange={(date) => update(line.key, { productionDate: date ? date.format('YYYY-MM-DD') : undefined })} /> },
-          { title: t('purchasing.po.amount'), key: 'a', width: 110, align: 'right', render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)) },
+          {
+            title: t('purchasing.po.product'),
+            key: 'p',
+            width: 250,
+            render: (_, line, i) => (
+              <ProductSelect
+                testId={`receipt-line-product-${i}`}
+                products={products}
+                value={line.productId}
+                language={labels.language}
+                placeholder={t('purchasing.po.pickProduct')}
+                onChange={(productId) =>
+                  update(line.key, {
+                    productId,
+                    unitCost: line.unitCost ?? (terminal ? ledger?.ledger.lastReceiptCost(terminal.siteId, productId) : undefined) ?? null,
+                  })
+                }
+              />
+            ),
+          },
+          {
+            title: t('purchasing.po.qty'),
+            key: 'q',
+            width: 130,
+            render: (_, line, i) => (
+              <InputNumber
+                data-testid={`receipt-line-qty-${i}`}
+                min={0}
+                value={line.qty}
+                onChange={(qty) => update(line.key, { qty })}
+                addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.po.unitCost'),
+            key: 'c',
+            width: 130,
+            render: (_, line, i) => (
+              <InputNumber
+                data-testid={`receipt-line-cost-${i}`}
+                min={0}
+                step={0.01}
+                prefix="¥"
+                value={line.unitCost}
+                onChange={(unitCost) => update(line.key, { unitCost })}
+                status={warnings.some((w) => w.lineNo === i) ? 'warning' : undefined}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.receipt.lot'),
+            key: 'l',
+            width: 140,
+            render: (_, line, i) => (
+              <Input
+                data-testid={`receipt-line-lot-${i}`}
+                maxLength={64}
+                value={line.lotCode}
+                onChange={(event) => update(line.key, { lotCode: event.target.value })}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.receipt.expiry'),
+            key: 'e',
+            width: 150,
+            render: (_, line, i) => (
+              <DatePicker
+                data-testid={`receipt-line-expiry-${i}`}
+                value={line.expiryDate ? dayjs(line.expiryDate) : null}
+                onChange={(date) => update(line.key, { expiryDate: date ? date.format('YYYY-MM-DD') : undefined })}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.receipt.production'),
+            key: 'd',
+            width: 150,
+            render: (_, line) => (
+              <DatePicker
+                value={line.productionDate ? dayjs(line.productionDate) : null}
+                onChange={(date) => update(line.key, { productionDate: date ? date.format('YYYY-MM-DD') : undefined })}
+              />
+            ),
+          },
+          {
+            title: t('purchasing.po.amount'),
+            key: 'a',
+            width: 110,
+            align: 'right',
+            render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)),
+          },
         ]}
       />
       {warnings.length > 0 && (
@@ -167,7 +297,14 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
           message={t('purchasing.receipt.priceWarning')}
           description={warnings.map((w) => (
             <div key={w.lineNo}>
-              {t('purchasing.receipt.priceLine', { product: productName(w.productId), price: formatMoney(w.unitCost), kind: t(w.referenceKind === 'contract' ? 'purchasing.receipt.contract' : 'purchasing.receipt.last'), reference: formatMoney(w.reference), pct: `${w.deviationPct > 0 ? '+' : ''}${w.deviationPct.toFixed(1)}`, limit })}
+              {t('purchasing.receipt.priceLine', {
+                product: productName(w.productId),
+                price: formatMoney(w.unitCost),
+                kind: t(w.referenceKind === 'contract' ? 'purchasing.receipt.contract' : 'purchasing.receipt.last'),
+                reference: formatMoney(w.reference),
+                pct: `${w.deviationPct > 0 ? '+' : ''}${w.deviationPct.toFixed(1)}`,
+                limit,
+              })}
             </div>
           ))}
         />
@@ -177,7 +314,9 @@ export function ReceiptForm(props: { order: PurchaseOrderDoc | undefined; orders
           {t('purchasing.po.addLine')}
         </Button>
         <Space>
-          <Typography.Text strong>{t('purchasing.po.total')} {formatMoney(lines.reduce((sum, line) => sum + (line.qty ?? 0) * (line.unitCost ?? 0), 0))}</Typography.Text>
+          <Typography.Text strong>
+            {t('purchasing.po.total')} {formatMoney(lines.reduce((sum, line) => sum + (line.qty ?? 0) * (line.unitCost ?? 0), 0))}
+          </Typography.Text>
           <Button type="primary" onClick={submit} data-testid="receipt-post" disabled={!post}>
             {t('purchasing.receipt.post')}
           </Button>

@@ -9,7 +9,15 @@ import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel }
 import { useUiLanguage } from '../finance/labels';
 
 /** 退货给供应商 from the batches a receipt created: Dr Payable / Cr Inventory. */
-export function SupplierReturn({ receipt, onClose, onPosted }: { receipt: DocumentDoc; onClose: () => void; onPosted: (result: PostingResult) => void }) {
+export function SupplierReturn({
+  receipt,
+  onClose,
+  onPosted,
+}: {
+  receipt: DocumentDoc;
+  onClose: () => void;
+  onPosted: (result: PostingResult) => void;
+}) {
   const { t } = useTranslation();
   const terminal = useTerminal();
   const { ledger } = useLedger();
@@ -34,7 +42,13 @@ export function SupplierReturn({ receipt, onClose, onPosted }: { receipt: Docume
     for (const line of chosen) {
       const batchId = line.batchId ?? '';
       if ((qty[batchId] ?? 0) > onHand(batchId) + 1e-9) {
-        return setProblem(t('purchasing.returns.tooMuch', { product: name(line.productId), lot: line.lotCode ?? batchId, onHand: formatQty(onHand(batchId), ledger?.ledger.product(line.productId)) }));
+        return setProblem(
+          t('purchasing.returns.tooMuch', {
+            product: name(line.productId),
+            lot: line.lotCode ?? batchId,
+            onHand: formatQty(onHand(batchId), ledger?.ledger.product(line.productId)),
+          }),
+        );
       }
     }
     setProblem(undefined);
@@ -62,7 +76,15 @@ export function SupplierReturn({ receipt, onClose, onPosted }: { receipt: Docume
   };
 
   return (
-    <Modal open title={t('purchasing.returns.title', { number: receipt.number })} okText={t('purchasing.returns.post')} cancelText={t('purchasing.receipt.cancel')} onOk={() => void submit()} onCancel={onClose} width={720}>
+    <Modal
+      open
+      title={t('purchasing.returns.title', { number: receipt.number })}
+      okText={t('purchasing.returns.post')}
+      cancelText={t('purchasing.receipt.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={720}
+    >
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <ErrorAlert error={error} />
       <Table
@@ -73,11 +95,33 @@ export function SupplierReturn({ receipt, onClose, onPosted }: { receipt: Docume
         columns={[
           { title: t('purchasing.po.product'), key: 'p', render: (_, line) => name(line.productId) },
           { title: t('purchasing.returns.batch'), key: 'b', render: (_, line) => line.lotCode ?? '' },
-          { title: t('purchasing.returns.onHand'), key: 'o', align: 'right', render: (_, line) => formatQty(onHand(line.batchId ?? ''), ledger?.ledger.product(line.productId)) },
-          { title: t('purchasing.returns.qty'), key: 'q', render: (_, line, index) => <InputNumber data-testid={`return-qty-${index}`} min={0} value={qty[line.batchId ?? ''] ?? null} onChange={(value) => setQty((current) => ({ ...current, [line.batchId ?? '']: value }))} /> },
+          {
+            title: t('purchasing.returns.onHand'),
+            key: 'o',
+            align: 'right',
+            render: (_, line) => formatQty(onHand(line.batchId ?? ''), ledger?.ledger.product(line.productId)),
+          },
+          {
+            title: t('purchasing.returns.qty'),
+            key: 'q',
+            render: (_, line, index) => (
+              <InputNumber
+                data-testid={`return-qty-${index}`}
+                min={0}
+                value={qty[line.batchId ?? ''] ?? null}
+                onChange={(value) => setQty((current) => ({ ...current, [line.batchId ?? '']: value }))}
+              />
+            ),
+          },
         ]}
       />
-      <Input style={{ marginTop: 12 }} maxLength={500} placeholder={t('purchasing.returns.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
+      <Input
+        style={{ marginTop: 12 }}
+        maxLength={500}
+        placeholder={t('purchasing.returns.reason')}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
     </Modal>
   );
 }

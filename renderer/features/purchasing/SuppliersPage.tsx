@@ -33,7 +33,9 @@ export default function SuppliersPage() {
 
   return (
     <div data-testid="section-suppliers">
-      {!isHq && <Alert type="info" showIcon message={t('purchasing.readOnly')} style={{ marginBottom: 16 }} data-testid="suppliers-readonly" />}
+      {!isHq && (
+        <Alert type="info" showIcon message={t('purchasing.readOnly')} style={{ marginBottom: 16 }} data-testid="suppliers-readonly" />
+      )}
       <Card title={t('purchasing.suppliers.title')} style={{ marginBottom: 16 }}>
         <Table<PartnerDoc>
           size="small"
@@ -62,18 +64,31 @@ export default function SuppliersPage() {
                     defaultValue={rules.leadTimes[p.id]}
                     onBlur={(event) => {
                       const days = Number(event.target.value);
-                      if (event.target.value !== '' && Number.isFinite(days) && days !== rules.leadTimes[p.id]) void saveOrgRules({ leadTimes: { ...rules.leadTimes, [p.id]: days } });
+                      if (event.target.value !== '' && Number.isFinite(days) && days !== rules.leadTimes[p.id])
+                        void saveOrgRules({ leadTimes: { ...rules.leadTimes, [p.id]: days } });
                     }}
                   />
                 ) : (
                   (rules.leadTimes[p.id] ?? '—')
                 ),
             },
-            { title: t('purchasing.suppliers.contracts'), key: 'contracts', width: 90, align: 'right', render: (_, p) => contractCount(p.id) || '' },
+            {
+              title: t('purchasing.suppliers.contracts'),
+              key: 'contracts',
+              width: 90,
+              align: 'right',
+              render: (_, p) => contractCount(p.id) || '',
+            },
           ]}
         />
       </Card>
-      <ContractPricesCard editable={isHq} suppliers={suppliers ?? []} products={products ?? []} contracts={rules.contracts} onSave={(contractPrices) => saveOrgRules({ contractPrices })} />
+      <ContractPricesCard
+        editable={isHq}
+        suppliers={suppliers ?? []}
+        products={products ?? []}
+        contracts={rules.contracts}
+        onSave={(contractPrices) => saveOrgRules({ contractPrices })}
+      />
       <BudgetsCard editable={isHq} rules={rules.configs} products={products ?? []} />
       {!isHq && <Typography.Text type="secondary">{t('purchasing.readOnly')}</Typography.Text>}
     </div>

@@ -30,7 +30,10 @@ export function useSuppliers(): PartnerDoc[] | null {
 
 /** Purchase orders, goods receipts and approvals this terminal can see (HQ: every site's). */
 export function usePurchasingDocuments() {
-  const documents = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: { $in: ['purchase-order', 'goods-receipt', 'approval'] } } }), []);
+  const documents = useRxQuery<DocumentDoc>(
+    (db) => db.documents.find({ selector: { type: { $in: ['purchase-order', 'goods-receipt', 'approval'] } } }),
+    [],
+  );
   return useMemo(() => {
     const list = documents ?? [];
     const byNewest = (a: DocumentDoc, b: DocumentDoc) => (a.at < b.at ? 1 : -1);

@@ -13,7 +13,12 @@ export function rulesDoc(configs: readonly ConfigDoc[], siteId?: string): Config
 }
 
 /** A config doc with `value` patched; a new one when none exists yet (HQ writes it). */
-export function patchRules(existing: ConfigDoc | undefined, siteId: string | undefined, patch: Record<string, unknown>, at: string): ConfigDoc {
+export function patchRules(
+  existing: ConfigDoc | undefined,
+  siteId: string | undefined,
+  patch: Record<string, unknown>,
+  at: string,
+): ConfigDoc {
   return {
     id: existing?.id ?? (siteId ? siteRulesId(siteId) : orgRulesId),
     key: 'approval-rules',
@@ -36,7 +41,9 @@ export function storedBudgets(doc: ConfigDoc | undefined): BudgetLine[] {
 
 /** Adds or replaces the budget for (category, month). */
 export function withBudget(budgets: readonly BudgetLine[], line: BudgetLine): BudgetLine[] {
-  return [...budgets.filter((b) => !(b.category === line.category && b.month === line.month)), line].sort((a, b) => (a.month + a.category < b.month + b.category ? -1 : 1));
+  return [...budgets.filter((b) => !(b.category === line.category && b.month === line.month)), line].sort((a, b) =>
+    a.month + a.category < b.month + b.category ? -1 : 1,
+  );
 }
 
 export function withContractPrice(prices: readonly ContractPrice[], price: ContractPrice): ContractPrice[] {
@@ -47,7 +54,11 @@ export function withContractPrice(prices: readonly ContractPrice[], price: Contr
 export function leadTimesFromConfig(configs: readonly ConfigDoc[]): Record<string, number> {
   const raw = rulesDoc(configs)?.value.leadTimes;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 0));
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 0,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- note tags
@@ -87,7 +98,11 @@ export function decisionFor(order: Pick<PurchaseOrderDoc, 'id'>, approvals: read
 
 export type PoState = 'draft' | 'held' | 'approved' | 'rejected' | 'partially-received' | 'received' | 'cancelled';
 
-export function poState(order: PurchaseOrderDoc, approvals: readonly DocumentDoc[], receiptStatus: 'open' | 'partially-received' | 'closed'): PoState {
+export function poState(
+  order: PurchaseOrderDoc,
+  approvals: readonly DocumentDoc[],
+  receiptStatus: 'open' | 'partially-received' | 'closed',
+): PoState {
   if (order.status === 'cancelled') return 'cancelled';
   if (order.status === 'draft') return 'draft';
   if (receiptStatus === 'closed') return 'received';

@@ -16,7 +16,11 @@ export interface IncomingRow {
 }
 
 /** Dispatches addressed to this store, plus receipts posted by QR before their dispatch synced. */
-export function incomingRows(dispatches: readonly DocumentDoc[], receipts: readonly DocumentDoc[], siteName: (id: string) => string): IncomingRow[] {
+export function incomingRows(
+  dispatches: readonly DocumentDoc[],
+  receipts: readonly DocumentDoc[],
+  siteName: (id: string) => string,
+): IncomingRow[] {
   const receiptByDispatch = new Map(receipts.flatMap((r) => (r.dispatchId ? [[r.dispatchId, r] as const] : [])));
   const rows: IncomingRow[] = dispatches.map((dispatch) => {
     const receipt = receiptByDispatch.get(dispatch.id);
@@ -46,7 +50,9 @@ export function incomingRows(dispatches: readonly DocumentDoc[], receipts: reado
     });
   }
   const order = { 'on-the-way': 0, preparing: 1, received: 2 };
-  return rows.sort((a, b) => order[a.state] - order[b.state] || (a.businessDate < b.businessDate ? 1 : a.businessDate > b.businessDate ? -1 : 0));
+  return rows.sort(
+    (a, b) => order[a.state] - order[b.state] || (a.businessDate < b.businessDate ? 1 : a.businessDate > b.businessDate ? -1 : 0),
+  );
 }
 
 const stateColors = { 'on-the-way': 'blue', received: 'green', preparing: 'default' } as const;
@@ -62,9 +68,13 @@ export function IncomingList({ rows, loading, onOpen }: { rows: IncomingRow[]; l
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('receiving.list.empty') }}
       data-testid="incoming-list"
-      onRow={(row) => ({ 'data-testid': `incoming-${row.number}`, 'data-state': row.state } as HTMLAttributes<HTMLElement>)}
+      onRow={(row) => ({ 'data-testid': `incoming-${row.number}`, 'data-state': row.state }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('receiving.columns.number'), dataIndex: 'number', render: (number: string) => <Typography.Text strong>{number}</Typography.Text> },
+        {
+          title: t('receiving.columns.number'),
+          dataIndex: 'number',
+          render: (number: string) => <Typography.Text strong>{number}</Typography.Text>,
+        },
         { title: t('receiving.columns.from'), dataIndex: 'fromName' },
         { title: t('receiving.columns.date'), dataIndex: 'businessDate', width: 120 },
         { title: t('receiving.columns.lines'), dataIndex: 'lines', align: 'right', width: 80 },
@@ -77,7 +87,11 @@ export function IncomingList({ rows, loading, onOpen }: { rows: IncomingRow[]; l
                 {t(`receiving.states.${row.state}`)}
               </Tag>
               {row.receiptNumber ? <Typography.Text type="secondary">{row.receiptNumber}</Typography.Text> : null}
-              {row.lossLines > 0 ? <Tag color="orange" style={{ marginLeft: 8 }}>{t('receiving.list.lossLines', { count: row.lossLines })}</Tag> : null}
+              {row.lossLines > 0 ? (
+                <Tag color="orange" style={{ marginLeft: 8 }}>
+                  {t('receiving.list.lossLines', { count: row.lossLines })}
+                </Tag>
+              ) : null}
             </>
           ),
         },

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useLedger, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatQty, nextDocumentNumber, productLabel } from '../../ui/format';
-import { buildStoreReceipt, defaultEntries, lineProblem, shortOf, type IncomingDispatch, type IncomingLine, type LineEntry } from './receive-model';
+import {
+  buildStoreReceipt,
+  defaultEntries,
+  lineProblem,
+  shortOf,
+  type IncomingDispatch,
+  type IncomingLine,
+  type LineEntry,
+} from './receive-model';
 import { AlreadyReceivedError, usePostReceipt } from './usePostReceipt';
 
 export const rejectReasons = ['damaged', 'temperature', 'expired', 'quality', 'wrong-item', 'other'] as const;
@@ -34,7 +42,8 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     submitRef.current?.focus();
   }, [incoming]);
 
-  const update = (index: number, change: Partial<LineEntry>) => setEntries((current) => current.map((entry, i) => (i === index ? { ...entry, ...change } : entry)));
+  const update = (index: number, change: Partial<LineEntry>) =>
+    setEntries((current) => current.map((entry, i) => (i === index ? { ...entry, ...change } : entry)));
   const product = (id: string) => ledger?.ledger.product(id);
   const problems = incoming.lines.map((line, index) => lineProblem(line, entries[index] ?? { accepted: line.qty, rejected: 0 }));
   const firstProblem = problems.findIndex((p) => p !== null);
@@ -51,10 +60,17 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     const number = nextDocumentNumber('SH', terminal.terminalId, businessDate);
     const at = new Date().toISOString();
     try {
-      await postReceipt(incoming, buildStoreReceipt(incoming, entries, { storeSiteId: terminal.siteId, terminalId: terminal.terminalId, number, businessDate, at }));
+      await postReceipt(
+        incoming,
+        buildStoreReceipt(incoming, entries, { storeSiteId: terminal.siteId, terminalId: terminal.terminalId, number, businessDate, at }),
+      );
       onDone(number);
     } catch (caught) {
-      setError(caught instanceof AlreadyReceivedError ? new Error(t('receiving.receive.alreadyReceived', { number: caught.receiptNumber })) : caught);
+      setError(
+        caught instanceof AlreadyReceivedError
+          ? new Error(t('receiving.receive.alreadyReceived', { number: caught.receiptNumber }))
+          : caught,
+      );
       submitRef.current?.focus();
     } finally {
       setPosting(false);
@@ -65,7 +81,10 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     if (firstProblem >= 0) return;
     void modal.confirm({
       title: t('receiving.receive.confirmTitle', { number: incoming.number }),
-      content: lossLines > 0 ? t('receiving.receive.confirmWithLoss', { count: lossLines }) : t('receiving.receive.confirmAll', { count: incoming.lines.length }),
+      content:
+        lossLines > 0
+          ? t('receiving.receive.confirmWithLoss', { count: lossLines })
+          : t('receiving.receive.confirmAll', { count: incoming.lines.length }),
       okText: t('receiving.receive.post'),
       cancelText: t('receiving.cancel'),
       autoFocusButton: 'ok',
@@ -92,9 +111,25 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       },
     },
     // The kitchen's batch may sync while the form is open: read lot and expiry at render time.
-    { title: t('receiving.columns.lot'), key: 'lot', width: 120, render: (_: unknown, line: IncomingLine) => line.lotCode || ledger?.ledger.batch(line.batchId)?.lotCode || '—' },
-    { title: t('receiving.columns.expiry'), key: 'expiry', width: 105, render: (_: unknown, line: IncomingLine) => line.expiryDate ?? ledger?.ledger.batch(line.batchId)?.expiryDate ?? '—' },
-    { title: t('receiving.columns.shipped'), key: 'shipped', width: 100, align: 'right' as const, render: (_: unknown, line: IncomingLine) => formatQty(line.qty, { baseUnit: unitOf(line) }) },
+    {
+      title: t('receiving.columns.lot'),
+      key: 'lot',
+      width: 120,
+      render: (_: unknown, line: IncomingLine) => line.lotCode || ledger?.ledger.batch(line.batchId)?.lotCode || '—',
+    },
+    {
+      title: t('receiving.columns.expiry'),
+      key: 'expiry',
+      width: 105,
+      render: (_: unknown, line: IncomingLine) => line.expiryDate ?? ledger?.ledger.batch(line.batchId)?.expiryDate ?? '—',
+    },
+    {
+      title: t('receiving.columns.shipped'),
+      key: 'shipped',
+      width: 100,
+      align: 'right' as const,
+      render: (_: unknown, line: IncomingLine) => formatQty(line.qty, { baseUnit: unitOf(line) }),
+    },
     {
       title: t('receiving.columns.accepted'),
       key: 'accepted',
@@ -116,7 +151,14 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       key: 'rejected',
       width: 100,
       render: (_: unknown, line: IncomingLine, index: number) => (
-        <InputNumber min={0} max={line.qty} value={entries[index]?.rejected} data-testid={`rejected-${index}`} aria-label={t('receiving.columns.rejected')} onChange={(value) => update(index, { rejected: value ?? 0 })} />
+        <InputNumber
+          min={0}
+          max={line.qty}
+          value={entries[index]?.rejected}
+          data-testid={`rejected-${index}`}
+          aria-label={t('receiving.columns.rejected')}
+          onChange={(value) => update(index, { rejected: value ?? 0 })}
+        />
       ),
     },
     {
@@ -126,7 +168,13 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       width: 70,
       render: (_: unknown, line: IncomingLine, index: number) => {
         const short = shortOf(line, entries[index] ?? { accepted: line.qty, rejected: 0 });
-        return short > 0 ? <Tag color="orange" data-testid={`short-${index}`}>{formatQty(short)}</Tag> : <span data-testid={`short-${index}`}>0</span>;
+        return short > 0 ? (
+          <Tag color="orange" data-testid={`short-${index}`}>
+            {formatQty(short)}
+          </Tag>
+        ) : (
+          <span data-testid={`short-${index}`}>0</span>
+        );
       },
     },
     {
@@ -146,19 +194,32 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
             options={rejectReasons.map((reason) => ({ value: t(`receiving.reasons.${reason}`), label: t(`receiving.reasons.${reason}`) }))}
             onChange={(value?: string) => update(index, { rejectReason: value })}
           />
-          <Input placeholder={t('receiving.notePlaceholder')} value={entries[index]?.note} maxLength={200} data-testid={`note-${index}`} onChange={(event) => update(index, { note: event.target.value })} />
+          <Input
+            placeholder={t('receiving.notePlaceholder')}
+            value={entries[index]?.note}
+            maxLength={200}
+            data-testid={`note-${index}`}
+            onChange={(event) => update(index, { note: event.target.value })}
+          />
         </Space>
       ),
     },
   ];
 
-  const problemText = firstProblem >= 0 ? t(`receiving.problems.${problems[firstProblem] ?? 'negative'}`, { line: firstProblem + 1 }) : null;
+  const problemText =
+    firstProblem >= 0 ? t(`receiving.problems.${problems[firstProblem] ?? 'negative'}`, { line: firstProblem + 1 }) : null;
   return (
     <Card
       data-testid="receive-form"
       data-ledger-version={version}
       title={t('receiving.receive.title', { number: incoming.number })}
-      extra={incoming.source === 'qr' ? <Tag color="blue" data-testid="receive-source">{t('receiving.receive.fromQr')}</Tag> : null}
+      extra={
+        incoming.source === 'qr' ? (
+          <Tag color="blue" data-testid="receive-source">
+            {t('receiving.receive.fromQr')}
+          </Tag>
+        ) : null
+      }
     >
       {modalHolder}
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
@@ -167,10 +228,26 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
         <Descriptions.Item label={t('receiving.columns.lines')}>{incoming.lines.length}</Descriptions.Item>
       </Descriptions>
       <ErrorAlert error={error} testId="receive-error" />
-      {problemText ? <Alert type="warning" showIcon message={problemText} data-testid="receive-problem" style={{ marginBottom: 12 }} /> : null}
-      <Table size="small" rowKey={(line) => `${line.batchId}-${line.productId}`} columns={columns} dataSource={incoming.lines} pagination={false} />
+      {problemText ? (
+        <Alert type="warning" showIcon message={problemText} data-testid="receive-problem" style={{ marginBottom: 12 }} />
+      ) : null}
+      <Table
+        size="small"
+        rowKey={(line) => `${line.batchId}-${line.productId}`}
+        columns={columns}
+        dataSource={incoming.lines}
+        pagination={false}
+      />
       <Space style={{ marginTop: 16 }}>
-        <Button ref={submitRef} type="primary" size="large" loading={posting} disabled={firstProblem >= 0 || !postReceipt} onClick={confirm} data-testid="receive-submit">
+        <Button
+          ref={submitRef}
+          type="primary"
+          size="large"
+          loading={posting}
+          disabled={firstProblem >= 0 || !postReceipt}
+          onClick={confirm}
+          data-testid="receive-submit"
+        >
           {lossLines > 0 ? t('receiving.receive.submitWithLoss', { count: lossLines }) : t('receiving.receive.submitAll')}
         </Button>
         <Button size="large" onClick={onCancel} data-testid="receive-cancel">

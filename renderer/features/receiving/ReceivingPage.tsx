@@ -20,8 +20,14 @@ export default function ReceivingPage() {
   const terminal = useTerminal();
   const { ledger, version } = useLedger();
   const siteId = terminal?.siteId ?? '';
-  const dispatches = useRxQuery<DocumentDoc>((d) => (siteId ? d.documents.find({ selector: { type: 'dispatch', toSiteId: siteId } }) : null), [siteId]);
-  const receipts = useRxQuery<DocumentDoc>((d) => (siteId ? d.documents.find({ selector: { siteId, type: 'store-receipt' } }) : null), [siteId]);
+  const dispatches = useRxQuery<DocumentDoc>(
+    (d) => (siteId ? d.documents.find({ selector: { type: 'dispatch', toSiteId: siteId } }) : null),
+    [siteId],
+  );
+  const receipts = useRxQuery<DocumentDoc>(
+    (d) => (siteId ? d.documents.find({ selector: { siteId, type: 'store-receipt' } }) : null),
+    [siteId],
+  );
   const sites = useRxQuery<SiteDoc>((d) => d.sites.find(), []);
   const [incoming, setIncoming] = useState<IncomingDispatch | null>(null);
   const [qrParts, setQrParts] = useState<string[]>([]);
@@ -61,13 +67,18 @@ export default function ReceivingPage() {
     if (!isDispatchQrText(text)) {
       const byNumber = rows.find((row) => row.number.toUpperCase() === text.trim().toUpperCase());
       if (byNumber?.state === 'on-the-way') openRow(byNumber);
-      else if (byNumber?.receiptNumber) setNotice({ type: 'warning', text: t('receiving.receive.alreadyReceived', { number: byNumber.receiptNumber }) });
+      else if (byNumber?.receiptNumber)
+        setNotice({ type: 'warning', text: t('receiving.receive.alreadyReceived', { number: byNumber.receiptNumber }) });
       else setNotice({ type: 'error', text: t('receiving.scan.foreign', { code: text.slice(0, 40) }) });
       return;
     }
     const outcome = collectQrPart(qrParts, text);
     setQrParts(outcome.status === 'need-more' ? outcome.parts : []);
-    if (outcome.status === 'need-more') setNotice({ type: 'info', text: t('receiving.scan.needMore', { next: outcome.next, total: outcome.total, scanned: outcome.scanned }) });
+    if (outcome.status === 'need-more')
+      setNotice({
+        type: 'info',
+        text: t('receiving.scan.needMore', { next: outcome.next, total: outcome.total, scanned: outcome.scanned }),
+      });
     else if (outcome.status === 'error') setNotice({ type: 'error', text: t(`receiving.scan.errors.${outcome.reason}`) });
     else {
       // A synced dispatch is the better source (names its batches); the QR alone works offline.
@@ -91,13 +102,21 @@ export default function ReceivingPage() {
             {t('receiving.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('receiving.scan.help')}</Typography.Paragraph>
-          <ScanInput ref={scanRef} onScan={onScan} placeholder={t('receiving.scan.placeholder')} testId="receiving-scan" autoFocus={!incoming} />
+          <ScanInput
+            ref={scanRef}
+            onScan={onScan}
+            placeholder={t('receiving.scan.placeholder')}
+            testId="receiving-scan"
+            autoFocus={!incoming}
+          />
           {qrParts.length > 0 ? (
             <Typography.Text type="secondary" data-testid="qr-progress">
               {t('receiving.scan.partsHeld', { count: qrParts.length })}
             </Typography.Text>
           ) : null}
-          {notice ? <Alert style={{ marginTop: 12 }} showIcon type={notice.type} message={notice.text} data-testid="receiving-notice" /> : null}
+          {notice ? (
+            <Alert style={{ marginTop: 12 }} showIcon type={notice.type} message={notice.text} data-testid="receiving-notice" />
+          ) : null}
         </Card>
         {incoming ? (
           <ReceiveForm

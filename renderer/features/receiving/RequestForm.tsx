@@ -26,7 +26,15 @@ function baseQty(line: RequestLine, product: ProductDoc | undefined): number {
 }
 
 /** 要货单: scan or search, quantities with par/use hints, delivery date; saved as submitted (moves no stock). */
-export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId: string | null; kitchenName: string; onSubmitted(number: string): void }) {
+export function RequestForm({
+  kitchenId,
+  kitchenName,
+  onSubmitted,
+}: {
+  kitchenId: string | null;
+  kitchenName: string;
+  onSubmitted(number: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const terminal = useTerminal();
@@ -48,17 +56,28 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
   const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
   const byId = useMemo(() => new Map((products ?? []).map((p) => [p.id, p])), [products]);
   const pars = useMemo(() => parLevels(configs ?? [], siteId), [configs, siteId]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes with the ledger's movements
-  const dailyUse = useMemo(() => (ledger ? averageDailyUse(ledger.ledger.movements(), siteId, today) : new Map<string, number>()), [ledger, version, siteId, today]);
+  const dailyUse = useMemo(
+    () => (ledger ? averageDailyUse(ledger.ledger.movements(), siteId, today) : new Map<string, number>()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes with the ledger's movements
+    [ledger, version, siteId, today],
+  );
   const onHand = (productId: string) => ledger?.ledger.productTotals(siteId, productId).qty ?? 0;
 
   const add = (product: ProductDoc, qtyInBase?: number, packUnit?: string) => {
     setMessage(null);
     setLines((current) => {
       const existing = current.findIndex((l) => l.productId === product.id);
-      if (existing >= 0) return current.map((l, i) => (i === existing ? { ...l, qty: l.qty + (packUnit && l.unit === packUnit ? 1 : (qtyInBase ?? 1)) } : l));
+      if (existing >= 0)
+        return current.map((l, i) =>
+          i === existing ? { ...l, qty: l.qty + (packUnit && l.unit === packUnit ? 1 : (qtyInBase ?? 1)) } : l,
+        );
       const suggestion = suggestedQty(onHand(product.id), pars.get(product.id), dailyUse.get(product.id));
-      return [...current, packUnit ? { productId: product.id, qty: 1, unit: packUnit } : { productId: product.id, qty: qtyInBase ?? (suggestion > 0 ? suggestion : 1), unit: '' }];
+      return [
+        ...current,
+        packUnit
+          ? { productId: product.id, qty: 1, unit: packUnit }
+          : { productId: product.id, qty: qtyInBase ?? (suggestion > 0 ? suggestion : 1), unit: '' },
+      ];
     });
   };
 
@@ -107,7 +126,11 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
         at,
         terminalId: terminal.terminalId,
         note: note.trim() ? `${deliveryNote}\n${note.trim()}` : deliveryNote,
-        lines: lines.map((l) => ({ productId: l.productId, qty: baseQty(l, byId.get(l.productId)), ...(l.unit ? { note: `${l.qty} ${l.unit}` } : {}) })),
+        lines: lines.map((l) => ({
+          productId: l.productId,
+          qty: baseQty(l, byId.get(l.productId)),
+          ...(l.unit ? { note: `${l.qty} ${l.unit}` } : {}),
+        })),
         updatedAt: at,
       };
       await db.documents.insert(doc);
@@ -136,7 +159,10 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
   };
 
   const options = search.trim()
-    ? searchProducts(index, search, { limit: 12 }).map((hit) => ({ value: hit.product.id, label: `${productLabel(hit.product, i18n.language)} · ${hit.product.sku}` }))
+    ? searchProducts(index, search, { limit: 12 }).map((hit) => ({
+        value: hit.product.id,
+        label: `${productLabel(hit.product, i18n.language)} · ${hit.product.sku}`,
+      }))
     : [];
   return (
     <Card title={t('receiving.request.title')} data-testid="request-form">
@@ -170,9 +196,26 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
         pagination={false}
         locale={{ emptyText: t('receiving.request.empty') }}
         columns={[
-          { title: t('receiving.request.columns.product'), key: 'product', render: (_: unknown, l) => { const p = byId.get(l.productId); return p ? `${productLabel(p, i18n.language)} · ${p.sku}` : l.productId; } },
-          { title: t('receiving.request.columns.onHand'), key: 'onHand', align: 'right', width: 110, render: (_: unknown, l) => formatQty(onHand(l.productId), byId.get(l.productId)) },
-          { title: t('receiving.request.columns.hint'), key: 'hint', render: (_: unknown, l) => <Typography.Text type="secondary">{hintText(l.productId)}</Typography.Text> },
+          {
+            title: t('receiving.request.columns.product'),
+            key: 'product',
+            render: (_: unknown, l) => {
+              const p = byId.get(l.productId);
+              return p ? `${productLabel(p, i18n.language)} · ${p.sku}` : l.productId;
+            },
+          },
+          {
+            title: t('receiving.request.columns.onHand'),
+            key: 'onHand',
+            align: 'right',
+            width: 110,
+            render: (_: unknown, l) => formatQty(onHand(l.productId), byId.get(l.productId)),
+          },
+          {
+            title: t('receiving.request.columns.hint'),
+            key: 'hint',
+            render: (_: unknown, l) => <Typography.Text type="secondary">{hintText(l.productId)}</Typography.Text>,
+          },
           {
             title: t('receiving.request.columns.qty'),
             key: 'qty',
@@ -181,27 +224,86 @@ export function RequestForm({ kitchenId, kitchenName, onSubmitted }: { kitchenId
               const p = byId.get(l.productId);
               return (
                 <Space.Compact>
-                  <InputNumber min={0} value={l.qty} status={l.qty > 0 ? undefined : 'error'} data-testid={`request-qty-${i}`} onChange={(v) => setLines((c) => c.map((x, j) => (j === i ? { ...x, qty: v ?? 0 } : x)))} />
-                  <Select style={{ width: 90 }} value={l.unit} onChange={(unit: string) => setLines((c) => c.map((x, j) => (j === i ? { ...x, unit } : x)))} options={[{ value: '', label: p?.baseUnit ?? '' }, ...(p?.packs ?? []).map((pack) => ({ value: pack.unit, label: `${pack.unit}(${pack.qtyInBase}${p?.baseUnit ?? ''})` }))]} />
+                  <InputNumber
+                    min={0}
+                    value={l.qty}
+                    status={l.qty > 0 ? undefined : 'error'}
+                    data-testid={`request-qty-${i}`}
+                    onChange={(v) => setLines((c) => c.map((x, j) => (j === i ? { ...x, qty: v ?? 0 } : x)))}
+                  />
+                  <Select
+                    style={{ width: 90 }}
+                    value={l.unit}
+                    onChange={(unit: string) => setLines((c) => c.map((x, j) => (j === i ? { ...x, unit } : x)))}
+                    options={[
+                      { value: '', label: p?.baseUnit ?? '' },
+                      ...(p?.packs ?? []).map((pack) => ({
+                        value: pack.unit,
+                        label: `${pack.unit}(${pack.qtyInBase}${p?.baseUnit ?? ''})`,
+                      })),
+                    ]}
+                  />
                 </Space.Compact>
               );
             },
           },
-          { title: t('receiving.request.columns.base'), key: 'base', align: 'right', width: 110, render: (_: unknown, l) => formatQty(baseQty(l, byId.get(l.productId)), byId.get(l.productId)) },
-          { title: '', key: 'remove', width: 60, render: (_: unknown, l) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('receiving.request.remove')} onClick={() => setLines((c) => c.filter((x) => x.productId !== l.productId))} /> },
+          {
+            title: t('receiving.request.columns.base'),
+            key: 'base',
+            align: 'right',
+            width: 110,
+            render: (_: unknown, l) => formatQty(baseQty(l, byId.get(l.productId)), byId.get(l.productId)),
+          },
+          {
+            title: '',
+            key: 'remove',
+            width: 60,
+            render: (_: unknown, l) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('receiving.request.remove')}
+                onClick={() => setLines((c) => c.filter((x) => x.productId !== l.productId))}
+              />
+            ),
+          },
         ]}
       />
-      {badLine >= 0 ? <Alert type="warning" showIcon style={{ marginTop: 12 }} message={t('receiving.request.badQty', { line: badLine + 1 })} /> : null}
+      {badLine >= 0 ? (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} message={t('receiving.request.badQty', { line: badLine + 1 })} />
+      ) : null}
       <Space wrap style={{ marginTop: 16 }} align="end">
         <Space direction="vertical" size={2}>
           <Typography.Text>{t('receiving.request.deliveryDate')}</Typography.Text>
-          <Input type="date" size="large" value={deliveryDate} min={today} data-testid="request-delivery" onChange={(e) => setDeliveryDate(e.target.value || addDays(today, 1))} />
+          <Input
+            type="date"
+            size="large"
+            value={deliveryDate}
+            min={today}
+            data-testid="request-delivery"
+            onChange={(e) => setDeliveryDate(e.target.value || addDays(today, 1))}
+          />
         </Space>
         <Space direction="vertical" size={2}>
           <Typography.Text>{t('receiving.request.note')}</Typography.Text>
-          <Input size="large" style={{ width: 320 }} value={note} maxLength={200} data-testid="request-note" onChange={(e) => setNote(e.target.value)} />
+          <Input
+            size="large"
+            style={{ width: 320 }}
+            value={note}
+            maxLength={200}
+            data-testid="request-note"
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Space>
-        <Button type="primary" size="large" loading={saving} disabled={!kitchenId || lines.length === 0 || badLine >= 0} onClick={() => void submit()} data-testid="request-submit">
+        <Button
+          type="primary"
+          size="large"
+          loading={saving}
+          disabled={!kitchenId || lines.length === 0 || badLine >= 0}
+          onClick={() => void submit()}
+          data-testid="request-submit"
+        >
           {t('receiving.request.submit')}
           {kitchenName ? ` → ${kitchenName}` : ''}
         </Button>

@@ -1,6 +1,12 @@
 // A dispatch note may carry its QR in several parts (LDR1.1/2…, LDR1.2/2…). A USB scanner types
 // one part per scan; this collects them until the dispatch is whole.
-import { DispatchQrError, decodeDispatchQr, parseDispatchQrPart, type DispatchQrErrorReason, type DispatchQrPayload } from '../../../shared/dispatch/qr-payload';
+import {
+  DispatchQrError,
+  decodeDispatchQr,
+  parseDispatchQrPart,
+  type DispatchQrErrorReason,
+  type DispatchQrPayload,
+} from '../../../shared/dispatch/qr-payload';
 
 export type QrScanOutcome =
   | { status: 'complete'; payload: DispatchQrPayload; parts: string[] }
@@ -29,7 +35,9 @@ export function collectQrPart(collected: readonly string[], text: string): QrSca
     const previous = parseDispatchQrPart(earlier);
     return previous.checksum === part.checksum && previous.total === part.total;
   });
-  const parts = sameDispatch.some((earlier) => parseDispatchQrPart(earlier).index === part.index) ? sameDispatch : [...sameDispatch, trimmed];
+  const parts = sameDispatch.some((earlier) => parseDispatchQrPart(earlier).index === part.index)
+    ? sameDispatch
+    : [...sameDispatch, trimmed];
   try {
     return { status: 'complete', payload: decodeDispatchQr(parts), parts };
   } catch (error) {

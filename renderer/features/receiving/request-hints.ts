@@ -7,7 +7,12 @@ import { addDays } from '../../../shared/domain';
 export const useWindowDays = 14;
 
 /** Average base units used per day per product at a site over the `days` before `today`. */
-export function averageDailyUse(movements: Iterable<MovementDoc>, siteId: string, today: string, days = useWindowDays): Map<string, number> {
+export function averageDailyUse(
+  movements: Iterable<MovementDoc>,
+  siteId: string,
+  today: string,
+  days = useWindowDays,
+): Map<string, number> {
   const from = addDays(today, -days);
   const used = new Map<string, number>();
   for (const movement of movements) {

@@ -16,11 +16,30 @@ function KpiTable({ model, testId }: { model: TableModel; testId: string }) {
     title: column.title,
     dataIndex: column.key,
     align: column.kind === 'money' || column.kind === 'number' || column.kind === 'percent' ? 'right' : 'left',
-    render: (value: CellValue) => (typeof value === 'number' ? (column.kind === 'money' ? formatMoney(value) : column.kind === 'percent' ? percent(value) : value) : (value ?? (column.kind === 'percent' ? '—' : ''))),
+    render: (value: CellValue) =>
+      typeof value === 'number'
+        ? column.kind === 'money'
+          ? formatMoney(value)
+          : column.kind === 'percent'
+            ? percent(value)
+            : value
+        : (value ?? (column.kind === 'percent' ? '—' : '')),
   }));
   return (
-    <Card size="small" title={model.title} extra={<ExportButtons table={() => model} testId={`${testId}-export`} />} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Table<Row> size="small" rowKey={(_, index) => String(index)} columns={columns} dataSource={model.rows} pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }} />
+    <Card
+      size="small"
+      title={model.title}
+      extra={<ExportButtons table={() => model} testId={`${testId}-export`} />}
+      style={{ marginBottom: 16 }}
+      data-testid={testId}
+    >
+      <Table<Row>
+        size="small"
+        rowKey={(_, index) => String(index)}
+        columns={columns}
+        dataSource={model.rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      />
     </Card>
   );
 }
@@ -38,17 +57,42 @@ export function KpiTables({ dashboard, products }: { dashboard: KpiDashboard; pr
     { key: 'grossProfit', title: t('reports.tables.profit'), kind: 'money' },
     { key: 'margin', title: t('reports.tables.margin'), kind: 'percent' },
   ];
-  const marginRows = (rows: MarginRow[], name: (key: string) => string) => [...rows].sort((a, b) => b.revenue - a.revenue).map((row) => ({ ...row, key: name(row.key) }));
+  const marginRows = (rows: MarginRow[], name: (key: string) => string) =>
+    [...rows].sort((a, b) => b.revenue - a.revenue).map((row) => ({ ...row, key: name(row.key) }));
 
   const tables: { testId: string; model: TableModel }[] = [
-    { testId: 'kpi-margin-category', model: { title: `${t('reports.tables.marginCategory')} ${range}`, columns: marginColumns(t('reports.tables.category')), rows: marginRows(dashboard.grossMargin.byCategory, labels.category) } },
-    { testId: 'kpi-margin-site', model: { title: `${t('reports.tables.marginSite')} ${range}`, columns: marginColumns(t('reports.tables.site')), rows: marginRows(dashboard.grossMargin.bySite, labels.site) } },
+    {
+      testId: 'kpi-margin-category',
+      model: {
+        title: `${t('reports.tables.marginCategory')} ${range}`,
+        columns: marginColumns(t('reports.tables.category')),
+        rows: marginRows(dashboard.grossMargin.byCategory, labels.category),
+      },
+    },
+    {
+      testId: 'kpi-margin-site',
+      model: {
+        title: `${t('reports.tables.marginSite')} ${range}`,
+        columns: marginColumns(t('reports.tables.site')),
+        rows: marginRows(dashboard.grossMargin.bySite, labels.site),
+      },
+    },
     {
       testId: 'kpi-margin-product',
       model: {
         title: `${t('reports.tables.marginProduct')} ${range}`,
-        columns: [...marginColumns(t('reports.tables.product')).slice(0, 1), { key: 'category', title: t('reports.tables.category'), kind: 'text' }, ...marginColumns('').slice(1)],
-        rows: [...dashboard.grossMargin.byProduct].sort((a, b) => b.revenue - a.revenue).map((row) => ({ ...row, key: productName.get(row.key) ?? row.key, category: labels.category(productCategory.get(row.key) ?? 'uncategorised') })),
+        columns: [
+          ...marginColumns(t('reports.tables.product')).slice(0, 1),
+          { key: 'category', title: t('reports.tables.category'), kind: 'text' },
+          ...marginColumns('').slice(1),
+        ],
+        rows: [...dashboard.grossMargin.byProduct]
+          .sort((a, b) => b.revenue - a.revenue)
+          .map((row) => ({
+            ...row,
+            key: productName.get(row.key) ?? row.key,
+            category: labels.category(productCategory.get(row.key) ?? 'uncategorised'),
+          })),
       },
     },
     {
@@ -80,7 +124,15 @@ export function KpiTables({ dashboard, products }: { dashboard: KpiDashboard; pr
           { key: 'qty', title: t('reports.tables.qty'), kind: 'number' },
           { key: 'value', title: t('reports.tables.value'), kind: 'money' },
         ],
-        rows: dashboard.nearExpiry.batches.map((b) => ({ site: labels.site(b.siteId), product: productName.get(b.productId) ?? b.productId, expiry: b.expiryDate, daysLeft: b.daysLeft, status: t(`ui.expiry.${b.status}`), qty: Math.round(b.qty * 1000) / 1000, value: b.value })),
+        rows: dashboard.nearExpiry.batches.map((b) => ({
+          site: labels.site(b.siteId),
+          product: productName.get(b.productId) ?? b.productId,
+          expiry: b.expiryDate,
+          daysLeft: b.daysLeft,
+          status: t(`ui.expiry.${b.status}`),
+          qty: Math.round(b.qty * 1000) / 1000,
+          value: b.value,
+        })),
       },
     },
     {
@@ -92,11 +144,13 @@ export function KpiTables({ dashboard, products }: { dashboard: KpiDashboard; pr
           { key: 'fifo', title: t('reports.tables.fifo'), kind: 'number' },
           { key: 'price', title: t('reports.tables.price'), kind: 'number' },
         ],
-        rows: [...new Set([...Object.keys(dashboard.fifoOverrides.bySite), ...Object.keys(dashboard.priceDeviations.bySite)])].map((siteId) => ({
-          site: labels.site(siteId),
-          fifo: dashboard.fifoOverrides.bySite[siteId] ?? 0,
-          price: dashboard.priceDeviations.bySite[siteId] ?? 0,
-        })),
+        rows: [...new Set([...Object.keys(dashboard.fifoOverrides.bySite), ...Object.keys(dashboard.priceDeviations.bySite)])].map(
+          (siteId) => ({
+            site: labels.site(siteId),
+            fifo: dashboard.fifoOverrides.bySite[siteId] ?? 0,
+            price: dashboard.priceDeviations.bySite[siteId] ?? 0,
+          }),
+        ),
       },
     },
   ];

@@ -23,7 +23,10 @@ export default function ReportsPage() {
   const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
   const [siteFilter, setSiteFilter] = useState('');
   const isHq = terminal?.siteKind === 'hq';
-  const siteIds = useMemo(() => (isHq ? (siteFilter ? [siteFilter] : undefined) : terminal ? [terminal.siteId] : []), [isHq, siteFilter, terminal]);
+  const siteIds = useMemo(
+    () => (isHq ? (siteFilter ? [siteFilter] : undefined) : terminal ? [terminal.siteId] : []),
+    [isHq, siteFilter, terminal],
+  );
   const { result, products } = useKpis(range, siteIds);
 
   const charts = useMemo(() => {
@@ -35,7 +38,13 @@ export default function ReportsPage() {
     const money = (value: number) => formatMoney(value);
     const pie: EChartsCoreOption = {
       tooltip: { trigger: 'item', valueFormatter: money },
-      series: [{ type: 'pie', radius: ['35%', '70%'], data: byCategory.map(([key, value]) => ({ name: labels.category(key), value: Math.round(value) })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '70%'],
+          data: byCategory.map(([key, value]) => ({ name: labels.category(key), value: Math.round(value) })),
+        },
+      ],
     };
     const sitesBar: EChartsCoreOption = {
       tooltip: { trigger: 'axis', valueFormatter: money },
@@ -49,13 +58,19 @@ export default function ReportsPage() {
       grid: { left: 70, right: 20, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: daily.map((d) => d.date.slice(5)) },
       yAxis: { type: 'value' },
-      series: [{ type: 'line', name: t('reports.charts.value'), data: daily.map((d) => d.value), smooth: true, areaStyle: { opacity: 0.15 } }],
+      series: [
+        { type: 'line', name: t('reports.charts.value'), data: daily.map((d) => d.value), smooth: true, areaStyle: { opacity: 0.15 } },
+      ],
     };
     const bars: EChartsCoreOption = {
       tooltip: { trigger: 'axis', valueFormatter: money },
       legend: { top: 0 },
       grid: { left: 70, right: 20, top: 30, bottom: 40 },
-      xAxis: { type: 'category', data: margin.map((row) => labels.category(row.key)), axisLabel: { interval: 0, rotate: margin.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: margin.map((row) => labels.category(row.key)),
+        axisLabel: { interval: 0, rotate: margin.length > 6 ? 30 : 0 },
+      },
       yAxis: { type: 'value' },
       series: [
         { type: 'bar', name: t('reports.charts.revenue'), data: margin.map((row) => row.revenue) },
@@ -66,15 +81,53 @@ export default function ReportsPage() {
   }, [result, labels, t]);
 
   const cards = result && [
-    { key: 'inventory', title: t('reports.cards.inventory'), value: formatMoney(result.dashboard.inventoryValue.total), note: t('reports.cards.asOf', { date: result.dashboard.to }) },
-    { key: 'turnover', title: t('reports.cards.turnover'), value: oneDecimal(result.dashboard.turnover.turnover), note: t('reports.cards.cogs', { value: formatMoney(result.dashboard.turnover.cogs) }) },
+    {
+      key: 'inventory',
+      title: t('reports.cards.inventory'),
+      value: formatMoney(result.dashboard.inventoryValue.total),
+      note: t('reports.cards.asOf', { date: result.dashboard.to }),
+    },
+    {
+      key: 'turnover',
+      title: t('reports.cards.turnover'),
+      value: oneDecimal(result.dashboard.turnover.turnover),
+      note: t('reports.cards.cogs', { value: formatMoney(result.dashboard.turnover.cogs) }),
+    },
     { key: 'days', title: t('reports.cards.daysOfStock'), value: oneDecimal(result.dashboard.turnover.daysOfStock), note: '' },
-    { key: 'loss', title: t('reports.cards.loss'), value: percent(result.dashboard.loss.lossRate), note: t('reports.cards.waste', { value: formatMoney(result.dashboard.loss.wasteValue) }) },
-    { key: 'stockout', title: t('reports.cards.stockout'), value: percent(result.dashboard.stockout.stockoutRate), note: t('reports.cards.itemDays', { zero: result.dashboard.stockout.itemDaysAtZero, demand: result.dashboard.stockout.itemDaysWithDemand }) },
-    { key: 'margin', title: t('reports.cards.margin'), value: percent(result.dashboard.grossMargin.total.margin), note: t('reports.cards.revenue', { value: formatMoney(result.dashboard.grossMargin.total.revenue) }) },
-    { key: 'near', title: t('reports.cards.nearExpiry'), value: formatMoney(result.dashboard.nearExpiry.nearExpiryValue), note: `${t('reports.cards.expired')} ${formatMoney(result.dashboard.nearExpiry.expiredValue)}` },
+    {
+      key: 'loss',
+      title: t('reports.cards.loss'),
+      value: percent(result.dashboard.loss.lossRate),
+      note: t('reports.cards.waste', { value: formatMoney(result.dashboard.loss.wasteValue) }),
+    },
+    {
+      key: 'stockout',
+      title: t('reports.cards.stockout'),
+      value: percent(result.dashboard.stockout.stockoutRate),
+      note: t('reports.cards.itemDays', {
+        zero: result.dashboard.stockout.itemDaysAtZero,
+        demand: result.dashboard.stockout.itemDaysWithDemand,
+      }),
+    },
+    {
+      key: 'margin',
+      title: t('reports.cards.margin'),
+      value: percent(result.dashboard.grossMargin.total.margin),
+      note: t('reports.cards.revenue', { value: formatMoney(result.dashboard.grossMargin.total.revenue) }),
+    },
+    {
+      key: 'near',
+      title: t('reports.cards.nearExpiry'),
+      value: formatMoney(result.dashboard.nearExpiry.nearExpiryValue),
+      note: `${t('reports.cards.expired')} ${formatMoney(result.dashboard.nearExpiry.expiredValue)}`,
+    },
     { key: 'fifo', title: t('reports.cards.fifo'), value: String(result.dashboard.fifoOverrides.count), note: '' },
-    { key: 'price', title: t('reports.cards.price'), value: String(result.dashboard.priceDeviations.count), note: t('reports.cards.excess', { value: formatMoney(result.dashboard.priceDeviations.totalExcess) }) },
+    {
+      key: 'price',
+      title: t('reports.cards.price'),
+      value: String(result.dashboard.priceDeviations.count),
+      note: t('reports.cards.excess', { value: formatMoney(result.dashboard.priceDeviations.totalExcess) }),
+    },
   ];
 
   return (
@@ -92,7 +145,10 @@ export default function ReportsPage() {
                 style={{ minWidth: 160 }}
                 value={siteFilter}
                 onChange={setSiteFilter}
-                options={[{ value: '', label: t('reports.allSites') }, ...(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) }))]}
+                options={[
+                  { value: '', label: t('reports.allSites') },
+                  ...(sites ?? []).map((s) => ({ value: s.id, label: labels.site(s.id) })),
+                ]}
               />
             )}
           </Space>

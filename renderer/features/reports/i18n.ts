@@ -64,13 +64,18 @@ export default defineMessages(
     },
     formulas: {
       title: 'How each figure is computed (user guide: KPIs and controls)',
-      inventory: 'Inventory value: Σ on-hand × unit cost at the end of the last day (batch cost, or moving average where the site uses it); stock in transit belongs to neither site.',
-      turnover: 'Turnover = COGS ÷ average inventory; COGS = cost of sales and consumption less customer returns; average inventory = mean of the daily closing values. Days of stock = average inventory ÷ (COGS ÷ days).',
+      inventory:
+        'Inventory value: Σ on-hand × unit cost at the end of the last day (batch cost, or moving average where the site uses it); stock in transit belongs to neither site.',
+      turnover:
+        'Turnover = COGS ÷ average inventory; COGS = cost of sales and consumption less customer returns; average inventory = mean of the daily closing values. Days of stock = average inventory ÷ (COGS ÷ days).',
       loss: 'Loss rate = waste value ÷ consumption value (sales + consumption + production use, at cost).',
-      stockout: 'Stockout rate = item-days closing at zero ÷ item-days with demand (sold that day or on the same weekday in the 4 weeks before).',
+      stockout:
+        'Stockout rate = item-days closing at zero ÷ item-days with demand (sold that day or on the same weekday in the 4 weeks before).',
       margin: 'Gross margin = (revenue − COGS of sales) ÷ revenue, by product, category and site; reversals and customer refunds deducted.',
-      nearExpiry: 'Near-expiry value: stock at the end of the range whose expiry is within the product’s warning window; expired stock separately.',
-      controls: 'FIFO overrides: later batches picked with a reason. Price deviations: receipt prices beyond the site’s limit against contract or last price; excess = Σ (price − reference) × quantity.',
+      nearExpiry:
+        'Near-expiry value: stock at the end of the range whose expiry is within the product’s warning window; expired stock separately.',
+      controls:
+        'FIFO overrides: later batches picked with a reason. Price deviations: receipt prices beyond the site’s limit against contract or last price; excess = Σ (price − reference) × quantity.',
       zero: 'A ratio with a zero denominator shows “—”, not 0 %.',
     },
   },
@@ -137,12 +142,14 @@ export default defineMessages(
     formulas: {
       title: '各指标计算口径（见用户手册“指标与控制”）',
       inventory: '库存金额：区间末日日终 Σ 现存量 × 单位成本（批次计价，或站点设定的移动加权平均）；在途物资不计入任何站点。',
-      turnover: '周转率 = 销售成本 ÷ 平均库存；销售成本 = 销售与消耗出库成本减顾客退货；平均库存 = 每日日终库存金额的平均。库存天数 = 平均库存 ÷（销售成本 ÷ 天数）。',
+      turnover:
+        '周转率 = 销售成本 ÷ 平均库存；销售成本 = 销售与消耗出库成本减顾客退货；平均库存 = 每日日终库存金额的平均。库存天数 = 平均库存 ÷（销售成本 ÷ 天数）。',
       loss: '损耗率 = 报损金额 ÷ 消耗金额（销售 + 消耗 + 生产领用，按成本）。',
       stockout: '缺货率 = 日终现存为零的品日数 ÷ 有需求的品日数（当天或前 4 周同一星期几有销售）。',
       margin: '毛利率 =（收入 − 销售成本）÷ 收入，按商品、类别、站点；扣除红冲与顾客退款。',
       nearExpiry: '临期金额：区间末日现存库存中到期日在商品临期预警天数内的金额；已过期库存单列。',
-      controls: '先进先出强制放行：填写原因后选用较晚批次的次数。价格偏差：入库单价偏离合同价或最近进价超过站点限度；多付 = Σ（单价 − 参考价）× 数量。',
+      controls:
+        '先进先出强制放行：填写原因后选用较晚批次的次数。价格偏差：入库单价偏离合同价或最近进价超过站点限度；多付 = Σ（单价 − 参考价）× 数量。',
       zero: '分母为零的比率显示为“—”，而不是 0%。',
     },
   },

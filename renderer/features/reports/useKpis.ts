@@ -15,7 +15,10 @@ export interface KpiResult {
 const kpiDocTypes: DocumentDoc['type'][] = ['sale', 'reversal', 'return', 'goods-receipt'];
 
 /** The dashboard figures, recomputed only when the ledger changes or the range or sites do. */
-export function useKpis(range: BusinessDateRange, siteIds: readonly string[] | undefined): { result: KpiResult | null; products: ProductDoc[] } {
+export function useKpis(
+  range: BusinessDateRange,
+  siteIds: readonly string[] | undefined,
+): { result: KpiResult | null; products: ProductDoc[] } {
   const { ledger, version } = useLedger();
   const documents = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: { $in: kpiDocTypes } } }), []);
   const batches = useRxQuery<BatchDoc>((db) => db.batches.find(), []);

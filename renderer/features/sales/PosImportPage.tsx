@@ -43,7 +43,14 @@ export default function PosImportPage() {
 
   const preview = useMemo(() => {
     if (!file || !products || !terminal) return null;
-    return previewPosImport(file.text, { siteId: terminal.siteId, terminalId: terminal.terminalId, products, existingDocumentIds: existing, importedAt: file.importedAt, ...(mapping ? { mapping } : {}) });
+    return previewPosImport(file.text, {
+      siteId: terminal.siteId,
+      terminalId: terminal.terminalId,
+      products,
+      existingDocumentIds: existing,
+      importedAt: file.importedAt,
+      ...(mapping ? { mapping } : {}),
+    });
   }, [file, products, terminal, existing, mapping]);
 
   const choose = async (chosen: File | undefined) => {
@@ -72,7 +79,12 @@ export default function PosImportPage() {
     setBusy(false);
   };
 
-  if (!terminal) return <Card data-testid="section-pos-import"><Empty description={t('sections.notPaired')} /></Card>;
+  if (!terminal)
+    return (
+      <Card data-testid="section-pos-import">
+        <Empty description={t('sections.notPaired')} />
+      </Card>
+    );
   const productName = (id: string | undefined) => {
     const product = id ? ledger?.ledger.product(id) : undefined;
     return product ? productLabel(product, i18n.language) : '—';
@@ -83,17 +95,30 @@ export default function PosImportPage() {
 
   return (
     <div data-testid="section-pos-import">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.pos-import')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('nav.pos-import')}
+      </Typography.Title>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
           <Space wrap>
-            <input ref={fileInput} type="file" accept=".csv,.txt,text/csv" style={{ display: 'none' }} data-testid="pos-file" onChange={(e) => void choose(e.target.files?.[0])} />
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} autoFocus data-testid="pos-choose">{t('sales.pos.choose')}</Button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".csv,.txt,text/csv"
+              style={{ display: 'none' }}
+              data-testid="pos-file"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} autoFocus data-testid="pos-choose">
+              {t('sales.pos.choose')}
+            </Button>
             <Typography.Text type="secondary">{file ? t('sales.pos.file', { name: file.name }) : t('sales.pos.hint')}</Typography.Text>
           </Space>
         </Card>
         {!file ? null : !preview ? (
-          <Spin><div style={{ height: 80 }} /></Spin>
+          <Spin>
+            <div style={{ height: 80 }} />
+          </Spin>
         ) : (
           <>
             <Card size="small" title={t('sales.pos.mapping')}>
@@ -111,53 +136,144 @@ export default function PosImportPage() {
                         else next[field] = index;
                         setMapping(next);
                       }}
-                      options={[{ value: -1, label: t('sales.pos.notMapped') }, ...preview.headers.map((header, index) => ({ value: index, label: header || t('sales.pos.column', { n: index + 1 }) }))]}
+                      options={[
+                        { value: -1, label: t('sales.pos.notMapped') },
+                        ...preview.headers.map((header, index) => ({
+                          value: index,
+                          label: header || t('sales.pos.column', { n: index + 1 }),
+                        })),
+                      ]}
                     />
                   </Col>
                 ))}
               </Row>
             </Card>
-            {preview.missing.length > 0 ? <Alert type="error" showIcon data-testid="pos-missing" message={t('sales.pos.missing', { fields: preview.missing.map((f) => t(`sales.pos.fields.${f}`)).join('、') })} /> : null}
+            {preview.missing.length > 0 ? (
+              <Alert
+                type="error"
+                showIcon
+                data-testid="pos-missing"
+                message={t('sales.pos.missing', { fields: preview.missing.map((f) => t(`sales.pos.fields.${f}`)).join('、') })}
+              />
+            ) : null}
             <Card size="small">
               <Space wrap size="large">
                 <Statistic title={t('sales.pos.rows')} value={preview.rows.length} />
                 <Statistic title={t('sales.pos.valid')} value={validRows} />
-                <Statistic title={t('sales.pos.errorRows')} value={preview.rows.length - validRows} valueStyle={errors.length ? { color: '#cf1322' } : undefined} />
+                <Statistic
+                  title={t('sales.pos.errorRows')}
+                  value={preview.rows.length - validRows}
+                  valueStyle={errors.length ? { color: '#cf1322' } : undefined}
+                />
                 <Statistic title={t('sales.pos.already')} value={preview.alreadyImportedRows.length} />
                 <Statistic title={t('sales.pos.new')} value={newRows} />
               </Space>
             </Card>
-            {preview.alreadyImportedRows.length > 0 ? <Alert type="info" showIcon data-testid="pos-already" message={t('sales.pos.alreadyNote', { count: preview.alreadyImportedRows.length })} /> : null}
+            {preview.alreadyImportedRows.length > 0 ? (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="pos-already"
+                message={t('sales.pos.alreadyNote', { count: preview.alreadyImportedRows.length })}
+              />
+            ) : null}
             {errors.length > 0 ? (
-              <Table size="small" rowKey={(e) => `${e.rowNumber}-${e.field}`} dataSource={errors} pagination={errors.length > 10 ? { pageSize: 10 } : false} data-testid="pos-errors" title={() => t('sales.pos.errorsTitle')}
+              <Table
+                size="small"
+                rowKey={(e) => `${e.rowNumber}-${e.field}`}
+                dataSource={errors}
+                pagination={errors.length > 10 ? { pageSize: 10 } : false}
+                data-testid="pos-errors"
+                title={() => t('sales.pos.errorsTitle')}
                 columns={[
                   { title: t('sales.pos.row'), dataIndex: 'rowNumber', key: 'row', width: 80 },
-                  { title: t('sales.pos.field'), key: 'field', width: 140, render: (_: unknown, e) => (e.field === 'row' ? t('sales.pos.row') : t(`sales.pos.fields.${e.field}`)) },
-                  { title: t('sales.pos.reason'), key: 'reason', render: (_: unknown, e) => { const known = posReasonKey(e.reason); return known ? t(known.key, { value: known.value, interpolation: { escapeValue: false } }) : e.reason; } },
+                  {
+                    title: t('sales.pos.field'),
+                    key: 'field',
+                    width: 140,
+                    render: (_: unknown, e) => (e.field === 'row' ? t('sales.pos.row') : t(`sales.pos.fields.${e.field}`)),
+                  },
+                  {
+                    title: t('sales.pos.reason'),
+                    key: 'reason',
+                    render: (_: unknown, e) => {
+                      const known = posReasonKey(e.reason);
+                      return known ? t(known.key, { value: known.value, interpolation: { escapeValue: false } }) : e.reason;
+                    },
+                  },
                 ]}
               />
             ) : null}
-            <Table<PreviewRow> size="small" rowKey="rowNumber" dataSource={preview.rows} pagination={preview.rows.length > 50 ? { pageSize: 50 } : false} data-testid="pos-preview" title={() => t('sales.pos.previewTitle')}
+            <Table<PreviewRow>
+              size="small"
+              rowKey="rowNumber"
+              dataSource={preview.rows}
+              pagination={preview.rows.length > 50 ? { pageSize: 50 } : false}
+              data-testid="pos-preview"
+              title={() => t('sales.pos.previewTitle')}
               columns={[
                 { title: t('sales.pos.row'), dataIndex: 'rowNumber', key: 'row', width: 70 },
                 { title: t('sales.pos.fields.date'), dataIndex: 'businessDate', key: 'date', width: 120 },
                 { title: t('sales.col.product'), key: 'product', render: (_: unknown, row) => productName(row.productId) },
-                { title: t('sales.col.qty'), key: 'qty', width: 110, align: 'right', render: (_: unknown, row) => (row.qty === undefined ? '—' : formatQty(row.qty, row.productId ? ledger?.ledger.product(row.productId) : undefined)) },
-                { title: t('sales.pos.fields.amount'), key: 'amount', width: 110, align: 'right', render: (_: unknown, row) => (row.amount === undefined ? '—' : formatMoney(row.amount)) },
-                { title: t('sales.pos.status'), key: 'status', width: 140, render: (_: unknown, row) => (row.errors.length > 0 ? <Tag color="red">{t('sales.pos.statusError')}</Tag> : row.alreadyImported ? <Tag>{t('sales.pos.statusAlready')}</Tag> : <Tag color="green">{t('sales.pos.statusNew')}</Tag>) },
+                {
+                  title: t('sales.col.qty'),
+                  key: 'qty',
+                  width: 110,
+                  align: 'right',
+                  render: (_: unknown, row) =>
+                    row.qty === undefined ? '—' : formatQty(row.qty, row.productId ? ledger?.ledger.product(row.productId) : undefined),
+                },
+                {
+                  title: t('sales.pos.fields.amount'),
+                  key: 'amount',
+                  width: 110,
+                  align: 'right',
+                  render: (_: unknown, row) => (row.amount === undefined ? '—' : formatMoney(row.amount)),
+                },
+                {
+                  title: t('sales.pos.status'),
+                  key: 'status',
+                  width: 140,
+                  render: (_: unknown, row) =>
+                    row.errors.length > 0 ? (
+                      <Tag color="red">{t('sales.pos.statusError')}</Tag>
+                    ) : row.alreadyImported ? (
+                      <Tag>{t('sales.pos.statusAlready')}</Tag>
+                    ) : (
+                      <Tag color="green">{t('sales.pos.statusNew')}</Tag>
+                    ),
+                },
               ]}
             />
             {outcome ? (
-              <Alert type={outcome.failed.length > 0 ? 'warning' : 'success'} showIcon data-testid="pos-outcome"
-                message={t('sales.pos.outcome', { posted: outcome.posted.length, rows: outcome.posted.reduce((s, p) => s + p.rows, 0), skipped: outcome.skippedRows })}
+              <Alert
+                type={outcome.failed.length > 0 ? 'warning' : 'success'}
+                showIcon
+                data-testid="pos-outcome"
+                message={t('sales.pos.outcome', {
+                  posted: outcome.posted.length,
+                  rows: outcome.posted.reduce((s, p) => s + p.rows, 0),
+                  skipped: outcome.skippedRows,
+                })}
                 description={outcome.failed.length > 0 ? outcome.failed.map((f) => `${f.number}: ${f.message}`).join('\n') : undefined}
               />
             ) : null}
             <Space>
-              <Button type="primary" size="large" disabled={toPost.length === 0 || busy} loading={busy} onClick={() => void post()} data-testid="pos-post">
+              <Button
+                type="primary"
+                size="large"
+                disabled={toPost.length === 0 || busy}
+                loading={busy}
+                onClick={() => void post()}
+                data-testid="pos-post"
+              >
                 {t('sales.pos.post', { count: newRows })}
               </Button>
-              {toPost.length === 0 && preview.missing.length === 0 ? <Typography.Text type="secondary" data-testid="pos-nothing">{t('sales.pos.nothing', { count: preview.alreadyImportedRows.length })}</Typography.Text> : null}
+              {toPost.length === 0 && preview.missing.length === 0 ? (
+                <Typography.Text type="secondary" data-testid="pos-nothing">
+                  {t('sales.pos.nothing', { count: preview.alreadyImportedRows.length })}
+                </Typography.Text>
+              ) : null}
             </Space>
           </>
         )}

@@ -41,9 +41,23 @@ export default function QuickSalePage() {
   const post = async () => {
     if (!terminal || !poster) return;
     const now = new Date().toISOString();
-    const header = { id: newId(), siteId: terminal.siteId, number: nextDocumentNumber(kind === 'sale' ? 'XS' : 'XH', terminal.terminalId, businessDate), status: 'draft' as const, businessDate, at: now, terminalId: terminal.terminalId, updatedAt: now };
+    const header = {
+      id: newId(),
+      siteId: terminal.siteId,
+      number: nextDocumentNumber(kind === 'sale' ? 'XS' : 'XH', terminal.terminalId, businessDate),
+      status: 'draft' as const,
+      businessDate,
+      at: now,
+      terminalId: terminal.terminalId,
+      updatedAt: now,
+    };
     const kept = lines.filter((l) => l.qty > 0);
-    const lineOf = (l: SaleLine) => ({ productId: l.productId, qty: l.qty, ...(l.batchId ? { batchId: l.batchId } : {}), ...(l.batchId && l.fifoOverrideReason ? { fifoOverrideReason: l.fifoOverrideReason } : {}) });
+    const lineOf = (l: SaleLine) => ({
+      productId: l.productId,
+      qty: l.qty,
+      ...(l.batchId ? { batchId: l.batchId } : {}),
+      ...(l.batchId && l.fifoOverrideReason ? { fifoOverrideReason: l.fifoOverrideReason } : {}),
+    });
     const document: DocumentDoc =
       kind === 'sale'
         ? { ...header, type: 'sale', paymentMethod: 'cash', lines: kept.map((l) => ({ ...lineOf(l), unitPrice: l.unitPrice })) }
@@ -63,16 +77,33 @@ export default function QuickSalePage() {
     }
   };
 
-  if (!terminal) return <Card data-testid="section-sales"><Empty description={t('sections.notPaired')} /></Card>;
+  if (!terminal)
+    return (
+      <Card data-testid="section-sales">
+        <Empty description={t('sections.notPaired')} />
+      </Card>
+    );
   const total = lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0);
   return (
     <div data-testid="section-sales">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('nav.sales')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('nav.sales')}
+      </Typography.Title>
       {!ledger || !catalog ? (
-        <Spin data-testid="sales-loading"><div style={{ height: 120 }} /></Spin>
+        <Spin data-testid="sales-loading">
+          <div style={{ height: 120 }} />
+        </Spin>
       ) : (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Segmented<Kind> value={kind} onChange={setKind} options={[{ value: 'sale', label: t('sales.kind.sale') }, { value: 'consumption', label: t('sales.kind.consumption') }]} data-testid="sale-kind" />
+          <Segmented<Kind>
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'sale', label: t('sales.kind.sale') },
+              { value: 'consumption', label: t('sales.kind.consumption') },
+            ]}
+            data-testid="sale-kind"
+          />
           <Row gutter={16}>
             <Col xs={24} md={14}>
               <ScanInput
@@ -87,22 +118,48 @@ export default function QuickSalePage() {
               />
             </Col>
             <Col xs={24} md={10}>
-              <ProductSearch index={catalog.search} onPick={(product) => { addProduct(product, 1); scanRef.current?.focus(); }} testId="sale-search" />
+              <ProductSearch
+                index={catalog.search}
+                onPick={(product) => {
+                  addProduct(product, 1);
+                  scanRef.current?.focus();
+                }}
+                testId="sale-search"
+              />
             </Col>
           </Row>
-          {notice ? <Alert type={notice.type} showIcon message={notice.text} data-testid="sale-notice" /> : <Alert type="info" showIcon message={t('sales.hint')} />}
+          {notice ? (
+            <Alert type={notice.type} showIcon message={notice.text} data-testid="sale-notice" />
+          ) : (
+            <Alert type="info" showIcon message={t('sales.hint')} />
+          )}
           <ErrorAlert error={error} testId="sale-error" />
           <SaleLinesTable
-            lines={lines} ledger={ledger.ledger} siteId={terminal.siteId} businessDate={businessDate} withPrice={kind === 'sale'}
+            lines={lines}
+            ledger={ledger.ledger}
+            siteId={terminal.siteId}
+            businessDate={businessDate}
+            withPrice={kind === 'sale'}
             onChange={(key, patch) => setLines((current) => current.map((l) => (l.key === key ? { ...l, ...patch } : l)))}
             onRemove={(key) => setLines((current) => current.filter((l) => l.key !== key))}
             onReasonEntered={() => scanRef.current?.focus()}
           />
           <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-            <Typography.Text>{kind === 'sale' ? t('sales.total', { total: formatMoney(total) }) : t('sales.consumptionNote')}</Typography.Text>
+            <Typography.Text>
+              {kind === 'sale' ? t('sales.total', { total: formatMoney(total) }) : t('sales.consumptionNote')}
+            </Typography.Text>
             <Space>
-              <Button onClick={() => setLines([])} disabled={lines.length === 0 || busy}>{t('sales.clear')}</Button>
-              <Button type="primary" size="large" onClick={() => void post()} loading={busy} disabled={lines.every((l) => l.qty <= 0)} data-testid="sale-post">
+              <Button onClick={() => setLines([])} disabled={lines.length === 0 || busy}>
+                {t('sales.clear')}
+              </Button>
+              <Button
+                type="primary"
+                size="large"
+                onClick={() => void post()}
+                loading={busy}
+                disabled={lines.every((l) => l.qty <= 0)}
+                data-testid="sale-post"
+              >
                 {kind === 'sale' ? t('sales.postSale') : t('sales.postConsumption')}
               </Button>
             </Space>

@@ -30,7 +30,16 @@ interface SaleLinesTableProps {
 }
 
 /** Lines with the batches stock will leave from (FEFO/FIFO proposal, shown) and any shortfall in words. */
-export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice, onChange, onRemove, onReasonEntered }: SaleLinesTableProps) {
+export function SaleLinesTable({
+  lines,
+  ledger,
+  siteId,
+  businessDate,
+  withPrice,
+  onChange,
+  onRemove,
+  onReasonEntered,
+}: SaleLinesTableProps) {
   const { t, i18n } = useTranslation();
   const columns = [
     {
@@ -47,17 +56,33 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
       width: 170,
       render: (_: unknown, line: SaleLine) => (
         <span data-testid={`sale-qty-${line.productId}`}>
-          <InputNumber min={0} value={line.qty} onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })} addonAfter={ledger.product(line.productId)?.baseUnit} style={{ width: 150 }} />
+          <InputNumber
+            min={0}
+            value={line.qty}
+            onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })}
+            addonAfter={ledger.product(line.productId)?.baseUnit}
+            style={{ width: 150 }}
+          />
         </span>
       ),
     },
     ...(withPrice
-      ? [{
-          title: t('sales.col.unitPrice'),
-          key: 'price',
-          width: 130,
-          render: (_: unknown, line: SaleLine) => <InputNumber min={0} value={line.unitPrice} prefix="¥" onChange={(v) => onChange(line.key, { unitPrice: typeof v === 'number' ? v : 0 })} style={{ width: 115 }} />,
-        }]
+      ? [
+          {
+            title: t('sales.col.unitPrice'),
+            key: 'price',
+            width: 130,
+            render: (_: unknown, line: SaleLine) => (
+              <InputNumber
+                min={0}
+                value={line.unitPrice}
+                prefix="¥"
+                onChange={(v) => onChange(line.key, { unitPrice: typeof v === 'number' ? v : 0 })}
+                style={{ width: 115 }}
+              />
+            ),
+          },
+        ]
       : []),
     {
       title: t('sales.col.batches'),
@@ -66,7 +91,14 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
         const product = ledger.product(line.productId);
         if (line.batchId) {
           const batch = ledger.batch(line.batchId);
-          const scanned = <Tag color="blue">{t('sales.scannedBatch', { lot: batch?.lotCode ?? line.batchId, qty: formatQty(ledger.onHand(siteId, line.batchId), product) })}</Tag>;
+          const scanned = (
+            <Tag color="blue">
+              {t('sales.scannedBatch', {
+                lot: batch?.lotCode ?? line.batchId,
+                qty: formatQty(ledger.onHand(siteId, line.batchId), product),
+              })}
+            </Tag>
+          );
           const refusal = batchRefusal(ledger, siteId, businessDate, line);
           if (!refusal) return scanned;
           if (refusal instanceof FifoViolationError) {
@@ -75,16 +107,29 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
               <Space direction="vertical" size={4} data-testid={`sale-fifo-${line.productId}`}>
                 <Space size={4} wrap>
                   {scanned}
-                  <Typography.Text type="warning">{t('sales.fifo.needsReason', { earlier: earlier?.lotCode ?? refusal.earlierBatchId, expiry: earlier?.expiryDate ?? '—' })}</Typography.Text>
+                  <Typography.Text type="warning">
+                    {t('sales.fifo.needsReason', {
+                      earlier: earlier?.lotCode ?? refusal.earlierBatchId,
+                      expiry: earlier?.expiryDate ?? '—',
+                    })}
+                  </Typography.Text>
                 </Space>
-                <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('sales.fifo.placeholder')} onCommit={(reason) => onChange(line.key, { fifoOverrideReason: reason || undefined })} {...(onReasonEntered ? { onEnter: onReasonEntered } : {})} />
+                <ReasonInput
+                  value={line.fifoOverrideReason ?? ''}
+                  autoFocus
+                  placeholder={t('sales.fifo.placeholder')}
+                  onCommit={(reason) => onChange(line.key, { fifoOverrideReason: reason || undefined })}
+                  {...(onReasonEntered ? { onEnter: onReasonEntered } : {})}
+                />
               </Space>
             );
           }
           return (
             <Space size={4} wrap>
               {scanned}
-              <Typography.Text type="danger" data-testid={`sale-refused-${line.productId}`}>{describeDomainError(refusal, t, null, i18n.language)}</Typography.Text>
+              <Typography.Text type="danger" data-testid={`sale-refused-${line.productId}`}>
+                {describeDomainError(refusal, t, null, i18n.language)}
+              </Typography.Text>
             </Space>
           );
         }
@@ -94,9 +139,17 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
           <Space size={[4, 4]} wrap data-testid={`sale-batches-${line.productId}`}>
             {proposal.allocations.map((a) => {
               const batch = ledger.batch(a.batchId);
-              return <Tag key={a.batchId}>{`${batch?.lotCode ?? a.batchId}${batch?.expiryDate ? ` (${batch.expiryDate})` : ''} × ${formatQty(a.qty, product)}`}</Tag>;
+              return (
+                <Tag
+                  key={a.batchId}
+                >{`${batch?.lotCode ?? a.batchId}${batch?.expiryDate ? ` (${batch.expiryDate})` : ''} × ${formatQty(a.qty, product)}`}</Tag>
+              );
             })}
-            {proposal.shortfall > 0 ? <Typography.Text type="danger" data-testid={`sale-shortfall-${line.productId}`}>{t('sales.shortfall', { qty: formatQty(proposal.shortfall, product) })}</Typography.Text> : null}
+            {proposal.shortfall > 0 ? (
+              <Typography.Text type="danger" data-testid={`sale-shortfall-${line.productId}`}>
+                {t('sales.shortfall', { qty: formatQty(proposal.shortfall, product) })}
+              </Typography.Text>
+            ) : null}
           </Space>
         );
       },
@@ -105,17 +158,35 @@ export function SaleLinesTable({ lines, ledger, siteId, businessDate, withPrice,
       title: '',
       key: 'remove',
       width: 56,
-      render: (_: unknown, line: SaleLine) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('sales.remove')} onClick={() => onRemove(line.key)} />,
+      render: (_: unknown, line: SaleLine) => (
+        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('sales.remove')} onClick={() => onRemove(line.key)} />
+      ),
     },
   ];
-  return <Table<SaleLine> size="small" rowKey="key" columns={columns} dataSource={[...lines]} pagination={false} locale={{ emptyText: t('sales.emptyLines') }} data-testid="sale-lines" />;
+  return (
+    <Table<SaleLine>
+      size="small"
+      rowKey="key"
+      columns={columns}
+      dataSource={[...lines]}
+      pagination={false}
+      locale={{ emptyText: t('sales.emptyLines') }}
+      data-testid="sale-lines"
+    />
+  );
 }
 
 /** What posting would refuse about a scanned batch (a later one first without a reason, expired, held). */
 function batchRefusal(ledger: Ledger, siteId: string, businessDate: string, line: SaleLine): DomainError | null {
   if (!line.batchId) return null;
   try {
-    checkBatchChoice(ledger, { siteId, productId: line.productId, businessDate, batchId: line.batchId, ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}) });
+    checkBatchChoice(ledger, {
+      siteId,
+      productId: line.productId,
+      businessDate,
+      batchId: line.batchId,
+      ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}),
+    });
     return null;
   } catch (error) {
     if (error instanceof DomainError) return error;

@@ -8,7 +8,15 @@ import { ErrorAlert } from '../../ui/errors';
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 /** Chooses the optional photo of a waste entry (a phone or tablet offers its camera). */
-export function WastePhotoPicker({ photo, onChange, onError }: { photo: File | null; onChange(file: File | null): void; onError(message: string): void }) {
+export function WastePhotoPicker({
+  photo,
+  onChange,
+  onError,
+}: {
+  photo: File | null;
+  onChange(file: File | null): void;
+  onError(message: string): void;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -26,7 +34,8 @@ export function WastePhotoPicker({ photo, onChange, onError }: { photo: File | n
           event.target.value = '';
           if (!file) return;
           if (!file.type.startsWith('image/')) return onError(t('sales.waste.photo.notImage', { file: file.name }));
-          if (file.size > MAX_PHOTO_BYTES) return onError(t('sales.waste.photo.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
+          if (file.size > MAX_PHOTO_BYTES)
+            return onError(t('sales.waste.photo.tooLarge', { file: file.name, size: (file.size / 1048576).toFixed(1) }));
           onChange(file);
         }}
       />
@@ -60,7 +69,12 @@ export function WastePhotoCell({ hash, queued }: { hash: string | undefined; que
       </>
     );
   }
-  if (queued) return <Tag color="orange" data-testid="waste-photo-queued">{t('sales.waste.photo.queued')}</Tag>;
+  if (queued)
+    return (
+      <Tag color="orange" data-testid="waste-photo-queued">
+        {t('sales.waste.photo.queued')}
+      </Tag>
+    );
   return <Typography.Text type="secondary">—</Typography.Text>;
 }
 
@@ -89,7 +103,11 @@ function PhotoModal({ hash, onClose }: { hash: string; onClose(): void }) {
   return (
     <Modal open title={t('sales.waste.photo.title')} footer={null} onCancel={onClose} width={640}>
       <ErrorAlert error={error} testId="waste-photo-error" />
-      {url ? <img src={url} alt={t('sales.waste.photo.title')} style={{ maxWidth: '100%' }} data-testid="waste-photo-image" /> : error ? null : <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>}
+      {url ? (
+        <img src={url} alt={t('sales.waste.photo.title')} style={{ maxWidth: '100%' }} data-testid="waste-photo-image" />
+      ) : error ? null : (
+        <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
+      )}
     </Modal>
   );
 }

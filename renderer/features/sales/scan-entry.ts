@@ -6,8 +6,7 @@ import type { BatchDoc, ProductDoc } from '../../../shared/schemas';
 import { lookupScan, splitQuantityPrefix, type ScanCatalog } from '../counts/scan-lookup';
 
 export type ScanEntry =
-  | { ok: true; product: ProductDoc; qty: number; batch?: BatchDoc }
-  | { ok: false; messageKey: string; values: Record<string, string> };
+  { ok: true; product: ProductDoc; qty: number; batch?: BatchDoc } | { ok: false; messageKey: string; values: Record<string, string> };
 
 export function scanEntry(text: string, catalog: ScanCatalog): ScanEntry {
   const { multiplier, code } = splitQuantityPrefix(text);
@@ -21,6 +20,11 @@ export function scanEntry(text: string, catalog: ScanCatalog): ScanEntry {
       // The product is known; its lot is not: take the product and let FEFO or the clerk choose.
       return { ok: true, product: resolution.product, qty: multiplier };
     case 'resolved':
-      return { ok: true, product: resolution.product, qty: resolution.quantity * multiplier, ...(resolution.batch ? { batch: resolution.batch } : {}) };
+      return {
+        ok: true,
+        product: resolution.product,
+        qty: resolution.quantity * multiplier,
+        ...(resolution.batch ? { batch: resolution.batch } : {}),
+      };
   }
 }

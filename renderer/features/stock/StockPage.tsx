@@ -68,21 +68,36 @@ export default function StockPage() {
     });
     return view === 'product' ? productRows(rows) : rows;
   }, [allRows, isHq, siteFilter, productIds, deferredQuery, category, storageClass, status, view]);
-  const summary = useMemo(() => summarise(view === 'product' ? filterRows(allRows, { ...(isHq && siteFilter !== allSites ? { siteId: siteFilter } : {}) }) : filtered), [view, allRows, filtered, isHq, siteFilter]);
+  const summary = useMemo(
+    () =>
+      summarise(
+        view === 'product' ? filterRows(allRows, { ...(isHq && siteFilter !== allSites ? { siteId: siteFilter } : {}) }) : filtered,
+      ),
+    [view, allRows, filtered, isHq, siteFilter],
+  );
 
   const categories = useMemo(() => [...new Set((products ?? []).map((p) => p.category))].sort(), [products]);
   const stockSites = useMemo(() => (sites ?? []).filter((s) => s.kind !== 'hq'), [sites]);
 
   const onScan = (text: string) => {
-    const resolution = resolveScan(parseScan(text), products ?? [], [...allRows].flatMap((row) => {
-      const batch = ledger?.ledger.batch(row.batchId);
-      return batch ? [batch as BatchDoc] : [];
-    }));
+    const resolution = resolveScan(
+      parseScan(text),
+      products ?? [],
+      [...allRows].flatMap((row) => {
+        const batch = ledger?.ledger.batch(row.batchId);
+        return batch ? [batch as BatchDoc] : [];
+      }),
+    );
     if (resolution.status === 'resolved') {
       setScanMessage(null);
       setQuery(resolution.batch?.lotCode ?? resolution.product.sku);
     } else if (resolution.status === 'no-batch') {
-      setScanMessage(t('stock.scan.noBatch', { product: productLabel(resolution.product, i18n.language), lot: resolution.lot ?? resolution.expiryDate ?? '' }));
+      setScanMessage(
+        t('stock.scan.noBatch', {
+          product: productLabel(resolution.product, i18n.language),
+          lot: resolution.lot ?? resolution.expiryDate ?? '',
+        }),
+      );
       setQuery(resolution.product.sku);
     } else setScanMessage(t('stock.scan.unknown', { code: text.slice(0, 40) }));
   };
@@ -98,15 +113,35 @@ export default function StockPage() {
               <Typography.Title level={3} style={{ margin: 0 }}>
                 {t('stock.title')}
               </Typography.Title>
-              <Typography.Text type="secondary">{isHq ? t('stock.allSites') : siteName(terminal?.siteId ?? '')} · {t('stock.asOf', { date: businessDate })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {isHq ? t('stock.allSites') : siteName(terminal?.siteId ?? '')} · {t('stock.asOf', { date: businessDate })}
+              </Typography.Text>
             </Col>
             <Col flex="auto">
               <Row gutter={24} justify="end" wrap={false}>
-                <Col><Statistic title={t('stock.summary.products')} value={summary.products} /></Col>
-                <Col><Statistic title={t('stock.summary.batches')} value={summary.batches} /></Col>
-                <Col><Statistic title={t('stock.summary.value')} value={formatMoney(summary.value)} /></Col>
-                <Col><Statistic title={t('stock.summary.nearExpiry')} value={summary.nearExpiry} valueStyle={{ color: summary.nearExpiry ? '#d46b08' : undefined }} /></Col>
-                <Col><Statistic title={t('stock.summary.expired')} value={summary.expired} valueStyle={{ color: summary.expired ? '#cf1322' : undefined }} /></Col>
+                <Col>
+                  <Statistic title={t('stock.summary.products')} value={summary.products} />
+                </Col>
+                <Col>
+                  <Statistic title={t('stock.summary.batches')} value={summary.batches} />
+                </Col>
+                <Col>
+                  <Statistic title={t('stock.summary.value')} value={formatMoney(summary.value)} />
+                </Col>
+                <Col>
+                  <Statistic
+                    title={t('stock.summary.nearExpiry')}
+                    value={summary.nearExpiry}
+                    valueStyle={{ color: summary.nearExpiry ? '#d46b08' : undefined }}
+                  />
+                </Col>
+                <Col>
+                  <Statistic
+                    title={t('stock.summary.expired')}
+                    value={summary.expired}
+                    valueStyle={{ color: summary.expired ? '#cf1322' : undefined }}
+                  />
+                </Col>
               </Row>
             </Col>
           </Row>
@@ -127,17 +162,80 @@ export default function StockPage() {
               onChange={(event) => setQuery(event.target.value)}
             />
             {isHq ? (
-              <Select size="large" style={{ width: 170 }} value={siteFilter} data-testid="stock-site" onChange={setSiteFilter} options={[{ value: allSites, label: t('stock.allSites') }, ...stockSites.map((s) => ({ value: s.id, label: siteName(s.id) }))]} />
+              <Select
+                size="large"
+                style={{ width: 170 }}
+                value={siteFilter}
+                data-testid="stock-site"
+                onChange={setSiteFilter}
+                options={[
+                  { value: allSites, label: t('stock.allSites') },
+                  ...stockSites.map((s) => ({ value: s.id, label: siteName(s.id) })),
+                ]}
+              />
             ) : null}
-            <Select size="large" allowClear style={{ width: 150 }} placeholder={t('stock.filters.category')} value={category} onChange={setCategory} data-testid="stock-category" options={categories.map((c) => ({ value: c, label: t(`stock.categories.${c}`, { defaultValue: c }) }))} />
-            <Select size="large" allowClear style={{ width: 130 }} placeholder={t('stock.filters.storage')} value={storageClass} onChange={setStorageClass} data-testid="stock-storage" options={storageClasses.map((c) => ({ value: c, label: t(`stock.storage.${c}`) }))} />
-            <Select size="large" allowClear style={{ width: 140 }} placeholder={t('stock.filters.status')} value={status} onChange={setStatus} data-testid="stock-status" options={statusFilters.map((s) => ({ value: s, label: t(`stock.status.${s}`) }))} />
-            <Segmented size="large" value={view} onChange={(value) => setView(value as 'batch' | 'product')} data-testid="stock-view" options={[{ value: 'batch', label: t('stock.view.batch') }, { value: 'product', label: t('stock.view.product') }]} />
+            <Select
+              size="large"
+              allowClear
+              style={{ width: 150 }}
+              placeholder={t('stock.filters.category')}
+              value={category}
+              onChange={setCategory}
+              data-testid="stock-category"
+              options={categories.map((c) => ({ value: c, label: t(`stock.categories.${c}`, { defaultValue: c }) }))}
+            />
+            <Select
+              size="large"
+              allowClear
+              style={{ width: 130 }}
+              placeholder={t('stock.filters.storage')}
+              value={storageClass}
+              onChange={setStorageClass}
+              data-testid="stock-storage"
+              options={storageClasses.map((c) => ({ value: c, label: t(`stock.storage.${c}`) }))}
+            />
+            <Select
+              size="large"
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('stock.filters.status')}
+              value={status}
+              onChange={setStatus}
+              data-testid="stock-status"
+              options={statusFilters.map((s) => ({ value: s, label: t(`stock.status.${s}`) }))}
+            />
+            <Segmented
+              size="large"
+              value={view}
+              onChange={(value) => setView(value as 'batch' | 'product')}
+              data-testid="stock-view"
+              options={[
+                { value: 'batch', label: t('stock.view.batch') },
+                { value: 'product', label: t('stock.view.product') },
+              ]}
+            />
           </Space>
-          {scanMessage ? <Alert style={{ marginTop: 8 }} type="warning" showIcon message={scanMessage} data-testid="stock-scan-message" closable onClose={() => setScanMessage(null)} /> : null}
+          {scanMessage ? (
+            <Alert
+              style={{ marginTop: 8 }}
+              type="warning"
+              showIcon
+              message={scanMessage}
+              data-testid="stock-scan-message"
+              closable
+              onClose={() => setScanMessage(null)}
+            />
+          ) : null}
         </Card>
         <Card size="small" styles={{ body: { padding: 0 } }}>
-          <StockTable rows={filtered} byProduct={view === 'product'} showSite={isHq} siteName={siteName} loading={loading} height={tableHeight} />
+          <StockTable
+            rows={filtered}
+            byProduct={view === 'product'}
+            showSite={isHq}
+            siteName={siteName}
+            loading={loading}
+            height={tableHeight}
+          />
         </Card>
         <Typography.Text type="secondary" data-testid="stock-count">
           {t('stock.shown', { count: filtered.length, total: view === 'product' ? productRows(allRows).length : allRows.length })}

@@ -21,7 +21,9 @@ interface StockTableProps {
 export function StockTable({ rows, byProduct, showSite, siteName, loading, height }: StockTableProps) {
   const { t, i18n } = useTranslation();
   const columns: ColumnsType<StockRow> = [
-    ...(showSite ? [{ title: t('stock.columns.site'), key: 'site', width: 120, render: (_: unknown, row: StockRow) => siteName(row.siteId) }] : []),
+    ...(showSite
+      ? [{ title: t('stock.columns.site'), key: 'site', width: 120, render: (_: unknown, row: StockRow) => siteName(row.siteId) }]
+      : []),
     {
       title: t('stock.columns.product'),
       key: 'product',
@@ -42,15 +44,22 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
       title: byProduct ? t('stock.columns.batches') : t('stock.columns.lot'),
       key: 'lot',
       width: 130,
-      render: (_: unknown, row: StockRow) => (byProduct ? t('stock.batchCount', { count: row.batchCount }) : <span data-testid="stock-lot">{row.lotCode ?? '—'}</span>),
+      render: (_: unknown, row: StockRow) =>
+        byProduct ? t('stock.batchCount', { count: row.batchCount }) : <span data-testid="stock-lot">{row.lotCode ?? '—'}</span>,
     },
-    { title: byProduct ? t('stock.columns.soonestExpiry') : t('stock.columns.expiry'), key: 'expiry', width: 105, render: (_: unknown, row: StockRow) => row.expiryDate ?? '—' },
+    {
+      title: byProduct ? t('stock.columns.soonestExpiry') : t('stock.columns.expiry'),
+      key: 'expiry',
+      width: 105,
+      render: (_: unknown, row: StockRow) => row.expiryDate ?? '—',
+    },
     {
       title: t('stock.columns.daysLeft'),
       key: 'daysLeft',
       width: 80,
       align: 'right',
-      render: (_: unknown, row: StockRow) => (row.daysLeft === undefined ? '—' : <Typography.Text type={row.daysLeft < 0 ? 'danger' : undefined}>{row.daysLeft}</Typography.Text>),
+      render: (_: unknown, row: StockRow) =>
+        row.daysLeft === undefined ? '—' : <Typography.Text type={row.daysLeft < 0 ? 'danger' : undefined}>{row.daysLeft}</Typography.Text>,
     },
     {
       title: t('stock.columns.status'),
@@ -74,8 +83,20 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
         </Typography.Text>
       ),
     },
-    { title: t('stock.columns.unitCost'), key: 'unitCost', width: 95, align: 'right', render: (_: unknown, row: StockRow) => formatMoney(row.unitCost) },
-    { title: t('stock.columns.value'), key: 'value', width: 105, align: 'right', render: (_: unknown, row: StockRow) => formatMoney(row.value) },
+    {
+      title: t('stock.columns.unitCost'),
+      key: 'unitCost',
+      width: 95,
+      align: 'right',
+      render: (_: unknown, row: StockRow) => formatMoney(row.unitCost),
+    },
+    {
+      title: t('stock.columns.value'),
+      key: 'value',
+      width: 105,
+      align: 'right',
+      render: (_: unknown, row: StockRow) => formatMoney(row.value),
+    },
   ];
   return (
     <Table<StockRow>
@@ -89,7 +110,13 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
       scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 100), 0), y: height }}
       locale={{ emptyText: loading ? t('common.loading') : t('stock.empty') }}
       data-testid="stock-table"
-      onRow={(row) => ({ 'data-testid': `stock-row-${row.product?.sku ?? row.productId}`, 'data-batch': row.batchId, 'data-status': row.status }) as HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({
+          'data-testid': `stock-row-${row.product?.sku ?? row.productId}`,
+          'data-batch': row.batchId,
+          'data-status': row.status,
+        }) as HTMLAttributes<HTMLElement>
+      }
     />
   );
 }

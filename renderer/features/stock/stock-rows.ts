@@ -52,7 +52,10 @@ export function receiptBatchInfo(receipts: readonly DocumentDoc[]): Map<string, 
   for (const receipt of receipts) {
     for (const line of receipt.lines) {
       if (line.batchId === undefined || info.has(line.batchId)) continue;
-      info.set(line.batchId, { ...(line.lotCode ? { lotCode: line.lotCode } : {}), ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}) });
+      info.set(line.batchId, {
+        ...(line.lotCode ? { lotCode: line.lotCode } : {}),
+        ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}),
+      });
     }
   }
   return info;
@@ -64,7 +67,13 @@ interface Lookup {
 }
 
 /** One row per batch with stock (positive, or negative to be resolved), at the given sites. */
-export function batchRows(positions: Iterable<StockPosition>, lookup: Lookup, fallback: ReadonlyMap<string, BatchInfo>, businessDate: string, siteIds: ReadonlySet<string> | null): StockRow[] {
+export function batchRows(
+  positions: Iterable<StockPosition>,
+  lookup: Lookup,
+  fallback: ReadonlyMap<string, BatchInfo>,
+  businessDate: string,
+  siteIds: ReadonlySet<string> | null,
+): StockRow[] {
   const rows: StockRow[] = [];
   for (const position of positions) {
     if (Math.abs(position.qty) < epsilon) continue;

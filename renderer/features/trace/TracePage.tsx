@@ -110,7 +110,10 @@ export default function TracePage() {
                   style={{ width: '35%' }}
                   value={lotText}
                   onChange={setLotText}
-                  options={lotOptions.filter((code) => !lotNeedle || code.toLowerCase().includes(lotNeedle)).slice(0, 50).map((code) => ({ value: code }))}
+                  options={lotOptions
+                    .filter((code) => !lotNeedle || code.toLowerCase().includes(lotNeedle))
+                    .slice(0, 50)
+                    .map((code) => ({ value: code }))}
                   placeholder={t('trace.lotPlaceholder')}
                   aria-label={t('trace.lotCode')}
                   data-testid="trace-lot"
@@ -130,7 +133,9 @@ export default function TracePage() {
             </Card>
           </Col>
         </Row>
-        {lookupError && <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />}
+        {lookupError && (
+          <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />
+        )}
         {!source ? (
           <Spin tip={t('trace.loading')}>
             <div style={{ minHeight: 120 }} />

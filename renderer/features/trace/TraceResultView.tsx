@@ -3,7 +3,15 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { traceCsv, type ProductTotals, type SiteFlow, type TraceNode, type TraceResult, type TraceSource, type TraceTree } from '../../../shared/ops';
+import {
+  traceCsv,
+  type ProductTotals,
+  type SiteFlow,
+  type TraceNode,
+  type TraceResult,
+  type TraceSource,
+  type TraceTree,
+} from '../../../shared/ops';
 import type { MovementKind } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
 import { useLedger } from '../../db/hooks';
@@ -11,7 +19,19 @@ import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { usePartners, useSites } from '../food-safety/site-names';
 
 /** Order in which a batch's life reads: in, made, moved, out. */
-const kindOrder: readonly MovementKind[] = ['receipt', 'production-output', 'dispatch-in', 'dispatch-out', 'transit-loss', 'production-consume', 'sale', 'consumption', 'waste', 'return', 'count-adjust'];
+const kindOrder: readonly MovementKind[] = [
+  'receipt',
+  'production-output',
+  'dispatch-in',
+  'dispatch-out',
+  'transit-loss',
+  'production-consume',
+  'sale',
+  'consumption',
+  'waste',
+  'return',
+  'count-adjust',
+];
 
 interface Props {
   result: TraceResult;
@@ -39,7 +59,10 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
   const originText = (node: TraceNode) => {
     switch (node.origin.kind) {
       case 'receipt':
-        return t('trace.receivedFrom', { supplier: node.origin.supplierId ? partnerName(node.origin.supplierId) : '—', number: node.origin.docNumber ?? node.origin.docId.slice(0, 8) });
+        return t('trace.receivedFrom', {
+          supplier: node.origin.supplierId ? partnerName(node.origin.supplierId) : '—',
+          number: node.origin.docNumber ?? node.origin.docId.slice(0, 8),
+        });
       case 'production':
         return t('trace.producedBy', { number: node.origin.docNumber ?? node.origin.docId.slice(0, 8) });
       default:
@@ -61,7 +84,9 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
       <Typography.Text strong>{node ? productName(node.productId) : tree.batchId}</Typography.Text>
       <Typography.Text type="secondary"> · {node?.lotCode || tree.batchId.slice(0, 8)}</Typography.Text>
       {' · '}
-      {isRoot || !tree.viaDocId ? t('trace.rootQty', { qty: qty(node?.productId ?? '', tree.qty) }) : t('trace.consumedInto', { qty: qty(node?.productId ?? '', tree.qty), number: docNumber(tree.viaDocId) })}
+      {isRoot || !tree.viaDocId
+        ? t('trace.rootQty', { qty: qty(node?.productId ?? '', tree.qty) })
+        : t('trace.consumedInto', { qty: qty(node?.productId ?? '', tree.qty), number: docNumber(tree.viaDocId) })}
       {node && <Typography.Text type="secondary"> · {originText(node)}</Typography.Text>}
       {tree.repeated && <Typography.Text type="secondary"> {t('trace.repeated')}</Typography.Text>}
     </span>
@@ -83,7 +108,11 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
             ),
           }))
         : [];
-    return { key, title: batchTitle(tree, node, isRoot), children: [...flows, ...tree.children.map((child) => toData(child, key, direction, false))] };
+    return {
+      key,
+      title: batchTitle(tree, node, isRoot),
+      children: [...flows, ...tree.children.map((child) => toData(child, key, direction, false))],
+    };
   };
 
   const forwardData = result.forward.map((tree) => toData(tree, 'f', 'forward', true));
@@ -91,7 +120,12 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
   const hasBackward = result.backward.some((tree) => tree.children.length > 0);
 
   const exportCsv = async () => {
-    const outcome = await bridge.saveFile({ suggestedName: `trace-${fileStem}-${businessDateToday()}.csv`, data: traceCsv(source, result), mimeType: 'text/csv', filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    const outcome = await bridge.saveFile({
+      suggestedName: `trace-${fileStem}-${businessDateToday()}.csv`,
+      data: traceCsv(source, result),
+      mimeType: 'text/csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
     if (outcome.status !== 'cancelled') message.success(t('trace.exported'));
   };
 
@@ -154,7 +188,22 @@ export function TraceResultView({ result, source, title, fileStem }: Props) {
         <Tree showLine defaultExpandAll selectable={false} treeData={forwardData} />
       </Card>
       <Card size="small" title={t('trace.backward')} data-testid="trace-backward">
-        {hasBackward ? <Tree showLine defaultExpandAll selectable={false} treeData={backwardData} /> : <Typography.Text type="secondary">{backwardData.length ? <>{backwardData.map((data) => <div key={String(data.key)}>{data.title as React.ReactNode}</div>)}<div>{t('trace.noBackward')}</div></> : t('trace.noBackward')}</Typography.Text>}
+        {hasBackward ? (
+          <Tree showLine defaultExpandAll selectable={false} treeData={backwardData} />
+        ) : (
+          <Typography.Text type="secondary">
+            {backwardData.length ? (
+              <>
+                {backwardData.map((data) => (
+                  <div key={String(data.key)}>{data.title as React.ReactNode}</div>
+                ))}
+                <div>{t('trace.noBackward')}</div>
+              </>
+            ) : (
+              t('trace.noBackward')
+            )}
+          </Typography.Text>
+        )}
       </Card>
     </div>
   );

@@ -2,9 +2,7 @@
 import { parseScan } from '../../../shared/ops';
 import type { BatchDoc } from '../../../shared/schemas';
 
-export type TraceStart =
-  | { kind: 'supplier-lot'; supplierId: string; lotCode: string }
-  | { kind: 'batches'; batchIds: string[] };
+export type TraceStart = { kind: 'supplier-lot'; supplierId: string; lotCode: string } | { kind: 'batches'; batchIds: string[] };
 
 /**
  * A batch id, a GS1 label carrying a lot (AI 10), or a lot code. A lot code that only one

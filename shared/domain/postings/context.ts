@@ -109,7 +109,8 @@ export class PostingContext {
   addMovement(spec: MovementSpec): MovementDoc {
     const siteId = spec.siteId ?? this.document.siteId;
     const qty = roundQty(spec.qty);
-    if (affectsOnHand(spec.kind) && qty < 0) this.guardNegative(siteId, spec.productId, spec.batchId, qty, spec.lineNo, spec.neverBlock ?? false);
+    if (affectsOnHand(spec.kind) && qty < 0)
+      this.guardNegative(siteId, spec.productId, spec.batchId, qty, spec.lineNo, spec.neverBlock ?? false);
     const movement: MovementDoc = {
       id: derivedId(this.document.id, 'movement', spec.lineNo, spec.kind),
       siteId,
@@ -155,7 +156,8 @@ export class PostingContext {
     const after = this.view.onHand(siteId, batchId) + qty;
     if (after >= -QTY_EPSILON) return;
     const shortfall = roundQty(Math.min(-after, -qty));
-    if (!neverBlock && this.view.policy(siteId).negativeStock === 'block') throw new NegativeStockError(siteId, productId, batchId, shortfall);
+    if (!neverBlock && this.view.policy(siteId).negativeStock === 'block')
+      throw new NegativeStockError(siteId, productId, batchId, shortfall);
     this.addEvent({
       key: `negative:${lineNo}:${batchId}`,
       kind: 'negative-stock',
@@ -210,7 +212,14 @@ export class PostingContext {
     return allocations.map((allocation) => {
       const unitCost = issueUnitCost(this.view, siteId, line.productId, allocation.batchId);
       const resolvedLineNo = this.pushLine({ ...line, batchId: allocation.batchId, qty: roundQty(allocation.qty), unitCost });
-      this.addMovement({ kind, productId: line.productId, batchId: allocation.batchId, qty: -allocation.qty, unitCost, lineNo: resolvedLineNo });
+      this.addMovement({
+        kind,
+        productId: line.productId,
+        batchId: allocation.batchId,
+        qty: -allocation.qty,
+        unitCost,
+        lineNo: resolvedLineNo,
+      });
       return { batchId: allocation.batchId, qty: allocation.qty, unitCost, lineNo: resolvedLineNo };
     });
   }

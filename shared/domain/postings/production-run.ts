@@ -10,7 +10,8 @@ export function ingredientLines(document: ProductionRunDoc, view: LedgerView): D
   if (document.lines.length > 0) return document.lines;
   const product = view.product(document.outputProductId);
   if (!product) throw new UnknownReferenceError('products', document.outputProductId);
-  if (!product.recipe || product.recipe.lines.length === 0) throw new ValidationError('lines', 'no ingredients and no recipe to derive them from');
+  if (!product.recipe || product.recipe.lines.length === 0)
+    throw new ValidationError('lines', 'no ingredients and no recipe to derive them from');
   const scale = document.outputQty / product.recipe.outputQty;
   return product.recipe.lines.map((line) => ({ productId: line.productId, qty: line.qty * scale }));
 }

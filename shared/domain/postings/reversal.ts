@@ -23,7 +23,12 @@ export function postReversal(document: ReversalDoc, view: LedgerView): PostingOu
     // output batch is taken out.
     const ordered = [...movements].sort((a, b) => Number(b.qty > 0) - Number(a.qty > 0));
     for (const movement of ordered) {
-      const lineNo = context.pushLine({ productId: movement.productId, qty: Math.abs(movement.qty), batchId: movement.batchId, unitCost: movement.unitCost });
+      const lineNo = context.pushLine({
+        productId: movement.productId,
+        qty: Math.abs(movement.qty),
+        batchId: movement.batchId,
+        unitCost: movement.unitCost,
+      });
       context.addMovement({
         kind: movement.kind,
         productId: movement.productId,

@@ -28,7 +28,8 @@ export function countVariance(document: StockCountDoc, view: LedgerView): CountV
     const field = `lines[${index}]`;
     const counted = requireNonNegative(line.qty, `${field}.qty`);
     if (!line.batchId) throw new ValidationError(`${field}.batchId`, 'a counted line names its batch');
-    if (!line.countedAt || Number.isNaN(Date.parse(line.countedAt))) throw new ValidationError(`${field}.countedAt`, 'the moment of counting is required');
+    if (!line.countedAt || Number.isNaN(Date.parse(line.countedAt)))
+      throw new ValidationError(`${field}.countedAt`, 'the moment of counting is required');
     if (seen.has(line.batchId)) throw new ValidationError(`${field}.batchId`, `batch ${line.batchId} counted twice in one count`);
     seen.add(line.batchId);
     const batch = view.batch(line.batchId);

@@ -43,11 +43,18 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
       received.set(line.batchId, (received.get(line.batchId) ?? 0) + qty);
       const unitCost = line.unitCost ?? batch.unitCost;
       const lineNo = context.pushLine({ ...line, unitCost });
-      if (accepted > 0) context.addMovement({ kind: 'dispatch-in', productId: line.productId, batchId: line.batchId, qty: accepted, unitCost, lineNo });
+      if (accepted > 0)
+        context.addMovement({ kind: 'dispatch-in', productId: line.productId, batchId: line.batchId, qty: accepted, unitCost, lineNo });
       const lost = short + rejected;
       if (lost > 0) {
         context.addMovement({ kind: 'transit-loss', productId: line.productId, batchId: line.batchId, qty: lost, unitCost, lineNo });
-        losses.push({ batchId: line.batchId, productId: line.productId, short, rejected, ...(line.rejectReason ? { reason: line.rejectReason } : {}) });
+        losses.push({
+          batchId: line.batchId,
+          productId: line.productId,
+          short,
+          rejected,
+          ...(line.rejectReason ? { reason: line.rejectReason } : {}),
+        });
       }
     });
     if (dispatch) {
@@ -55,7 +62,8 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
       for (const batchId of new Set([...shipped.keys(), ...received.keys()])) {
         const expected = roundQty(shipped.get(batchId) ?? 0);
         const got = roundQty(received.get(batchId) ?? 0);
-        if (expected !== got) throw new ValidationError('lines', `batch ${batchId}: dispatch shipped ${expected}, receipt accounts for ${got}`);
+        if (expected !== got)
+          throw new ValidationError('lines', `batch ${batchId}: dispatch shipped ${expected}, receipt accounts for ${got}`);
       }
     }
     if (losses.length > 0) {

@@ -10,6 +10,8 @@ import { runPosting, type PostingOutcome } from './context';
 export function postWaste(document: WasteDoc, view: LedgerView): PostingOutcome {
   return runPosting(document, view, (context) => {
     document.lines.forEach((line, index) => context.takeStock(line, index, 'waste', false));
-    return context.result('posted', [buildJournalEntry(document, context.movements, { memo: `waste (${document.wasteReason}) ${document.number}` })]);
+    return context.result('posted', [
+      buildJournalEntry(document, context.movements, { memo: `waste (${document.wasteReason}) ${document.number}` }),
+    ]);
   });
 }

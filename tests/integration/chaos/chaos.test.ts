@@ -9,7 +9,10 @@ describe('sync under injected faults (seeded)', () => {
     const lines: string[] = [];
     const summary = await runChaos({ seed: 20261, runs: 8, browser: true, settleTimeoutMs: 30_000, log: (line) => lines.push(line) });
     const report = [...lines, ...summary.notes.slice(0, 20)].join('\n');
-    expect({ runs: summary.runs, lost: summary.lost, doubled: summary.doubled, diverged: summary.diverged, errors: summary.errors }, report).toEqual({
+    expect(
+      { runs: summary.runs, lost: summary.lost, doubled: summary.doubled, diverged: summary.diverged, errors: summary.errors },
+      report,
+    ).toEqual({
       runs: 8,
       lost: 0,
       doubled: 0,

@@ -94,7 +94,10 @@ describe('posting with batches not synced yet', () => {
     });
     await expect(postLocally(db, local, receipt)).rejects.toBeInstanceOf(PostingRefusedError);
     const posted = await postLocally(db, local, receipt, { batchFallback: (id) => (id === kitchenBatch.id ? kitchenBatch : undefined) });
-    expect(posted.movements.map((m) => [m.kind, m.qty])).toEqual([['dispatch-in', 90], ['transit-loss', 10]]);
+    expect(posted.movements.map((m) => [m.kind, m.qty])).toEqual([
+      ['dispatch-in', 90],
+      ['transit-loss', 10],
+    ]);
     expect(local.ledger.onHand('site-store', 'b-kitchen-1')).toBe(90);
     expect(await db.batches.count().exec()).toBe(0);
   });

@@ -28,7 +28,8 @@ afterEach(async () => {
   db = undefined;
 });
 
-const sale = (siteId: string) => doc<SaleDoc>({ type: 'sale', siteId, paymentMethod: 'cash', status: 'draft', lines: [{ productId: 'flour', qty: 1, unitPrice: 2 }] });
+const sale = (siteId: string) =>
+  doc<SaleDoc>({ type: 'sale', siteId, paymentMethod: 'cash', status: 'draft', lines: [{ productId: 'flour', qty: 1, unitPrice: 2 }] });
 
 async function refusal(write: Promise<unknown>): Promise<NotWritableHereError> {
   const error = await write.then(
@@ -44,7 +45,13 @@ describe('the local write guard', () => {
     const db = await database(kitchen);
     const other = sale(STORE);
     const error = await refusal(db.documents.insert(other));
-    expect(error).toMatchObject({ code: 'not-writable-here', collection: 'documents', id: other.id, siteId: STORE, writableBy: 'own-site' });
+    expect(error).toMatchObject({
+      code: 'not-writable-here',
+      collection: 'documents',
+      id: other.id,
+      siteId: STORE,
+      writableBy: 'own-site',
+    });
     expect(await db.documents.count().exec()).toBe(0);
     // A bulk write with one such row stores none of them.
     await refusal(db.documents.bulkInsert([sale(KITCHEN), sale(STORE)]));

@@ -56,28 +56,48 @@ const payloads = fc.oneof(
   { arbitrary: fc.string({ maxLength: 200 }), weight: 10 },
   { arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), weight: 10 },
   { arbitrary: fc.array(row, { maxLength: 6 }).map((rows) => JSON.stringify(rows)), weight: 25 },
-  { arbitrary: fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => JSON.stringify(rows).replace('"newDocumentState"', '"__proto__"')), weight: 5 },
-  { arbitrary: fc.constantFrom(
-    '[{"newDocumentState":{"__proto__":{"polluted":1}}}]',
-    '[{"__proto__":{"polluted":1},"newDocumentState":{}}]',
-    '[{"newDocumentState":{"constructor":{"prototype":{"polluted":1}}}}]',
-    '{"__proto__":[]}',
-    '[',
-    '',
-    'null',
-    '[null]',
-    '[[]]',
-    `[${'['.repeat(5000)}${']'.repeat(5000)}]`,
-    JSON.stringify(Array.from({ length: 501 }, () => ({ newDocumentState: {} }))),
-  ), weight: 9 },
-  { arbitrary: fc.integer({ min: 1, max: 8 }).map((mb) => JSON.stringify([{ newDocumentState: { id: 'big', pad: 'y'.repeat(mb * 700_000) } }])), weight: 1 },
+  {
+    arbitrary: fc
+      .array(row, { minLength: 1, maxLength: 4 })
+      .map((rows) => JSON.stringify(rows).replace('"newDocumentState"', '"__proto__"')),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.constantFrom(
+      '[{"newDocumentState":{"__proto__":{"polluted":1}}}]',
+      '[{"__proto__":{"polluted":1},"newDocumentState":{}}]',
+      '[{"newDocumentState":{"constructor":{"prototype":{"polluted":1}}}}]',
+      '{"__proto__":[]}',
+      '[',
+      '',
+      'null',
+      '[null]',
+      '[[]]',
+      `[${'['.repeat(5000)}${']'.repeat(5000)}]`,
+      JSON.stringify(Array.from({ length: 501 }, () => ({ newDocumentState: {} }))),
+    ),
+    weight: 9,
+  },
+  {
+    arbitrary: fc
+      .integer({ min: 1, max: 8 })
+      .map((mb) => JSON.stringify([{ newDocumentState: { id: 'big', pad: 'y'.repeat(mb * 700_000) } }])),
+    weight: 1,
+  },
 );
 
 const requests: fc.Arbitrary<FuzzRequest> = fc.record(
   {
     collection: collections,
     payload: payloads,
-    contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
+    contentType: fc.constantFrom(
+      'application/json',
+      'application/json',
+      'text/plain',
+      'application/octet-stream',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=latin1',
+    ),
     schemaVersion: fc.constantFrom('0', '1', 'abc', '-1', '0x0', ''),
   },
   { requiredKeys: ['collection', 'payload', 'contentType'] },
@@ -112,20 +132,26 @@ describe('push fuzzing', () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     // Drawn in chunks so a chunk's bodies can be collected before the next one is made.
-    for (let chunk = 0; chunk < 20; chunk++) for (const req of fc.sample(requests, { numRuns: 500, seed: 20260301 + chunk })) {
-      sent += 1;
-      const headers: Record<string, string> = { authorization: `Bearer ${org.tokens.s1}`, 'content-type': req.contentType };
-      if (req.schemaVersion !== undefined) headers['x-schema-version'] = req.schemaVersion;
-      const res = await endpoint.app.inject({ method: 'POST', url: `/api/v1/sync/${encodeURIComponent(req.collection)}/push`, headers, payload: req.payload });
-      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-      // An empty array is the one well-formed push a generator can hit: 200, nothing to store.
-      if (res.statusCode === 200 && isEmptyArray(req.payload)) continue;
-      const ok = res.statusCode >= 400 && res.statusCode < 500 && res.headers['content-type']?.toString().startsWith('application/json');
-      if (!ok) throw new Error(`unexpected ${res.statusCode} for ${JSON.stringify(req).slice(0, 500)}: ${res.body.slice(0, 300)}`);
-      const body = JSON.parse(res.body) as { error?: unknown; message?: unknown };
-      expect(typeof body.error).toBe('string');
-      expect(typeof body.message).toBe('string');
-    }
+    for (let chunk = 0; chunk < 20; chunk++)
+      for (const req of fc.sample(requests, { numRuns: 500, seed: 20260301 + chunk })) {
+        sent += 1;
+        const headers: Record<string, string> = { authorization: `Bearer ${org.tokens.s1}`, 'content-type': req.contentType };
+        if (req.schemaVersion !== undefined) headers['x-schema-version'] = req.schemaVersion;
+        const res = await endpoint.app.inject({
+          method: 'POST',
+          url: `/api/v1/sync/${encodeURIComponent(req.collection)}/push`,
+          headers,
+          payload: req.payload,
+        });
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        // An empty array is the one well-formed push a generator can hit: 200, nothing to store.
+        if (res.statusCode === 200 && isEmptyArray(req.payload)) continue;
+        const ok = res.statusCode >= 400 && res.statusCode < 500 && res.headers['content-type']?.toString().startsWith('application/json');
+        if (!ok) throw new Error(`unexpected ${res.statusCode} for ${JSON.stringify(req).slice(0, 500)}: ${res.body.slice(0, 300)}`);
+        const body = JSON.parse(res.body) as { error?: unknown; message?: unknown };
+        expect(typeof body.error).toBe('string');
+        expect(typeof body.message).toBe('string');
+      }
     expect(sent).toBeGreaterThanOrEqual(10_000);
     expect(await backend.storage.maxSeq()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -184,7 +184,12 @@ export class SyncClient {
     readonly token: string | null,
   ) {}
 
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.token) h.authorization = `Bearer ${this.token}`;
     let payload: string | undefined;
@@ -205,13 +210,20 @@ export class SyncClient {
     return this.request('GET', `/api/v1/sync/${collection}/pull${qs ? `?${qs}` : ''}`);
   }
 
-  push(collection: string, rows: PushRowIn[] | unknown, headers?: Record<string, string>): Promise<Answer<{ conflicts: Doc[]; error?: string; details?: unknown }>> {
+  push(
+    collection: string,
+    rows: PushRowIn[] | unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer<{ conflicts: Doc[]; error?: string; details?: unknown }>> {
     return this.request('POST', `/api/v1/sync/${collection}/push`, rows, headers);
   }
 
   /** Inserts documents (no assumed state), expecting no conflict. */
   async insert(collection: string, docs: Doc[]): Promise<void> {
-    const res = await this.push(collection, docs.map((d) => ({ assumedMasterState: null, newDocumentState: d })));
+    const res = await this.push(
+      collection,
+      docs.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+    );
     if (res.status !== 200 || res.body.conflicts.length !== 0) throw new Error(`insert failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
@@ -244,7 +256,10 @@ export class SseReader {
 
   static async open(url: string, token: string): Promise<SseReader & { status: number }> {
     const reader = new SseReader();
-    const res = await fetch(`${url}/api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}` }, signal: reader.controller.signal });
+    const res = await fetch(`${url}/api/v1/sync/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: reader.controller.signal,
+    });
     const out = Object.assign(reader, { status: res.status });
     if (res.status === 200 && res.body) void reader.consume(res.body);
     else reader.closed = true;
@@ -289,7 +304,9 @@ export class SseReader {
   }
 
   changes(): { collection: string; documents: Doc[]; checkpoint: string }[] {
-    return this.events.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data) as { collection: string; documents: Doc[]; checkpoint: string });
+    return this.events
+      .filter((e) => e.event === 'change')
+      .map((e) => JSON.parse(e.data) as { collection: string; documents: Doc[]; checkpoint: string });
   }
 
   async waitFor(pred: (r: SseReader) => boolean, timeoutMs = 5000): Promise<void> {
@@ -379,9 +396,16 @@ export function spawnServer(args: string[], env: Record<string, string> = {}): P
 }
 
 /** Runs `npm run admin -- …` and returns its stdout. */
-export function runAdmin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runAdmin(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const proc = spawn('npm', ['run', '-s', 'admin', '--', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn('npm', ['run', '-s', 'admin', '--', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

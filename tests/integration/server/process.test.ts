@@ -6,7 +6,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { movement, openBackend, postgresAvailable, runAdmin, seedOrg, spawnServer, SseReader, SyncClient, type Backend, type SpawnedServer } from './helpers';
+import {
+  movement,
+  openBackend,
+  postgresAvailable,
+  runAdmin,
+  seedOrg,
+  spawnServer,
+  SseReader,
+  SyncClient,
+  type Backend,
+  type SpawnedServer,
+} from './helpers';
 
 const servers: SpawnedServer[] = [];
 const readers: SseReader[] = [];
@@ -26,7 +37,10 @@ describe('endpoint process on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'larder-proc-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
-    for (const [id, kind] of [['hq', 'hq'], ['s1', 'store']] as const) {
+    for (const [id, kind] of [
+      ['hq', 'hq'],
+      ['s1', 'store'],
+    ] as const) {
       const res = await runAdmin(['site', 'add', '--id', id, '--kind', kind, '--name', `Site ${id}`, '--data', dir]);
       expect(res.code, res.stderr).toBe(0);
     }

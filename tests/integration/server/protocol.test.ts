@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEndpoint, type RunningEndpoint } from '../../../server/app';
 import { revokeTerminal } from '../../../server/admin-ops';
-import { batch, businessDoc, movement, openBackend, postgresAvailable, product, seedOrg, SyncClient, type Backend, type Org } from './helpers';
+import {
+  batch,
+  businessDoc,
+  movement,
+  openBackend,
+  postgresAvailable,
+  product,
+  seedOrg,
+  SyncClient,
+  type Backend,
+  type Org,
+} from './helpers';
 
 const backends = (await postgresAvailable()) ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
@@ -231,7 +242,10 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     expect(res.status).toBe(403);
     expect((await hq.pullAll('movements')).documents).toEqual([]);
     expect((await s1.push('products', [{ newDocumentState: product() }])).status).toBe(403);
-    expect((await k1.push('sites', [{ newDocumentState: { id: 'x', code: 'x', name: 'x', kind: 'store', active: true, updatedAt: 'now' } }])).status).toBe(403);
+    expect(
+      (await k1.push('sites', [{ newDocumentState: { id: 'x', code: 'x', name: 'x', kind: 'store', active: true, updatedAt: 'now' } }]))
+        .status,
+    ).toBe(403);
     // Batches: written by the site they name, nobody else (HQ included).
     expect((await k1.push('batches', [{ newDocumentState: batch('k1') }])).status).toBe(200);
     expect((await k1.push('batches', [{ newDocumentState: batch('s1') }])).status).toBe(403);
@@ -249,7 +263,11 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     const bytes = Buffer.from('certificate 检疫证明');
     const hash = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
     const put = (c: SyncClient, h: string, body: Buffer) =>
-      fetch(`${c.url}/api/v1/files/${h}`, { method: 'PUT', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, body: new Uint8Array(body) });
+      fetch(`${c.url}/api/v1/files/${h}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+        body: new Uint8Array(body),
+      });
     const bad = await put(k1, hash, Buffer.from('other'));
     expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([422, 'hash-mismatch']);
     expect((await put(k1, hash, bytes)).status).toBe(200);
@@ -262,7 +280,9 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     expect((await get(hq)).status).toBe(200);
     expect((await get(s2)).status).toBe(404);
     expect((await get(s1)).status).toBe(404);
-    await k1.insert('documents', [businessDoc('k1', { type: 'dispatch', toSiteId: 's1', lines: [{ productId: 'p', qty: 1, certificateHashes: [hash] }] })]);
+    await k1.insert('documents', [
+      businessDoc('k1', { type: 'dispatch', toSiteId: 's1', lines: [{ productId: 'p', qty: 1, certificateHashes: [hash] }] }),
+    ]);
     expect((await get(s1)).status).toBe(200);
     expect((await get(s2)).status).toBe(404);
     expect((await k1.request('GET', '/api/v1/files/nothex')).status).toBe(400);
@@ -278,7 +298,11 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     expect(textBody.status).toBe(200);
     const pre = await fetch(`${endpoint.url}/api/v1/sync/movements/push`, {
       method: 'OPTIONS',
-      headers: { origin: 'app://larder', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-schema-version' },
+      headers: {
+        origin: 'app://larder',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-schema-version',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');

@@ -4,7 +4,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEndpoint, type RunningEndpoint } from '../../../server/app';
 import { revokeTerminal, seedDocuments } from '../../../server/admin-ops';
-import { businessDoc, movement, openBackend, postgresAvailable, product, seedOrg, sleep, SseReader, SyncClient, type Backend, type Org } from './helpers';
+import {
+  businessDoc,
+  movement,
+  openBackend,
+  postgresAvailable,
+  product,
+  seedOrg,
+  sleep,
+  SseReader,
+  SyncClient,
+  type Backend,
+  type Org,
+} from './helpers';
 
 const backends = (await postgresAvailable()) ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 

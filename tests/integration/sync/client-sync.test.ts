@@ -26,7 +26,12 @@ const has = async (t: TestTerminal, collection: 'movements' | 'documents', ids: 
 
 beforeAll(async () => {
   endpoint = await startEndpointProcess();
-  for (const [id, kind] of [['hq', 'hq'], ['kitchen', 'kitchen'], ['store-a', 'store'], ['store-b', 'store']] as const) {
+  for (const [id, kind] of [
+    ['hq', 'hq'],
+    ['kitchen', 'kitchen'],
+    ['store-a', 'store'],
+    ['store-b', 'store'],
+  ] as const) {
     await endpoint.admin('site', 'add', '--id', id, '--kind', kind, '--name', id);
     tokens[id] = (await endpoint.addTerminal(id, `${id} terminal`)).token;
   }
@@ -55,12 +60,23 @@ const dispatchDraft = (id: string): DocumentDoc =>
 
 describe('sync client against a real endpoint', () => {
   it('round-trips within per-site scope: HQ sees all, a store sees what is addressed to it', async () => {
-    const [kitchen, hq, storeA, storeB] = await Promise.all([terminal('kitchen'), terminal('hq'), terminal('store-a'), terminal('store-b')]);
+    const [kitchen, hq, storeA, storeB] = await Promise.all([
+      terminal('kitchen'),
+      terminal('hq'),
+      terminal('store-a'),
+      terminal('store-b'),
+    ]);
     const moves = [0, 1, 2].map((n) => movementDoc('kitchen', n));
     await kitchen.run({ op: 'insert', collection: 'movements', docs: moves });
     await kitchen.run({ op: 'insert', collection: 'documents', docs: [dispatchDraft('d-scope')] });
 
-    await waitFor('HQ to receive the kitchen movements', () => has(hq, 'movements', moves.map((m) => m.id)));
+    await waitFor('HQ to receive the kitchen movements', () =>
+      has(
+        hq,
+        'movements',
+        moves.map((m) => m.id),
+      ),
+    );
     await waitFor('store A to receive the dispatch addressed to it', () => has(storeA, 'documents', ['d-scope']));
     await waitFor('kitchen pending uploads back to 0', async () => (await kitchen.status()).pendingUploads === 0);
     await storeB.run({ op: 'awaitInSync' });
@@ -76,16 +92,26 @@ describe('sync client against a real endpoint', () => {
     const kitchen = await terminal('kitchen');
     const backlog = Array.from({ length: 1234 }, (_, n) => movementDoc('kitchen', 1000 + n));
     await kitchen.run({ op: 'insert', collection: 'movements', docs: backlog });
-    await waitFor('the kitchen backlog to be uploaded', async () => (await kitchen.status()).pendingUploads === 0, 25_000, () => kitchen.status());
+    await waitFor(
+      'the kitchen backlog to be uploaded',
+      async () => (await kitchen.status()).pendingUploads === 0,
+      25_000,
+      () => kitchen.status(),
+    );
     // Uploaded is not caught up: earlier tests' kitchen movements may still be on their way down.
     await kitchen.run({ op: 'awaitInSync' });
     const expected = await kitchen.count('movements');
     const freshHq = await terminal('hq');
-    await waitFor('a fresh HQ terminal to pull everything', async () => (await freshHq.count('movements')) === expected, 25_000, async () => ({
-      status: await freshHq.status(),
-      has: await freshHq.count('movements'),
-      expected,
-    }));
+    await waitFor(
+      'a fresh HQ terminal to pull everything',
+      async () => (await freshHq.count('movements')) === expected,
+      25_000,
+      async () => ({
+        status: await freshHq.status(),
+        has: await freshHq.count('movements'),
+        expected,
+      }),
+    );
     const ids = await freshHq.ids('movements');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(backlog.map((m) => m.id)));
@@ -104,7 +130,13 @@ describe('sync client against a real endpoint', () => {
     const missed = [5001, 5002, 5003].map((n) => movementDoc('kitchen', n));
     await kitchen.run({ op: 'insert', collection: 'movements', docs: missed });
     await waitFor('kitchen upload', async () => (await kitchen.status()).pendingUploads === 0);
-    await waitFor('HQ to catch up after the reconnect', () => has(hq, 'movements', missed.map((m) => m.id)));
+    await waitFor('HQ to catch up after the reconnect', () =>
+      has(
+        hq,
+        'movements',
+        missed.map((m) => m.id),
+      ),
+    );
     expect(await hq.run<number>({ op: 'raisedResyncs', collection: 'movements' })).toBeGreaterThanOrEqual(1);
     await closeAll();
   });
@@ -124,7 +156,13 @@ describe('sync client against a real endpoint', () => {
     endpoint = await startEndpointProcess({ dataDir, port });
     await waitFor('the backlog to upload after the endpoint returns', async () => (await kitchen.status()).pendingUploads === 0, 30_000);
     const hq = await terminal('hq');
-    await waitFor('HQ to see all 25', () => has(hq, 'movements', offline.map((m) => m.id)));
+    await waitFor('HQ to see all 25', () =>
+      has(
+        hq,
+        'movements',
+        offline.map((m) => m.id),
+      ),
+    );
     expect((await kitchen.status()).connectivity).toBe('online');
     await closeAll();
   });
@@ -140,12 +178,23 @@ describe('sync client against a real endpoint', () => {
     await kitchen.run({ op: 'insert', collection: 'movements', docs: [...before, bad, ...after] });
     await waitFor('the good movements to upload', async () => (await kitchen.status()).pendingUploads === 0, 20_000);
     const status = await kitchen.status();
-    expect(status.refused).toEqual([expect.objectContaining({ collection: 'movements', id: bad.id, status: 422, reason: expect.stringMatching(/qty/) })]);
+    expect(status.refused).toEqual([
+      expect.objectContaining({ collection: 'movements', id: bad.id, status: 422, reason: expect.stringMatching(/qty/) }),
+    ]);
     // Later writes are not held behind it.
     const later = movementDoc('kitchen', 8300);
     await kitchen.run({ op: 'insert', collection: 'movements', docs: [later] });
     const hq = await terminal('hq');
-    await waitFor('HQ to see every good movement', () => has(hq, 'movements', [...before, ...after, later].map((m) => m.id)), 20_000);
+    await waitFor(
+      'HQ to see every good movement',
+      () =>
+        has(
+          hq,
+          'movements',
+          [...before, ...after, later].map((m) => m.id),
+        ),
+      20_000,
+    );
     expect(await hq.ids('movements')).not.toContain(bad.id);
     // The refused record stays on the terminal that wrote it.
     expect(await kitchen.ids('movements')).toContain(bad.id);
@@ -161,7 +210,21 @@ describe('sync client against a real endpoint', () => {
     const at = Date.now();
     const bookkeeping = { _deleted: false, _attachments: {}, _rev: '1-pulled', _meta: { lwt: at } };
     const dispatch = { ...dispatchDraft(`dd-pulled-${at}`), status: 'shipped', ...bookkeeping };
-    const product = { id: `p-pulled-${at}`, sku: 'P1', name: 'flour', baseUnit: 'kg', packs: [], barcodes: [], category: 'dry', perishable: false, nearExpiryDays: 2, storageClass: 'ambient', active: true, updatedAt: '2026-11-30T08:00:00.000Z', ...bookkeeping };
+    const product = {
+      id: `p-pulled-${at}`,
+      sku: 'P1',
+      name: 'flour',
+      baseUnit: 'kg',
+      packs: [],
+      barcodes: [],
+      category: 'dry',
+      perishable: false,
+      nearExpiryDays: 2,
+      storageClass: 'ambient',
+      active: true,
+      updatedAt: '2026-11-30T08:00:00.000Z',
+      ...bookkeeping,
+    };
     await store.run({ op: 'writeStored', collection: 'documents', docs: [dispatch], context: 'restart-after-crash' });
     await store.run({ op: 'writeStored', collection: 'products', docs: [product], context: 'restart-after-crash' });
     // The store's own next document goes through behind them, and nothing was refused.
@@ -181,12 +244,23 @@ describe('sync client against a real endpoint', () => {
     await waitFor('k2 to have the draft', () => has(k2, 'documents', ['d-merge']));
     await k1.run({ op: 'stopSync' }); // k1 works offline for a while
 
-    await k1.run({ op: 'patch', collection: 'documents', id: 'd-merge', patch: { status: 'picked', updatedAt: '2026-11-30T07:00:00.000Z' } });
-    await k2.run({ op: 'patch', collection: 'documents', id: 'd-merge', patch: { lines: [{ productId: 'p-flour', qty: 12 }], updatedAt: '2026-11-30T07:01:00.000Z' } });
+    await k1.run({
+      op: 'patch',
+      collection: 'documents',
+      id: 'd-merge',
+      patch: { status: 'picked', updatedAt: '2026-11-30T07:00:00.000Z' },
+    });
+    await k2.run({
+      op: 'patch',
+      collection: 'documents',
+      id: 'd-merge',
+      patch: { lines: [{ productId: 'p-flour', qty: 12 }], updatedAt: '2026-11-30T07:01:00.000Z' },
+    });
     await waitFor('k2 edit uploaded', async () => (await k2.status()).pendingUploads === 0);
 
     await k1.run({ op: 'startSync' });
-    const statusOn = async (t: TestTerminal) => (await t.run<DocumentDoc | null>({ op: 'get', collection: 'documents', id: 'd-merge' }))?.status;
+    const statusOn = async (t: TestTerminal) =>
+      (await t.run<DocumentDoc | null>({ op: 'get', collection: 'documents', id: 'd-merge' }))?.status;
     await waitFor('k2 to converge on picked', async () => (await statusOn(k2)) === 'picked');
     await waitFor('k1 to settle', async () => (await k1.status()).pendingUploads === 0);
     expect(await statusOn(k1)).toBe('picked');

@@ -41,7 +41,12 @@ afterAll(async () => {
 });
 
 /** A valid journal entry of the kitchen (the schema tests' sample, made unique). */
-const journalEntry = (n: number): JournalDoc => ({ ...sampleDocs.journal, id: `je-kitchen-${n}-${Date.now()}`, siteId: 'kitchen', docId: `gr-kitchen-${n}` });
+const journalEntry = (n: number): JournalDoc => ({
+  ...sampleDocs.journal,
+  id: `je-kitchen-${n}-${Date.now()}`,
+  siteId: 'kitchen',
+  docId: `gr-kitchen-${n}`,
+});
 
 async function pushAs(token: string, docs: MovementDoc[]): Promise<void> {
   const response = await fetch(`${endpoint.url}/api/v1/sync/movements/push`, {
@@ -56,7 +61,8 @@ async function pushAs(token: string, docs: MovementDoc[]): Promise<void> {
 function countingFetch(pushed: Record<string, number>): typeof fetch {
   return async (input, init) => {
     const match = /\/api\/v1\/sync\/([a-z]+)\/push$/.exec(String(input));
-    if (match?.[1] && typeof init?.body === 'string') pushed[match[1]] = (pushed[match[1]] ?? 0) + (JSON.parse(init.body) as unknown[]).length;
+    if (match?.[1] && typeof init?.body === 'string')
+      pushed[match[1]] = (pushed[match[1]] ?? 0) + (JSON.parse(init.body) as unknown[]).length;
     return fetch(input, init);
   };
 }
@@ -74,67 +80,77 @@ const syncOptions = (db: LarderDatabase, fetchImpl?: typeof fetch) => ({
 });
 
 describe('schema migration of a terminal store', () => {
-  it('migrates a v0 store on open and resumes sync: pushes only what waited offline, pulls only what is new', { timeout: 60_000 }, async () => {
-    expect(schemaFingerprint(v0.movements)).toBe(V0_FINGERPRINTS.movements);
-    expect(schemaFingerprint(v0.journal)).toBe(V0_FINGERPRINTS.journal);
-    const name = `migrate${Date.now()}`;
-    const storage = createLarderStorage({ indexedDB, IDBKeyRange });
+  it(
+    'migrates a v0 store on open and resumes sync: pushes only what waited offline, pulls only what is new',
+    { timeout: 60_000 },
+    async () => {
+      expect(schemaFingerprint(v0.movements)).toBe(V0_FINGERPRINTS.movements);
+      expect(schemaFingerprint(v0.journal)).toBe(V0_FINGERPRINTS.journal);
+      const name = `migrate${Date.now()}`;
+      const storage = createLarderStorage({ indexedDB, IDBKeyRange });
 
-    // A terminal on v0: syncs, then keeps writing while offline, then is closed for the upgrade.
-    const old = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true });
-    const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
-      collectionNames.map((collection) => [
-        collection,
-        {
-          schema: ((v0 as Record<string, unknown>)[collection] ?? collectionSchemas[collection]) as unknown as RxJsonSchema<unknown>,
-          conflictHandler: conflictHandlerFor(collection),
-          localDocuments: collection === 'documents',
-        },
-      ]),
-    );
-    await old.addCollections(creators);
-    const oldDb = old as unknown as LarderDatabase;
-    const fromOther = Array.from({ length: 5 }, (_, n) => movementDoc('kitchen', 100 + n));
-    await pushAs(otherToken, fromOther);
-    let sync: LarderSync = startSync(syncOptions(oldDb));
-    const synced = Array.from({ length: 30 }, (_, n) => movementDoc('kitchen', n));
-    await oldDb.movements.bulkInsert(synced);
-    await oldDb.journal.bulkInsert([journalEntry(1), journalEntry(2)]);
-    await waitFor('v0 writes on the server', async () => (await pullAll<MovementDoc>(endpoint.url, terminalToken, 'movements')).length === 35);
-    await waitFor('the other terminal\'s movements pulled on v0', async () => (await oldDb.movements.count().exec()) === 35);
-    await sync.awaitInSync();
-    await sync.stop();
-    const offline = Array.from({ length: 5 }, (_, n) => movementDoc('kitchen', 200 + n));
-    await oldDb.movements.bulkInsert(offline);
-    await old.close();
-
-    // Meanwhile the other terminal posts more.
-    const newer = Array.from({ length: 7 }, (_, n) => movementDoc('kitchen', 300 + n));
-    await pushAs(otherToken, newer);
-
-    // The upgraded app opens the same store: migrated on open, every movement kept as it was.
-    const progress: { handled: number; total: number }[] = [];
-    const db = await createLarderDatabase({ name, storage, onMigration: (p) => progress.push(p) });
-    try {
-      // What the upgrade banner showed: every stored movement and journal entry (and the sync's
-      // record of them, migrated alongside), all handled at the end.
-      const last = progress.at(-1);
-      expect(last?.total).toBeGreaterThanOrEqual(42);
-      expect(last?.handled).toBe(last?.total);
-      const kept = new Map((await db.movements.find().exec()).map((doc) => [doc.id, doc.toJSON()]));
-      expect(kept.size).toBe(40);
-      for (const doc of [...synced, ...fromOther, ...offline]) expect(kept.get(doc.id)).toMatchObject(doc);
-      expect(await db.journal.count().exec()).toBe(2);
-
-      const pushed: Record<string, number> = {};
-      sync = startSync(syncOptions(db, countingFetch(pushed)));
-      await waitFor('offline writes on the server', async () => (await pullAll<MovementDoc>(endpoint.url, terminalToken, 'movements')).length === 47);
-      await waitFor('newer movements pulled', async () => (await db.movements.count().exec()) === 47);
+      // A terminal on v0: syncs, then keeps writing while offline, then is closed for the upgrade.
+      const old = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true });
+      const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
+        collectionNames.map((collection) => [
+          collection,
+          {
+            schema: ((v0 as Record<string, unknown>)[collection] ?? collectionSchemas[collection]) as unknown as RxJsonSchema<unknown>,
+            conflictHandler: conflictHandlerFor(collection),
+            localDocuments: collection === 'documents',
+          },
+        ]),
+      );
+      await old.addCollections(creators);
+      const oldDb = old as unknown as LarderDatabase;
+      const fromOther = Array.from({ length: 5 }, (_, n) => movementDoc('kitchen', 100 + n));
+      await pushAs(otherToken, fromOther);
+      let sync: LarderSync = startSync(syncOptions(oldDb));
+      const synced = Array.from({ length: 30 }, (_, n) => movementDoc('kitchen', n));
+      await oldDb.movements.bulkInsert(synced);
+      await oldDb.journal.bulkInsert([journalEntry(1), journalEntry(2)]);
+      await waitFor(
+        'v0 writes on the server',
+        async () => (await pullAll<MovementDoc>(endpoint.url, terminalToken, 'movements')).length === 35,
+      );
+      await waitFor("the other terminal's movements pulled on v0", async () => (await oldDb.movements.count().exec()) === 35);
       await sync.awaitInSync();
-      expect(pushed).toEqual({ movements: offline.length });
       await sync.stop();
-    } finally {
-      await db.close();
-    }
-  });
+      const offline = Array.from({ length: 5 }, (_, n) => movementDoc('kitchen', 200 + n));
+      await oldDb.movements.bulkInsert(offline);
+      await old.close();
+
+      // Meanwhile the other terminal posts more.
+      const newer = Array.from({ length: 7 }, (_, n) => movementDoc('kitchen', 300 + n));
+      await pushAs(otherToken, newer);
+
+      // The upgraded app opens the same store: migrated on open, every movement kept as it was.
+      const progress: { handled: number; total: number }[] = [];
+      const db = await createLarderDatabase({ name, storage, onMigration: (p) => progress.push(p) });
+      try {
+        // What the upgrade banner showed: every stored movement and journal entry (and the sync's
+        // record of them, migrated alongside), all handled at the end.
+        const last = progress.at(-1);
+        expect(last?.total).toBeGreaterThanOrEqual(42);
+        expect(last?.handled).toBe(last?.total);
+        const kept = new Map((await db.movements.find().exec()).map((doc) => [doc.id, doc.toJSON()]));
+        expect(kept.size).toBe(40);
+        for (const doc of [...synced, ...fromOther, ...offline]) expect(kept.get(doc.id)).toMatchObject(doc);
+        expect(await db.journal.count().exec()).toBe(2);
+
+        const pushed: Record<string, number> = {};
+        sync = startSync(syncOptions(db, countingFetch(pushed)));
+        await waitFor(
+          'offline writes on the server',
+          async () => (await pullAll<MovementDoc>(endpoint.url, terminalToken, 'movements')).length === 47,
+        );
+        await waitFor('newer movements pulled', async () => (await db.movements.count().exec()) === 47);
+        await sync.awaitInSync();
+        expect(pushed).toEqual({ movements: offline.length });
+        await sync.stop();
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -35,7 +35,8 @@ export type TerminalCommand =
   | { op: 'close' };
 
 const data = workerData as TerminalWorkerData;
-const storage: RxStorage<unknown, unknown> = data.storage === 'dexie' ? createLarderStorage({ indexedDB, IDBKeyRange }) : getRxStorageMemory();
+const storage: RxStorage<unknown, unknown> =
+  data.storage === 'dexie' ? createLarderStorage({ indexedDB, IDBKeyRange }) : getRxStorageMemory();
 const db = await createLarderDatabase({ name: data.name, storage });
 const persistence = memoryPersistence();
 const status: SyncStatusPatch = {};
@@ -105,7 +106,8 @@ async function run(command: TerminalCommand): Promise<unknown> {
 parentPort?.on('message', (message: { id: number; command: TerminalCommand }) => {
   run(message.command).then(
     (value) => parentPort?.postMessage({ id: message.id, ok: true, value }),
-    (error: unknown) => parentPort?.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 parentPort?.postMessage({ ready: true });

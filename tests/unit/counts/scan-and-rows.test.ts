@@ -7,12 +7,41 @@ import { buildScanCatalog, lookupScan, splitQuantityPrefix } from '../../../rend
 
 const AT = '2025-03-01T08:00:00.000Z';
 const ean = (twelve: string) => `${twelve}${gs1CheckDigit(twelve)}`;
-const product = (id: string, barcode: string, extra: Partial<ProductDoc> = {}): ProductDoc => ({ id, sku: id.toUpperCase(), name: id, baseUnit: 'pcs', packs: [], barcodes: [barcode], category: 'c', perishable: false, nearExpiryDays: 2, storageClass: 'ambient', active: true, updatedAt: AT, ...extra });
-const batch = (id: string, productId: string, lotCode: string, expiryDate?: string): BatchDoc => ({ id, productId, siteId: 's', lotCode, receivedAt: AT, unitCost: 1, certificateHashes: [], qcStatus: 'released', sourceDocId: 'd', updatedAt: AT, ...(expiryDate ? { expiryDate } : {}) });
+const product = (id: string, barcode: string, extra: Partial<ProductDoc> = {}): ProductDoc => ({
+  id,
+  sku: id.toUpperCase(),
+  name: id,
+  baseUnit: 'pcs',
+  packs: [],
+  barcodes: [barcode],
+  category: 'c',
+  perishable: false,
+  nearExpiryDays: 2,
+  storageClass: 'ambient',
+  active: true,
+  updatedAt: AT,
+  ...extra,
+});
+const batch = (id: string, productId: string, lotCode: string, expiryDate?: string): BatchDoc => ({
+  id,
+  productId,
+  siteId: 's',
+  lotCode,
+  receivedAt: AT,
+  unitCost: 1,
+  certificateHashes: [],
+  qcStatus: 'released',
+  sourceDocId: 'd',
+  updatedAt: AT,
+  ...(expiryDate ? { expiryDate } : {}),
+});
 
 describe('scan lookup', () => {
   const milk = product('milk', ean('690123400001'), { packs: [{ unit: 'case', qtyInBase: 12, barcode: ean('690123400009') }] });
-  const catalog = buildScanCatalog([milk, product('rice', ean('690123400002'))], [batch('b1', 'milk', 'A1', '2025-03-06'), batch('b2', 'milk', 'B2', '2025-03-09')]);
+  const catalog = buildScanCatalog(
+    [milk, product('rice', ean('690123400002'))],
+    [batch('b1', 'milk', 'A1', '2025-03-06'), batch('b2', 'milk', 'B2', '2025-03-09')],
+  );
 
   it('finds a product by EAN and a pack by its barcode (12 base units)', () => {
     const byEan = lookupScan(milk.barcodes[0] as string, catalog);
@@ -45,7 +74,14 @@ describe('scan lookup', () => {
 });
 
 const session = (blind: boolean): CountSession => ({
-  id: 'c1', number: 'PD-1', siteId: 's', terminalId: 't', businessDate: '2025-03-01', startedAt: AT, scope: { kind: 'full' }, blind,
+  id: 'c1',
+  number: 'PD-1',
+  siteId: 's',
+  terminalId: 't',
+  businessDate: '2025-03-01',
+  startedAt: AT,
+  scope: { kind: 'full' },
+  blind,
   expected: [
     { productId: 'p1', batchId: 'b1', lotCode: 'A', onHand: 5 },
     { productId: 'p2', batchId: 'b2', lotCode: 'B', onHand: 7 },
@@ -74,7 +110,11 @@ describe('count rows', () => {
 describe('session store', () => {
   it('coalesces saves, flushes on demand and removes a closed session at once', () => {
     const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    };
     const saver = createSessionSaver(storage, 's', 10_000);
     saver.save(session(true));
     expect(loadSession(storage, 's')).toBeNull();

@@ -26,7 +26,17 @@ describe('demo history', () => {
 
   it('posts every kind of document, refusing none, over four weeks', () => {
     const types = new Set(history.documents.map((d) => d.type));
-    for (const type of ['goods-receipt', 'production-run', 'dispatch', 'store-receipt', 'sale', 'consumption', 'waste', 'stock-count', 'store-request']) {
+    for (const type of [
+      'goods-receipt',
+      'production-run',
+      'dispatch',
+      'store-receipt',
+      'sale',
+      'consumption',
+      'waste',
+      'stock-count',
+      'store-request',
+    ]) {
       expect(types.has(type as never), type).toBe(true);
     }
     expect(history.refusals).toEqual([]);
@@ -51,8 +61,15 @@ describe('demo history', () => {
     const numbers = history.documents.map((d) => d.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     const prefixes: Record<string, string> = {
-      'goods-receipt': 'RK', 'production-run': 'SC', dispatch: 'PS', 'store-receipt': 'SH', sale: 'XS',
-      consumption: 'XH', waste: 'BS', 'stock-count': 'PD', 'store-request': 'YH',
+      'goods-receipt': 'RK',
+      'production-run': 'SC',
+      dispatch: 'PS',
+      'store-receipt': 'SH',
+      sale: 'XS',
+      consumption: 'XH',
+      waste: 'BS',
+      'stock-count': 'PD',
+      'store-request': 'YH',
     };
     for (const d of history.documents) {
       expect(d.number).toMatch(new RegExp(`^${prefixes[d.type]}-${d.businessDate.replaceAll('-', '')}-\\d{4}$`));

@@ -30,7 +30,13 @@ describe('dispatch QR payload', () => {
 
   it('round-trips arbitrary ASCII ids and quantities (property)', () => {
     const ascii = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'x') || 'x');
-    const line = fc.record({ productId: ascii, batchId: ascii, lotCode: ascii, qty: fc.double({ min: 0.001, max: 1e6, noNaN: true }), unitCost: fc.double({ min: 0, max: 1e4, noNaN: true }) });
+    const line = fc.record({
+      productId: ascii,
+      batchId: ascii,
+      lotCode: ascii,
+      qty: fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+      unitCost: fc.double({ min: 0, max: 1e4, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 25 }), (lines) => {
         const original = { ...payload(0), lines };
@@ -53,7 +59,12 @@ describe('dispatch QR payload', () => {
     expect(reason(['6901234567892'])).toBe('foreign:');
     expect(reason([parts[0]!.slice(0, -3) + 'zzz', ...parts.slice(1)])).toBe('damaged:');
     expect(reason([parts[0]!.replace('LDR1.1/', 'LDR1.1')])).toBe('damaged:');
-    expect(reason([parts[0]!])).toBe(`incomplete:${parts.slice(1).map((_, i) => i + 2).join(',')}`);
+    expect(reason([parts[0]!])).toBe(
+      `incomplete:${parts
+        .slice(1)
+        .map((_, i) => i + 2)
+        .join(',')}`,
+    );
     expect(reason([parts[0]!, encodeDispatchQr(payload(3))[0]!])).toBe('mixed:');
   });
 });

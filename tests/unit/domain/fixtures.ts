@@ -44,7 +44,9 @@ export function batch(id: string, productId: string, overrides: Partial<BatchDoc
 
 let docCounter = 0;
 /** A document of any kind with sensible defaults; `fields` supplies kind-specific ones. */
-export function doc<D extends DocumentDoc>(fields: Omit<D, 'id' | 'number' | 'status' | 'businessDate' | 'at' | 'terminalId' | 'updatedAt'> & Partial<DocumentDoc>): D {
+export function doc<D extends DocumentDoc>(
+  fields: Omit<D, 'id' | 'number' | 'status' | 'businessDate' | 'at' | 'terminalId' | 'updatedAt'> & Partial<DocumentDoc>,
+): D {
   docCounter += 1;
   return {
     id: `doc-${docCounter}`,

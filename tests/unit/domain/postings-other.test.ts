@@ -23,7 +23,8 @@ describe('stock count while trading', () => {
   it('adjusts by counted − on-hand at the counting moment, leaving later sales alone', () => {
     const ledger = ledgerWith([milk], [batch('b1', 'milk', { expiryDate: '2025-03-20', unitCost: 2 })], [{ batchId: 'b1', qty: 10 }]);
     // a sale of 3 at 10:00, the count of 6 at 09:00, another sale of 1 at 11:00
-    const sale = (qty: number, at: string) => doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, at, lines: [{ productId: 'milk', qty, unitPrice: 5, batchId: 'b1' }] });
+    const sale = (qty: number, at: string) =>
+      doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, at, lines: [{ productId: 'milk', qty, unitPrice: 5, batchId: 'b1' }] });
     ledger.commit(ok(postSale(sale(3, '2025-03-01T10:00:00.000Z'), ledger)));
     ledger.commit(ok(postSale(sale(1, '2025-03-01T11:00:00.000Z'), ledger)));
     const count = doc<StockCountDoc>({
@@ -47,7 +48,15 @@ describe('stock count while trading', () => {
 
 describe('production run', () => {
   it('consumes ingredients by FEFO and outputs a batch costed at what it consumed', () => {
-    const dough = perishable('dough', 2, { recipe: { outputQty: 10, lines: [{ productId: 'flour', qty: 8 }, { productId: 'milk', qty: 4 }] } });
+    const dough = perishable('dough', 2, {
+      recipe: {
+        outputQty: 10,
+        lines: [
+          { productId: 'flour', qty: 8 },
+          { productId: 'milk', qty: 4 },
+        ],
+      },
+    });
     const ledger = ledgerWith(
       [milk, flour, dough],
       [
@@ -78,7 +87,13 @@ describe('production run', () => {
       ['production-consume', 'm1', -8],
       ['production-output', 'dough-1', 20],
     ]);
-    expect(result.batches[0]).toMatchObject({ id: 'dough-1', unitCost: 1.275, productionDate: '2025-03-01', expiryDate: '2025-03-03', qcStatus: 'released' });
+    expect(result.batches[0]).toMatchObject({
+      id: 'dough-1',
+      unitCost: 1.275,
+      productionDate: '2025-03-01',
+      expiryDate: '2025-03-03',
+      qcStatus: 'released',
+    });
     expect(result.journal[0]?.lines).toEqual([
       { accountCode: '5001', debit: 25.5, credit: 0 },
       { accountCode: '1405', debit: 0, credit: 25.5 },
@@ -93,7 +108,16 @@ describe('returns and reversals', () => {
 
   it('returns expired stock to the supplier: Dr Payable / Cr Inventory', () => {
     const result = ok(
-      postReturn(doc<ReturnDoc>({ type: 'return', siteId: KITCHEN, returnDirection: 'to-supplier', partnerId: 's', lines: [{ productId: 'milk', qty: 3, batchId: 'b1' }] }), setup()),
+      postReturn(
+        doc<ReturnDoc>({
+          type: 'return',
+          siteId: KITCHEN,
+          returnDirection: 'to-supplier',
+          partnerId: 's',
+          lines: [{ productId: 'milk', qty: 3, batchId: 'b1' }],
+        }),
+        setup(),
+      ),
     );
     expect(result.movements.map((m) => [m.kind, m.qty])).toEqual([['return', -3]]);
     expect(result.journal[0]?.lines).toEqual([
@@ -105,7 +129,13 @@ describe('returns and reversals', () => {
   it('takes a customer return back into its batch and refunds', () => {
     const result = ok(
       postReturn(
-        doc<ReturnDoc>({ type: 'return', siteId: KITCHEN, returnDirection: 'from-customer', partnerId: 'c', lines: [{ productId: 'milk', qty: 2, batchId: 'b1', unitPrice: 9 }] }),
+        doc<ReturnDoc>({
+          type: 'return',
+          siteId: KITCHEN,
+          returnDirection: 'from-customer',
+          partnerId: 'c',
+          lines: [{ productId: 'milk', qty: 2, batchId: 'b1', unitPrice: 9 }],
+        }),
         setup(),
       ),
     );
@@ -137,7 +167,12 @@ describe('returns and reversals', () => {
   });
 
   it('refuses kinds that move no stock', () => {
-    const order = doc<PurchaseOrderDoc>({ type: 'purchase-order', siteId: KITCHEN, partnerId: 's', lines: [{ productId: 'milk', qty: 1, unitCost: 1 }] });
+    const order = doc<PurchaseOrderDoc>({
+      type: 'purchase-order',
+      siteId: KITCHEN,
+      partnerId: 's',
+      lines: [{ productId: 'milk', qty: 1, unitCost: 1 }],
+    });
     const outcome = postDocument(order, setup());
     expect(outcome.ok ? null : outcome.error.code).toBe('not-postable');
   });
@@ -147,7 +182,10 @@ describe('valuation', () => {
   it('FIFO layers by receipt and moving average per site', () => {
     const ledger = ledgerWith(
       [flour],
-      [batch('a', 'flour', { unitCost: 1, receivedAt: '2025-01-02T00:00:00Z' }), batch('b', 'flour', { unitCost: 4, receivedAt: '2025-01-01T00:00:00Z' })],
+      [
+        batch('a', 'flour', { unitCost: 1, receivedAt: '2025-01-02T00:00:00Z' }),
+        batch('b', 'flour', { unitCost: 4, receivedAt: '2025-01-01T00:00:00Z' }),
+      ],
       [
         { batchId: 'a', qty: 30 },
         { batchId: 'b', qty: 10 },
@@ -159,7 +197,9 @@ describe('valuation', () => {
     ]);
     expect(movingAverageCost(ledger, KITCHEN, 'flour')).toBe(70 / 40);
     ledger.setPolicy(KITCHEN, { negativeStock: 'block', costing: 'moving-average', priceDeviationPct: 10 });
-    const sale = ok(postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'flour', qty: 8, unitPrice: 3 }] }), ledger));
+    const sale = ok(
+      postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'flour', qty: 8, unitPrice: 3 }] }), ledger),
+    );
     expect(sale.movements.map((m) => m.unitCost)).toEqual([1.75]);
     ledger.commit(sale);
     expect(valueStock(ledger, KITCHEN, 'flour')).toEqual({ qty: 32, value: 56, unitCost: 1.75 });
@@ -170,8 +210,12 @@ describe('stock exceptions after merging offline postings', () => {
   it('lists batches below zero with the movements that took them there', () => {
     const ledger = ledgerWith([milk], [batch('b1', 'milk', { expiryDate: '2025-03-20' })], [{ batchId: 'b1', qty: 2 }]);
     // two tills each sold the last 2 units offline
-    const tillA = ok(postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 2, unitPrice: 1 }] }), ledger));
-    const tillB = ok(postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 2, unitPrice: 1 }] }), ledger));
+    const tillA = ok(
+      postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 2, unitPrice: 1 }] }), ledger),
+    );
+    const tillB = ok(
+      postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 2, unitPrice: 1 }] }), ledger),
+    );
     const merged = new Ledger({ products: [milk] });
     for (const m of [...ledger.movements(), ...tillA.movements, ...tillB.movements, ...tillA.movements]) merged.apply(m);
     const exceptions = listStockExceptions(merged.movements());

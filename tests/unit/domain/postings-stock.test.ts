@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DispatchDoc, GoodsReceiptDoc, SaleDoc, StoreReceiptDoc, WasteDoc } from '../../../shared/schemas';
-import { NegativeStockError, isBalanced, postDispatchShip, postGoodsReceipt, postSale, postStoreReceipt, postWaste } from '../../../shared/domain';
+import {
+  NegativeStockError,
+  isBalanced,
+  postDispatchShip,
+  postGoodsReceipt,
+  postSale,
+  postStoreReceipt,
+  postWaste,
+} from '../../../shared/domain';
 import { KITCHEN, STORE, batch, doc, ledgerWith, ok, perishable, product, sumBy } from './fixtures';
 
 const milk = perishable('milk', 7);
@@ -14,12 +22,26 @@ describe('goods receipt', () => {
       siteId: KITCHEN,
       partnerId: 'sup-1',
       lines: [
-        { productId: 'milk', qty: 120, batchId: 'b-new', lotCode: 'L1', unitCost: 0.25, productionDate: '2025-02-28', certificateHashes: ['h'] },
+        {
+          productId: 'milk',
+          qty: 120,
+          batchId: 'b-new',
+          lotCode: 'L1',
+          unitCost: 0.25,
+          productionDate: '2025-02-28',
+          certificateHashes: ['h'],
+        },
         { productId: 'salt', qty: 10, batchId: 'b-salt', lotCode: 'S1', unitCost: 3.333 },
       ],
     });
     const result = ok(postGoodsReceipt(receipt, ledger));
-    expect(result.batches[0]).toMatchObject({ id: 'b-new', expiryDate: '2025-03-07', qcStatus: 'released', supplierId: 'sup-1', siteId: KITCHEN });
+    expect(result.batches[0]).toMatchObject({
+      id: 'b-new',
+      expiryDate: '2025-03-07',
+      qcStatus: 'released',
+      supplierId: 'sup-1',
+      siteId: KITCHEN,
+    });
     expect(result.batches[1]).toMatchObject({ id: 'b-salt', qcStatus: 'released' });
     expect(result.movements.map((m) => [m.kind, m.batchId, m.qty, m.unitCost])).toEqual([
       ['receipt', 'b-new', 120, 0.25],
@@ -62,7 +84,10 @@ describe('goods receipt', () => {
 });
 
 describe('sale and negative stock', () => {
-  const batches = [batch('b1', 'milk', { expiryDate: '2025-03-03', unitCost: 2 }), batch('b2', 'milk', { expiryDate: '2025-03-05', unitCost: 3 })];
+  const batches = [
+    batch('b1', 'milk', { expiryDate: '2025-03-03', unitCost: 2 }),
+    batch('b2', 'milk', { expiryDate: '2025-03-05', unitCost: 3 }),
+  ];
 
   it('splits by FEFO, books revenue and cost of sales', () => {
     const ledger = ledgerWith([milk], batches, [
@@ -127,7 +152,9 @@ describe('sale and negative stock', () => {
     const ledger = ledgerWith([milk], batches, [{ batchId: 'b1', qty: 5 }], {
       [KITCHEN]: { negativeStock: 'allow-and-flag', costing: 'batch', priceDeviationPct: 10 },
     });
-    const result = ok(postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 7, unitPrice: 1 }] }), ledger));
+    const result = ok(
+      postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 7, unitPrice: 1 }] }), ledger),
+    );
     expect(result.movements.map((m) => [m.batchId, m.qty])).toEqual([['b1', -7]]);
     expect(result.events).toMatchObject([{ kind: 'negative-stock', batchId: 'b1', data: { shortfall: 2 } }]);
   });
@@ -137,10 +164,20 @@ describe('sale and negative stock', () => {
       { batchId: 'b1', qty: 5 },
       { batchId: 'b2', qty: 5 },
     ]);
-    const refused = postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 1, unitPrice: 1, batchId: 'b2' }] }), ledger);
+    const refused = postSale(
+      doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 1, unitPrice: 1, batchId: 'b2' }] }),
+      ledger,
+    );
     expect(refused.ok ? null : refused.error.code).toBe('fifo-violation');
     const result = ok(
-      postSale(doc<SaleDoc>({ type: 'sale', siteId: KITCHEN, lines: [{ productId: 'milk', qty: 1, unitPrice: 1, batchId: 'b2', fifoOverrideReason: 'VIP' }] }), ledger),
+      postSale(
+        doc<SaleDoc>({
+          type: 'sale',
+          siteId: KITCHEN,
+          lines: [{ productId: 'milk', qty: 1, unitPrice: 1, batchId: 'b2', fifoOverrideReason: 'VIP' }],
+        }),
+        ledger,
+      ),
     );
     expect(result.events).toMatchObject([{ kind: 'fifo-override', data: { chosenBatchId: 'b2', earlierBatchId: 'b1', reason: 'VIP' } }]);
   });
@@ -149,7 +186,12 @@ describe('sale and negative stock', () => {
 describe('waste', () => {
   it('may throw away an expired batch: Dr Inventory loss / Cr Inventory', () => {
     const ledger = ledgerWith([milk], [batch('old', 'milk', { expiryDate: '2025-02-01', unitCost: 1.5 })], [{ batchId: 'old', qty: 4 }]);
-    const waste = doc<WasteDoc>({ type: 'waste', siteId: KITCHEN, wasteReason: 'expired', lines: [{ productId: 'milk', qty: 4, batchId: 'old' }] });
+    const waste = doc<WasteDoc>({
+      type: 'waste',
+      siteId: KITCHEN,
+      wasteReason: 'expired',
+      lines: [{ productId: 'milk', qty: 4, batchId: 'old' }],
+    });
     const result = ok(postWaste(waste, ledger));
     expect(result.movements.map((m) => [m.kind, m.qty])).toEqual([['waste', -4]]);
     expect(result.journal[0]?.lines).toEqual([
@@ -160,7 +202,10 @@ describe('waste', () => {
 });
 
 describe('dispatch and store receipt', () => {
-  const batches = [batch('k1', 'milk', { expiryDate: '2025-03-04', unitCost: 2 }), batch('k2', 'milk', { expiryDate: '2025-03-06', unitCost: 4 })];
+  const batches = [
+    batch('k1', 'milk', { expiryDate: '2025-03-04', unitCost: 2 }),
+    batch('k2', 'milk', { expiryDate: '2025-03-06', unitCost: 4 }),
+  ];
 
   it('ship out, receive accepted, book short and rejected as transit loss: out + in + loss = 0 per batch', () => {
     const ledger = ledgerWith([milk], batches, [
@@ -235,15 +280,24 @@ describe('dispatch and store receipt', () => {
     });
     const outcome = postStoreReceipt(bad, ledger);
     expect(outcome.ok ? null : outcome.error.code).toBe('validation');
-    const unbalanced = postStoreReceipt({ ...bad, lines: [{ productId: 'milk', batchId: 'k1', qty: 6, accepted: 5, short: 0, rejected: 0 }] }, ledger);
+    const unbalanced = postStoreReceipt(
+      { ...bad, lines: [{ productId: 'milk', batchId: 'k1', qty: 6, accepted: 5, short: 0, rejected: 0 }] },
+      ledger,
+    );
     expect(unbalanced.ok ? null : unbalanced.error).toMatchObject({ field: 'lines[0]' });
   });
 
   it('never dispatches an expired batch', () => {
     const ledger = ledgerWith([milk], [batch('gone', 'milk', { expiryDate: '2025-02-27' })], [{ batchId: 'gone', qty: 6 }]);
-    const explicit = postDispatchShip(doc<DispatchDoc>({ type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: 'milk', qty: 1, batchId: 'gone' }] }), ledger);
+    const explicit = postDispatchShip(
+      doc<DispatchDoc>({ type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: 'milk', qty: 1, batchId: 'gone' }] }),
+      ledger,
+    );
     expect(explicit.ok ? null : explicit.error.code).toBe('expired-batch');
-    const proposed = postDispatchShip(doc<DispatchDoc>({ type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: 'milk', qty: 1 }] }), ledger);
+    const proposed = postDispatchShip(
+      doc<DispatchDoc>({ type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: 'milk', qty: 1 }] }),
+      ledger,
+    );
     expect(proposed.ok ? null : proposed.error).toMatchObject({ code: 'negative-stock', batchId: null, shortfall: 1 });
   });
 });

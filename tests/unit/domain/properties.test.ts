@@ -85,7 +85,8 @@ describe('ledger properties', () => {
       fc.property(movementsArb, fc.array(fc.nat(), { maxLength: 20 }), (movements, duplicates) => {
         const incremental = new Ledger();
         const delivered = [...movements];
-        for (const d of duplicates) if (movements.length > 0) delivered.splice(d % (delivered.length + 1), 0, movements[d % movements.length] as MovementDoc);
+        for (const d of duplicates)
+          if (movements.length > 0) delivered.splice(d % (delivered.length + 1), 0, movements[d % movements.length] as MovementDoc);
         for (const movement of delivered) incremental.apply(movement);
         const full = Ledger.fromMovements({}, movements);
         const oracle = recomputePositions(movements);
@@ -93,7 +94,9 @@ describe('ledger properties', () => {
         expect(asMap(full)).toEqual(oracle);
         expect(asMap(incremental)).toEqual(oracle);
         for (const position of oracle.values()) {
-          const sum = movements.filter((m) => m.siteId === position.siteId && m.batchId === position.batchId).reduce((s, m) => s + m.qty, 0);
+          const sum = movements
+            .filter((m) => m.siteId === position.siteId && m.batchId === position.batchId)
+            .reduce((s, m) => s + m.qty, 0);
           expect(incremental.onHand(position.siteId, position.batchId)).toBe(sum);
         }
       }),
@@ -103,25 +106,35 @@ describe('ledger properties', () => {
 
   it('FEFO/FIFO proposal never skips an earlier usable batch and never picks an unusable one', () => {
     fc.assert(
-      fc.property(batchesArb, fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 20 }), (specs, p, qty, today) => {
-        const productId = `p${p}`;
-        const ledger = ledgerWith(products, specs.map((s) => s.batch), specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })));
-        const businessDate = day(today);
-        const proposal = proposeBatches(ledger, { siteId: KITCHEN, productId, qty, businessDate });
-        const rule = pickingRule(products[p] ?? product('x'));
-        const usable = specs
-          .filter((s) => s.batch.productId === productId && s.stock > 0 && unusableReason(s.batch, businessDate) === null)
-          .sort((a, b) => compareForPicking(a.batch, b.batch, rule));
-        const taken = proposal.allocations.reduce((sum, a) => sum + a.qty, 0);
-        expect(taken + proposal.shortfall).toBe(qty);
-        // Allocations are exactly a prefix of the usable batches in order, all but the last taken whole.
-        proposal.allocations.forEach((allocation, index) => {
-          const expected = usable[index];
-          expect(allocation.batchId).toBe(expected?.batch.id);
-          if (index < proposal.allocations.length - 1) expect(allocation.qty).toBe(expected?.stock);
-        });
-        if (proposal.shortfall > 0) expect(proposal.allocations).toHaveLength(usable.length);
-      }),
+      fc.property(
+        batchesArb,
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 20 }),
+        (specs, p, qty, today) => {
+          const productId = `p${p}`;
+          const ledger = ledgerWith(
+            products,
+            specs.map((s) => s.batch),
+            specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })),
+          );
+          const businessDate = day(today);
+          const proposal = proposeBatches(ledger, { siteId: KITCHEN, productId, qty, businessDate });
+          const rule = pickingRule(products[p] ?? product('x'));
+          const usable = specs
+            .filter((s) => s.batch.productId === productId && s.stock > 0 && unusableReason(s.batch, businessDate) === null)
+            .sort((a, b) => compareForPicking(a.batch, b.batch, rule));
+          const taken = proposal.allocations.reduce((sum, a) => sum + a.qty, 0);
+          expect(taken + proposal.shortfall).toBe(qty);
+          // Allocations are exactly a prefix of the usable batches in order, all but the last taken whole.
+          proposal.allocations.forEach((allocation, index) => {
+            const expected = usable[index];
+            expect(allocation.batchId).toBe(expected?.batch.id);
+            if (index < proposal.allocations.length - 1) expect(allocation.qty).toBe(expected?.stock);
+          });
+          if (proposal.shortfall > 0) expect(proposal.allocations).toHaveLength(usable.length);
+        },
+      ),
       RUNS,
     );
   });
@@ -140,13 +153,42 @@ const operationArb = fc.record({
 type Operation = typeof operationArb extends fc.Arbitrary<infer T> ? T : never;
 
 function operationDocument(op: Operation, index: number, batches: readonly BatchDoc[]): DocumentDoc {
-  const base = { id: `op${index}`, number: `N${index}`, status: 'draft', siteId: KITCHEN, businessDate: day(0), at: instant(index % 60), terminalId: 't', updatedAt: instant(0) } as const;
+  const base = {
+    id: `op${index}`,
+    number: `N${index}`,
+    status: 'draft',
+    siteId: KITCHEN,
+    businessDate: day(0),
+    at: instant(index % 60),
+    terminalId: 't',
+    updatedAt: instant(0),
+  } as const;
   const chosen = op.batch === undefined ? undefined : batches[op.batch % batches.length];
   const productId = chosen?.productId ?? `p${op.product}`;
-  const line = { productId, qty: op.qty, ...(chosen ? { batchId: chosen.id } : {}), ...(op.override ? { fifoOverrideReason: 'test' } : {}) };
+  const line = {
+    productId,
+    qty: op.qty,
+    ...(chosen ? { batchId: chosen.id } : {}),
+    ...(op.override ? { fifoOverrideReason: 'test' } : {}),
+  };
   switch (op.type) {
     case 'goods-receipt':
-      return { ...base, type: 'goods-receipt', partnerId: 'sup', lines: [{ productId: `p${op.product}`, qty: op.qty, batchId: `new${index}`, lotCode: 'L', unitCost: op.cents / 100, expiryDate: day(10), certificateHashes: ['c'] }] };
+      return {
+        ...base,
+        type: 'goods-receipt',
+        partnerId: 'sup',
+        lines: [
+          {
+            productId: `p${op.product}`,
+            qty: op.qty,
+            batchId: `new${index}`,
+            lotCode: 'L',
+            unitCost: op.cents / 100,
+            expiryDate: day(10),
+            certificateHashes: ['c'],
+          },
+        ],
+      };
     case 'sale':
       return { ...base, type: 'sale', lines: [{ ...line, unitPrice: op.cents / 100 }] };
     case 'consumption':
@@ -165,7 +207,11 @@ describe('posting properties', () => {
     fc.assert(
       fc.property(batchesArb, fc.array(operationArb, { maxLength: 15 }), (specs, operations) => {
         const batches = specs.map((s) => s.batch);
-        const ledger = ledgerWith(products, batches, specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })));
+        const ledger = ledgerWith(
+          products,
+          batches,
+          specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })),
+        );
         operations.forEach((op, index) => {
           const outcome = postDocument(operationDocument(op, index, batches), ledger);
           if (!outcome.ok) return;
@@ -185,22 +231,58 @@ describe('posting properties', () => {
     fc.assert(
       fc.property(
         batchesArb,
-        fc.array(fc.record({ product: fc.integer({ min: 0, max: 2 }), qty: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ product: fc.integer({ min: 0, max: 2 }), qty: fc.integer({ min: 1, max: 30 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 12, maxLength: 12 }),
         (specs, lines, splits) => {
-          const ledger = ledgerWith(products, specs.map((s) => s.batch), specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })));
-          const dispatch: DispatchDoc = { id: 'disp', number: 'PS1', status: 'picked', type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, businessDate: day(0), at: instant(0), terminalId: 't', updatedAt: instant(0), lines: lines.map((l) => ({ productId: `p${l.product}`, qty: l.qty })) };
+          const ledger = ledgerWith(
+            products,
+            specs.map((s) => s.batch),
+            specs.filter((s) => s.stock > 0).map((s) => ({ batchId: s.batch.id, qty: s.stock })),
+          );
+          const dispatch: DispatchDoc = {
+            id: 'disp',
+            number: 'PS1',
+            status: 'picked',
+            type: 'dispatch',
+            siteId: KITCHEN,
+            toSiteId: STORE,
+            businessDate: day(0),
+            at: instant(0),
+            terminalId: 't',
+            updatedAt: instant(0),
+            lines: lines.map((l) => ({ productId: `p${l.product}`, qty: l.qty })),
+          };
           const shipped = postDispatchShip(dispatch, ledger);
           if (!shipped.ok) return;
           dispatchesShipped += 1;
           ledger.commit(shipped.result);
           const receipt: StoreReceiptDoc = {
-            id: 'rcpt', number: 'SH1', status: 'draft', type: 'store-receipt', siteId: STORE, toSiteId: KITCHEN, dispatchId: 'disp', businessDate: day(1), at: instant(30), terminalId: 't2', updatedAt: instant(30),
+            id: 'rcpt',
+            number: 'SH1',
+            status: 'draft',
+            type: 'store-receipt',
+            siteId: STORE,
+            toSiteId: KITCHEN,
+            dispatchId: 'disp',
+            businessDate: day(1),
+            at: instant(30),
+            terminalId: 't2',
+            updatedAt: instant(30),
             lines: shipped.result.document.lines.map((line, index) => {
               const [a, b] = splits[index % splits.length] ?? [0, 0, 0];
               const short = a % (line.qty + 1);
               const rejected = b % (line.qty - short + 1);
-              return { productId: line.productId, batchId: line.batchId ?? '', qty: line.qty, accepted: line.qty - short - rejected, short, rejected };
+              return {
+                productId: line.productId,
+                batchId: line.batchId ?? '',
+                qty: line.qty,
+                accepted: line.qty - short - rejected,
+                short,
+                rejected,
+              };
             }),
           };
           const received = postStoreReceipt(receipt, ledger);
@@ -226,10 +308,23 @@ describe('posting properties', () => {
         (changes, countMinute, counted) => {
           const b = batch('b0', 'p0', { unitCost: 1.5 });
           const ledger = ledgerWith(products, [b]);
-          changes.forEach((change, index) => ledger.apply(randomMovement(index, { site: 0, batch: 0, qty: change.qty, cost: 1, minute: change.minute })));
+          changes.forEach((change, index) =>
+            ledger.apply(randomMovement(index, { site: 0, batch: 0, qty: change.qty, cost: 1, minute: change.minute })),
+          );
           const site = 's0';
           const before = ledger.movements().map((m) => ({ ...m }));
-          const count: StockCountDoc = { id: 'count', number: 'PD1', status: 'draft', type: 'stock-count', siteId: site, businessDate: day(0), at: instant(59), terminalId: 't', updatedAt: instant(59), lines: [{ productId: 'p0', batchId: 'b0', qty: counted, countedAt: instant(countMinute) }] };
+          const count: StockCountDoc = {
+            id: 'count',
+            number: 'PD1',
+            status: 'draft',
+            type: 'stock-count',
+            siteId: site,
+            businessDate: day(0),
+            at: instant(59),
+            terminalId: 't',
+            updatedAt: instant(59),
+            lines: [{ productId: 'p0', batchId: 'b0', qty: counted, countedAt: instant(countMinute) }],
+          };
           const outcome = postStockCount(count, ledger);
           if (!outcome.ok) throw outcome.error;
           ledger.commit(outcome.result);

@@ -52,17 +52,24 @@ describe('resolveAppPath', () => {
     const winDist = 'C:\\Program Files\\Larder\\resources\\app.asar\\dist';
     const ok = resolveAppPath(winDist, 'app://larder/assets/app.js', path.win32);
     expect(ok).toEqual({ kind: 'file', path: `${winDist}\\assets\\app.js`, spaFallback: false });
-    for (const url of ['app://larder/..%5C..%5Cwin.ini', 'app://larder/C:%5Cwin.ini', 'app://larder/%5C%5Cserver%5Cshare%5Cx.js', 'app://larder/D:/x.js']) {
+    for (const url of [
+      'app://larder/..%5C..%5Cwin.ini',
+      'app://larder/C:%5Cwin.ini',
+      'app://larder/%5C%5Cserver%5Cshare%5Cx.js',
+      'app://larder/D:/x.js',
+    ]) {
       expect(resolveAppPath(winDist, url, path.win32).kind).toBe('forbidden');
     }
   });
 
   it('every accepted path lies inside dist/ (fuzz over hostile segments)', () => {
     const parts = ['..', '%2e%2e', '%2E%2e', '.', '%2e', 'a', '%2f', '%5c', '', 'b.js', '....', '.%2e', '%252e%252e'];
-    for (const a of parts) for (const b of parts) for (const c of parts) {
-      const result = resolveAppPath(dist, `app://larder/${a}/${b}/${c}`);
-      if (result.kind === 'file') expect(isInside(dist, result.path)).toBe(true);
-    }
+    for (const a of parts)
+      for (const b of parts)
+        for (const c of parts) {
+          const result = resolveAppPath(dist, `app://larder/${a}/${b}/${c}`);
+          if (result.kind === 'file') expect(isInside(dist, result.path)).toBe(true);
+        }
   });
 });
 

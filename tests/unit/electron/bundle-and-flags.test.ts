@@ -18,7 +18,15 @@ function electronSources(dir = path.join(root, 'electron')): string[] {
 }
 
 async function bundle(entry: string): Promise<string> {
-  const result = await build({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
@@ -55,12 +63,17 @@ describe('security defaults', () => {
 
   it('the locked preferences are on', () => {
     const windowTs = sources.find((s) => s.file.endsWith('window.ts'))?.text ?? '';
-    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false']) expect(windowTs).toContain(flag);
+    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false'])
+      expect(windowTs).toContain(flag);
   });
 
   it('shell.openExternal is only reached through the vetting functions', () => {
-    const callers = sources.filter((s) => s.text.includes('shell.openExternal(')).map((s) => s.file).sort();
+    const callers = sources
+      .filter((s) => s.text.includes('shell.openExternal('))
+      .map((s) => s.file)
+      .sort();
     expect(callers).toEqual(['electron/ipc/open-external.ts', 'electron/security.ts']);
-    for (const file of callers) expect(sources.find((s) => s.file === file)?.text).toMatch(/parseTrustedExternalUrl|decideNavigation|decideWindowOpen/);
+    for (const file of callers)
+      expect(sources.find((s) => s.file === file)?.text).toMatch(/parseTrustedExternalUrl|decideNavigation|decideWindowOpen/);
   });
 });

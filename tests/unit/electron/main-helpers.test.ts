@@ -16,7 +16,10 @@ describe('pairing from the launcher environment', () => {
   });
   it('is null with a problem when one is missing or invalid', () => {
     expect(readPairingFromEnv({ [PAIRING_ENV_KEYS.token]: 'x' })).toMatchObject({ pairing: null, problem: expect.any(String) });
-    expect(readPairingFromEnv({ ...env, [PAIRING_ENV_KEYS.endpointUrl]: 'http://10.0.0.5:4455' })).toMatchObject({ pairing: null, problem: expect.any(String) });
+    expect(readPairingFromEnv({ ...env, [PAIRING_ENV_KEYS.endpointUrl]: 'http://10.0.0.5:4455' })).toMatchObject({
+      pairing: null,
+      problem: expect.any(String),
+    });
     expect(readPairingFromEnv({ ...env, [PAIRING_ENV_KEYS.token]: 'two words' })).toMatchObject({ pairing: null });
   });
   it('removes both variables so child processes do not inherit the token', () => {
@@ -42,16 +45,33 @@ describe('PrintJobStore', () => {
 });
 
 describe('print options', () => {
-  const label = { html: 'x', mode: 'printer', pageSize: { widthMm: 50, heightMm: 30 }, margins: 'none', copies: 2, deviceName: 'Zebra' } as const;
+  const label = {
+    html: 'x',
+    mode: 'printer',
+    pageSize: { widthMm: 50, heightMm: 30 },
+    margins: 'none',
+    copies: 2,
+    deviceName: 'Zebra',
+  } as const;
 
   it('gives print() custom sizes in microns and printToPDF in inches', () => {
-    expect(toPrintOptions(label)).toMatchObject({ pageSize: { width: 50_000, height: 30_000 }, margins: { marginType: 'none' }, copies: 2, deviceName: 'Zebra', silent: false });
+    expect(toPrintOptions(label)).toMatchObject({
+      pageSize: { width: 50_000, height: 30_000 },
+      margins: { marginType: 'none' },
+      copies: 2,
+      deviceName: 'Zebra',
+      silent: false,
+    });
     const pdf = toPdfOptions({ ...label, mode: 'pdf' });
     expect(pdf.pageSize).toEqual({ width: 50 / 25.4, height: 30 / 25.4 });
     expect(pdf.margins).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
   });
   it('passes named sizes through and keeps default margins unless asked', () => {
-    expect(toPrintOptions({ html: 'x', mode: 'printer', pageSize: 'A5', landscape: true })).toMatchObject({ pageSize: 'A5', landscape: true, margins: { marginType: 'default' } });
+    expect(toPrintOptions({ html: 'x', mode: 'printer', pageSize: 'A5', landscape: true })).toMatchObject({
+      pageSize: 'A5',
+      landscape: true,
+      margins: { marginType: 'default' },
+    });
     expect(toPdfOptions({ html: 'x', mode: 'pdf', pageSize: 'A4' })).not.toHaveProperty('margins');
   });
   it('recognises a user cancel', () => {

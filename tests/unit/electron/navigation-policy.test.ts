@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, decideWindowOpen, isAppUrl, isPermissionAllowed, isPrintJobUrl, isTrustedIpcSender } from '../../../electron/navigation-policy';
+import {
+  decideNavigation,
+  decideWindowOpen,
+  isAppUrl,
+  isPermissionAllowed,
+  isPrintJobUrl,
+  isTrustedIpcSender,
+} from '../../../electron/navigation-policy';
 
 describe('navigation', () => {
   it('keeps in-app navigation', () => {
@@ -33,7 +40,16 @@ describe('IPC sender and permissions', () => {
   it('trusts only frames from app://larder', () => {
     expect(isTrustedIpcSender('app://larder/index.html')).toBe(true);
     expect(isTrustedIpcSender('app://LARDER/x')).toBe(true);
-    for (const url of ['app://print/abc', 'https://larder.app/', 'http://127.0.0.1:4455/', 'file:///x', 'about:blank', undefined, null, '']) {
+    for (const url of [
+      'app://print/abc',
+      'https://larder.app/',
+      'http://127.0.0.1:4455/',
+      'file:///x',
+      'about:blank',
+      undefined,
+      null,
+      '',
+    ]) {
       expect(isTrustedIpcSender(url)).toBe(false);
     }
   });

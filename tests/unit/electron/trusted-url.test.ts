@@ -71,9 +71,12 @@ describe('isTrustedExternalUrl', () => {
 });
 
 describe('isAcceptableEndpointUrl', () => {
-  it.each(['https://hq.example.com', 'https://hq.example.com:8443/sync', 'http://127.0.0.1:4455', 'http://localhost:4455/'])('accepts %s', (url) => {
-    expect(isAcceptableEndpointUrl(url)).toBe(true);
-  });
+  it.each(['https://hq.example.com', 'https://hq.example.com:8443/sync', 'http://127.0.0.1:4455', 'http://localhost:4455/'])(
+    'accepts %s',
+    (url) => {
+      expect(isAcceptableEndpointUrl(url)).toBe(true);
+    },
+  );
   it.each([
     'http://192.168.1.10:4455', // the token would cross the network in clear
     'http://hq.example.com',

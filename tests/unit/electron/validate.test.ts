@@ -17,18 +17,44 @@ describe('isSafeFileName', () => {
   it.each(['stock.csv', '库存 2025-01-31.xlsx', 'labels (A5).pdf', '.hidden'])('accepts %s', (name) => {
     expect(isSafeFileName(name)).toBe(true);
   });
-  it.each(['', '.', '..', '../x.csv', 'a/b.csv', 'a\\b.csv', 'C:x.csv', 'x\u0000.csv', 'x\n.csv', ' lead.csv', 'trail.csv ', 'a?.csv', 'x'.repeat(201), 7, null])(
-    'refuses %j',
-    (name) => {
-      expect(isSafeFileName(name)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    '.',
+    '..',
+    '../x.csv',
+    'a/b.csv',
+    'a\\b.csv',
+    'C:x.csv',
+    'x\u0000.csv',
+    'x\n.csv',
+    ' lead.csv',
+    'trail.csv ',
+    'a?.csv',
+    'x'.repeat(201),
+    7,
+    null,
+  ])('refuses %j', (name) => {
+    expect(isSafeFileName(name)).toBe(false);
+  });
 });
 
 describe('validateSaveFileRequest', () => {
   it('accepts text and bytes and returns only known fields', () => {
-    const text = validateSaveFileRequest({ suggestedName: 'a.csv', data: 'x,y\n', mimeType: 'text/csv; charset=utf-8', filters: [{ name: 'CSV', extensions: ['csv'] }] });
-    expect(text).toEqual({ ok: true, value: { suggestedName: 'a.csv', data: 'x,y\n', mimeType: 'text/csv; charset=utf-8', filters: [{ name: 'CSV', extensions: ['csv'] }] } });
+    const text = validateSaveFileRequest({
+      suggestedName: 'a.csv',
+      data: 'x,y\n',
+      mimeType: 'text/csv; charset=utf-8',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    expect(text).toEqual({
+      ok: true,
+      value: {
+        suggestedName: 'a.csv',
+        data: 'x,y\n',
+        mimeType: 'text/csv; charset=utf-8',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      },
+    });
     const bytes = new Uint8Array([1, 2, 3]);
     const result = validateSaveFileRequest({ suggestedName: 'a.xlsx', data: bytes });
     expect(result).toEqual({ ok: true, value: { suggestedName: 'a.xlsx', data: bytes } });
@@ -51,7 +77,10 @@ describe('validateSaveFileRequest', () => {
     ['filter extension with dot', { suggestedName: 'a.csv', data: 'x', filters: [{ name: 'CSV', extensions: ['.csv'] }] }],
     ['filter extension path', { suggestedName: 'a.csv', data: 'x', filters: [{ name: 'CSV', extensions: ['../x'] }] }],
     ['filter extra key', { suggestedName: 'a.csv', data: 'x', filters: [{ name: 'CSV', extensions: ['csv'], x: 1 }] }],
-    ['too many filters', { suggestedName: 'a.csv', data: 'x', filters: Array.from({ length: 17 }, () => ({ name: 'C', extensions: ['c'] })) }],
+    [
+      'too many filters',
+      { suggestedName: 'a.csv', data: 'x', filters: Array.from({ length: 17 }, () => ({ name: 'C', extensions: ['c'] })) },
+    ],
   ])('refuses %s', (_label, input) => {
     expect(validateSaveFileRequest(input).ok).toBe(false);
   });
@@ -69,19 +98,34 @@ describe('validatePageSize', () => {
     expect(validatePageSize('A4')).toEqual({ ok: true, value: 'A4' });
     expect(validatePageSize({ widthMm: 50, heightMm: 30 })).toEqual({ ok: true, value: { widthMm: 50, heightMm: 30 } });
   });
-  it.each(['Letter', 'a4', null, { widthMm: 5, heightMm: 30 }, { widthMm: 50, heightMm: 3000 }, { widthMm: Number.NaN, heightMm: 30 }, { widthMm: Infinity, heightMm: 30 }, { widthMm: '50', heightMm: 30 }, { widthMm: 50, heightMm: 30, dpi: 300 }])(
-    'refuses %j',
-    (size) => {
-      expect(validatePageSize(size).ok).toBe(false);
-    },
-  );
+  it.each([
+    'Letter',
+    'a4',
+    null,
+    { widthMm: 5, heightMm: 30 },
+    { widthMm: 50, heightMm: 3000 },
+    { widthMm: Number.NaN, heightMm: 30 },
+    { widthMm: Infinity, heightMm: 30 },
+    { widthMm: '50', heightMm: 30 },
+    { widthMm: 50, heightMm: 30, dpi: 300 },
+  ])('refuses %j', (size) => {
+    expect(validatePageSize(size).ok).toBe(false);
+  });
 });
 
 describe('validatePrintRequest', () => {
   const base = { html: '<!doctype html><p>x</p>', mode: 'printer', pageSize: 'A4' } as const;
 
   it('accepts a full request and copies only known fields', () => {
-    const full = { ...base, landscape: true, margins: 'none', silent: true, deviceName: 'Zebra ZD421', copies: 3, suggestedName: 'labels.pdf' };
+    const full = {
+      ...base,
+      landscape: true,
+      margins: 'none',
+      silent: true,
+      deviceName: 'Zebra ZD421',
+      copies: 3,
+      suggestedName: 'labels.pdf',
+    };
     expect(validatePrintRequest(full)).toEqual({ ok: true, value: full });
     expect(validatePrintRequest({ ...base, mode: 'pdf', pageSize: { widthMm: 60, heightMm: 40 } }).ok).toBe(true);
   });
@@ -122,12 +166,17 @@ describe('validateNotifyRequest', () => {
   it('accepts title and body (body may be empty)', () => {
     expect(validateNotifyRequest({ title: '低库存', body: '' })).toEqual({ ok: true, value: { title: '低库存', body: '' } });
   });
-  it.each([null, { title: '' , body: 'x' }, { title: 'x' }, { title: 'x', body: 1 }, { title: 'x'.repeat(257), body: '' }, { title: 'x', body: 'y'.repeat(4097) }, { title: 'x', body: 'y', icon: 'file:///etc/x.png' }])(
-    'refuses %j',
-    (input) => {
-      expect(validateNotifyRequest(input).ok).toBe(false);
-    },
-  );
+  it.each([
+    null,
+    { title: '', body: 'x' },
+    { title: 'x' },
+    { title: 'x', body: 1 },
+    { title: 'x'.repeat(257), body: '' },
+    { title: 'x', body: 'y'.repeat(4097) },
+    { title: 'x', body: 'y', icon: 'file:///etc/x.png' },
+  ])('refuses %j', (input) => {
+    expect(validateNotifyRequest(input).ok).toBe(false);
+  });
 });
 
 describe('argument count', () => {

@@ -28,7 +28,10 @@ describe('readPairingFragment', () => {
   });
   it.each([
     ['not base64url', '#pair=***'],
-    ['standard base64 padding', `#pair=${Buffer.from(JSON.stringify({ endpointUrl: 'http://localhost:1', token: 't' })).toString('base64')}=`],
+    [
+      'standard base64 padding',
+      `#pair=${Buffer.from(JSON.stringify({ endpointUrl: 'http://localhost:1', token: 't' })).toString('base64')}=`,
+    ],
     ['not JSON', `#pair=${Buffer.from('hello').toString('base64url')}`],
     ['invalid UTF-8', `#pair=${Buffer.from([0xff, 0xfe, 0x7b]).toString('base64url')}`],
     ['plain-http LAN endpoint', `#pair=${encode({ endpointUrl: 'http://192.168.1.5:4455', token: 't' })}`],

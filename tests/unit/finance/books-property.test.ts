@@ -77,23 +77,51 @@ function buildDocument(world: World, op: Op, index: number, date: string, lateCo
         type: 'goods-receipt',
         siteId: op.site,
         partnerId: 'sup-1',
-        lines: [{ productId: p.id, qty: op.qty + 5, batchId: `b${index}`, lotCode: `L${index}`, unitCost: op.cents / 100, certificateHashes: ['cert'], ...(expiryDate ? { expiryDate } : {}) }],
+        lines: [
+          {
+            productId: p.id,
+            qty: op.qty + 5,
+            batchId: `b${index}`,
+            lotCode: `L${index}`,
+            unitCost: op.cents / 100,
+            certificateHashes: ['cert'],
+            ...(expiryDate ? { expiryDate } : {}),
+          },
+        ],
       };
       return document;
     }
     case 'sale': {
-      const document: SaleDoc = { ...base, type: 'sale', siteId: op.site, paymentMethod: 'cash', lines: [{ productId: p.id, qty: small(op.qty), unitPrice: 9.99 }] };
+      const document: SaleDoc = {
+        ...base,
+        type: 'sale',
+        siteId: op.site,
+        paymentMethod: 'cash',
+        lines: [{ productId: p.id, qty: small(op.qty), unitPrice: 9.99 }],
+      };
       return document;
     }
     case 'waste': {
       const candidates = stocked(world, op.site, p.id);
       const chosen = candidates[op.pick % Math.max(1, candidates.length)];
       if (!chosen) return null;
-      const document: WasteDoc = { ...base, type: 'waste', siteId: op.site, wasteReason: 'damaged', lines: [{ productId: p.id, qty: Math.min(op.qty, chosen.qty), batchId: chosen.batchId }] };
+      const document: WasteDoc = {
+        ...base,
+        type: 'waste',
+        siteId: op.site,
+        wasteReason: 'damaged',
+        lines: [{ productId: p.id, qty: Math.min(op.qty, chosen.qty), batchId: chosen.batchId }],
+      };
       return document;
     }
     case 'dispatch': {
-      const document: DispatchDoc = { ...base, type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: p.id, qty: small(op.qty) }] };
+      const document: DispatchDoc = {
+        ...base,
+        type: 'dispatch',
+        siteId: KITCHEN,
+        toSiteId: STORE,
+        lines: [{ productId: p.id, qty: small(op.qty) }],
+      };
       return document;
     }
     case 'store-receipt': {
@@ -108,7 +136,15 @@ function buildDocument(world: World, op: Op, index: number, date: string, lateCo
         lines: dispatch.lines.map((line) => {
           const short = Math.min(op.short, line.qty);
           const rejected = Math.min(op.rejected, line.qty - short);
-          return { productId: line.productId, qty: line.qty, batchId: line.batchId ?? '', unitCost: line.unitCost ?? 0, accepted: line.qty - short - rejected, short, rejected };
+          return {
+            productId: line.productId,
+            qty: line.qty,
+            batchId: line.batchId ?? '',
+            unitCost: line.unitCost ?? 0,
+            accepted: line.qty - short - rejected,
+            short,
+            rejected,
+          };
         }),
       };
       return document;
@@ -120,7 +156,12 @@ function buildDocument(world: World, op: Op, index: number, date: string, lateCo
       const counted = Math.max(0, chosen.qty + op.countDelta);
       // 20:00 the evening before, China time (UTC+8): the previous business day.
       const countedAt = lateCounts && op.countedDayBefore ? `${addDays(date, -1)}T12:00:00.000Z` : base.at;
-      const document: StockCountDoc = { ...base, type: 'stock-count', siteId: op.site, lines: [{ productId: p.id, qty: counted, batchId: chosen.batchId, countedAt }] };
+      const document: StockCountDoc = {
+        ...base,
+        type: 'stock-count',
+        siteId: op.site,
+        lines: [{ productId: p.id, qty: counted, batchId: chosen.batchId, countedAt }],
+      };
       return document;
     }
   }
@@ -177,7 +218,8 @@ describe('books ↔ stock property (batch costing)', () => {
       }),
       RUNS,
     );
-    for (const type of ['goods-receipt', 'sale', 'waste', 'dispatch', 'store-receipt', 'stock-count']) expect(posted.get(type) ?? 0, type).toBeGreaterThan(100);
+    for (const type of ['goods-receipt', 'sale', 'waste', 'dispatch', 'store-receipt', 'stock-count'])
+      expect(posted.get(type) ?? 0, type).toBeGreaterThan(100);
   });
 
   // Finding (reported, shared/domain not edited): a count posted on a later business date than
@@ -189,7 +231,10 @@ describe('books ↔ stock property (batch costing)', () => {
     const result = fc.check(
       fc.property(fc.array(opArb, { minLength: 5, maxLength: 40 }), (ops) => {
         const world = run(ops, true);
-        return world.dates.every((date) => differences(world, date).length === 0) && world.movements.every((m) => differences(world, m.at.slice(0, 10)).length === 0);
+        return (
+          world.dates.every((date) => differences(world, date).length === 0) &&
+          world.movements.every((m) => differences(world, m.at.slice(0, 10)).length === 0)
+        );
       }),
       { numRuns: 1000, seed: 7 },
     );
@@ -197,7 +242,21 @@ describe('books ↔ stock property (batch costing)', () => {
   });
 
   it('the property can fail: a movement booked at a cost other than its batch cost is caught', () => {
-    const ops: Op[] = [{ type: 'receipt', site: KITCHEN, product: 1, qty: 10, cents: 250, pick: 0, countDelta: 0, short: 0, rejected: 0, advance: 0, countedDayBefore: false }];
+    const ops: Op[] = [
+      {
+        type: 'receipt',
+        site: KITCHEN,
+        product: 1,
+        qty: 10,
+        cents: 250,
+        pick: 0,
+        countDelta: 0,
+        short: 0,
+        rejected: 0,
+        advance: 0,
+        countedDayBefore: false,
+      },
+    ];
     const world = run(ops);
     expect(differences(world, START)).toEqual([]);
     const tampered = world.movements.map((movement) => ({ ...movement, unitCost: movement.unitCost + 0.1 }));

@@ -17,17 +17,51 @@ import { valuationReport } from '../../../shared/finance/valuation-report';
 import { KITCHEN, STORE, batch, doc, entry, movement, product } from './fixtures';
 
 const line = (accountCode: string, debit: number, credit: number) => ({ accountCode, debit, credit });
-const j1 = entry('j1', { businessDate: '2025-01-10', docId: 'gr1', docNumber: 'GR-1', lines: [line('1405', 300, 0), line('2202', 0, 300)] });
-const j2 = entry('j2', { businessDate: '2025-02-20', docId: 'gr2', docNumber: 'GR-2', lines: [line('1405', 100, 0), line('2202', 0, 100)] });
-const j3 = entry('j3', { businessDate: '2025-03-25', docId: 'ret1', docNumber: 'RT-1', docType: 'return', lines: [line('2202', 50, 0), line('1405', 0, 50)] });
-const j4 = entry('j4', { siteId: STORE, businessDate: '2025-03-01', docId: 's1', docNumber: 'S-1', docType: 'sale', lines: [line('1122', 80, 0), line('6001', 0, 80), line('6401', 30, 0), line('1405', 0, 30)] });
-const j5 = entry('j5', { businessDate: '2025-03-30', docId: 'rv1', docNumber: 'RV-1', docType: 'reversal', reversalOf: 'j2', lines: [line('2202', 100, 0), line('1405', 0, 100)] });
+const j1 = entry('j1', {
+  businessDate: '2025-01-10',
+  docId: 'gr1',
+  docNumber: 'GR-1',
+  lines: [line('1405', 300, 0), line('2202', 0, 300)],
+});
+const j2 = entry('j2', {
+  businessDate: '2025-02-20',
+  docId: 'gr2',
+  docNumber: 'GR-2',
+  lines: [line('1405', 100, 0), line('2202', 0, 100)],
+});
+const j3 = entry('j3', {
+  businessDate: '2025-03-25',
+  docId: 'ret1',
+  docNumber: 'RT-1',
+  docType: 'return',
+  lines: [line('2202', 50, 0), line('1405', 0, 50)],
+});
+const j4 = entry('j4', {
+  siteId: STORE,
+  businessDate: '2025-03-01',
+  docId: 's1',
+  docNumber: 'S-1',
+  docType: 'sale',
+  lines: [line('1122', 80, 0), line('6001', 0, 80), line('6401', 30, 0), line('1405', 0, 30)],
+});
+const j5 = entry('j5', {
+  businessDate: '2025-03-30',
+  docId: 'rv1',
+  docNumber: 'RV-1',
+  docType: 'reversal',
+  reversalOf: 'j2',
+  lines: [line('2202', 100, 0), line('1405', 0, 100)],
+});
 const journal = [j5, j4, j3, j2, j1];
 
 const documents: DocumentDoc[] = [
   { ...doc<GoodsReceiptDoc>({ type: 'goods-receipt', siteId: KITCHEN, partnerId: 'sup-a', lines: [] }), id: 'gr1', number: 'GR-1' },
   { ...doc<GoodsReceiptDoc>({ type: 'goods-receipt', siteId: KITCHEN, partnerId: 'sup-a', lines: [] }), id: 'gr2', number: 'GR-2' },
-  { ...doc<GoodsReceiptDoc>({ type: 'return', siteId: KITCHEN, partnerId: 'sup-a', lines: [] } as unknown as GoodsReceiptDoc), id: 'ret1', number: 'RT-1' },
+  {
+    ...doc<GoodsReceiptDoc>({ type: 'return', siteId: KITCHEN, partnerId: 'sup-a', lines: [] } as unknown as GoodsReceiptDoc),
+    id: 'ret1',
+    number: 'RT-1',
+  },
   { ...doc<SaleDoc>({ type: 'sale', siteId: STORE, partnerId: 'cust-1', lines: [] }), id: 's1', number: 'S-1' },
   { ...doc<ReversalDoc>({ type: 'reversal', siteId: KITCHEN, reversesDocId: 'gr2', lines: [] }), id: 'rv1', number: 'RV-1' },
 ];
@@ -36,13 +70,21 @@ describe('journal queries and drill-through', () => {
   it('filters by date, site and account, oldest first', () => {
     expect(filterEntries(journal, { from: '2025-02-01', to: '2025-03-25' }).map((e) => e.id)).toEqual(['j2', 'j4', 'j3']);
     expect(filterEntries(journal, { siteIds: [STORE] }).map((e) => e.id)).toEqual(['j4']);
-    expect(journalRows(journal, { accountCode: '1122' }, 'en')).toEqual([expect.objectContaining({ entryId: 'j4', accountName: 'Accounts receivable', debit: 80, docNumber: 'S-1' })]);
+    expect(journalRows(journal, { accountCode: '1122' }, 'en')).toEqual([
+      expect.objectContaining({ entryId: 'j4', accountName: 'Accounts receivable', debit: 80, docNumber: 'S-1' }),
+    ]);
   });
 
   it('balances and trial balance', () => {
     const trial = trialBalance(journal);
     expect(trial).toMatchObject({ totalDebit: 660, totalCredit: 660, balanced: true });
-    expect(trial.rows.find((row) => row.accountCode === '2202')).toMatchObject({ debit: 150, credit: 400, balance: -250, nameZh: '应付账款', kind: 'liability' });
+    expect(trial.rows.find((row) => row.accountCode === '2202')).toMatchObject({
+      debit: 150,
+      credit: 400,
+      balance: -250,
+      nameZh: '应付账款',
+      kind: 'liability',
+    });
     expect(accountBalance(journal, '1405', { siteIds: [KITCHEN], to: '2025-03-01' })).toBe(400);
     expect(accountBalance(journal, '1405', { siteIds: [KITCHEN] })).toBe(250);
     expect(trialBalance([entry('bad', { lines: [line('1405', 1, 0)] })]).balanced).toBe(false);
@@ -50,7 +92,11 @@ describe('journal queries and drill-through', () => {
 
   it('document → entries, movements and its reversal; line → document by id or number', () => {
     const m = movement({ kind: 'receipt', qty: 1, batchId: 'x', productId: 'p', docId: 'gr2' });
-    const drill = postingsOfDocument('gr2', { documents, journal, movements: [m, movement({ kind: 'sale', qty: -1, batchId: 'x', productId: 'p' })] });
+    const drill = postingsOfDocument('gr2', {
+      documents,
+      journal,
+      movements: [m, movement({ kind: 'sale', qty: -1, batchId: 'x', productId: 'p' })],
+    });
     expect(drill.document?.number).toBe('GR-2');
     expect(drill.entries.map((e) => e.id)).toEqual(['j2']);
     expect(drill.movements).toEqual([m]);
@@ -61,10 +107,20 @@ describe('journal queries and drill-through', () => {
   });
 
   it('names accounts in both languages and merges per-site mapping overrides over the default', () => {
-    expect([accountLabel('6602', 'zh-CN'), accountLabel('6602', 'en'), accountLabel('9999', 'en')]).toEqual(['管理费用—存货损耗', 'Inventory loss (waste)', '9999']);
+    expect([accountLabel('6602', 'zh-CN'), accountLabel('6602', 'en'), accountLabel('9999', 'en')]).toEqual([
+      '管理费用—存货损耗',
+      'Inventory loss (waste)',
+      '9999',
+    ]);
     const configs: ConfigDoc[] = [
       { id: 'org', key: 'account-mapping', value: { waste: { counter: '6711' }, sale: 'junk' }, updatedAt: 'x' },
-      { id: 'k', key: 'account-mapping', siteId: KITCHEN, value: { waste: { stock: '1406' }, receipt: { counter: '2241' } }, updatedAt: 'x' },
+      {
+        id: 'k',
+        key: 'account-mapping',
+        siteId: KITCHEN,
+        value: { waste: { stock: '1406' }, receipt: { counter: '2241' } },
+        updatedAt: 'x',
+      },
       { id: 's', key: 'account-mapping', siteId: STORE, value: { receipt: { counter: '9' } }, updatedAt: 'x' },
     ];
     const kitchen = accountMappingFor(KITCHEN, configs);
@@ -77,13 +133,20 @@ describe('journal queries and drill-through', () => {
 });
 
 describe('partner ledgers', () => {
-  const partners: PartnerDoc[] = [{ id: 'sup-a', kind: 'supplier', code: 'A', name: '甲供应商', nameEn: 'Supplier A', active: true, updatedAt: 'x' }];
+  const partners: PartnerDoc[] = [
+    { id: 'sup-a', kind: 'supplier', code: 'A', name: '甲供应商', nameEn: 'Supplier A', active: true, updatedAt: 'x' },
+  ];
 
   it('payables per supplier, reversal inherits the partner, returns settle the oldest first, aged at a date', () => {
     const ledgers = partnerLedgers({ journal, documents, partners, asOf: '2025-04-15', language: 'en' });
     const supplier = ledgers.find((row) => row.side === 'payable');
     // GR-1 300 (Jan 10) + GR-2 100 (Feb 20); the reversal cancels GR-2 itself, the return 50 settles GR-1 → 250, 95 days old.
-    expect(supplier).toMatchObject({ partnerId: 'sup-a', partnerName: 'Supplier A', balance: 250, ageing: { '0-30': 0, '31-60': 0, '61-90': 0, '90+': 250 } });
+    expect(supplier).toMatchObject({
+      partnerId: 'sup-a',
+      partnerName: 'Supplier A',
+      balance: 250,
+      ageing: { '0-30': 0, '31-60': 0, '61-90': 0, '90+': 250 },
+    });
     expect(supplier?.openItems).toEqual([{ docNumber: 'GR-1', businessDate: '2025-01-10', open: 250, ageDays: 95, bucket: '90+' }]);
     const customer = ledgers.find((row) => row.side === 'receivable');
     expect(customer).toMatchObject({ partnerId: 'cust-1', balance: 80, ageing: { '31-60': 80 } });
@@ -117,7 +180,12 @@ describe('valuation report', () => {
   it('values at batch cost as of a date or an instant, by site and category', () => {
     const report = valuationReport({ movements, batches, products, asOf: '2025-03-03' });
     // Kitchen: a1 5×2 + a2 10×4 = 50; store: b1 2×10 = 20 (transit loss holds no stock).
-    expect(report).toMatchObject({ total: 70, bySite: { [KITCHEN]: 50, [STORE]: 20 }, byCategory: { veg: 50, meat: 20 }, bySiteCategory: { [KITCHEN]: { veg: 50 } } });
+    expect(report).toMatchObject({
+      total: 70,
+      bySite: { [KITCHEN]: 50, [STORE]: 20 },
+      byCategory: { veg: 50, meat: 20 },
+      bySiteCategory: { [KITCHEN]: { veg: 50 } },
+    });
     expect(report.rows[0]?.batches.map((b) => [b.batchId, b.qty, b.value])).toEqual([
       ['a1', 5, 10],
       ['a2', 10, 40],

@@ -41,7 +41,14 @@ describe('CSV export', () => {
   });
 
   it('builds journal and trial balance tables', () => {
-    const entries = [entry('j1', { lines: [{ accountCode: '1405', debit: 100, credit: 0 }, { accountCode: '2202', debit: 0, credit: 100 }] })];
+    const entries = [
+      entry('j1', {
+        lines: [
+          { accountCode: '1405', debit: 100, credit: 0 },
+          { accountCode: '2202', debit: 0, credit: 100 },
+        ],
+      }),
+    ];
     const journal = journalTable(journalRows(entries, {}, 'en'), 'en');
     expect(journal.rows.map((row) => [row.accountName, row.debit, row.credit])).toEqual([
       ['Inventory', 100, null],

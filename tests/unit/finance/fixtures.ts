@@ -21,7 +21,10 @@ export function entry(id: string, fields: Partial<JournalDoc> & Pick<JournalDoc,
 
 let movementCounter = 0;
 /** A movement at 08:00 on `date` (UTC) of `qty` at `unitCost`. */
-export function movement(fields: Partial<MovementDoc> & Pick<MovementDoc, 'kind' | 'qty' | 'batchId' | 'productId'>, date = '2025-03-01'): MovementDoc {
+export function movement(
+  fields: Partial<MovementDoc> & Pick<MovementDoc, 'kind' | 'qty' | 'batchId' | 'productId'>,
+  date = '2025-03-01',
+): MovementDoc {
   movementCounter += 1;
   const at = fields.at ?? `${date}T08:00:00.000Z`;
   return {

@@ -47,7 +47,11 @@ const movements: MovementDoc[] = [
 
 const posted = (fields: Partial<DocumentDoc> & Pick<DocumentDoc, 'siteId' | 'businessDate' | 'lines'>): DocumentDoc =>
   doc<DocumentDoc>({ type: 'sale', status: 'posted', ...fields } as DocumentDoc);
-const receipt = { ...posted({ siteId: KITCHEN, businessDate: '2025-03-01', lines: [{ productId: 'a', qty: 10, unitCost: 2.4 }] }), type: 'goods-receipt', partnerId: 'sup' } as DocumentDoc;
+const receipt = {
+  ...posted({ siteId: KITCHEN, businessDate: '2025-03-01', lines: [{ productId: 'a', qty: 10, unitCost: 2.4 }] }),
+  type: 'goods-receipt',
+  partnerId: 'sup',
+} as DocumentDoc;
 const documents: DocumentDoc[] = [
   posted({ siteId: KITCHEN, businessDate: '2025-03-02', lines: [{ productId: 'a', qty: 4, unitPrice: 5 }] }),
   posted({ siteId: KITCHEN, businessDate: '2025-03-03', lines: [{ productId: 'b', qty: 5, unitPrice: 15 }] }),
@@ -57,7 +61,14 @@ const documents: DocumentDoc[] = [
   receipt,
 ];
 
-const event = (id: string, siteId: string, kind: EventDoc['kind'], date: string, data: Record<string, unknown>, extra: Partial<EventDoc> = {}): EventDoc => ({
+const event = (
+  id: string,
+  siteId: string,
+  kind: EventDoc['kind'],
+  date: string,
+  data: Record<string, unknown>,
+  extra: Partial<EventDoc> = {},
+): EventDoc => ({
   id,
   siteId,
   kind,
@@ -155,7 +166,12 @@ describe('KPIs, HQ (every site)', () => {
   it('ratios are null, not zero, without a denominator', () => {
     const empty: KpiInput = { ...base, movements: [], documents: [], events: [] };
     const dashboard = kpiDashboard(empty);
-    expect([dashboard.turnover.turnover, dashboard.loss.lossRate, dashboard.stockout.stockoutRate, dashboard.grossMargin.total.margin]).toEqual([null, null, null, null]);
+    expect([
+      dashboard.turnover.turnover,
+      dashboard.loss.lossRate,
+      dashboard.stockout.stockoutRate,
+      dashboard.grossMargin.total.margin,
+    ]).toEqual([null, null, null, null]);
     expect(() => kpiDashboard({ ...base, from: '2025-03-05' })).toThrow(RangeError);
   });
 });

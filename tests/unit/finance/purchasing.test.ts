@@ -16,17 +16,41 @@ import {
 } from '../../../shared/finance/purchasing';
 import { KITCHEN, STORE, doc, product } from './fixtures';
 
-const products = [product('beef', { category: 'meat', name: '牛肉' }), product('pork', { category: 'meat' }), product('rice', { category: 'dry' })];
+const products = [
+  product('beef', { category: 'meat', name: '牛肉' }),
+  product('pork', { category: 'meat' }),
+  product('rice', { category: 'dry' }),
+];
 const lookup = (id: string) => products.find((p) => p.id === id);
 const po = (lines: PurchaseOrderDoc['lines'], fields: Partial<PurchaseOrderDoc> = {}): PurchaseOrderDoc =>
   doc<PurchaseOrderDoc>({ type: 'purchase-order', siteId: KITCHEN, partnerId: 'sup', lines, businessDate: '2025-03-10', ...fields });
-const config = (value: Record<string, unknown>, siteId?: string): ConfigDoc => ({ id: `c-${siteId ?? 'org'}`, key: 'approval-rules', value, updatedAt: '2025-03-01T00:00:00Z', ...(siteId ? { siteId } : {}) });
+const config = (value: Record<string, unknown>, siteId?: string): ConfigDoc => ({
+  id: `c-${siteId ?? 'org'}`,
+  key: 'approval-rules',
+  value,
+  updatedAt: '2025-03-01T00:00:00Z',
+  ...(siteId ? { siteId } : {}),
+});
 
 const rules = budgetRulesFromConfig(
   [
-    config({ budgets: [{ category: 'meat', month: '2025-03', amount: 1000 }, { category: 'dry', month: '2025-03', amount: 50 }] }),
+    config({
+      budgets: [
+        { category: 'meat', month: '2025-03', amount: 1000 },
+        { category: 'dry', month: '2025-03', amount: 50 },
+      ],
+    }),
     // The site's own meat line replaces the organisation's; a whole-site cap too; junk is ignored.
-    config({ budgets: [{ category: 'meat', month: '2025-03', amount: 800 }, { category: '*', month: '2025-03', amount: 900 }, { category: 'x', month: 'March', amount: 1 }] }, KITCHEN),
+    config(
+      {
+        budgets: [
+          { category: 'meat', month: '2025-03', amount: 800 },
+          { category: '*', month: '2025-03', amount: 900 },
+          { category: 'x', month: 'March', amount: 1 },
+        ],
+      },
+      KITCHEN,
+    ),
     config({ budgets: [{ category: 'meat', month: '2025-03', amount: 1 }] }, STORE),
   ],
   KITCHEN,
@@ -34,7 +58,14 @@ const rules = budgetRulesFromConfig(
 
 describe('purchase orders and budgets', () => {
   it('totals lines to the cent', () => {
-    expect(purchaseOrderTotals(po([{ productId: 'beef', qty: 3, unitCost: 33.333 }, { productId: 'rice', qty: 2, unitCost: 0.125 }]))).toMatchObject({ total: 100.25, lines: [{ amount: 100 }, { amount: 0.25 }] });
+    expect(
+      purchaseOrderTotals(
+        po([
+          { productId: 'beef', qty: 3, unitCost: 33.333 },
+          { productId: 'rice', qty: 2, unitCost: 0.125 },
+        ]),
+      ),
+    ).toMatchObject({ total: 100.25, lines: [{ amount: 100 }, { amount: 0.25 }] });
   });
 
   it('reads budgets org-wide then per site', () => {
@@ -55,7 +86,9 @@ describe('purchase orders and budgets', () => {
     const order = po([{ productId: 'beef', qty: 4, unitCost: 100 }]);
     const check = checkBudget(order, { otherOrders: earlier, products: lookup, rules });
     expect(check.status).toBe('held-for-approval');
-    expect(check.excesses).toEqual([expect.objectContaining({ category: 'meat', month: '2025-03', budget: 800, alreadyCommitted: 500, thisOrder: 400, excess: 100 })]);
+    expect(check.excesses).toEqual([
+      expect.objectContaining({ category: 'meat', month: '2025-03', budget: 800, alreadyCommitted: 500, thisOrder: 400, excess: 100 }),
+    ]);
     expect(check.excesses[0]?.message).toContain('exceeds it by 100.00');
     expect(submitPurchaseOrder(order, check, 'now').status).toBe('submitted');
 
@@ -67,7 +100,13 @@ describe('purchase orders and budgets', () => {
 
   it('the whole-site cap (*) adds every category', () => {
     // meat 800 (at its budget, not over), dry 120 (50 → +70), whole site 920 (900 → +20).
-    const check = checkBudget(po([{ productId: 'beef', qty: 8, unitCost: 100 }, { productId: 'rice', qty: 2, unitCost: 60 }]), { otherOrders: [], products: lookup, rules });
+    const check = checkBudget(
+      po([
+        { productId: 'beef', qty: 8, unitCost: 100 },
+        { productId: 'rice', qty: 2, unitCost: 60 },
+      ]),
+      { otherOrders: [], products: lookup, rules },
+    );
     expect(check.excesses.map((e) => [e.category, e.excess])).toEqual([
       ['dry', 70],
       ['*', 20],
@@ -85,7 +124,12 @@ describe('approval', () => {
     expect(outcome.order.status).toBe('approved');
     expect(outcome.approval).toMatchObject({ type: 'approval', status: 'approved', siteId: KITCHEN, number: 'AP-1', lines: held.lines });
     expect(outcome.approval.note).toContain(held.number);
-    expect(outcome.event).toMatchObject({ kind: 'audit', docType: 'purchase-order', docId: held.id, data: { userId: 'u-boss', approvalId: outcome.approval.id, total: 400 } });
+    expect(outcome.event).toMatchObject({
+      kind: 'audit',
+      docType: 'purchase-order',
+      docId: held.id,
+      data: { userId: 'u-boss', approvalId: outcome.approval.id, total: 400 },
+    });
     expect(decidePurchaseOrder(held, { ...decision, decision: 'approved' }).event.id).toBe(outcome.event.id);
   });
 
@@ -110,13 +154,29 @@ describe('price deviation on receipts', () => {
     ],
   });
   const view = { product: lookup, lastReceiptCost: (_site: string, productId: string) => ({ beef: 40, pork: 20, rice: 4 })[productId] };
-  const contracts = contractPricesFromConfig([config({ contractPrices: [{ partnerId: 'sup', productId: 'beef', unitCost: 50 }, { partnerId: 'other', productId: 'rice', unitCost: 1 }, { partnerId: 'sup', productId: 'bad' }] })]);
+  const contracts = contractPricesFromConfig([
+    config({
+      contractPrices: [
+        { partnerId: 'sup', productId: 'beef', unitCost: 50 },
+        { partnerId: 'other', productId: 'rice', unitCost: 1 },
+        { partnerId: 'sup', productId: 'bad' },
+      ],
+    }),
+  ]);
 
   it('names product, price, reference and deviation; contract price first, else last receipt', () => {
     const warnings = priceDeviations(receipt, view, defaultSitePolicy, contracts);
     // beef 60 vs contract 50 = +20 % (excess 10 × 10); pork 18 vs last 20 = −10 % (not beyond 10 %); rice +5 %.
     expect(warnings).toEqual([
-      expect.objectContaining({ lineNo: 0, productName: '牛肉', unitCost: 60, reference: 50, referenceKind: 'contract', deviationPct: 20, excessAmount: 100 }),
+      expect.objectContaining({
+        lineNo: 0,
+        productName: '牛肉',
+        unitCost: 60,
+        reference: 50,
+        referenceKind: 'contract',
+        deviationPct: 20,
+        excessAmount: 100,
+      }),
     ]);
     expect(warnings[0]?.message).toBe('牛肉: price 60 vs contract price 50 (+20.0%, limit 10%)');
     const strict = priceDeviations(receipt, view, { ...defaultSitePolicy, priceDeviationPct: 4 });
@@ -129,9 +189,19 @@ describe('price deviation on receipts', () => {
 });
 
 describe('receipt progress', () => {
-  const order = po([{ productId: 'beef', qty: 10, unitCost: 50 }, { productId: 'rice', qty: 4, unitCost: 5 }]);
+  const order = po([
+    { productId: 'beef', qty: 10, unitCost: 50 },
+    { productId: 'rice', qty: 4, unitCost: 5 },
+  ]);
   const gr = (lines: GoodsReceiptDoc['lines'], status: GoodsReceiptDoc['status'] = 'posted') =>
-    doc<GoodsReceiptDoc>({ type: 'goods-receipt', siteId: KITCHEN, partnerId: 'sup', status, note: `送货 ${purchaseOrderTag(order)}`, lines });
+    doc<GoodsReceiptDoc>({
+      type: 'goods-receipt',
+      siteId: KITCHEN,
+      partnerId: 'sup',
+      status,
+      note: `送货 ${purchaseOrderTag(order)}`,
+      lines,
+    });
   const line = (productId: string, qty: number) => ({ productId, qty, unitCost: 1, batchId: `b-${productId}-${qty}`, lotCode: 'L' });
 
   it('open → partially received → closed; drafts and untagged receipts do not count', () => {

@@ -8,14 +8,37 @@ import { lotCodesOf, resolveTraceInput } from '../../../renderer/features/trace/
 import { batch, KITCHEN, perishable } from '../domain/fixtures';
 
 const line = (overrides: Partial<ExpiryBoardLine> = {}): ExpiryBoardLine => ({
-  batchId: 'b-old', productId: 'milk', productName: '牛奶', lotCode: 'LOT-OLD', expiryDate: '2025-02-27', daysLeft: -2, status: 'expired', qty: 4, unitCost: 1, valueAtRisk: 4, ...overrides,
+  batchId: 'b-old',
+  productId: 'milk',
+  productName: '牛奶',
+  lotCode: 'LOT-OLD',
+  expiryDate: '2025-02-27',
+  daysLeft: -2,
+  status: 'expired',
+  qty: 4,
+  unitCost: 1,
+  valueAtRisk: 4,
+  ...overrides,
 });
 const stamp = { id: 'w1', siteId: KITCHEN, terminalId: 'term-1', businessDate: '2025-03-01', at: '2025-03-01T08:00:00.000Z' };
 
 describe('near-expiry board actions', () => {
   it('wastes the whole remaining quantity of expired batches, and the ledger accepts it', () => {
     const ledger = new Ledger({ products: [perishable('milk')], batches: [batch('b-old', 'milk', { expiryDate: '2025-02-27' })] });
-    ledger.apply({ id: 'm1', siteId: KITCHEN, productId: 'milk', batchId: 'b-old', qty: 4, kind: 'receipt', unitCost: 1, docType: 'goods-receipt', docId: 'gr', at: '2025-02-20T08:00:00.000Z', terminalId: 't', updatedAt: '2025-02-20T08:00:00.000Z' } as never);
+    ledger.apply({
+      id: 'm1',
+      siteId: KITCHEN,
+      productId: 'milk',
+      batchId: 'b-old',
+      qty: 4,
+      kind: 'receipt',
+      unitCost: 1,
+      docType: 'goods-receipt',
+      docId: 'gr',
+      at: '2025-02-20T08:00:00.000Z',
+      terminalId: 't',
+      updatedAt: '2025-02-20T08:00:00.000Z',
+    } as never);
     const waste = expiredWasteDocument([line()], { ...stamp, number: 'BS-1' });
     expect(waste.wasteReason).toBe('expired');
     const outcome = postDocument(waste, ledger);
@@ -25,7 +48,12 @@ describe('near-expiry board actions', () => {
 
   it('keeps the latest markdown per batch', () => {
     const first = markdownEvent(line({ batchId: 'b1', status: 'near-expiry' }), { ...stamp, id: 'e1' }, 30, '');
-    const later = markdownEvent(line({ batchId: 'b1', status: 'near-expiry' }), { ...stamp, id: 'e2', at: '2025-03-01T12:00:00.000Z' }, 50, '晚市半价');
+    const later = markdownEvent(
+      line({ batchId: 'b1', status: 'near-expiry' }),
+      { ...stamp, id: 'e2', at: '2025-03-01T12:00:00.000Z' },
+      50,
+      '晚市半价',
+    );
     expect(later.kind).toBe('near-expiry');
     expect(markdownsByBatch([later, first]).get('b1')).toBe(50);
   });
@@ -64,7 +92,11 @@ describe('trace input', () => {
   it('resolves a batch id, a shared lot code, a GS1 lot, and nothing', () => {
     expect(resolveTraceInput('b3', batches)).toEqual({ kind: 'batches', batchIds: ['b3'] });
     expect(resolveTraceInput('SAME', batches)).toEqual({ kind: 'batches', batchIds: ['b3', 'b4'] });
-    expect(resolveTraceInput('(01)06901234567892(10)XD2611', batches)).toEqual({ kind: 'supplier-lot', supplierId: 'sup-a', lotCode: 'XD2611' });
+    expect(resolveTraceInput('(01)06901234567892(10)XD2611', batches)).toEqual({
+      kind: 'supplier-lot',
+      supplierId: 'sup-a',
+      lotCode: 'XD2611',
+    });
     expect(resolveTraceInput('nope', batches)).toBeNull();
   });
   it('suggests a supplier’s lot codes once each', () => {

@@ -53,8 +53,13 @@ describe('forecast worker computation', () => {
 
   it('forecasts the demo store within a few seconds', () => {
     const catalog = buildDemoCatalog({ updatedAt: '2026-10-31T01:00:00.000Z' });
-    const history = generateDemoHistory(catalog, { today: '2026-11-30', terminals: { hq: 'h', kitchen: 'k', 'store-renmin': 'r', 'store-riverside': 'v' } });
-    const rows = history.movements.filter((movement) => movement.siteId === 'store-renmin').map(({ productId, kind, qty, at }) => ({ productId, kind, qty, at }));
+    const history = generateDemoHistory(catalog, {
+      today: '2026-11-30',
+      terminals: { hq: 'h', kitchen: 'k', 'store-renmin': 'r', 'store-riverside': 'v' },
+    });
+    const rows = history.movements
+      .filter((movement) => movement.siteId === 'store-renmin')
+      .map(({ productId, kind, qty, at }) => ({ productId, kind, qty, at }));
     const started = performance.now();
     const result = runForecast({ requestId: 3, siteId: 'store-renmin', endDate: '2026-11-29', horizon: 28, rows });
     const elapsed = performance.now() - started;

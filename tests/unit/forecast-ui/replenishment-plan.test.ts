@@ -2,24 +2,85 @@ import { describe, expect, it } from 'vitest';
 import type { ForecastPoint } from '../../../shared/forecast';
 import type { DocumentDoc, EventDoc, ProductDoc } from '../../../shared/schemas';
 import { buildPurchaseOrder, kitchenPlan, openRequestsTo } from '../../../renderer/features/forecast/kitchen-plan';
-import { buildStoreRequest, buildSuggestions, onOrderForStore, orderPackOf, overrideEvents, overrideRecords } from '../../../renderer/features/forecast/replenishment-plan';
+import {
+  buildStoreRequest,
+  buildSuggestions,
+  onOrderForStore,
+  orderPackOf,
+  overrideEvents,
+  overrideRecords,
+} from '../../../renderer/features/forecast/replenishment-plan';
 
 const at = '2026-11-30T01:00:00.000Z';
 const header = { number: 'N', businessDate: '2026-11-30', at, terminalId: 't', updatedAt: at };
 const doc = (fields: Record<string, unknown>): DocumentDoc => ({ ...header, ...fields }) as unknown as DocumentDoc;
 const product = (id: string, fields: Partial<ProductDoc> = {}): ProductDoc => ({
-  id, sku: id, name: id, baseUnit: '个', packs: [{ unit: '箱', qtyInBase: 10, barcode: '1' }], barcodes: [], category: 'x', perishable: false, nearExpiryDays: 0, storageClass: 'ambient', active: true, updatedAt: at, ...fields,
+  id,
+  sku: id,
+  name: id,
+  baseUnit: '个',
+  packs: [{ unit: '箱', qtyInBase: 10, barcode: '1' }],
+  barcodes: [],
+  category: 'x',
+  perishable: false,
+  nearExpiryDays: 0,
+  storageClass: 'ambient',
+  active: true,
+  updatedAt: at,
+  ...fields,
 });
 const flat = (qty: number, days: number): ForecastPoint[] =>
-  Array.from({ length: days }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, forecast: qty, lo: qty * 0.5, hi: qty * 1.5, coverage: 0.8, level: qty, weekdayFactor: 1, holidayFactor: 1, promoFactor: 1, regressorFactor: 1 }));
+  Array.from({ length: days }, (_, i) => ({
+    date: `2026-12-${String(i + 1).padStart(2, '0')}`,
+    forecast: qty,
+    lo: qty * 0.5,
+    hi: qty * 1.5,
+    coverage: 0.8,
+    level: qty,
+    weekdayFactor: 1,
+    holidayFactor: 1,
+    promoFactor: 1,
+    regressorFactor: 1,
+  }));
 
 describe('on order for a store', () => {
   it('counts open requests and shipped dispatches not yet received, nothing else', () => {
     const documents = [
-      doc({ id: 'r1', type: 'store-request', siteId: 'store', toSiteId: 'kitchen', status: 'submitted', lines: [{ productId: 'a', qty: 5 }] }),
-      doc({ id: 'r2', type: 'store-request', siteId: 'store', toSiteId: 'kitchen', status: 'cancelled', lines: [{ productId: 'a', qty: 50 }] }),
-      doc({ id: 'r3', type: 'store-request', siteId: 'other', toSiteId: 'kitchen', status: 'submitted', lines: [{ productId: 'a', qty: 70 }] }),
-      doc({ id: 'd1', type: 'dispatch', siteId: 'kitchen', toSiteId: 'store', status: 'shipped', lines: [{ productId: 'a', qty: 3 }, { productId: 'b', qty: 4 }] }),
+      doc({
+        id: 'r1',
+        type: 'store-request',
+        siteId: 'store',
+        toSiteId: 'kitchen',
+        status: 'submitted',
+        lines: [{ productId: 'a', qty: 5 }],
+      }),
+      doc({
+        id: 'r2',
+        type: 'store-request',
+        siteId: 'store',
+        toSiteId: 'kitchen',
+        status: 'cancelled',
+        lines: [{ productId: 'a', qty: 50 }],
+      }),
+      doc({
+        id: 'r3',
+        type: 'store-request',
+        siteId: 'other',
+        toSiteId: 'kitchen',
+        status: 'submitted',
+        lines: [{ productId: 'a', qty: 70 }],
+      }),
+      doc({
+        id: 'd1',
+        type: 'dispatch',
+        siteId: 'kitchen',
+        toSiteId: 'store',
+        status: 'shipped',
+        lines: [
+          { productId: 'a', qty: 3 },
+          { productId: 'b', qty: 4 },
+        ],
+      }),
       doc({ id: 'd2', type: 'dispatch', siteId: 'kitchen', toSiteId: 'store', status: 'shipped', lines: [{ productId: 'a', qty: 100 }] }),
       doc({ id: 'rc', type: 'store-receipt', siteId: 'store', toSiteId: 'kitchen', dispatchId: 'd2', status: 'posted', lines: [] }),
       doc({ id: 'd3', type: 'dispatch', siteId: 'kitchen', toSiteId: 'store', status: 'picked', lines: [{ productId: 'a', qty: 1000 }] }),
@@ -30,9 +91,24 @@ describe('on order for a store', () => {
 
 describe('suggestions', () => {
   it('orders in the smallest scannable pack and explains the arithmetic', () => {
-    expect(orderPackOf(product('g', { baseUnit: 'g', packs: [{ unit: 'kg', qtyInBase: 1000 }, { unit: '袋', qtyInBase: 500, barcode: '2' }, { unit: '箱', qtyInBase: 10000, barcode: '3' }] }))).toEqual({ unit: '袋', size: 500 });
+    expect(
+      orderPackOf(
+        product('g', {
+          baseUnit: 'g',
+          packs: [
+            { unit: 'kg', qtyInBase: 1000 },
+            { unit: '袋', qtyInBase: 500, barcode: '2' },
+            { unit: '箱', qtyInBase: 10000, barcode: '3' },
+          ],
+        }),
+      ),
+    ).toEqual({ unit: '袋', size: 500 });
     const products = new Map([['a', product('a')]]);
-    const [suggestion] = buildSuggestions([{ productId: 'a', points: flat(10, 14) }], products, () => 7, new Map([['a', 3]]), { leadTimeDays: 1, reviewPeriodDays: 2, serviceLevel: 0.5 });
+    const [suggestion] = buildSuggestions([{ productId: 'a', points: flat(10, 14) }], products, () => 7, new Map([['a', 3]]), {
+      leadTimeDays: 1,
+      reviewPeriodDays: 2,
+      serviceLevel: 0.5,
+    });
     // 3 days × 10 + safety 0 − 7 − 3 = 20 → 2 boxes of 10.
     expect(suggestion?.order.explanation.demandOverCover).toBe(30);
     expect(suggestion?.order.explanation.netRequirement).toBe(20);
@@ -42,7 +118,11 @@ describe('suggestions', () => {
 
   it('caps a perishable by what sells within its shelf life', () => {
     const products = new Map([['a', product('a', { perishable: true, shelfLifeDays: 1 })]]);
-    const [suggestion] = buildSuggestions([{ productId: 'a', points: flat(10, 14) }], products, () => 0, new Map(), { leadTimeDays: 1, reviewPeriodDays: 3, serviceLevel: 0.5 });
+    const [suggestion] = buildSuggestions([{ productId: 'a', points: flat(10, 14) }], products, () => 0, new Map(), {
+      leadTimeDays: 1,
+      reviewPeriodDays: 3,
+      serviceLevel: 0.5,
+    });
     expect(suggestion?.order.explanation.capApplied).toBe(true);
     expect(suggestion?.order.quantity).toBe(10);
   });
@@ -59,13 +139,20 @@ describe('confirmation', () => {
   it('builds a submitted store request to the kitchen with the non-zero lines', () => {
     const request = buildStoreRequest(stamp, 'kitchen', lines, 'note');
     expect(request).toMatchObject({ type: 'store-request', siteId: 'store', toSiteId: 'kitchen', status: 'submitted', number: 'YH-1' });
-    expect(request.lines).toEqual([{ productId: 'a', qty: 20 }, { productId: 'b', qty: 30 }]);
+    expect(request.lines).toEqual([
+      { productId: 'a', qty: 20 },
+      { productId: 'b', qty: 30 },
+    ]);
     expect(openRequestsTo('kitchen', [request]).map((document) => document.id)).toEqual(['req-1']);
   });
 
   it('records one override event per changed line, readable back as history', () => {
     let next = 0;
-    const events = overrideEvents(lines, { siteId: 'store', terminalId: 't', at, docType: 'store-request', docId: 'req-1', docNumber: 'YH-1' }, () => `e${++next}`);
+    const events = overrideEvents(
+      lines,
+      { siteId: 'store', terminalId: 't', at, docType: 'store-request', docId: 'req-1', docNumber: 'YH-1' },
+      () => `e${++next}`,
+    );
     expect(events.map((event) => [event.productId, event.kind, event.data])).toEqual([
       ['b', 'audit', { type: 'forecast-override', suggestedQty: 10, confirmedQty: 30, docNumber: 'YH-1' }],
       ['c', 'audit', { type: 'forecast-override', suggestedQty: 10, confirmedQty: 0, docNumber: 'YH-1' }],
@@ -84,11 +171,37 @@ describe('kitchen plan', () => {
       ['dish', product('dish', { recipe: { outputQty: 10, lines: [{ productId: 'raw', qty: 2 }] } })],
       ['raw', product('raw', { packs: [{ unit: '箱', qtyInBase: 6, barcode: '1' }] })],
     ]);
-    const requests = [doc({ id: 'r', type: 'store-request', siteId: 'store', toSiteId: 'kitchen', status: 'submitted', lines: [{ productId: 'dish', qty: 25 }] })];
-    const plan = kitchenPlan({ requests, forecasts: new Map([['dish', flat(5, 7)]]), planDays: 2, products, onHand: (id) => (id === 'raw' ? 1 : 0), onOrder: {} });
+    const requests = [
+      doc({
+        id: 'r',
+        type: 'store-request',
+        siteId: 'store',
+        toSiteId: 'kitchen',
+        status: 'submitted',
+        lines: [{ productId: 'dish', qty: 25 }],
+      }),
+    ];
+    const plan = kitchenPlan({
+      requests,
+      forecasts: new Map([['dish', flat(5, 7)]]),
+      planDays: 2,
+      products,
+      onHand: (id) => (id === 'raw' ? 1 : 0),
+      onOrder: {},
+    });
     expect(plan.production).toEqual([{ productId: 'dish', demand: 25, onHand: 0, batches: 3, plannedQty: 30 }]);
     expect(plan.purchases).toEqual([{ productId: 'raw', qty: 6, packs: 1, packSize: 6 }]);
-    const order = buildPurchaseOrder({ id: 'po', number: 'CG-1', siteId: 'kitchen', terminalId: 't', businessDate: '2026-11-30', at }, 'sup', [{ productId: 'raw', qty: 6, unitCost: 2 }], 'n');
-    expect(order).toMatchObject({ type: 'purchase-order', status: 'draft', partnerId: 'sup', lines: [{ productId: 'raw', qty: 6, unitCost: 2 }] });
+    const order = buildPurchaseOrder(
+      { id: 'po', number: 'CG-1', siteId: 'kitchen', terminalId: 't', businessDate: '2026-11-30', at },
+      'sup',
+      [{ productId: 'raw', qty: 6, unitCost: 2 }],
+      'n',
+    );
+    expect(order).toMatchObject({
+      type: 'purchase-order',
+      status: 'draft',
+      partnerId: 'sup',
+      lines: [{ productId: 'raw', qty: 6, unitCost: 2 }],
+    });
   });
 });

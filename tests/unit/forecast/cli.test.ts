@@ -28,7 +28,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'larder-forecast-'));
   salesPath = join(dir, 'sales.csv');
   const rows = ['series,date,qty'];
-  for (const point of syntheticSeries({ seed: 1, start: '2025-01-01', days: 200, level: 50, weekly: [1.4, 0.8, 0.85, 0.9, 1, 1.25, 1.5], noiseSd: 8 })) rows.push(`store-1/rice,${point.date},${point.qty}`);
+  for (const point of syntheticSeries({
+    seed: 1,
+    start: '2025-01-01',
+    days: 200,
+    level: 50,
+    weekly: [1.4, 0.8, 0.85, 0.9, 1, 1.25, 1.5],
+    noiseSd: 8,
+  }))
+    rows.push(`store-1/rice,${point.date},${point.qty}`);
   // Slow mover written sparsely: only sale days appear, the rest are implied zeros. Its id needs quoting.
   for (const point of syntheticSeries({ seed: 2, start: '2025-01-01', days: 200, level: 3, demandProbability: 0.2 })) {
     if (point.qty > 0) rows.push(`"store-1,saffron",${point.date},${point.qty}`);
@@ -39,55 +47,71 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('forecast CLI', () => {
-  it('writes series,date,forecast,lo,hi,model for every series and day, wider at --level 0.95', async () => {
-    const out80 = join(dir, 'f80.csv');
-    const out95 = join(dir, 'f95.csv');
-    const runs = await Promise.all([
-      runCli(['--input', salesPath, '--horizon', '7', '--out', out80]),
-      runCli(['--input', salesPath, '--horizon', '7', '--out', out95, '--level', '0.95']),
-    ]);
-    expect(runs.map((run) => run.status)).toEqual([0, 0]);
-    const lines80 = readFileSync(out80, 'utf8').trim().split('\n');
-    const lines95 = readFileSync(out95, 'utf8').trim().split('\n');
-    expect(lines80[0]).toBe('series,date,forecast,lo,hi,model');
-    expect(lines80).toHaveLength(1 + 2 * 7);
-    // 200 days from 2025-01-01 end on 2025-07-19; the forecast starts the day after.
-    expect(lines80[1]).toMatch(/^store-1\/rice,2025-07-20,[\d.]+,[\d.]+,[\d.]+,holt-winters-(additive|multiplicative)$/);
-    expect(lines80.filter((line) => line.startsWith('"store-1,saffron",'))).toHaveLength(7);
-    expect(lines80.find((line) => line.startsWith('"store-1,saffron",'))).toMatch(/,(sba|croston)$/);
-    const width = (line: string): number => {
-      const fields = line.split(',');
-      return Number(fields[4]) - Number(fields[3]);
-    };
-    expect(width(lines95[1]!)).toBeGreaterThan(width(lines80[1]!) * 1.3);
-  }, CLI_TIMEOUT_MS);
+  it(
+    'writes series,date,forecast,lo,hi,model for every series and day, wider at --level 0.95',
+    async () => {
+      const out80 = join(dir, 'f80.csv');
+      const out95 = join(dir, 'f95.csv');
+      const runs = await Promise.all([
+        runCli(['--input', salesPath, '--horizon', '7', '--out', out80]),
+        runCli(['--input', salesPath, '--horizon', '7', '--out', out95, '--level', '0.95']),
+      ]);
+      expect(runs.map((run) => run.status)).toEqual([0, 0]);
+      const lines80 = readFileSync(out80, 'utf8').trim().split('\n');
+      const lines95 = readFileSync(out95, 'utf8').trim().split('\n');
+      expect(lines80[0]).toBe('series,date,forecast,lo,hi,model');
+      expect(lines80).toHaveLength(1 + 2 * 7);
+      // 200 days from 2025-01-01 end on 2025-07-19; the forecast starts the day after.
+      expect(lines80[1]).toMatch(/^store-1\/rice,2025-07-20,[\d.]+,[\d.]+,[\d.]+,holt-winters-(additive|multiplicative)$/);
+      expect(lines80.filter((line) => line.startsWith('"store-1,saffron",'))).toHaveLength(7);
+      expect(lines80.find((line) => line.startsWith('"store-1,saffron",'))).toMatch(/,(sba|croston)$/);
+      const width = (line: string): number => {
+        const fields = line.split(',');
+        return Number(fields[4]) - Number(fields[3]);
+      };
+      expect(width(lines95[1]!)).toBeGreaterThan(width(lines80[1]!) * 1.3);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('--backtest prints per-series and total WAPE for the chosen model and seasonal naive', async () => {
-    const result = await runCli(['--backtest', '--input', salesPath, '--horizon', '14']);
-    expect(result.status).toBe(0);
-    const rice = result.stdout.split('\n').find((line) => line.startsWith('store-1/rice'))!;
-    const [chosenWape, naiveWape] = [...rice.matchAll(/([\d.]+)%/g)].map((match) => Number(match[1]));
-    expect(chosenWape).toBeLessThan(naiveWape!);
-    expect(result.stdout).toMatch(/^TOTAL\s+2 series backtested\s+[\d.]+%\s+[\d.]+%$/m);
-  }, CLI_TIMEOUT_MS);
+  it(
+    '--backtest prints per-series and total WAPE for the chosen model and seasonal naive',
+    async () => {
+      const result = await runCli(['--backtest', '--input', salesPath, '--horizon', '14']);
+      expect(result.status).toBe(0);
+      const rice = result.stdout.split('\n').find((line) => line.startsWith('store-1/rice'))!;
+      const [chosenWape, naiveWape] = [...rice.matchAll(/([\d.]+)%/g)].map((match) => Number(match[1]));
+      expect(chosenWape).toBeLessThan(naiveWape!);
+      expect(result.stdout).toMatch(/^TOTAL\s+2 series backtested\s+[\d.]+%\s+[\d.]+%$/m);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('names the line of a bad row', async () => {
-    const badPath = join(dir, 'bad.csv');
-    writeFileSync(badPath, 'series,date,qty\na,2025-01-01,3\na,2025-01-02,three\n');
-    const result = await runCli(['--input', badPath, '--horizon', '7', '--out', join(dir, 'bad-out.csv')]);
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`forecast: ${badPath} line 3: qty "three" is not a number`);
-  }, CLI_TIMEOUT_MS);
+  it(
+    'names the line of a bad row',
+    async () => {
+      const badPath = join(dir, 'bad.csv');
+      writeFileSync(badPath, 'series,date,qty\na,2025-01-01,3\na,2025-01-02,three\n');
+      const result = await runCli(['--input', badPath, '--horizon', '7', '--out', join(dir, 'bad-out.csv')]);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(`forecast: ${badPath} line 3: qty "three" is not a number`);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('exits 2 with a one-line message on bad arguments', async () => {
-    const [result, unknown] = await Promise.all([
-      runCli(['--input', salesPath, '--horizon', '0', '--out', join(dir, 'x.csv')]),
-      runCli(['--input', salesPath, '--frobnicate']),
-    ]);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/--horizon must be a whole number/);
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown argument "--frobnicate"/);
-  }, CLI_TIMEOUT_MS);
+  it(
+    'exits 2 with a one-line message on bad arguments',
+    async () => {
+      const [result, unknown] = await Promise.all([
+        runCli(['--input', salesPath, '--horizon', '0', '--out', join(dir, 'x.csv')]),
+        runCli(['--input', salesPath, '--frobnicate']),
+      ]);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/--horizon must be a whole number/);
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toMatch(/unknown argument "--frobnicate"/);
+    },
+    CLI_TIMEOUT_MS,
+  );
 });

@@ -46,8 +46,18 @@ describe('prediction interval coverage', () => {
     let inside = 0;
     let total = 0;
     for (let seed = 100; seed < 140; seed++) {
-      const values = syntheticValues({ seed, start: '2024-01-01', days: 400 + 14, level: 80, weekly: [1.4, 0.9, 0.9, 0.95, 1, 1.2, 1.5], noiseSd: 10 });
-      const result = forecastSeries({ id: 'c', history: toPoints('2024-01-01', values.slice(0, 400)) }, { calendar: NO_HOLIDAYS, coverage: level });
+      const values = syntheticValues({
+        seed,
+        start: '2024-01-01',
+        days: 400 + 14,
+        level: 80,
+        weekly: [1.4, 0.9, 0.9, 0.95, 1, 1.2, 1.5],
+        noiseSd: 10,
+      });
+      const result = forecastSeries(
+        { id: 'c', history: toPoints('2024-01-01', values.slice(0, 400)) },
+        { calendar: NO_HOLIDAYS, coverage: level },
+      );
       result.points.forEach((point, h) => {
         const actual = values[400 + h]!;
         if (actual >= point.lo && actual <= point.hi) inside++;

@@ -23,7 +23,10 @@ describe('accuracy metrics', () => {
   });
 
   it('reports per-series MAPE and bias from the backtest', () => {
-    const history = Array.from({ length: 120 }, (_, i) => ({ date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10), qty: 20 + (i % 7) * 5 }));
+    const history = Array.from({ length: 120 }, (_, i) => ({
+      date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+      qty: 20 + (i % 7) * 5,
+    }));
     const result = forecastSeries({ id: 'exact', history }, { calendar: NO_HOLIDAYS });
     // A noise-free weekly pattern is forecast almost exactly by every candidate.
     expect(result.backtest!.chosen.wape).toBeLessThan(0.01);
@@ -33,6 +36,10 @@ describe('accuracy metrics', () => {
 
   it('forecasts zeros from the day after endDate for a series with no history', () => {
     const result = forecastSeries({ id: 'none', history: [], endDate: '2026-05-31' }, { horizon: 3 });
-    expect(result.points.map((point) => [point.date, point.forecast])).toEqual([['2026-06-01', 0], ['2026-06-02', 0], ['2026-06-03', 0]]);
+    expect(result.points.map((point) => [point.date, point.forecast])).toEqual([
+      ['2026-06-01', 0],
+      ['2026-06-02', 0],
+      ['2026-06-03', 0],
+    ]);
   });
 });

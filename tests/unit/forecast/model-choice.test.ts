@@ -65,7 +65,10 @@ describe('model choice by backtest', () => {
     for (let h = 0; h < 14; h++) expectedTotal += expectedDemand(spec, 400 + h);
     expect(Math.abs(forecastTotal / expectedTotal - 1)).toBeLessThan(0.05);
     // A flat forecast at the last weeks' mean would be ~3.5 days × 0.25/day × 14 days low; check the slope is used.
-    const lastWeeksMean = syntheticValues(spec).slice(-28).reduce((a, b) => a + b, 0) / 28;
+    const lastWeeksMean =
+      syntheticValues(spec)
+        .slice(-28)
+        .reduce((a, b) => a + b, 0) / 28;
     expect(forecastTotal).toBeGreaterThan(lastWeeksMean * 14);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fillMissingDays, forecastSeries, movementsToDailySeries, NO_HOLIDAYS, reviewQueue, type SeriesForecast } from '../../../shared/forecast';
+import {
+  fillMissingDays,
+  forecastSeries,
+  movementsToDailySeries,
+  NO_HOLIDAYS,
+  reviewQueue,
+  type SeriesForecast,
+} from '../../../shared/forecast';
 import { syntheticValues, toPoints } from './synthetic';
 
 describe('movementsToDailySeries', () => {
@@ -39,7 +46,16 @@ describe('movementsToDailySeries', () => {
 
 describe('fillMissingDays', () => {
   it('sorts, merges duplicate dates and fills gaps up to an end date', () => {
-    expect(fillMissingDays([{ date: '2024-02-29', qty: 2 }, { date: '2024-02-27', qty: 1 }, { date: '2024-02-29', qty: 3 }], '2024-03-02')).toEqual([
+    expect(
+      fillMissingDays(
+        [
+          { date: '2024-02-29', qty: 2 },
+          { date: '2024-02-27', qty: 1 },
+          { date: '2024-02-29', qty: 3 },
+        ],
+        '2024-03-02',
+      ),
+    ).toEqual([
       { date: '2024-02-27', qty: 1 },
       { date: '2024-02-28', qty: 0 },
       { date: '2024-02-29', qty: 5 },
@@ -51,10 +67,14 @@ describe('fillMissingDays', () => {
 });
 
 describe('reviewQueue', () => {
-  const forecastOf = (id: string, values: number[]): SeriesForecast => forecastSeries({ id, history: toPoints('2024-01-01', values) }, { calendar: NO_HOLIDAYS });
+  const forecastOf = (id: string, values: number[]): SeriesForecast =>
+    forecastSeries({ id, history: toPoints('2024-01-01', values) }, { calendar: NO_HOLIDAYS });
 
   it('queues series above the WAPE threshold, worse than seasonal naive, or untested — with the reason', () => {
-    const good = forecastOf('good', syntheticValues({ seed: 1, start: '2024-01-01', days: 400, level: 100, weekly: [1.5, 0.8, 0.8, 0.9, 1, 1.2, 1.6], noiseSd: 5 }));
+    const good = forecastOf(
+      'good',
+      syntheticValues({ seed: 1, start: '2024-01-01', days: 400, level: 100, weekly: [1.5, 0.8, 0.8, 0.9, 1, 1.2, 1.6], noiseSd: 5 }),
+    );
     // Pure noise around a tiny level: any model's WAPE is large.
     const noisy = forecastOf('noisy', syntheticValues({ seed: 2, start: '2024-01-01', days: 400, level: 10, noiseSd: 9 }));
     const fresh = forecastOf('fresh', [3, 4, 5]);
@@ -66,14 +86,19 @@ describe('reviewQueue', () => {
     expect(queue[0]!.reasons).toEqual(['no-backtest']);
     // A threshold above the noisy series' error keeps it out.
     expect(reviewQueue([noisy], { maxWape: noisy.backtest!.chosen.wape + 0.01 })).toEqual(
-      noisy.backtest!.chosen.wape > noisy.backtest!.seasonalNaive.wape ? [expect.objectContaining({ reasons: ['worse-than-seasonal-naive'] })] : [],
+      noisy.backtest!.chosen.wape > noisy.backtest!.seasonalNaive.wape
+        ? [expect.objectContaining({ reasons: ['worse-than-seasonal-naive'] })]
+        : [],
     );
   });
 
   it('flags a series whose chosen model lost to seasonal naive', () => {
     const base = forecastOf('x', syntheticValues({ seed: 3, start: '2024-01-01', days: 200, level: 50, noiseSd: 5 }));
     const backtest = base.backtest!;
-    const worse: SeriesForecast = { ...base, backtest: { ...backtest, chosen: { ...backtest.chosen, wape: backtest.seasonalNaive.wape + 0.01 } } };
+    const worse: SeriesForecast = {
+      ...base,
+      backtest: { ...backtest, chosen: { ...backtest.chosen, wape: backtest.seasonalNaive.wape + 0.01 } },
+    };
     const [item] = reviewQueue([worse], { maxWape: 10 });
     expect(item!.reasons).toEqual(['worse-than-seasonal-naive']);
     expect(item!.seasonalNaiveWape).toBe(backtest.seasonalNaive.wape);

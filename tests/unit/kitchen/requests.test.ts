@@ -11,17 +11,42 @@ import {
 import { batchLabelCode } from '../../../renderer/features/kitchen/model/picking';
 
 const at = '2026-11-30T00:00:00.000Z';
-function request(number: string, siteId: string, businessDate: string, lines: [string, number][], status: StoreRequestDoc['status'] = 'submitted'): StoreRequestDoc {
+function request(
+  number: string,
+  siteId: string,
+  businessDate: string,
+  lines: [string, number][],
+  status: StoreRequestDoc['status'] = 'submitted',
+): StoreRequestDoc {
   return {
-    id: `id-${number}`, type: 'store-request', siteId, toSiteId: 'kitchen', number, status, businessDate, at, terminalId: 't', updatedAt: at,
+    id: `id-${number}`,
+    type: 'store-request',
+    siteId,
+    toSiteId: 'kitchen',
+    number,
+    status,
+    businessDate,
+    at,
+    terminalId: 't',
+    updatedAt: at,
     lines: lines.map(([productId, qty]) => ({ productId, qty })),
   };
 }
-const dispatch = (toSiteId: string, note: string | undefined, status: DispatchDoc['status'] = 'draft'): Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'> => ({ toSiteId, status, ...(note === undefined ? {} : { note }) });
+const dispatch = (
+  toSiteId: string,
+  note: string | undefined,
+  status: DispatchDoc['status'] = 'draft',
+): Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'> => ({ toSiteId, status, ...(note === undefined ? {} : { note }) });
 
 describe('store requests in the kitchen inbox', () => {
-  const a = request('YH-1', 'store-a', '2026-11-30', [['beef', 2000], ['sauce', 1000]]);
-  const b = request('YH-2', 'store-b', '2026-11-30', [['beef', 1000], ['rice', 500]]);
+  const a = request('YH-1', 'store-a', '2026-11-30', [
+    ['beef', 2000],
+    ['sauce', 1000],
+  ]);
+  const b = request('YH-2', 'store-b', '2026-11-30', [
+    ['beef', 1000],
+    ['rice', 500],
+  ]);
   const c = request('YH-3', 'store-a', '2026-12-01', [['beef', 500]]);
 
   it('aggregates per delivery date and product with each store’s share', () => {
@@ -55,14 +80,31 @@ describe('store requests in the kitchen inbox', () => {
   it('builds one draft dispatch per store, lines merged per product, naming its requests', () => {
     let n = 0;
     const drafts = draftDispatchesFromRequests([a, b, c], {
-      kitchenId: 'kitchen', terminalId: 'tk', businessDate: '2026-11-30', at,
+      kitchenId: 'kitchen',
+      terminalId: 'tk',
+      businessDate: '2026-11-30',
+      at,
       identify: (storeId) => ({ id: `d-${storeId}`, number: `PS-${++n}` }),
     });
     expect(drafts).toHaveLength(2);
     const [first, second] = drafts;
-    expect(first).toMatchObject({ id: 'd-store-a', type: 'dispatch', siteId: 'kitchen', toSiteId: 'store-a', status: 'draft', number: 'PS-1', note: '要货单 YH-1, YH-3' });
-    expect(first?.lines).toEqual([{ productId: 'beef', qty: 2500 }, { productId: 'sauce', qty: 1000 }]);
-    expect(second?.lines).toEqual([{ productId: 'beef', qty: 1000 }, { productId: 'rice', qty: 500 }]);
+    expect(first).toMatchObject({
+      id: 'd-store-a',
+      type: 'dispatch',
+      siteId: 'kitchen',
+      toSiteId: 'store-a',
+      status: 'draft',
+      number: 'PS-1',
+      note: '要货单 YH-1, YH-3',
+    });
+    expect(first?.lines).toEqual([
+      { productId: 'beef', qty: 2500 },
+      { productId: 'sauce', qty: 1000 },
+    ]);
+    expect(second?.lines).toEqual([
+      { productId: 'beef', qty: 1000 },
+      { productId: 'rice', qty: 500 },
+    ]);
     expect(openRequests([a, b, c], 'kitchen', drafts)).toEqual([]);
   });
 });

@@ -27,10 +27,42 @@ function ledger(): Ledger {
     batch('beef-1', 'beef', { lotCode: 'B1', unitCost: 60 }),
   ];
   return Ledger.fromMovements({ products, batches }, [
-    movement({ siteId: STORE, productId: 'rice', batchId: 'rice-1', qty: 100, kind: 'receipt', unitCost: 5, at: '2025-03-01T01:00:00.000Z' }),
-    movement({ siteId: STORE, productId: 'milk', batchId: 'milk-1', qty: 20, kind: 'receipt', unitCost: 8, at: '2025-03-01T01:00:00.000Z' }),
-    movement({ siteId: STORE, productId: 'milk', batchId: 'milk-2', qty: 10, kind: 'receipt', unitCost: 8.5, at: '2025-03-01T01:00:00.000Z' }),
-    movement({ siteId: STORE, productId: 'beef', batchId: 'beef-1', qty: 4, kind: 'receipt', unitCost: 60, at: '2025-03-01T01:00:00.000Z' }),
+    movement({
+      siteId: STORE,
+      productId: 'rice',
+      batchId: 'rice-1',
+      qty: 100,
+      kind: 'receipt',
+      unitCost: 5,
+      at: '2025-03-01T01:00:00.000Z',
+    }),
+    movement({
+      siteId: STORE,
+      productId: 'milk',
+      batchId: 'milk-1',
+      qty: 20,
+      kind: 'receipt',
+      unitCost: 8,
+      at: '2025-03-01T01:00:00.000Z',
+    }),
+    movement({
+      siteId: STORE,
+      productId: 'milk',
+      batchId: 'milk-2',
+      qty: 10,
+      kind: 'receipt',
+      unitCost: 8.5,
+      at: '2025-03-01T01:00:00.000Z',
+    }),
+    movement({
+      siteId: STORE,
+      productId: 'beef',
+      batchId: 'beef-1',
+      qty: 4,
+      kind: 'receipt',
+      unitCost: 60,
+      at: '2025-03-01T01:00:00.000Z',
+    }),
     // A sale rung up while the count runs, after milk-1 was counted at 10:00.
     movement({ siteId: STORE, productId: 'milk', batchId: 'milk-1', qty: -2, kind: 'sale', unitCost: 8, at: '2025-03-01T10:30:00.000Z' }),
   ]);
@@ -84,9 +116,18 @@ describe('count session', () => {
 
   it('refuses negative quantities, unknown batches and out-of-scope products', () => {
     const cycle = startCountSession({ ...params, scope: { kind: 'cycle', categories: ['dairy'] } }, ledger(), products);
-    expect(recordCount(cycle, { batchId: 'milk-1', qty: -1, countedAt: params.startedAt }, 'add', ledger())).toEqual({ ok: false, reason: 'quantity must be zero or more, got -1' });
-    expect(recordCount(cycle, { batchId: 'nope', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({ ok: false, reason: 'unknown batch nope' });
-    expect(recordCount(cycle, { batchId: 'rice-1', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({ ok: false, reason: "product RICE 大米 is outside this count's scope" });
+    expect(recordCount(cycle, { batchId: 'milk-1', qty: -1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
+      ok: false,
+      reason: 'quantity must be zero or more, got -1',
+    });
+    expect(recordCount(cycle, { batchId: 'nope', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
+      ok: false,
+      reason: 'unknown batch nope',
+    });
+    expect(recordCount(cycle, { batchId: 'rice-1', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
+      ok: false,
+      reason: "product RICE 大米 is outside this count's scope",
+    });
   });
 
   it('a full count posts zero lines for uncounted batches; a cycle count does not', () => {
@@ -111,7 +152,12 @@ describe('count session', () => {
     const posted = postStockCount(doc, view);
     expect(posted.ok).toBe(true);
     if (posted.ok) view.commit(posted.result);
-    expect([view.onHand(STORE, 'milk-1'), view.onHand(STORE, 'milk-2'), view.onHand(STORE, 'beef-1'), view.onHand(STORE, 'rice-1')]).toEqual([8, 0, 0, 98]);
+    expect([
+      view.onHand(STORE, 'milk-1'),
+      view.onHand(STORE, 'milk-2'),
+      view.onHand(STORE, 'beef-1'),
+      view.onHand(STORE, 'rice-1'),
+    ]).toEqual([8, 0, 0, 98]);
   });
 
   it('variance review: value by batch cost, largest absolute value first, totals; CSV for Excel', () => {

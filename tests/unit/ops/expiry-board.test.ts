@@ -45,9 +45,16 @@ describe('expiry board', () => {
     expect(notice).toMatchObject({ expiredCount: 1, expiredValue: 24, nearExpiryCount: 2, nearExpiryValue: 57 });
     if (!notice) return;
     const event = expiryNoticeEvent(notice, '2025-03-10T01:00:00.000Z', 'term-1');
-    const again = expiryNoticeEvent(dailyExpiryNotice(buildExpiryBoard(STORE, '2025-03-10', ledger.positions(), ledger)) ?? notice, '2025-03-10T05:00:00.000Z');
+    const again = expiryNoticeEvent(
+      dailyExpiryNotice(buildExpiryBoard(STORE, '2025-03-10', ledger.positions(), ledger)) ?? notice,
+      '2025-03-10T05:00:00.000Z',
+    );
     expect(again.id).toBe(event.id);
-    expect(event).toMatchObject({ kind: 'near-expiry', severity: 'error', message: '2025-03-10: 1 expired batches (¥24.00), 2 near expiry (¥57.00)' });
+    expect(event).toMatchObject({
+      kind: 'near-expiry',
+      severity: 'error',
+      message: '2025-03-10: 1 expired batches (¥24.00), 2 near expiry (¥57.00)',
+    });
     expect(noticeDue(STORE, '2025-03-10', new Set([event.id]))).toBe(false);
     expect(noticeDue(STORE, '2025-03-11', new Set([event.id]))).toBe(true);
     expect(dailyExpiryNotice(buildExpiryBoard(STORE, '2025-03-01', ledger.positions(), ledger))).toBeNull();

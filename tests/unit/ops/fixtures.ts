@@ -11,7 +11,9 @@ export function product(id: string, overrides: Partial<ProductDoc> = {}): Produc
 
 let movementCounter = 0;
 /** A movement with defaults; tests state only what matters. */
-export function movement(fields: Pick<MovementDoc, 'siteId' | 'productId' | 'batchId' | 'qty' | 'kind'> & Partial<MovementDoc>): MovementDoc {
+export function movement(
+  fields: Pick<MovementDoc, 'siteId' | 'productId' | 'batchId' | 'qty' | 'kind'> & Partial<MovementDoc>,
+): MovementDoc {
   movementCounter += 1;
   return {
     id: `mv-${movementCounter}`,

@@ -33,20 +33,39 @@ describe('certificate hold', () => {
   });
 
   it('reads the option and ranges from the site-policy config, defaults otherwise', () => {
-    const config: ConfigDoc = { id: 'c', key: 'site-policy', siteId: STORE, value: { holdBatchesWithoutCertificate: true, temperatureRanges: { chilled: { minC: 1, maxC: 5 } } }, updatedAt: T0 };
+    const config: ConfigDoc = {
+      id: 'c',
+      key: 'site-policy',
+      siteId: STORE,
+      value: { holdBatchesWithoutCertificate: true, temperatureRanges: { chilled: { minC: 1, maxC: 5 } } },
+      updatedAt: T0,
+    };
     const options = foodSafetyOptionsFromConfig(config);
     expect(options.holdBatchesWithoutCertificate).toBe(true);
     expect(options.temperatureRanges.chilled).toEqual({ minC: 1, maxC: 5 });
     expect(options.temperatureRanges.frozen).toEqual({ maxC: -18 });
-    expect(foodSafetyOptionsFromConfig(undefined)).toEqual({ holdBatchesWithoutCertificate: false, temperatureRanges: defaultTemperatureRanges });
+    expect(foodSafetyOptionsFromConfig(undefined)).toEqual({
+      holdBatchesWithoutCertificate: false,
+      temperatureRanges: defaultTemperatureRanges,
+    });
   });
 });
 
 describe('temperature readings', () => {
   it('checks the default ranges at their edges', () => {
     const r = defaultTemperatureRanges;
-    expect([checkReading(0, r.chilled), checkReading(4, r.chilled), checkReading(4.1, r.chilled), checkReading(-0.5, r.chilled)]).toEqual(['ok', 'ok', 'too-warm', 'too-cold']);
-    expect([checkReading(-18, r.frozen), checkReading(-17.9, r.frozen), checkReading(60, r['hot-holding']), checkReading(59, r['hot-holding'])]).toEqual(['ok', 'too-warm', 'ok', 'too-cold']);
+    expect([checkReading(0, r.chilled), checkReading(4, r.chilled), checkReading(4.1, r.chilled), checkReading(-0.5, r.chilled)]).toEqual([
+      'ok',
+      'ok',
+      'too-warm',
+      'too-cold',
+    ]);
+    expect([
+      checkReading(-18, r.frozen),
+      checkReading(-17.9, r.frozen),
+      checkReading(60, r['hot-holding']),
+      checkReading(59, r['hot-holding']),
+    ]).toEqual(['ok', 'too-warm', 'ok', 'too-cold']);
   });
 
   const milk = product('milk', { storageClass: 'chilled' });

@@ -32,12 +32,17 @@ describe('parseScan: retail codes', () => {
 
   it('check digit: any single digit changed in a valid EAN-13 is refused', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{12}$/), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 9 }), (body, position, delta) => {
-        const valid = body + String(gs1CheckDigit(body));
-        const digits = valid.split('');
-        digits[position] = String((Number(digits[position]) + delta) % 10);
-        return parseScan(valid).kind === 'retail' && parseScan(digits.join('')).kind === 'unknown';
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{12}$/),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (body, position, delta) => {
+          const valid = body + String(gs1CheckDigit(body));
+          const digits = valid.split('');
+          digits[position] = String((Number(digits[position]) + delta) % 10);
+          return parseScan(valid).kind === 'retail' && parseScan(digits.join('')).kind === 'unknown';
+        },
+      ),
     );
   });
 });
@@ -83,7 +88,10 @@ describe('parseScan: GS1 element strings', () => {
     expect(parseScan('(01)09501101530004')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('check digit') });
     expect(parseScan('(01)09501101530003(17)251340')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('YYMMDD') });
     expect(parseScan(']C1990')).toMatchObject({ kind: 'gs1' }); // company-internal AI 99 is allowed
-    expect(parseScan(']C1780001')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('unknown GS1 application identifier') });
+    expect(parseScan(']C1780001')).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining('unknown GS1 application identifier'),
+    });
     expect(parseScan(']C10109501101')).toMatchObject({ kind: 'unknown', reason: 'AI (01) needs 14 characters, got 8' });
   });
 });
@@ -110,7 +118,10 @@ describe('resolveScan', () => {
   });
 
   it('a pack barcode stands for the pack quantity in base units; count (37) multiplies it', () => {
-    expect(resolveScan(parseScan('09501101530003'), products, batches)).toMatchObject({ pack: { unit: '箱', qtyInBase: 360 }, quantity: 360 });
+    expect(resolveScan(parseScan('09501101530003'), products, batches)).toMatchObject({
+      pack: { unit: '箱', qtyInBase: 360 },
+      quantity: 360,
+    });
     expect(resolveScan(parseScan('(01)09501101530003(37)3'), products, batches)).toMatchObject({ quantity: 1080 });
   });
 

@@ -65,7 +65,10 @@ describe('searchProducts', () => {
 
   it('every product is found by its own initials and its own SKU', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...products.filter((p) => p.active)), (p) => ids(pinyinInitials(p.name)).includes(p.id) && ids(p.sku).includes(p.id)),
+      fc.property(
+        fc.constantFrom(...products.filter((p) => p.active)),
+        (p) => ids(pinyinInitials(p.name)).includes(p.id) && ids(p.sku).includes(p.id),
+      ),
     );
   });
 });

@@ -5,8 +5,15 @@ import { buildTraceIndex, traceBatch, traceCsv, traceSupplierLot } from '../../.
 import { batch, document, KITCHEN, movement, STORE } from './fixtures';
 
 const STORE_B = 'site-store-b';
-const mv = (docId: string, docType: MovementDoc['docType'], siteId: string, batchId: string, productId: string, kind: MovementDoc['kind'], qty: number) =>
-  movement({ docId, docType, siteId, batchId, productId, kind, qty });
+const mv = (
+  docId: string,
+  docType: MovementDoc['docType'],
+  siteId: string,
+  batchId: string,
+  productId: string,
+  kind: MovementDoc['kind'],
+  qty: number,
+) => movement({ docId, docType, siteId, batchId, productId, kind, qty });
 
 const batches = [
   batch('pork-1', 'pork', { lotCode: 'PORK-77', supplierId: 'sup-s', sourceDocId: 'gr-1' }),
@@ -66,7 +73,11 @@ describe('recall trace', () => {
     ]);
     expect(result.sites).toEqual([KITCHEN, STORE]);
     const hsr = result.nodes.find((node) => node.batchId === 'hsr-1');
-    expect(hsr?.sites.find((flow) => flow.siteId === STORE)).toEqual({ siteId: STORE, byKind: { 'dispatch-in': 38, 'transit-loss': 2, sale: -25, waste: -3 }, onHand: 10 });
+    expect(hsr?.sites.find((flow) => flow.siteId === STORE)).toEqual({
+      siteId: STORE,
+      byKind: { 'dispatch-in': 38, 'transit-loss': 2, sale: -25, waste: -3 },
+      onHand: 10,
+    });
   });
 
   it('backward from a product batch: run, ingredient batches, receipts and suppliers', () => {
@@ -136,7 +147,10 @@ describe('recall trace', () => {
 
   it('a cycle in the data (bad postings) ends as a repeated node instead of looping', () => {
     const cyclic = buildTraceIndex({
-      movements: [mv('r', 'production-run', KITCHEN, 'a', 'p', 'production-consume', -1), mv('r', 'production-run', KITCHEN, 'a', 'p', 'production-output', 1)],
+      movements: [
+        mv('r', 'production-run', KITCHEN, 'a', 'p', 'production-consume', -1),
+        mv('r', 'production-run', KITCHEN, 'a', 'p', 'production-output', 1),
+      ],
       documents: [],
       batches: [],
     });

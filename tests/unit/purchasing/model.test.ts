@@ -33,8 +33,18 @@ const order: PurchaseOrderDoc = {
 describe('purchasing screen model', () => {
   it('stores per-site budgets and org contract prices where shared/finance reads them', () => {
     const site = patchRules(undefined, 'kitchen', { budgets: withBudget([], { category: 'meat', month: '2025-03', amount: 100 }) }, at);
-    const replaced = patchRules(site, 'kitchen', { budgets: withBudget(storedBudgets(site), { category: 'meat', month: '2025-03', amount: 200 }) }, at);
-    const org = patchRules(undefined, undefined, { contractPrices: withContractPrice([], { partnerId: 'sup-1', productId: 'p1', unitCost: 4 }), leadTimes: { 'sup-1': 2 } }, at);
+    const replaced = patchRules(
+      site,
+      'kitchen',
+      { budgets: withBudget(storedBudgets(site), { category: 'meat', month: '2025-03', amount: 200 }) },
+      at,
+    );
+    const org = patchRules(
+      undefined,
+      undefined,
+      { contractPrices: withContractPrice([], { partnerId: 'sup-1', productId: 'p1', unitCost: 4 }), leadTimes: { 'sup-1': 2 } },
+      at,
+    );
     expect(replaced.id).toBe(site.id);
     expect(budgetRulesFromConfig([org, replaced], 'kitchen').budgets).toEqual([{ category: 'meat', month: '2025-03', amount: 200 }]);
     expect(budgetRulesFromConfig([org, replaced], 'store-renmin').budgets).toEqual([]);
@@ -50,7 +60,14 @@ describe('purchasing screen model', () => {
   });
 
   it('finds HQ’s decision for a held PO and derives what the ordering site shows', () => {
-    const outcome = decidePurchaseOrder(order, { decision: 'approved', userId: 'hq', at, businessDate: '2025-03-10', terminalId: 't-hq', number: 'AP-1' });
+    const outcome = decidePurchaseOrder(order, {
+      decision: 'approved',
+      userId: 'hq',
+      at,
+      businessDate: '2025-03-10',
+      terminalId: 't-hq',
+      number: 'AP-1',
+    });
     const approval = { ...outcome.approval, siteId: 'hq', toSiteId: 'kitchen' };
     expect(decisionFor(order, [approval])?.status).toBe('approved');
     expect(decisionFor({ id: 'po-2' }, [approval])).toBeUndefined();

@@ -27,9 +27,23 @@ const buns = perishable('buns', 3);
 const header = { storeSiteId: STORE, terminalId: 'store-t1', number: 'SH-1', businessDate: '2025-03-01', at: T0 };
 
 function shippedDispatch() {
-  const batches = [batch('k1', 'milk', { expiryDate: '2025-03-05', unitCost: 2 }), batch('k2', 'buns', { expiryDate: '2025-03-03', unitCost: 0.5 })];
-  const kitchen = ledgerWith([milk, buns], batches, [{ batchId: 'k1', qty: 20 }, { batchId: 'k2', qty: 50 }]);
-  const dispatch = doc<DispatchDoc>({ type: 'dispatch', siteId: KITCHEN, toSiteId: STORE, lines: [{ productId: 'milk', qty: 10 }, { productId: 'buns', qty: 30 }] });
+  const batches = [
+    batch('k1', 'milk', { expiryDate: '2025-03-05', unitCost: 2 }),
+    batch('k2', 'buns', { expiryDate: '2025-03-03', unitCost: 0.5 }),
+  ];
+  const kitchen = ledgerWith([milk, buns], batches, [
+    { batchId: 'k1', qty: 20 },
+    { batchId: 'k2', qty: 50 },
+  ]);
+  const dispatch = doc<DispatchDoc>({
+    type: 'dispatch',
+    siteId: KITCHEN,
+    toSiteId: STORE,
+    lines: [
+      { productId: 'milk', qty: 10 },
+      { productId: 'buns', qty: 30 },
+    ],
+  });
   const shipped = ok(postDispatchShip(dispatch, kitchen));
   kitchen.commit(shipped);
   return { kitchen, shipped, dispatch: shipped.document as DispatchDoc };
@@ -81,7 +95,14 @@ describe('store receipt by QR before anything synced', () => {
       toSiteId: STORE,
       businessDate: dispatch.businessDate,
       shippedAt: dispatch.at,
-      lines: dispatch.lines.map((l) => ({ productId: l.productId, batchId: l.batchId ?? '', lotCode: kitchen.batch(l.batchId ?? '')?.lotCode ?? '', expiryDate: kitchen.batch(l.batchId ?? '')?.expiryDate, qty: l.qty, unitCost: l.unitCost ?? 0 })),
+      lines: dispatch.lines.map((l) => ({
+        productId: l.productId,
+        batchId: l.batchId ?? '',
+        lotCode: kitchen.batch(l.batchId ?? '')?.lotCode ?? '',
+        expiryDate: kitchen.batch(l.batchId ?? '')?.expiryDate,
+        qty: l.qty,
+        unitCost: l.unitCost ?? 0,
+      })),
     };
     const incoming = fromQrPayload(decodeDispatchQr(encodeDispatchQr(payload)));
     // The store knows the products but neither the dispatch nor the kitchen's batches.
@@ -97,14 +118,28 @@ describe('store receipt by QR before anything synced', () => {
     kitchen.commit(received);
     kitchen.commit(received);
     expect(kitchen.onHand(STORE, 'k2')).toBe(30);
-    expect(receipt.id).toBe(buildStoreReceipt(fromDispatchDoc(dispatch, kitchen), defaultEntries(incoming), { ...header, number: 'SH-2' }).id);
+    expect(receipt.id).toBe(
+      buildStoreReceipt(fromDispatchDoc(dispatch, kitchen), defaultEntries(incoming), { ...header, number: 'SH-2' }).id,
+    );
   });
 });
 
 describe('QR parts collected from a scanner', () => {
   const payload = {
-    dispatchId: 'd-1', number: 'PS-1', siteId: KITCHEN, toSiteId: STORE, businessDate: '2025-03-01', shippedAt: T0,
-    lines: Array.from({ length: 30 }, (_, i) => ({ productId: `product-${i}-with-a-long-identifier`, batchId: `batch-${i}-with-a-long-identifier`, lotCode: `LOT${i}`, expiryDate: '2025-03-09', qty: i + 1, unitCost: 1.5 })),
+    dispatchId: 'd-1',
+    number: 'PS-1',
+    siteId: KITCHEN,
+    toSiteId: STORE,
+    businessDate: '2025-03-01',
+    shippedAt: T0,
+    lines: Array.from({ length: 30 }, (_, i) => ({
+      productId: `product-${i}-with-a-long-identifier`,
+      batchId: `batch-${i}-with-a-long-identifier`,
+      lotCode: `LOT${i}`,
+      expiryDate: '2025-03-09',
+      qty: i + 1,
+      unitCost: 1.5,
+    })),
   };
   const parts = encodeDispatchQr(payload);
 
@@ -136,9 +171,25 @@ describe('QR parts collected from a scanner', () => {
 describe('request hints', () => {
   it('averages sale and consumption over 14 days, reads par levels, suggests a quantity', () => {
     const move = (day: string, qty: number, kind: MovementDoc['kind'] = 'sale'): MovementDoc => ({
-      id: `${day}-${kind}-${qty}`, siteId: STORE, productId: 'milk', batchId: 'k1', qty, kind, unitCost: 1, docType: 'sale', docId: 'x', lineNo: 0, at: `${day}T10:00:00.000Z`, terminalId: 't', updatedAt: T0,
+      id: `${day}-${kind}-${qty}`,
+      siteId: STORE,
+      productId: 'milk',
+      batchId: 'k1',
+      qty,
+      kind,
+      unitCost: 1,
+      docType: 'sale',
+      docId: 'x',
+      lineNo: 0,
+      at: `${day}T10:00:00.000Z`,
+      terminalId: 't',
+      updatedAt: T0,
     });
-    const use = averageDailyUse([move('2025-03-01', -14), move('2025-03-10', -14, 'consumption'), move('2025-02-10', -100), move('2025-03-12', 50, 'receipt')], STORE, '2025-03-15');
+    const use = averageDailyUse(
+      [move('2025-03-01', -14), move('2025-03-10', -14, 'consumption'), move('2025-02-10', -100), move('2025-03-12', 50, 'receipt')],
+      STORE,
+      '2025-03-15',
+    );
     expect(use.get('milk')).toBe(2);
     const pars = parLevels([{ id: 'c', key: 'par-levels', siteId: STORE, value: { levels: { milk: 40 } }, updatedAt: T0 }], STORE);
     expect(pars.get('milk')).toBe(40);

@@ -24,7 +24,10 @@ describe('schemas in a real RxDB database', () => {
       const spec = Object.fromEntries(
         collectionNames.map((name) => [
           name,
-          { schema: structuredClone(localSchemas[name]) as RxJsonSchema<Record<string, unknown>>, migrationStrategies: migrationStrategiesByCollection[name] },
+          {
+            schema: structuredClone(localSchemas[name]) as RxJsonSchema<Record<string, unknown>>,
+            migrationStrategies: migrationStrategiesByCollection[name],
+          },
         ]),
       );
       const collections = await db.addCollections(spec);

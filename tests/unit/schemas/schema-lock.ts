@@ -48,7 +48,9 @@ export function checkSchemaLock(schemas: Record<string, { version: number }>, lo
     } else if (schema.version === recorded.version && fingerprint !== recorded.fingerprint) {
       problems.push(`${name}: schema changed without a version bump (still ${schema.version}); bump it and add a migration strategy`);
     } else if (schema.version > recorded.version) {
-      problems.push(`${name}: version bumped to ${schema.version}; record {version: ${schema.version}, fingerprint: '${fingerprint}'} in the lock`);
+      problems.push(
+        `${name}: version bumped to ${schema.version}; record {version: ${schema.version}, fingerprint: '${fingerprint}'} in the lock`,
+      );
     }
   }
   return problems;

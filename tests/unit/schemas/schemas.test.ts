@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import type { RxJsonSchema } from 'rxdb';
-import {
-  appendOnlyCollections,
-  collectionKinds,
-  collectionNames,
-  collectionSchemas,
-} from '../../../shared/schemas';
+import { appendOnlyCollections, collectionKinds, collectionNames, collectionSchemas } from '../../../shared/schemas';
 import { sampleDocs } from './samples';
 import { localSchemas } from '../../../renderer/db/local-schemas';
 import { checkSchemaLock, type SchemaLock } from './schema-lock';
@@ -81,7 +76,10 @@ describe('schema versioning', () => {
   });
 
   it('detects a change made without a version bump', () => {
-    const changed = structuredClone(collectionSchemas) as unknown as Record<string, { version: number; properties: Record<string, unknown> }>;
+    const changed = structuredClone(collectionSchemas) as unknown as Record<
+      string,
+      { version: number; properties: Record<string, unknown> }
+    >;
     changed.movements.properties.extraField = { type: 'string' };
     const problems = checkSchemaLock(changed, lock, WIRE);
     expect(problems).toHaveLength(1);

@@ -18,7 +18,18 @@ afterEach(async () => {
 
 async function setUp() {
   db = await createLarderDatabase({ name: `fo${randomUUID().replace(/-/g, '').slice(0, 12)}`, storage: getRxStorageMemory() });
-  await db.batches.insert({ id: 'b-milk', productId: 'p-milk', siteId: 'kitchen', lotCode: 'MILK-1', receivedAt: AT, unitCost: 2, certificateHashes: [], qcStatus: 'pending', sourceDocId: 'gr-1', updatedAt: AT });
+  await db.batches.insert({
+    id: 'b-milk',
+    productId: 'p-milk',
+    siteId: 'kitchen',
+    lotCode: 'MILK-1',
+    receivedAt: AT,
+    unitCost: 2,
+    certificateHashes: [],
+    qcStatus: 'pending',
+    sourceDocId: 'gr-1',
+    updatedAt: AT,
+  });
   let queued: QueuedFileSummary[] = [];
   const storeName = `outbox-${randomUUID()}`;
   outbox = new FileOutbox(storeName, db, { url: 'http://endpoint.test', token: 't' }, (files) => (queued = files));
@@ -34,7 +45,11 @@ const network = (mode: { current: 'down' | 'refuse' | 'up' }, stored: Map<string
     return new Response(null, { status: 201 });
   });
 
-const certificate = () => ({ bytes: new TextEncoder().encode('%PDF-1.4 certificate').buffer as ArrayBuffer, type: 'application/pdf', name: '检疫证明.pdf' });
+const certificate = () => ({
+  bytes: new TextEncoder().encode('%PDF-1.4 certificate').buffer as ArrayBuffer,
+  type: 'application/pdf',
+  name: '检疫证明.pdf',
+});
 
 describe('file outbox', () => {
   it('keeps a certificate attached offline, names it on the batch only after the endpoint holds it', async () => {
@@ -82,7 +97,9 @@ describe('file outbox', () => {
   it('throws a refusal at once instead of keeping a file the endpoint will never take', async () => {
     const { outbox, queued } = await setUp();
     vi.stubGlobal('fetch', network({ current: 'refuse' }, new Map()));
-    await expect(outbox.add(certificate(), { kind: 'certificate', batchId: 'b-milk', lotCode: 'MILK-1' })).rejects.toBeInstanceOf(FileUploadError);
+    await expect(outbox.add(certificate(), { kind: 'certificate', batchId: 'b-milk', lotCode: 'MILK-1' })).rejects.toBeInstanceOf(
+      FileUploadError,
+    );
     expect(queued()).toEqual([]);
   });
 
@@ -90,7 +107,13 @@ describe('file outbox', () => {
     const { db, outbox } = await setUp();
     vi.stubGlobal('fetch', network({ current: 'up' }, new Map()));
     const photo = { bytes: new Uint8Array([137, 80, 78, 71]).buffer as ArrayBuffer, type: 'image/png', name: 'crate.png' };
-    const { hash, queued } = await outbox.add(photo, { kind: 'waste-photo', docId: 'w-1', docNumber: 'BS-1', siteId: 'store-a', terminalId: 't-1' });
+    const { hash, queued } = await outbox.add(photo, {
+      kind: 'waste-photo',
+      docId: 'w-1',
+      docNumber: 'BS-1',
+      siteId: 'store-a',
+      terminalId: 't-1',
+    });
     expect(queued).toBe(false);
     const events = await db.events.find({ selector: { docId: 'w-1' } }).exec();
     expect(events.map((e) => [e.kind, e.docType, (e.data as { fileHash?: string }).fileHash])).toEqual([['audit', 'waste', hash]]);

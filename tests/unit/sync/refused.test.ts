@@ -25,14 +25,24 @@ describe('rows a refusal names', () => {
   });
 
   it('never sets aside rows for a retryable or unrelated failure', () => {
-    for (const error of [new SyncHttpError(401, 'unauthorized', 'x'), new SyncHttpError(409, 'schema-mismatch', 'x'), new Error('fetch failed')]) {
+    for (const error of [
+      new SyncHttpError(401, 'unauthorized', 'x'),
+      new SyncHttpError(409, 'schema-mismatch', 'x'),
+      new Error('fetch failed'),
+    ]) {
       expect(refusedRows(error, ids).size).toBe(0);
     }
   });
 });
 
 describe('refused log', () => {
-  const record = (id: string, reason = 'r'): RefusedRecord => ({ collection: 'documents', id, status: 422, reason, at: '2026-11-30T08:00:00.000Z' });
+  const record = (id: string, reason = 'r'): RefusedRecord => ({
+    collection: 'documents',
+    id,
+    status: 422,
+    reason,
+    at: '2026-11-30T08:00:00.000Z',
+  });
 
   it('keeps one entry per document, persists it, and drops it once the endpoint accepts the document', () => {
     const persistence = memoryPersistence<RefusedRecord>();

@@ -38,18 +38,29 @@ describe('SyncTransport', () => {
       () => Response.json({ conflicts: [] }),
     ];
     const unreachable: string[] = [];
-    const transport = new SyncTransport('http://x', 'tok', { onReachable: () => undefined, onUnreachable: (reason) => unreachable.push(reason) }, quick, async () => {
-      const next = answers.shift();
-      if (!next) throw new Error('no more answers');
-      return next();
-    });
+    const transport = new SyncTransport(
+      'http://x',
+      'tok',
+      { onReachable: () => undefined, onUnreachable: (reason) => unreachable.push(reason) },
+      quick,
+      async () => {
+        const next = answers.shift();
+        if (!next) throw new Error('no more answers');
+        return next();
+      },
+    );
     await expect(transport.json('/push', { method: 'POST' })).resolves.toEqual({ conflicts: [] });
     expect(unreachable).toEqual(['fetch failed', 'HTTP 429', 'HTTP 503']);
   });
 
   it('surfaces other 4xx answers with their machine reason', async () => {
-    const transport = new SyncTransport('http://x', 'tok', { onReachable: () => undefined, onUnreachable: () => undefined }, quick, async () =>
-      Response.json({ error: 'schema-mismatch', message: 'versions differ', details: { terminal: 2, server: 1 } }, { status: 409 }),
+    const transport = new SyncTransport(
+      'http://x',
+      'tok',
+      { onReachable: () => undefined, onUnreachable: () => undefined },
+      quick,
+      async () =>
+        Response.json({ error: 'schema-mismatch', message: 'versions differ', details: { terminal: 2, server: 1 } }, { status: 409 }),
     );
     const error = await transport.json('/push').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncHttpError);
@@ -64,10 +75,19 @@ describe('half-open connections', () => {
     const hangOnce: typeof fetch = (_input, init) => {
       calls++;
       if (calls > 1) return Promise.resolve(Response.json({ conflicts: [] }));
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError'))));
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError'))),
+      );
     };
     const reasons: string[] = [];
-    const transport = new SyncTransport('http://endpoint.test', 'token', { onReachable: () => undefined, onUnreachable: (reason) => reasons.push(reason) }, quick, hangOnce, 50);
+    const transport = new SyncTransport(
+      'http://endpoint.test',
+      'token',
+      { onReachable: () => undefined, onUnreachable: (reason) => reasons.push(reason) },
+      quick,
+      hangOnce,
+      50,
+    );
     await expect(transport.json('/api/v1/sync/movements/push', { method: 'POST', body: '[]' })).resolves.toEqual({ conflicts: [] });
     expect(calls).toBe(2);
     expect(reasons).toEqual(['no answer within 0.05 s']);

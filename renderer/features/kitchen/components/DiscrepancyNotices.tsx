@@ -20,7 +20,15 @@ function lossesOf(event: EventDoc): Loss[] {
 }
 
 /** Store receipts that came back short or rejected: the kitchen sees each discrepancy. */
-export function DiscrepancyNotices({ events, limit = 5, showLinks = true }: { events: readonly EventDoc[]; limit?: number; showLinks?: boolean }) {
+export function DiscrepancyNotices({
+  events,
+  limit = 5,
+  showLinks = true,
+}: {
+  events: readonly EventDoc[];
+  limit?: number;
+  showLinks?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { ledger } = useLedger();
   const siteName = useSiteNames();
@@ -43,7 +51,9 @@ export function DiscrepancyNotices({ events, limit = 5, showLinks = true }: { ev
               <List.Item data-testid="discrepancy-notice">
                 <Space direction="vertical" size={0}>
                   <Space wrap>
-                    <Typography.Text strong>{t('kitchen.discrepancy.of', { number: dispatch?.number ?? dispatchId ?? '—', store: siteName(store) })}</Typography.Text>
+                    <Typography.Text strong>
+                      {t('kitchen.discrepancy.of', { number: dispatch?.number ?? dispatchId ?? '—', store: siteName(store) })}
+                    </Typography.Text>
                     <Typography.Text type="secondary">{event.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
                     {showLinks && dispatchId && (
                       <Typography.Link onClick={() => navigate('dispatch', dispatchId)}>{t('kitchen.discrepancy.open')}</Typography.Link>

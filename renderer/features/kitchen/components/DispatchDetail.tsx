@@ -44,7 +44,10 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   useEffect(() => {
     if (stored && (lines === null || stored.status !== 'draft')) setLines(stored.lines);
   }, [stored, lines]);
-  const mine = useMemo(() => (discrepancies ?? []).filter((event) => discrepancyDispatchId(event) === dispatchId), [discrepancies, dispatchId]);
+  const mine = useMemo(
+    () => (discrepancies ?? []).filter((event) => discrepancyDispatchId(event) === dispatchId),
+    [discrepancies, dispatchId],
+  );
 
   if (rows === null || !ledger || !terminal || !products || !index) return <Spin tip={t('common.loading')} />;
   if (!stored) return <Empty description={t('kitchen.dispatch.notFound')} />;
@@ -53,7 +56,9 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
 
   const save = (patch: Partial<DispatchDoc>) => {
     if (!db) return Promise.resolve();
-    const next = saving.current.then(() => db.documents.upsert({ ...dispatch, lines: currentLines, ...patch, updatedAt: new Date().toISOString() }));
+    const next = saving.current.then(() =>
+      db.documents.upsert({ ...dispatch, lines: currentLines, ...patch, updatedAt: new Date().toISOString() }),
+    );
     saving.current = next.catch(() => undefined);
     return next.catch((caught: unknown) => setError(caught));
   };
@@ -158,21 +163,43 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
         </Descriptions>
         {mine.length > 0 && <DiscrepancyNotices events={mine} showLinks={false} />}
         <ErrorAlert error={error} testId="dispatch-error" />
-        {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} message={notice} style={{ marginBottom: 12 }} data-testid="dispatch-notice" />}
+        {notice && (
+          <Alert
+            type="info"
+            showIcon
+            closable
+            onClose={() => setNotice(null)}
+            message={notice}
+            style={{ marginBottom: 12 }}
+            data-testid="dispatch-notice"
+          />
+        )}
         {status === 'draft' && (
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
             <ProductPicker
               ref={picker}
               index={index}
               products={products}
-              batches={() => (ledger.ledger.positions().filter((p) => p.siteId === dispatch.siteId).map((p) => ledger.ledger.batch(p.batchId)).filter((b) => b !== undefined))}
+              batches={() =>
+                ledger.ledger
+                  .positions()
+                  .filter((p) => p.siteId === dispatch.siteId)
+                  .map((p) => ledger.ledger.batch(p.batchId))
+                  .filter((b) => b !== undefined)
+              }
               onPick={({ product, quantity, batch }) => {
                 setNotice(null);
                 if (batch && batch.siteId !== dispatch.siteId && ledger.ledger.onHand(dispatch.siteId, batch.id) <= 0) {
-                  return setNotice(t('kitchen.dispatch.batchNotHere', { lot: batch.lotCode, product: productLabel(product, i18n.language) }));
+                  return setNotice(
+                    t('kitchen.dispatch.batchNotHere', { lot: batch.lotCode, product: productLabel(product, i18n.language) }),
+                  );
                 }
                 if (batch) {
-                  const check = checkLine(ledger.ledger, dispatch.siteId, dispatch.businessDate, { productId: product.id, qty: 1, batchId: batch.id });
+                  const check = checkLine(ledger.ledger, dispatch.siteId, dispatch.businessDate, {
+                    productId: product.id,
+                    qty: 1,
+                    batchId: batch.id,
+                  });
                   // Expired or held stock is refused at the scan; a later batch gets its reason field on the line.
                   if (!check.ok && check.error.code !== 'fifo-violation') return setError(new PostingRefusedError(check.error));
                 }

@@ -104,7 +104,13 @@ export function DispatchList() {
             onChange={(value) => setStore(value ?? null)}
             options={stores.map((site) => ({ value: site.id, label: siteName(site.id) }))}
           />
-          <Input.Search allowClear placeholder={t('kitchen.dispatch.searchNumber')} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: 220 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('kitchen.dispatch.searchNumber')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            style={{ width: 220 }}
+          />
         </Space>
         <Table<DispatchDoc>
           size="small"

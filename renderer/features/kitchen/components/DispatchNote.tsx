@@ -15,7 +15,29 @@ export interface DispatchNoteLine {
 export interface DispatchNoteData {
   title: string;
   number: string;
-  labels: Record<'number' | 'from' | 'to' | 'date' | 'shippedAt' | 'product' | 'sku' | 'lot' | 'expiry' | 'qty' | 'unit' | 'unitCost' | 'amount' | 'total' | 'shipper' | 'receiver' | 'driver' | 'qrHint' | 'qrPart' | 'note', string>;
+  labels: Record<
+    | 'number'
+    | 'from'
+    | 'to'
+    | 'date'
+    | 'shippedAt'
+    | 'product'
+    | 'sku'
+    | 'lot'
+    | 'expiry'
+    | 'qty'
+    | 'unit'
+    | 'unitCost'
+    | 'amount'
+    | 'total'
+    | 'shipper'
+    | 'receiver'
+    | 'driver'
+    | 'qrHint'
+    | 'qrPart'
+    | 'note',
+    string
+  >;
   from: string;
   to: string;
   date: string;

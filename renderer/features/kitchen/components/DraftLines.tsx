@@ -104,7 +104,11 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
           title: t('kitchen.dispatch.kitchenOnHand'),
           key: 'onHand',
           align: 'right',
-          render: (_, line) => <span data-testid="line-on-hand">{formatQty(view.productTotals(siteId, line.productId).qty, view.product(line.productId))}</span>,
+          render: (_, line) => (
+            <span data-testid="line-on-hand">
+              {formatQty(view.productTotals(siteId, line.productId).qty, view.product(line.productId))}
+            </span>
+          ),
         },
         {
           title: t('kitchen.dispatch.batch'),
@@ -114,7 +118,10 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
             const product = view.product(line.productId);
             const options = batchOptions(view, siteId, line.productId, businessDate);
             const check = checkLine(view, siteId, businessDate, line);
-            const proposal = line.batchId === undefined && line.qty > 0 ? proposeBatches(view, { siteId, productId: line.productId, businessDate, qty: line.qty }) : null;
+            const proposal =
+              line.batchId === undefined && line.qty > 0
+                ? proposeBatches(view, { siteId, productId: line.productId, businessDate, qty: line.qty })
+                : null;
             const refusal = refused[index];
             return (
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
@@ -134,7 +141,12 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
                 />
                 {proposal && (
                   <Typography.Text type="secondary" data-testid="line-proposal">
-                    {proposal.allocations.map((allocation) => `${view.batch(allocation.batchId)?.lotCode ?? ''} (${view.batch(allocation.batchId)?.expiryDate ?? '—'}) × ${formatQty(allocation.qty)}`).join(', ')}
+                    {proposal.allocations
+                      .map(
+                        (allocation) =>
+                          `${view.batch(allocation.batchId)?.lotCode ?? ''} (${view.batch(allocation.batchId)?.expiryDate ?? '—'}) × ${formatQty(allocation.qty)}`,
+                      )
+                      .join(', ')}
                     {proposal.shortfall > 0 ? ` — ${t('kitchen.dispatch.short', { qty: formatQty(proposal.shortfall, product) })}` : ''}
                   </Typography.Text>
                 )}
@@ -148,7 +160,16 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
                     <Typography.Text type="danger" data-testid="line-error">
                       {describeDomainError(check.error, t, ledger, i18n.language)}
                     </Typography.Text>
-                    {check.error.code === 'fifo-violation' && <ReasonInput value={line.fifoOverrideReason ?? ''} autoFocus placeholder={t('kitchen.dispatch.reasonPlaceholder')} onCommit={(reason) => update(index, reason ? { fifoOverrideReason: reason } : {}, reason ? [] : ['fifoOverrideReason'])} />}
+                    {check.error.code === 'fifo-violation' && (
+                      <ReasonInput
+                        value={line.fifoOverrideReason ?? ''}
+                        autoFocus
+                        placeholder={t('kitchen.dispatch.reasonPlaceholder')}
+                        onCommit={(reason) =>
+                          update(index, reason ? { fifoOverrideReason: reason } : {}, reason ? [] : ['fifoOverrideReason'])
+                        }
+                      />
+                    )}
                   </>
                 )}
                 {check.ok && check.override && (
@@ -165,7 +186,14 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
           key: 'remove',
           width: 48,
           render: (_, __, index) => (
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('kitchen.dispatch.remove')} onClick={() => onChange(lines.filter((_line, i) => i !== index))} />
+            <Button
+              size="small"
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('kitchen.dispatch.remove')}
+              onClick={() => onChange(lines.filter((_line, i) => i !== index))}
+            />
           ),
         },
       ]}

@@ -11,12 +11,25 @@ export interface IngredientRow {
   product: ProductDoc | undefined;
   required: number;
   usable: number;
-  allocations: { batchId: string; lotCode: string; expiryDate?: string; qty: number; daysLeft?: number; status: 'ok' | 'near-expiry' | 'expired' }[];
+  allocations: {
+    batchId: string;
+    lotCode: string;
+    expiryDate?: string;
+    qty: number;
+    daysLeft?: number;
+    status: 'ok' | 'near-expiry' | 'expired';
+  }[];
   shortfall: number;
 }
 
 /** The recipe scaled to the run, each ingredient proposed by FEFO/FIFO from the kitchen's stock. */
-export function planIngredients(view: LedgerView, siteId: string, recipe: NonNullable<ProductDoc['recipe']>, outputQty: number, businessDate: string): IngredientRow[] {
+export function planIngredients(
+  view: LedgerView,
+  siteId: string,
+  recipe: NonNullable<ProductDoc['recipe']>,
+  outputQty: number,
+  businessDate: string,
+): IngredientRow[] {
   const scale = outputQty / recipe.outputQty;
   return recipe.lines.map((line) => {
     const product = view.product(line.productId);
@@ -50,9 +63,23 @@ export function IngredientPlan({ rows }: { rows: IngredientRow[] }) {
       data-testid="ingredient-plan"
       onRow={(row) => ({ 'data-testid': 'ingredient-row', 'data-product': row.productId }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('kitchen.production.ingredient'), key: 'product', render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.productId) },
-        { title: t('kitchen.production.required'), key: 'required', align: 'right', render: (_, row) => formatQty(row.required, row.product) },
-        { title: t('kitchen.production.onHand'), key: 'onHand', align: 'right', render: (_, row) => <span data-testid="ingredient-on-hand">{formatQty(row.usable, row.product)}</span> },
+        {
+          title: t('kitchen.production.ingredient'),
+          key: 'product',
+          render: (_, row) => (row.product ? productLabel(row.product, i18n.language) : row.productId),
+        },
+        {
+          title: t('kitchen.production.required'),
+          key: 'required',
+          align: 'right',
+          render: (_, row) => formatQty(row.required, row.product),
+        },
+        {
+          title: t('kitchen.production.onHand'),
+          key: 'onHand',
+          align: 'right',
+          render: (_, row) => <span data-testid="ingredient-on-hand">{formatQty(row.usable, row.product)}</span>,
+        },
         {
           title: t('kitchen.production.batches'),
           key: 'batches',
@@ -67,7 +94,12 @@ export function IngredientPlan({ rows }: { rows: IngredientRow[] }) {
                       {t('kitchen.production.expires', { date: allocation.expiryDate })}
                     </Typography.Text>
                   )}
-                  {allocation.expiryDate && <ExpiryTag status={allocation.status} {...(allocation.daysLeft === undefined ? {} : { daysLeft: allocation.daysLeft })} />}
+                  {allocation.expiryDate && (
+                    <ExpiryTag
+                      status={allocation.status}
+                      {...(allocation.daysLeft === undefined ? {} : { daysLeft: allocation.daysLeft })}
+                    />
+                  )}
                 </Space>
               ))}
               {row.shortfall > 0 && (

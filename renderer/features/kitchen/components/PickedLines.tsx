@@ -64,13 +64,31 @@ export function PickedLines({ dispatch }: { dispatch: DispatchDoc }) {
             );
           },
         },
-        { title: t('kitchen.dispatch.qty'), key: 'qty', align: 'right', render: (_, line) => <span data-testid="line-qty-text">{formatQty(line.qty, view.product(line.productId))}</span> },
-        ...(shipped ? [{ title: t('kitchen.production.unitCost'), key: 'cost', align: 'right' as const, render: (_: unknown, line: DocumentLine) => formatUnitCost(line.unitCost ?? 0) }] : []),
+        {
+          title: t('kitchen.dispatch.qty'),
+          key: 'qty',
+          align: 'right',
+          render: (_, line) => <span data-testid="line-qty-text">{formatQty(line.qty, view.product(line.productId))}</span>,
+        },
+        ...(shipped
+          ? [
+              {
+                title: t('kitchen.production.unitCost'),
+                key: 'cost',
+                align: 'right' as const,
+                render: (_: unknown, line: DocumentLine) => formatUnitCost(line.unitCost ?? 0),
+              },
+            ]
+          : []),
         {
           title: t('kitchen.dispatch.kitchenOnHand'),
           key: 'onHand',
           align: 'right',
-          render: (_, line) => <span data-testid="line-on-hand">{formatQty(view.productTotals(dispatch.siteId, line.productId).qty, view.product(line.productId))}</span>,
+          render: (_, line) => (
+            <span data-testid="line-on-hand">
+              {formatQty(view.productTotals(dispatch.siteId, line.productId).qty, view.product(line.productId))}
+            </span>
+          ),
         },
       ]}
     />

@@ -47,7 +47,12 @@ export const ProductPicker = forwardRef<ProductPickerHandle, ProductPickerProps>
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
 
   const hits = useMemo(
-    () => (text.trim() === '' ? [] : searchProducts(index, text, { limit: 40 }).filter((hit) => !filter || filter(hit.product)).slice(0, 8)),
+    () =>
+      text.trim() === ''
+        ? []
+        : searchProducts(index, text, { limit: 40 })
+            .filter((hit) => !filter || filter(hit.product))
+            .slice(0, 8),
     [index, text, filter],
   );
 
@@ -63,7 +68,8 @@ export const ProductPicker = forwardRef<ProductPickerHandle, ProductPickerProps>
     const parsed = parseScan(raw);
     if (parsed.kind !== 'unknown') {
       const resolved = resolveScan(parsed, products, batches());
-      if (resolved.status === 'resolved') return take({ product: resolved.product, quantity: resolved.quantity, ...(resolved.batch ? { batch: resolved.batch } : {}) });
+      if (resolved.status === 'resolved')
+        return take({ product: resolved.product, quantity: resolved.quantity, ...(resolved.batch ? { batch: resolved.batch } : {}) });
       if (resolved.status === 'no-batch') return take({ product: resolved.product, quantity: 0 });
       setText('');
       return onUnknown(t('kitchen.picker.unknownCode', { code: raw }));
@@ -107,7 +113,13 @@ export const ProductPicker = forwardRef<ProductPickerHandle, ProductPickerProps>
           size="small"
           bordered
           data-testid={`${testId}-hits`}
-          style={{ position: 'absolute', zIndex: 20, background: 'var(--ant-color-bg-elevated, #fff)', width: '100%', boxShadow: '0 6px 16px rgba(0,0,0,0.12)' }}
+          style={{
+            position: 'absolute',
+            zIndex: 20,
+            background: 'var(--ant-color-bg-elevated, #fff)',
+            width: '100%',
+            boxShadow: '0 6px 16px rgba(0,0,0,0.12)',
+          }}
           dataSource={hits}
           renderItem={(hit, position) => (
             <List.Item

@@ -34,7 +34,9 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.expiry')}>
-          <span data-testid="result-expiry">{batch.expiresAt ? batch.expiresAt.slice(0, 16).replace('T', ' ') : (batch.expiryDate ?? t('kitchen.production.noExpiry'))}</span>
+          <span data-testid="result-expiry">
+            {batch.expiresAt ? batch.expiresAt.slice(0, 16).replace('T', ' ') : (batch.expiryDate ?? t('kitchen.production.noExpiry'))}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.made')}>{formatQty(run.outputQty, product)}</Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.unitCost')}>
@@ -55,10 +57,32 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
         rowKey={(_, index) => String(index)}
         dataSource={run.lines}
         columns={[
-          { title: t('kitchen.production.ingredient'), key: 'p', render: (_, line) => { const p = ledger.ledger.product(line.productId); return p ? productLabel(p, i18n.language) : line.productId; } },
-          { title: t('kitchen.dispatch.lot'), key: 'lot', render: (_, line) => <Typography.Text code>{(line.batchId && ledger.ledger.batch(line.batchId)?.lotCode) ?? '—'}</Typography.Text> },
-          { title: t('kitchen.production.expiry'), key: 'exp', render: (_, line) => (line.batchId && ledger.ledger.batch(line.batchId)?.expiryDate) ?? '—' },
-          { title: t('kitchen.production.qty'), key: 'qty', align: 'right', render: (_, line) => formatQty(line.qty, ledger.ledger.product(line.productId)) },
+          {
+            title: t('kitchen.production.ingredient'),
+            key: 'p',
+            render: (_, line) => {
+              const p = ledger.ledger.product(line.productId);
+              return p ? productLabel(p, i18n.language) : line.productId;
+            },
+          },
+          {
+            title: t('kitchen.dispatch.lot'),
+            key: 'lot',
+            render: (_, line) => (
+              <Typography.Text code>{(line.batchId && ledger.ledger.batch(line.batchId)?.lotCode) ?? '—'}</Typography.Text>
+            ),
+          },
+          {
+            title: t('kitchen.production.expiry'),
+            key: 'exp',
+            render: (_, line) => (line.batchId && ledger.ledger.batch(line.batchId)?.expiryDate) ?? '—',
+          },
+          {
+            title: t('kitchen.production.qty'),
+            key: 'qty',
+            align: 'right',
+            render: (_, line) => formatQty(line.qty, ledger.ledger.product(line.productId)),
+          },
           { title: t('kitchen.production.unitCost'), key: 'cost', align: 'right', render: (_, line) => formatUnitCost(line.unitCost ?? 0) },
         ]}
       />
@@ -66,7 +90,11 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
         <Typography.Text>{t('kitchen.production.labelCount')}</Typography.Text>
         <InputNumber<number> min={1} max={500} value={count} onChange={setCount} data-testid="label-count" />
         <Typography.Text type="secondary">{t('kitchen.production.labelEach', { qty: formatQty(perLabel, product) })}</Typography.Text>
-        <Button icon={<PrinterOutlined />} data-testid="print-labels" onClick={() => void printLabels([{ batchId: batch.id, count: count ?? 1, qtyPerLabel: perLabel }]).then(setPrinted)}>
+        <Button
+          icon={<PrinterOutlined />}
+          data-testid="print-labels"
+          onClick={() => void printLabels([{ batchId: batch.id, count: count ?? 1, qtyPerLabel: perLabel }]).then(setPrinted)}
+        >
           {t('kitchen.production.printLabels')}
         </Button>
         <PrintStatus result={printed} />

@@ -11,7 +11,16 @@ export function RecentRuns({ siteId }: { siteId: string }) {
   const { t, i18n } = useTranslation();
   const { ledger } = useLedger();
   const rows = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { siteId, type: 'production-run' } }), [siteId]);
-  const recent = useMemo(() => (rows ? rows.filter((doc): doc is ProductionRunDoc => doc.type === 'production-run').sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 15) : null), [rows]);
+  const recent = useMemo(
+    () =>
+      rows
+        ? rows
+            .filter((doc): doc is ProductionRunDoc => doc.type === 'production-run')
+            .sort((a, b) => (a.at < b.at ? 1 : -1))
+            .slice(0, 15)
+        : null,
+    [rows],
+  );
   return (
     <Card title={t('kitchen.production.recent')} size="small">
       <Table<ProductionRunDoc>
@@ -24,11 +33,35 @@ export function RecentRuns({ siteId }: { siteId: string }) {
         columns={[
           { title: t('kitchen.dispatch.number'), dataIndex: 'number' },
           { title: t('kitchen.dispatch.date'), dataIndex: 'businessDate' },
-          { title: t('kitchen.production.product'), key: 'p', render: (_, run) => { const p = ledger?.ledger.product(run.outputProductId); return p ? productLabel(p, i18n.language) : run.outputProductId; } },
-          { title: t('kitchen.production.made'), key: 'q', align: 'right', render: (_, run) => formatQty(run.outputQty, ledger?.ledger.product(run.outputProductId)) },
+          {
+            title: t('kitchen.production.product'),
+            key: 'p',
+            render: (_, run) => {
+              const p = ledger?.ledger.product(run.outputProductId);
+              return p ? productLabel(p, i18n.language) : run.outputProductId;
+            },
+          },
+          {
+            title: t('kitchen.production.made'),
+            key: 'q',
+            align: 'right',
+            render: (_, run) => formatQty(run.outputQty, ledger?.ledger.product(run.outputProductId)),
+          },
           { title: t('kitchen.dispatch.lot'), key: 'lot', render: (_, run) => <Typography.Text code>{run.outputLotCode}</Typography.Text> },
-          { title: t('kitchen.production.expiry'), key: 'e', render: (_, run) => ledger?.ledger.batch(run.outputBatchId)?.expiryDate ?? '—' },
-          { title: t('kitchen.production.unitCost'), key: 'c', align: 'right', render: (_, run) => { const b = ledger?.ledger.batch(run.outputBatchId); return b ? formatUnitCost(b.unitCost) : '—'; } },
+          {
+            title: t('kitchen.production.expiry'),
+            key: 'e',
+            render: (_, run) => ledger?.ledger.batch(run.outputBatchId)?.expiryDate ?? '—',
+          },
+          {
+            title: t('kitchen.production.unitCost'),
+            key: 'c',
+            align: 'right',
+            render: (_, run) => {
+              const b = ledger?.ledger.batch(run.outputBatchId);
+              return b ? formatUnitCost(b.unitCost) : '—';
+            },
+          },
         ]}
       />
     </Card>

@@ -56,7 +56,14 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
       {!editable && <Alert type="info" showIcon message={t('kitchen.recipes.readOnly')} data-testid="recipe-read-only" />}
       <Space align="center">
         <Typography.Text strong>{t('kitchen.recipes.yield')}</Typography.Text>
-        <InputNumber<number> min={0} value={outputQty} disabled={!editable} addonAfter={product.baseUnit} onChange={setOutputQty} data-testid="recipe-yield" />
+        <InputNumber<number>
+          min={0}
+          value={outputQty}
+          disabled={!editable}
+          addonAfter={product.baseUnit}
+          onChange={setOutputQty}
+          data-testid="recipe-yield"
+        />
       </Space>
       {editable && (
         <ProductPicker
@@ -68,7 +75,9 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
           testId="ingredient-picker"
           filter={(candidate) => candidate.id !== product.id}
           onPick={({ product: ingredient }) => {
-            setLines((current) => (current.some((line) => line.productId === ingredient.id) ? current : [...current, { productId: ingredient.id, qty: 0 }]));
+            setLines((current) =>
+              current.some((line) => line.productId === ingredient.id) ? current : [...current, { productId: ingredient.id, qty: 0 }],
+            );
           }}
           onUnknown={setProblem}
         />
@@ -80,7 +89,14 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
         dataSource={lines}
         locale={{ emptyText: t('kitchen.recipes.noLines') }}
         columns={[
-          { title: t('kitchen.production.ingredient'), key: 'p', render: (_, line) => { const p = byId.get(line.productId); return p ? productLabel(p, i18n.language) : line.productId; } },
+          {
+            title: t('kitchen.production.ingredient'),
+            key: 'p',
+            render: (_, line) => {
+              const p = byId.get(line.productId);
+              return p ? productLabel(p, i18n.language) : line.productId;
+            },
+          },
           {
             title: t('kitchen.recipes.qty'),
             key: 'qty',
@@ -91,7 +107,11 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
                   min={0}
                   value={line.qty}
                   addonAfter={byId.get(line.productId)?.baseUnit}
-                  onChange={(value) => setLines((current) => current.map((candidate) => (candidate.productId === line.productId ? { ...candidate, qty: value ?? 0 } : candidate)))}
+                  onChange={(value) =>
+                    setLines((current) =>
+                      current.map((candidate) => (candidate.productId === line.productId ? { ...candidate, qty: value ?? 0 } : candidate)),
+                    )
+                  }
                   onPressEnter={() => picker.current?.focus()}
                 />
               ) : (
@@ -111,7 +131,14 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
                   key: 'remove',
                   width: 48,
                   render: (_: unknown, line: RecipeLine) => (
-                    <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('kitchen.dispatch.remove')} onClick={() => setLines((current) => current.filter((candidate) => candidate.productId !== line.productId))} />
+                    <Button
+                      type="text"
+                      danger
+                      size="small"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('kitchen.dispatch.remove')}
+                      onClick={() => setLines((current) => current.filter((candidate) => candidate.productId !== line.productId))}
+                    />
                   ),
                 },
               ]

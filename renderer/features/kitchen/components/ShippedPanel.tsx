@@ -33,7 +33,12 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
     if (!ledger) return;
     const view = ledger.ledger;
     const fixed = i18n.getFixedT(language);
-    const site = (id: string) => siteLabel(sites?.find((candidate) => candidate.id === id), language, id);
+    const site = (id: string) =>
+      siteLabel(
+        sites?.find((candidate) => candidate.id === id),
+        language,
+        id,
+      );
     const qrs = await Promise.all(encodeDispatchQr(dispatchQrPayload(dispatch, view)).map(qrDataUrl));
     let total = 0;
     const lines = dispatch.lines.map((line) => {
@@ -57,9 +62,26 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
       title: label('title'),
       number: dispatch.number,
       labels: {
-        number: label('number'), from: label('from'), to: label('to'), date: label('date'), shippedAt: label('shippedAt'), product: label('product'), sku: label('sku'),
-        lot: label('lot'), expiry: label('expiry'), qty: label('qty'), unit: label('unit'), unitCost: label('unitCost'), amount: label('amount'), total: label('total'),
-        shipper: label('shipper'), receiver: label('receiver'), driver: label('driver'), qrHint: label('qrHint'), qrPart: label('qrPart'), note: label('note'),
+        number: label('number'),
+        from: label('from'),
+        to: label('to'),
+        date: label('date'),
+        shippedAt: label('shippedAt'),
+        product: label('product'),
+        sku: label('sku'),
+        lot: label('lot'),
+        expiry: label('expiry'),
+        qty: label('qty'),
+        unit: label('unit'),
+        unitCost: label('unitCost'),
+        amount: label('amount'),
+        total: label('total'),
+        shipper: label('shipper'),
+        receiver: label('receiver'),
+        driver: label('driver'),
+        qrHint: label('qrHint'),
+        qrPart: label('qrPart'),
+        note: label('note'),
       },
       from: site(dispatch.siteId),
       to: site(dispatch.toSiteId),
@@ -70,7 +92,14 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
       total: formatMoney(total),
       qrs,
     };
-    setPrinted(await printKitchenDocument(createElement(DispatchNote, { data }), { title: `${data.title} ${dispatch.number}`, mode: 'printer', pageSize: page, css: dispatchNoteCss }));
+    setPrinted(
+      await printKitchenDocument(createElement(DispatchNote, { data }), {
+        title: `${data.title} ${dispatch.number}`,
+        mode: 'printer',
+        pageSize: page,
+        css: dispatchNoteCss,
+      }),
+    );
   };
 
   const labelsForLines = async () => {
@@ -120,7 +149,9 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
             return (
               <List.Item data-testid="audit-event" data-kind={event.kind}>
                 <Space wrap>
-                  <Tag color={event.severity === 'warning' ? 'orange' : event.severity === 'error' ? 'red' : 'blue'}>{t(`kitchen.audit.kinds.${event.kind}`, { defaultValue: event.kind })}</Tag>
+                  <Tag color={event.severity === 'warning' ? 'orange' : event.severity === 'error' ? 'red' : 'blue'}>
+                    {t(`kitchen.audit.kinds.${event.kind}`, { defaultValue: event.kind })}
+                  </Tag>
                   <Typography.Text>
                     {event.kind === 'fifo-override' && chosen && earlier
                       ? t('kitchen.audit.fifoOverride', { chosen, earlier, reason: String(data['reason'] ?? '') })

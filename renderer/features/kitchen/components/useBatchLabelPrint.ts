@@ -33,7 +33,12 @@ export function useBatchLabelPrint(): (requests: readonly LabelRequest[]) => Pro
           ...(batch.expiryDate ? { expiryDate: batch.expiryDate } : {}),
           quantityText: formatQty(request.qtyPerLabel, product),
           qr,
-          caption: { lot: t('kitchen.label.lot'), produced: t('kitchen.label.produced'), expires: t('kitchen.label.expires'), qty: t('kitchen.label.qty') },
+          caption: {
+            lot: t('kitchen.label.lot'),
+            produced: t('kitchen.label.produced'),
+            expires: t('kitchen.label.expires'),
+            qty: t('kitchen.label.qty'),
+          },
         });
       }
     }

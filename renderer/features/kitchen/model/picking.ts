@@ -50,15 +50,19 @@ export function batchOptions(view: LedgerView, siteId: string, productId: string
   return options.sort((a, b) => rank(a) - rank(b) || (a.lotCode < b.lotCode ? -1 : 1));
 }
 
-export type LineCheck =
-  | { ok: true; override: FifoOverride | null }
-  | { ok: false; error: DomainError };
+export type LineCheck = { ok: true; override: FifoOverride | null } | { ok: false; error: DomainError };
 
 /** What the posting would say about a line's chosen batch (FIFO, expired, quarantined). */
 export function checkLine(view: LedgerView, siteId: string, businessDate: string, line: DocumentLine): LineCheck {
   if (line.batchId === undefined) return { ok: true, override: null };
   try {
-    const override = checkBatchChoice(view, { siteId, productId: line.productId, businessDate, batchId: line.batchId, ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}) });
+    const override = checkBatchChoice(view, {
+      siteId,
+      productId: line.productId,
+      businessDate,
+      batchId: line.batchId,
+      ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}),
+    });
     return { ok: true, override };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error };
@@ -74,14 +78,22 @@ export function checkLine(view: LedgerView, siteId: string, businessDate: string
 export function resolvePicking(view: LedgerView, dispatch: Pick<DispatchDoc, 'siteId' | 'businessDate' | 'lines'>): DocumentLine[] {
   const taken = new Map<string, number>();
   const lines: DocumentLine[] = [];
-  const pendingView: LedgerView = { ...bindView(view), onHand: (site, batch) => view.onHand(site, batch) - (site === dispatch.siteId ? (taken.get(batch) ?? 0) : 0) };
+  const pendingView: LedgerView = {
+    ...bindView(view),
+    onHand: (site, batch) => view.onHand(site, batch) - (site === dispatch.siteId ? (taken.get(batch) ?? 0) : 0),
+  };
   for (const line of dispatch.lines) {
     if (line.batchId !== undefined) {
       taken.set(line.batchId, (taken.get(line.batchId) ?? 0) + line.qty);
       lines.push(line);
       continue;
     }
-    const proposal = proposeBatches(pendingView, { siteId: dispatch.siteId, productId: line.productId, businessDate: dispatch.businessDate, qty: line.qty });
+    const proposal = proposeBatches(pendingView, {
+      siteId: dispatch.siteId,
+      productId: line.productId,
+      businessDate: dispatch.businessDate,
+      qty: line.qty,
+    });
     for (const allocation of proposal.allocations) {
       taken.set(allocation.batchId, (taken.get(allocation.batchId) ?? 0) + allocation.qty);
       lines.push({ ...line, batchId: allocation.batchId, qty: roundQty(allocation.qty) });

@@ -23,14 +23,24 @@ export function answeredRequestNumbers(note: string | undefined): string[] {
 }
 
 /** A request is answered once a (not cancelled) dispatch to its store names it. */
-export function isRequestAnswered(request: Pick<StoreRequestDoc, 'siteId' | 'number'>, dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[]): boolean {
+export function isRequestAnswered(
+  request: Pick<StoreRequestDoc, 'siteId' | 'number'>,
+  dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[],
+): boolean {
   return dispatches.some(
-    (dispatch) => dispatch.toSiteId === request.siteId && dispatch.status !== 'cancelled' && answeredRequestNumbers(dispatch.note).includes(request.number),
+    (dispatch) =>
+      dispatch.toSiteId === request.siteId &&
+      dispatch.status !== 'cancelled' &&
+      answeredRequestNumbers(dispatch.note).includes(request.number),
   );
 }
 
 /** Requests addressed to the kitchen, submitted, and not yet answered by a dispatch. */
-export function openRequests(requests: readonly StoreRequestDoc[], kitchenId: string, dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[]): StoreRequestDoc[] {
+export function openRequests(
+  requests: readonly StoreRequestDoc[],
+  kitchenId: string,
+  dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[],
+): StoreRequestDoc[] {
   return requests
     .filter((request) => request.type === 'store-request' && request.toSiteId === kitchenId && request.status === 'submitted')
     .filter((request) => !isRequestAnswered(request, dispatches))
@@ -64,7 +74,9 @@ export function aggregatePickingList(requests: readonly StoreRequestDoc[]): Pick
       if (!row.requestNumbers.includes(request.number)) row.requestNumbers.push(request.number);
     }
   }
-  return [...rows.values()].sort((a, b) => (a.deliveryDate === b.deliveryDate ? (a.productId < b.productId ? -1 : 1) : a.deliveryDate < b.deliveryDate ? -1 : 1));
+  return [...rows.values()].sort((a, b) =>
+    a.deliveryDate === b.deliveryDate ? (a.productId < b.productId ? -1 : 1) : a.deliveryDate < b.deliveryDate ? -1 : 1,
+  );
 }
 
 export interface DraftHeader {
