@@ -1,32 +1,56 @@
 // The RxDB schemas this terminal stores its collections with. A schema's `version` in shared/ is
 // the wire version: the shape of a document, which the endpoint holds pushes to
-// (SYNC-PROTOCOL.md, x-schema-version). How a terminal lays a collection out locally — its
-// indexes — is not part of that contract, yet RxDB needs a new version (and a migration) for
-// any change to a stored schema. So the local version is the wire version plus a layout
-// revision: dropping an index re-lays the local store without making every terminal of the
-// fleet upgrade with the endpoint.
+// (SYNC-PROTOCOL.md, Schema evolution). How a terminal lays a collection out locally is its own
+// business: RxDB needs a new local version (and a migration, which re-lays every record) for any
+// change to a stored schema, so the local store keeps its own versions. A collection is stored
+// with the declared fields of one wire version (`shape`); a newer wire version that only opens an
+// enum or relaxes a limit needs no local change, and none of the minutes a re-lay costs a
+// terminal holding 100,000 movements (bench/migrate.ts). The shipped app does not validate
+// locally (no validator plugin), so documents of a newer shape are stored as they come.
 import type { RxJsonSchema } from 'rxdb';
 import { collectionSchemas, type CollectionName } from '../../shared/schemas';
+import { schemaAtVersion } from '../../shared/schemas/versions';
 
-/** Bumped when a collection's local layout (its indexes) changes; never goes down. */
-export const storageLayoutRevisions: Record<CollectionName, number> = {
-  sites: 0,
-  products: 0,
-  partners: 0,
-  batches: 0,
+interface LocalLayout {
+  /** The wire version whose fields the local schema declares. */
+  shape: number;
+  /** The local schema version: moves forward only, one migration strategy per step. */
+  version: number;
+}
+
+export const localLayouts: Record<CollectionName, LocalLayout> = {
+  sites: { shape: 0, version: 0 },
+  products: { shape: 0, version: 0 },
+  partners: { shape: 0, version: 0 },
+  batches: { shape: 0, version: 0 },
   // 1: the v0 indexes (siteId+productId, batchId, docId) dropped — nothing queried them.
-  movements: 1,
-  documents: 0,
+  movements: { shape: 0, version: 1 },
+  // 1: wire v1 — note tags become link fields (migrations.ts).
+  documents: { shape: 1, version: 1 },
   // 1: the v0 docId index dropped — the journal is read whole.
-  journal: 1,
-  events: 0,
-  config: 0,
+  journal: { shape: 0, version: 1 },
+  events: { shape: 0, version: 0 },
+  config: { shape: 0, version: 0 },
 };
 
-/** The stored schema of `name`: the shared one at local version wire + layout revision. */
+/** The schema without the wire's `x-open` markers: they tell readers about enums, not storage. */
+function withoutOpenMarkers(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutOpenMarkers);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node as Record<string, unknown>)
+      .filter(([key]) => key !== 'x-open')
+      .map(([key, value]) => [key, withoutOpenMarkers(value)]),
+  );
+}
+
+/** The stored schema of `name`: the fields of its wire `shape`, the current indexes, the local version. */
 export function localSchema(name: CollectionName): RxJsonSchema<unknown> {
-  const shared = collectionSchemas[name];
-  return { ...shared, version: shared.version + storageLayoutRevisions[name] } as unknown as RxJsonSchema<unknown>;
+  const { shape, version } = localLayouts[name];
+  const wire = schemaAtVersion(name, shape);
+  if (!wire) throw new Error(`${name}: no wire schema of version ${shape}`);
+  const indexes = (collectionSchemas[name] as { indexes?: unknown }).indexes;
+  return { ...(withoutOpenMarkers(wire) as object), version, ...(indexes ? { indexes } : {}) } as unknown as RxJsonSchema<unknown>;
 }
 
 export const localSchemas = Object.fromEntries(

@@ -1,24 +1,33 @@
 // Local schema versions move forward only (STYLE.md): each collection lists one strategy per
-// *local* version above 0 (renderer/db/local-schemas.ts: wire version + layout revision), keyed
-// by the version it migrates *to*. Old terminals may hold old documents for weeks, so a strategy
-// never drops a document; it returns the upgraded one. A layout-only step returns it unchanged.
+// *local* version above 0 (renderer/db/local-schemas.ts), keyed by the version it migrates *to*.
+// Old terminals may hold old documents for weeks, so a strategy never drops a document; it returns
+// the upgraded one. A layout-only step returns it unchanged; a wire step applies the same upgrade
+// the endpoint applies to what older terminals push (shared/schemas/versions.ts).
 import type { MigrationStrategies } from 'rxdb';
+import type { JsonObject } from '../../shared/protocol/wire';
 import type { CollectionName } from '../../shared/schemas';
+import { noLinkResolver, upgradeFromVersion, type LegacyLinkResolver } from '../../shared/schemas/versions';
 import { localSchemas } from './local-schemas';
 
 const layoutOnly = (doc: unknown) => doc;
 
-export const migrationStrategiesByCollection: Record<CollectionName, MigrationStrategies> = {
-  sites: {},
-  products: {},
-  partners: {},
-  batches: {},
-  movements: { 1: layoutOnly },
-  documents: {},
-  journal: { 1: layoutOnly },
-  events: {},
-  config: {},
-};
+/** The strategies, given how to resolve the store request numbers v0 dispatches name in their note. */
+export function migrationStrategies(resolver: LegacyLinkResolver = noLinkResolver): Record<CollectionName, MigrationStrategies> {
+  return {
+    sites: {},
+    products: {},
+    partners: {},
+    batches: {},
+    movements: { 1: layoutOnly },
+    // Local 1 = wire v1: note tags → link fields (requestIds, purchaseOrderId, expectedDate …).
+    documents: { 1: (doc: JsonObject) => upgradeFromVersion('documents', doc, 0, resolver) },
+    journal: { 1: layoutOnly },
+    events: {},
+    config: {},
+  };
+}
+
+export const migrationStrategiesByCollection = migrationStrategies();
 
 /** Fails fast (at start-up and in tests) when a local schema version has no strategy. */
 export function assertMigrationsComplete(): void {

@@ -11,12 +11,13 @@ export type ConfigKey = (typeof configKeys)[number];
 export const configSchema = {
   title: 'config',
   description: 'Per-site policies, account mapping, custom fields, approval rules, par levels.',
-  version: 0,
+  // v1: enums declared open (later versions may add values; readers handle unknown ones).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: idField,
-    key: { type: 'string', enum: configKeys, maxLength: 32 },
+    key: { type: 'string', enum: configKeys, maxLength: 32, 'x-open': true },
     siteId: refField,
     value: { type: 'object' },
     updatedAt: updatedAtField,

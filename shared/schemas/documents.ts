@@ -45,6 +45,10 @@ const documentLineSchema = {
     /** Reason given for picking a later batch than FEFO/FIFO proposes (强制校验). */
     fifoOverrideReason: shortTextField,
     note: shortTextField,
+    /** (v1) The unit the quantity was entered in (a pack unit such as 箱, or the base unit). */
+    unit: { type: 'string', maxLength: 16 },
+    /** (v1) The quantity as entered, in `unit`; `qty` stays in the base unit. */
+    unitQty: quantityField,
   },
   required: ['productId', 'qty'],
   additionalProperties: false,
@@ -54,18 +58,20 @@ const documentLineSchema = {
 export const documentSchema = {
   title: 'documents',
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: idField,
-    type: { type: 'string', enum: documentTypes, maxLength: 32 },
+    // Open enums (SYNC-PROTOCOL.md, Schema evolution): later versions may add values; a reader
+    // that does not know one shows the document read-only as another document.
+    type: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     siteId: refField,
     /** Addressee site of a dispatch (and of documents answering one). */
     toSiteId: refField,
     /** Human document number (单号) printed and used for drill-through from the journal. */
     number: { type: 'string', maxLength: 64 },
-    status: { type: 'string', enum: documentStatuses, maxLength: 16 },
+    status: { type: 'string', enum: documentStatuses, maxLength: 16, 'x-open': true },
     businessDate: businessDateField,
     /** Business time of posting. */
     at: instantField,
@@ -74,8 +80,8 @@ export const documentSchema = {
     dispatchId: refField,
     /** Reversal: the document whose postings it cancels. */
     reversesDocId: refField,
-    wasteReason: { type: 'string', enum: wasteReasons, maxLength: 16 },
-    paymentMethod: { type: 'string', enum: ['cash', 'credit'], maxLength: 16 },
+    wasteReason: { type: 'string', enum: wasteReasons, maxLength: 16, 'x-open': true },
+    paymentMethod: { type: 'string', enum: ['cash', 'credit'], maxLength: 16, 'x-open': true },
     returnDirection: { type: 'string', enum: ['to-supplier', 'from-customer'], maxLength: 16 },
     /** Production run output. */
     outputProductId: refField,
@@ -86,6 +92,18 @@ export const documentSchema = {
     countScope: { type: 'string', enum: ['full', 'cycle'], maxLength: 16 },
     blind: { type: 'boolean' },
     terminalId: refField,
+    // (v1) Links that v0 kept as tags in `note`; free text stays free (no structured data in it).
+    /** Dispatch: the store requests (要货单) it answers. */
+    requestIds: { type: 'array', items: refField },
+    /** Goods receipt: the purchase order it receives against. */
+    purchaseOrderId: refField,
+    /** Purchase order: the delivery date asked of the supplier. */
+    expectedDate: businessDateField,
+    /** Store request: the day the store wants the goods. */
+    deliveryDate: businessDateField,
+    /** Approval: the document it decides, and that document's type. */
+    subjectDocId: refField,
+    subjectDocType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     note: longTextField,
     lines: { type: 'array', items: documentLineSchema },
     updatedAt: updatedAtField,

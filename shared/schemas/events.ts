@@ -19,7 +19,8 @@ export type EventKind = (typeof eventKinds)[number];
 export const eventSchema = {
   title: 'events',
   description: 'Append-only audit and notice events (FIFO overrides, stock exceptions …).',
-  version: 0,
+  // v1: enums declared open (later versions may add values; readers handle unknown ones).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -27,10 +28,10 @@ export const eventSchema = {
     siteId: refField,
     /** Addressee site, e.g. the kitchen told about a store's discrepancy. */
     toSiteId: refField,
-    kind: { type: 'string', enum: eventKinds, maxLength: 32 },
+    kind: { type: 'string', enum: eventKinds, maxLength: 32, 'x-open': true },
     severity: { type: 'string', enum: ['info', 'warning', 'error'], maxLength: 16 },
     at: instantField,
-    docType: { type: 'string', enum: documentTypes, maxLength: 32 },
+    docType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     docId: refField,
     productId: refField,
     batchId: refField,

@@ -6,13 +6,14 @@ import type { FromSchema } from './json-schema-types';
 export const journalSchema = {
   title: 'journal',
   description: 'A balanced journal entry produced by a posting, carrying the document number.',
-  version: 0,
+  // v1: enums declared open (later versions may add values; readers handle unknown ones).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: idField,
     siteId: refField,
-    docType: { type: 'string', enum: documentTypes, maxLength: 32 },
+    docType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     docId: refField,
     /** Printed document number, for drill-through from the books to the document. */
     docNumber: { type: 'string', maxLength: 64 },

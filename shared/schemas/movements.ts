@@ -25,7 +25,8 @@ export type MovementKind = (typeof movementKinds)[number];
 export const movementSchema = {
   title: 'movements',
   description: 'One signed change of stock of one batch at one site. Append-only.',
-  version: 0,
+  // v1: enums declared open (later versions may add values; readers handle unknown ones).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -35,10 +36,10 @@ export const movementSchema = {
     batchId: refField,
     /** Signed, in the product's base unit. */
     qty: quantityField,
-    kind: { type: 'string', enum: movementKinds, maxLength: 32 },
+    kind: { type: 'string', enum: movementKinds, maxLength: 32, 'x-open': true },
     /** Cost per base unit this movement carries in or out. */
     unitCost: moneyField,
-    docType: { type: 'string', enum: documentTypes, maxLength: 32 },
+    docType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     docId: refField,
     /** Index of the document line that produced it (deterministic ids derive from it). */
     lineNo: { type: 'integer', minimum: 0 },

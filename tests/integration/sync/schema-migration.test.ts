@@ -12,6 +12,7 @@ import { startSync, type LarderSync } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
 import { collectionNames, collectionSchemas, type JournalDoc, type MovementDoc } from '../../../shared/schemas';
+import { releasedV0 } from '../../../shared/schemas/versions';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { pullAll } from '../../support/pull';
 import { sampleDocs } from '../../unit/schemas/samples';
@@ -20,8 +21,8 @@ import { movementDoc, waitFor } from './clients';
 
 /** The shipped v0 schemas, rebuilt: the fingerprints are the ones the schema lock recorded for v0. */
 const v0 = {
-  movements: { ...collectionSchemas.movements, version: 0, indexes: [['siteId', 'productId'], 'batchId', 'docId'] },
-  journal: { ...collectionSchemas.journal, version: 0, indexes: ['docId'] },
+  movements: { ...releasedV0.movements, version: 0, indexes: [['siteId', 'productId'], 'batchId', 'docId'] },
+  journal: { ...releasedV0.journal, version: 0, indexes: ['docId'] },
 };
 const V0_FINGERPRINTS = { movements: '203f2425f1ca202f', journal: 'd5aec5712c4a1566' };
 
@@ -95,7 +96,7 @@ describe('schema migration of a terminal store', () => {
         collectionNames.map((collection) => [
           collection,
           {
-            schema: ((v0 as Record<string, unknown>)[collection] ?? collectionSchemas[collection]) as unknown as RxJsonSchema<unknown>,
+            schema: ((v0 as Record<string, unknown>)[collection] ?? releasedV0[collection]) as unknown as RxJsonSchema<unknown>,
             conflictHandler: conflictHandlerFor(collection),
             localDocuments: collection === 'documents',
           },

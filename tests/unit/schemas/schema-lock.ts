@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The schema lock: for each collection, the version and a fingerprint of its schema. A schema
- * whose content changed while its version did not is a break for terminals that keep syncing
- * old documents for weeks (STYLE.md: versions move forward only).
+ * The schema locks. The wire lock holds a fingerprint of every released version of every
+ * collection schema (shared/schemas/versions.ts): a released version never changes, because
+ * terminals keep syncing its documents for weeks. The storage lock holds, per collection, the
+ * local version and fingerprint of the terminal's RxDB schema: a change needs a new local version
+ * and a migration strategy (renderer/db/migrations.ts).
  */
 export interface SchemaLockEntry {
   version: number;
   fingerprint: string;
 }
 export type SchemaLock = Record<string, SchemaLockEntry>;
+/** Collection → version → fingerprint. */
+export type WireLock = Record<string, Record<string, string>>;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -29,11 +33,27 @@ export function schemaFingerprint(schema: { version: number }, ignore: readonly 
   return createHash('sha256').update(canonicalJson(kept)).digest('hex').slice(0, 16);
 }
 
-/**
- * Problems between the current schemas and the recorded lock; empty when they agree. The wire
- * lock ignores `indexes` (how a terminal stores a collection is not the document's shape); the
- * storage lock of the terminal's RxDB schemas does not.
- */
+/** Wire lock problems: every version of every history recorded, none changed since. Indexes are not the wire's. */
+export function checkWireLock(history: Record<string, readonly { version: number }[]>, lock: WireLock): string[] {
+  const problems: string[] = [];
+  for (const [name, versions] of Object.entries(history)) {
+    versions.forEach((schema, index) => {
+      if (schema.version !== index) problems.push(`${name}: history entry ${index} says version ${schema.version}`);
+      const fingerprint = schemaFingerprint(schema, ['indexes']);
+      const recorded = lock[name]?.[String(index)];
+      if (!recorded)
+        problems.push(`${name} v${index}: not in the wire lock; once released it is frozen — record "${index}": "${fingerprint}"`);
+      else if (recorded !== fingerprint)
+        problems.push(`${name} v${index}: changed after release; leave v${index} as it was and add version ${versions.length} instead`);
+    });
+    const recordedVersions = Object.keys(lock[name] ?? {}).map(Number);
+    for (const v of recordedVersions)
+      if (v >= versions.length) problems.push(`${name} v${v}: released but missing from the history; released versions stay importable`);
+  }
+  return problems;
+}
+
+/** Storage lock problems: a local schema changed without a new local version, or a version went back. */
 export function checkSchemaLock(schemas: Record<string, { version: number }>, lock: SchemaLock, ignore: readonly string[] = []): string[] {
   const problems: string[] = [];
   for (const [name, schema] of Object.entries(schemas)) {

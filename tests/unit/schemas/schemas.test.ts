@@ -5,13 +5,13 @@ import type { RxJsonSchema } from 'rxdb';
 import { appendOnlyCollections, collectionKinds, collectionNames, collectionSchemas } from '../../../shared/schemas';
 import { sampleDocs } from './samples';
 import { localSchemas } from '../../../renderer/db/local-schemas';
-import { checkSchemaLock, type SchemaLock } from './schema-lock';
+import { schemaHistory, releasedV0 } from '../../../shared/schemas/versions';
+import { checkSchemaLock, checkWireLock, schemaFingerprint, type SchemaLock, type WireLock } from './schema-lock';
 import lockFile from './schema-lock.json';
 import storageLockFile from './storage-lock.json';
 
-/** The wire lock: document shapes, as the endpoint holds pushes to them (indexes ignored). */
-const lock: SchemaLock = lockFile;
-const WIRE = ['indexes'];
+/** The wire lock: every released version's fingerprint (indexes ignored: they are the terminal's layout). */
+const wireLock: WireLock = lockFile;
 /** The storage lock: the terminal's RxDB schemas, indexes included (any change needs a migration). */
 const storageLock: SchemaLock = storageLockFile;
 
@@ -70,36 +70,37 @@ describe('collection schemas', () => {
 });
 
 describe('schema versioning', () => {
-  it('every schema matches the wire lock and the storage lock (a change needs a version bump and a lock update)', () => {
-    expect(checkSchemaLock(collectionSchemas, lock, WIRE)).toEqual([]);
+  it('every released version matches the wire lock, and the stored schemas of the terminal the storage lock', () => {
+    expect(checkWireLock(schemaHistory, wireLock)).toEqual([]);
     expect(checkSchemaLock(localSchemas, storageLock)).toEqual([]);
   });
 
-  it('detects a change made without a version bump', () => {
-    const changed = structuredClone(collectionSchemas) as unknown as Record<
-      string,
-      { version: number; properties: Record<string, unknown> }
-    >;
-    changed.movements.properties.extraField = { type: 'string' };
-    const problems = checkSchemaLock(changed, lock, WIRE);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/movements: schema changed without a version bump/);
+  it('refuses a released version edited in place, and asks for a new version to be recorded', () => {
+    const edited = structuredClone(schemaHistory) as unknown as Record<string, { version: number; properties: Record<string, unknown> }[]>;
+    edited.movements![0]!.properties.extraField = { type: 'string' };
+    expect(checkWireLock(edited, wireLock)).toEqual([
+      expect.stringMatching(/movements v0: changed after release; leave v0 as it was and add version 2/),
+    ]);
+    const grown = { ...schemaHistory, sites: [...schemaHistory.sites, { ...schemaHistory.sites[0]!, version: 1 }] };
+    expect(checkWireLock(grown, wireLock)).toEqual([expect.stringMatching(/sites v1: not in the wire lock/)]);
   });
 
-  it('asks for the lock to be updated when a version is bumped, and refuses going back', () => {
-    const bumped = structuredClone(collectionSchemas) as unknown as Record<string, { version: number }>;
-    bumped.sites.version = 1;
-    expect(checkSchemaLock(bumped, lock, WIRE)[0]).toMatch(/sites: version bumped to 1/);
-    const older: SchemaLock = { ...lock, sites: { version: 2, fingerprint: lock.sites.fingerprint } };
-    expect(checkSchemaLock(collectionSchemas, older, WIRE)[0]).toMatch(/went back/);
+  it('the current schema is the last of its history, and v0 is the first release as terminals hold it', () => {
+    for (const name of collectionNames) {
+      const history = schemaHistory[name];
+      expect(history[history.length - 1]).toBe(collectionSchemas[name]);
+      expect(schemaFingerprint(history[0]!, ['indexes'])).toBe(schemaFingerprint(releasedV0[name], ['indexes']));
+    }
   });
 
-  it('an index change leaves the wire lock alone but needs a new local version', () => {
-    const wire = structuredClone(collectionSchemas) as unknown as Record<string, { version: number; indexes?: unknown[] }>;
-    wire.events.indexes = ['docId'];
-    expect(checkSchemaLock(wire, lock, WIRE)).toEqual([]);
+  it('a storage layout change needs a new local version (the wire lock ignores indexes)', () => {
     const local = structuredClone(localSchemas) as unknown as Record<string, { version: number; indexes?: unknown[] }>;
-    local.events.indexes = ['docId'];
+    local.events!.indexes = ['docId'];
     expect(checkSchemaLock(local, storageLock)).toEqual([expect.stringMatching(/events: schema changed without a version bump/)]);
+    const bumped = structuredClone(localSchemas) as unknown as Record<string, { version: number }>;
+    bumped.sites!.version = 1;
+    expect(checkSchemaLock(bumped, storageLock)[0]).toMatch(/sites: version bumped to 1/);
+    const older: SchemaLock = { ...storageLock, sites: { version: 2, fingerprint: storageLock.sites!.fingerprint } };
+    expect(checkSchemaLock(localSchemas, older)[0]).toMatch(/went back/);
   });
 });

@@ -1,0 +1,171 @@
+// Every released version of every collection schema, and moving a document between versions
+// (SYNC-PROTOCOL.md, "Schema evolution"). Schemas grow additively only — optional fields, values
+// of open enums, relaxed limits (tests/unit/schemas/additive.test.ts refuses anything else) — so
+// a document of version n is one of version n+1 as it stands, and going down means leaving out
+// the fields version n did not have. A step may add a transformation both ways (documents v1:
+// note tags ⇄ link fields), so a terminal still on an old version keeps reading what it wrote.
+import type { JsonObject, JsonValue } from '../protocol/wire';
+import { collectionSchemas, type CollectionName, type CollectionSchemaShape } from './index';
+import { downgradeDocumentLinks, noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
+import * as released from './history/v0';
+
+export type { LegacyLinkResolver } from './history/documents-v1-links';
+export { noLinkResolver } from './history/documents-v1-links';
+
+/** Index = version; the last entry is the current schema of shared/schemas/. */
+export const schemaHistory: { readonly [K in CollectionName]: readonly CollectionSchemaShape[] } = {
+  sites: [collectionSchemas.sites],
+  products: [collectionSchemas.products],
+  partners: [collectionSchemas.partners],
+  batches: [collectionSchemas.batches],
+  movements: [released.movementsV0, collectionSchemas.movements],
+  documents: [released.documentsV0, collectionSchemas.documents],
+  journal: [released.journalV0, collectionSchemas.journal],
+  events: [released.eventsV0, collectionSchemas.events],
+  config: [released.configV0, collectionSchemas.config],
+};
+
+/** The released version 0 of each collection (the first release's terminals). */
+export const releasedV0: { readonly [K in CollectionName]: CollectionSchemaShape } = {
+  sites: released.sitesV0,
+  products: released.productsV0,
+  partners: released.partnersV0,
+  batches: released.batchesV0,
+  movements: released.movementsV0,
+  documents: released.documentsV0,
+  journal: released.journalV0,
+  events: released.eventsV0,
+  config: released.configV0,
+};
+
+export function currentVersion(collection: CollectionName): number {
+  return schemaHistory[collection].length - 1;
+}
+
+export function schemaAtVersion(collection: CollectionName, version: number): CollectionSchemaShape | undefined {
+  return schemaHistory[collection][version];
+}
+
+/** A step's own transformation beside adding or leaving out fields; `to` is the step's newer version. */
+interface VersionStep {
+  up(doc: JsonObject, resolver: LegacyLinkResolver): JsonObject;
+  down(doc: JsonObject, resolver: LegacyLinkResolver): JsonObject;
+}
+
+const steps: { readonly [K in CollectionName]?: Readonly<Record<number, VersionStep>> } = {
+  documents: { 1: { up: upgradeDocumentLinks, down: downgradeDocumentLinks } },
+};
+
+/** Whether moving a document of `collection` between these versions needs a link resolver. */
+export function needsLinkResolver(collection: CollectionName, from: number, to: number): boolean {
+  const table = steps[collection];
+  if (!table) return false;
+  for (let v = Math.min(from, to) + 1; v <= Math.max(from, to); v++) if (table[v]) return true;
+  return false;
+}
+
+interface SchemaNode {
+  type?: string | readonly string[];
+  properties?: Readonly<Record<string, SchemaNode>>;
+  items?: SchemaNode;
+}
+
+/** `value` without what `schema` does not declare (objects with properties, arrays of them). */
+function strip(value: JsonValue, schema: SchemaNode | undefined): JsonValue {
+  if (!schema || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return schema.items ? value.map((item) => strip(item, schema.items)) : value;
+  if (!schema.properties) return value; // a free-form object: kept whole
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    const declared = schema.properties[key];
+    if (declared) out[key] = strip(child, declared);
+    else if (key.startsWith('_')) out[key] = child; // RxDB's own fields (_deleted …) cross the wire as they are
+  }
+  return out;
+}
+
+/**
+ * The document as a terminal of `version` sees it: each step down applies its transformation,
+ * then leaves out the fields the older version did not declare.
+ */
+export function projectToVersion(collection: CollectionName, doc: JsonObject, version: number, resolver = noLinkResolver): JsonObject {
+  let out = doc;
+  for (let v = currentVersion(collection); v > version; v--) {
+    const step = steps[collection]?.[v];
+    if (step) out = step.down(out, resolver);
+    out = strip(out, schemaAtVersion(collection, v - 1) as SchemaNode) as JsonObject;
+  }
+  return out;
+}
+
+/** A document written by a terminal of `version`, brought to the current version. */
+export function upgradeFromVersion(collection: CollectionName, doc: JsonObject, version: number, resolver = noLinkResolver): JsonObject {
+  let out = doc;
+  for (let v = version + 1; v <= currentVersion(collection); v++) {
+    const step = steps[collection]?.[v];
+    if (step) out = step.up(out, resolver);
+  }
+  return out;
+}
+
+/**
+ * A document pushed by a terminal of `version` (already upgraded) that replaces `stored`: the
+ * stored document's fields newer than that version are kept (the older terminal never saw them).
+ * Arrays of objects (document lines) keep them element by element where the older terminal left
+ * the element unchanged; free-form values are the pushed ones.
+ */
+export function keepNewerFields(collection: CollectionName, pushed: JsonObject, stored: JsonObject, version: number): JsonObject {
+  const known = schemaAtVersion(collection, version) as SchemaNode | undefined;
+  const current = schemaAtVersion(collection, currentVersion(collection)) as SchemaNode;
+  return mergeNode(pushed, stored, known, current) as JsonObject;
+}
+
+function mergeNode(pushed: JsonValue, stored: JsonValue, known: SchemaNode | undefined, current: SchemaNode | undefined): JsonValue {
+  if (!current || pushed === null || stored === null || typeof pushed !== 'object' || typeof stored !== 'object') return pushed;
+  if (Array.isArray(pushed)) {
+    if (!Array.isArray(stored) || !current.items) return pushed;
+    return pushed.map((item, index) => {
+      const before = stored[index];
+      // Only an element the older terminal left as it was keeps its newer fields: an edited line's
+      // newer fields (the quantity as entered in packs …) would describe the old line.
+      const unchanged = before !== undefined && sameJson(item, strip(before, known?.items));
+      return unchanged ? mergeNode(item, before, known?.items, current.items) : item;
+    });
+  }
+  if (Array.isArray(stored) || !current.properties) return pushed;
+  const out: JsonObject = { ...pushed };
+  for (const [key, declared] of Object.entries(current.properties)) {
+    const oldTerminalKnowsIt = known?.properties?.[key] !== undefined;
+    if (!oldTerminalKnowsIt) {
+      if (!(key in out) && key in stored) out[key] = (stored as JsonObject)[key]!;
+    } else if (key in out && key in stored) {
+      out[key] = mergeNode(out[key]!, (stored as JsonObject)[key]!, known?.properties?.[key], declared);
+    }
+  }
+  return out;
+}
+
+/** Deep equality of JSON values, key order ignored. */
+export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameJson(item, b[index]));
+  }
+  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+  if (keys.length !== Object.keys(b).filter((key) => b[key] !== undefined).length) return false;
+  return keys.every((key) => sameJson(a[key], b[key]));
+}
+
+/** Names of the enum-valued fields a schema declares open (`'x-open': true`), as JSON paths. */
+export function openEnumPaths(schema: CollectionSchemaShape): string[] {
+  const paths: string[] = [];
+  const walk = (node: SchemaNode & { enum?: unknown; 'x-open'?: unknown }, path: string) => {
+    if (node.enum && node['x-open'] === true) paths.push(path);
+    if (node.properties) for (const [key, child] of Object.entries(node.properties)) walk(child, path ? `${path}.${key}` : key);
+    if (node.items) walk(node.items, `${path}[]`);
+  };
+  walk(schema as SchemaNode, '');
+  return paths;
+}
