@@ -11,7 +11,7 @@ import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/
 import { startSync, type LarderSync } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
-import { collectionNames, collectionSchemas, type JournalDoc, type MovementDoc } from '../../../shared/schemas';
+import { collectionNames, type JournalDoc, type MovementDoc } from '../../../shared/schemas';
 import { releasedV0 } from '../../../shared/schemas/versions';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { pullAll } from '../../support/pull';
