@@ -10,6 +10,8 @@ import { createLarderStorage } from './storage';
 import type { Pairing } from '../state/pairing-store';
 import { usePairingStore } from '../state/pairing-store';
 import { useSyncStatusStore } from '../state/sync-status-store';
+import { useSiteClockStore } from '../state/site-clock-store';
+import { siteTimeZone, DEFAULT_SITE_TIME_ZONE } from '../../shared/domain';
 
 interface SessionState {
   db: LarderDatabase | null;
@@ -59,7 +61,20 @@ function localStoragePersistence<T>(key: string) {
   };
 }
 
+let stopFollowingSite: (() => void) | null = null;
+
+/** Keeps the site clock on this terminal's site zone as its site document arrives or changes. */
+function followSiteZone(db: LarderDatabase, siteId: string): () => void {
+  const subscription = db.sites.findOne(siteId).$.subscribe((doc) => {
+    useSiteClockStore.getState().setTimeZone(siteTimeZone(doc ? { timeZone: doc.timeZone } : null));
+  });
+  return () => subscription.unsubscribe();
+}
+
 async function closeSession(): Promise<void> {
+  stopFollowingSite?.();
+  stopFollowingSite = null;
+  useSiteClockStore.getState().setTimeZone(DEFAULT_SITE_TIME_ZONE);
   const { db, sync, ledger, files } = useSessionStore.getState();
   useSessionStore.setState({ db: null, sync: null, ledger: null, files: null, queuedFiles: NO_FILES });
   await files?.stop();
@@ -77,6 +92,7 @@ async function openSession(pairing: Pairing): Promise<void> {
       writer: { siteId: pairing.siteId, siteKind: pairing.siteKind },
       onMigration: (migration) => useSessionStore.setState({ migration }),
     }).finally(() => useSessionStore.setState({ migration: null }));
+    stopFollowingSite = followSiteZone(db, pairing.siteId);
     const ledger = await LocalLedger.open(db);
     const repaired = await repairPendingPostings(db, ledger);
     if (repaired.length) console.info(`larder: completed ${repaired.length} interrupted posting(s)`, repaired);

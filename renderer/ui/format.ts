@@ -1,5 +1,6 @@
-import { format } from 'date-fns';
+import { businessDateInZone } from '../../shared/domain';
 import type { ProductDoc } from '../../shared/schemas';
+import { siteTimeZoneNow } from '../state/site-clock-store';
 
 /** The product's name in the UI language (zh-CN name first; English name when chosen and known). */
 export function productLabel(product: Pick<ProductDoc, 'name' | 'nameEn'>, language: string): string {
@@ -17,9 +18,9 @@ export function formatMoney(value: number): string {
   return `¥${moneyFormat.format(value)}`;
 }
 
-/** Today's business date on this terminal's clock, `YYYY-MM-DD`. */
+/** Today's business date at this terminal's site, `YYYY-MM-DD` (the site's zone, not the computer's). */
 export function businessDateToday(now = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return businessDateInZone(now, siteTimeZoneNow());
 }
 
 export function newId(): string {

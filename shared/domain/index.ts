@@ -12,4 +12,5 @@ export * from './policy';
 export * from './postings';
 export * from './projection';
 export * from './selection';
+export * from './site-time';
 export * from './valuation';

@@ -1,7 +1,8 @@
 // The replenishment loop on the demo organisation: the store reads its forecasts, confirms the
 // suggestions (one edited) into a request, the kitchen sees it arrive, and the change is recorded.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { addDays } from '../../shared/domain';
+import { E2E_SITE_DATE, expect, test, type SiteClock } from './fixtures';
 
 const shots = 'test-results/screenshots';
 
@@ -15,10 +16,20 @@ async function openForecast(page: Page): Promise<void> {
   await expect(page.getByTestId('forecast-status')).toBeVisible({ timeout: 120_000 });
 }
 
-for (const locale of ['zh-CN', 'en'] as const) {
-  test(`store confirms suggestions into a request the kitchen receives (${locale})`, async ({ demoTerminal }) => {
+// Half an hour either side of the site's midnight, with the browser in UTC (16:00 UTC is midnight
+// in Shanghai): the request is numbered and dated by the site's day, never the computer's.
+const cases: { locale: 'zh-CN' | 'en'; clock: SiteClock }[] = [
+  { locale: 'zh-CN', clock: { day: 0, time: '23:30' } },
+  { locale: 'en', clock: { day: 1, time: '00:30' } },
+];
+
+for (const { locale, clock } of cases) {
+  test(`store confirms suggestions into a request the kitchen receives (${locale}, ${clock.time} at the site)`, async ({
+    demoTerminal,
+  }) => {
     test.setTimeout(360_000);
-    const store = await demoTerminal('store-renmin', { locale });
+    const siteDay = addDays(E2E_SITE_DATE, clock.day).replaceAll('-', '');
+    const store = await demoTerminal('store-renmin', { locale, siteClock: clock });
     await openForecast(store);
 
     // Forecast vs actual: the chart draws and the figures say how good it is.
@@ -46,6 +57,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const recent = store.getByTestId('recent-requests');
     await expect(recent).toContainText('YH-');
     const number = (await recent.locator('code').first().innerText()).trim();
+    expect(number).toMatch(new RegExp(`^YH-${siteDay}-`));
 
     // The override is kept with both quantities.
     await store.getByRole('tab', { name: locale === 'en' ? 'Changes to suggestions' : '建议修改记录' }).click();
@@ -54,7 +66,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await store.screenshot({ path: `${shots}/forecast-${locale}-overrides.png`, fullPage: true });
 
     // The kitchen sees the request among its incoming ones, and plans from it.
-    const kitchen = await demoTerminal('kitchen', { locale });
+    const kitchen = await demoTerminal('kitchen', { locale, siteClock: clock });
     await openForecast(kitchen);
     await kitchen.getByRole('tab', { name: locale === 'en' ? 'Requests from stores' : '门店要货单' }).click();
     await expect(kitchen.getByTestId(`incoming-${number}`)).toBeVisible({ timeout: 30_000 });

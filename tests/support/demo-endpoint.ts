@@ -17,7 +17,12 @@ export interface DemoEndpoint {
   terminalIds: Record<string, string>;
 }
 
-export async function startDemoEndpoint(options: Omit<EndpointProcessOptions, 'dataDir'> = {}): Promise<DemoEndpoint> {
+export interface DemoEndpointOptions extends Omit<EndpointProcessOptions, 'dataDir'> {
+  /** The site day the history ends on (YYYY-MM-DD); default today in China. */
+  today?: string;
+}
+
+export async function startDemoEndpoint({ today, ...options }: DemoEndpointOptions = {}): Promise<DemoEndpoint> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'larder-demo-'));
   const storage = await openStorage({ dataDir });
   const tokens: Record<string, string> = {};
@@ -29,7 +34,7 @@ export async function startDemoEndpoint(options: Omit<EndpointProcessOptions, 'd
       tokens[site.siteId] = issued.token;
       terminalIds[site.siteId] = issued.terminalId;
     }
-    await seedDemoOrganisation(storage, { terminals: terminalIds });
+    await seedDemoOrganisation(storage, { terminals: terminalIds, ...(today ? { today } : {}) });
   } finally {
     await storage.close();
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { addDays, format } from 'date-fns';
+import { addDays } from '../../../shared/domain';
+import { businessDateToday } from '../../ui/format';
 import { useLedger } from '../../db/hooks';
 import { isDemandKind, type DemandRow } from './forecast-compute';
 import type { ForecastJob } from './useForecastWorker';
@@ -24,7 +25,7 @@ export function useForecastJob(siteId: string | null, rerun: number): ForecastJo
       if (movement.siteId === siteId && isDemandKind(movement.kind))
         rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
     }
-    const endDate = format(addDays(new Date(), -1), 'yyyy-MM-dd');
+    const endDate = addDays(businessDateToday(), -1); // yesterday at the site, whatever the computer's zone
     const timer = setTimeout(() => {
       setJob((current) => {
         const unchanged =
