@@ -16,7 +16,8 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandlerFor } from './conflict-handlers';
 import { localSchemas } from './local-schemas';
-import { assertMigrationsComplete, migrationStrategiesByCollection } from './migrations';
+import { legacyLinksFromOldStore } from './legacy-links';
+import { assertMigrationsComplete, DeferredLinkResolver, migrationStrategies } from './migrations';
 import { keepWriteClockPast, latestWriteTime } from './write-clock';
 import { guardWriteScope } from './write-guard';
 import type { Writer } from '../../shared/schemas/write-scope';
@@ -64,12 +65,14 @@ export async function createLarderDatabase(options: OpenDatabaseOptions): Promis
     eventReduce: true,
     closeDuplicates: true,
   });
+  const links = new DeferredLinkResolver();
+  const strategies = migrationStrategies(links);
   const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
     collectionNames.map((name) => [
       name,
       {
         schema: localSchemas[name],
-        migrationStrategies: migrationStrategiesByCollection[name],
+        migrationStrategies: strategies[name],
         // Migrated below, with progress, before anything reads or writes.
         autoMigrate: false,
         conflictHandler: conflictHandlerFor(name),
@@ -78,6 +81,8 @@ export async function createLarderDatabase(options: OpenDatabaseOptions): Promis
     ]),
   );
   await db.addCollections(creators);
+  // v0 dispatches name store requests by number: read them from the old store before migrating.
+  if (await db.documents.migrationNeeded()) links.use(await legacyLinksFromOldStore(db.documents as unknown as RxCollection));
   await migrateWithProgress(db, options.onMigration);
   if (options.writer) guardWriteScope(db, options.writer);
   keepWriteClockPast(await latestWriteTime(db)); // before any write: see write-clock.ts

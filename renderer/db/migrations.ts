@@ -29,6 +29,24 @@ export function migrationStrategies(resolver: LegacyLinkResolver = noLinkResolve
 
 export const migrationStrategiesByCollection = migrationStrategies();
 
+/**
+ * A resolver to hand the strategies before the store that holds what it resolves has been read:
+ * the strategies are fixed when the collections are created, the old store is read just before
+ * the migration runs (database.ts).
+ */
+export class DeferredLinkResolver implements LegacyLinkResolver {
+  private inner: LegacyLinkResolver = noLinkResolver;
+  use(resolver: LegacyLinkResolver): void {
+    this.inner = resolver;
+  }
+  requestIdByNumber(storeSiteId: string, number: string): string | undefined {
+    return this.inner.requestIdByNumber(storeSiteId, number);
+  }
+  numberById(id: string): string | undefined {
+    return this.inner.numberById(id);
+  }
+}
+
 /** Fails fast (at start-up and in tests) when a local schema version has no strategy. */
 export function assertMigrationsComplete(): void {
   for (const [name, schema] of Object.entries(localSchemas) as [CollectionName, { version: number }][]) {

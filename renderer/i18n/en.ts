@@ -6,6 +6,12 @@ export const en = {
     storeError: 'The local store could not be opened: {{message}}',
     screenError: 'This screen ran into a problem. Your data is safe; other screens keep working.',
     retry: 'Try again',
+    updateApp: 'Please update Larder: the endpoint no longer accepts this version’s data',
+    updateAppDetail:
+      'Sync of {{collection}} is paused (this terminal speaks data version {{terminal}}; the endpoint needs at least {{endpoint}}). Install the latest app and reopen it. Until then this terminal works as usual and keeps what waits to upload; it uploads after the update.',
+    updateEndpoint: 'Please update the sync endpoint: this app is newer than it',
+    updateEndpointDetail:
+      'Uploads of {{collection}} are paused (this terminal speaks data version {{terminal}}; the endpoint {{endpoint}}). Ask your administrator to update the endpoint; what waits to upload stays on this terminal and goes up after the update.',
     migrating: 'Updating the local store after an app update ({{handled}} of {{total}} records). This happens once; please wait.',
     initialSync: 'First sync in progress ({{count}} records so far): stock figures are not complete yet.',
   },

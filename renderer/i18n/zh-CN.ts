@@ -7,6 +7,12 @@ export const zhCN: Messages = {
     storeError: '无法打开本地数据库：{{message}}',
     screenError: '此页面出现问题。数据不会丢失，其他页面可照常使用。',
     retry: '重试',
+    updateApp: '请更新 Larder：服务器已不再接受此版本的数据格式',
+    updateAppDetail:
+      '“{{collection}}”暂停同步（本终端数据版本 {{terminal}}，服务器最低要求 {{endpoint}}）。请安装最新版应用后重新打开；在此之前可照常使用本终端，未上传的记录会保留，更新后自动上传。',
+    updateEndpoint: '请更新同步服务器：此应用比服务器新',
+    updateEndpointDetail:
+      '“{{collection}}”的上传暂停（本终端数据版本 {{terminal}}，服务器为 {{endpoint}}）。请联系管理员升级服务器；未上传的记录会保留在本终端，升级后自动上传。',
     migrating: '应用已更新，正在升级本地数据（{{handled}} / {{total}} 条）。只需一次，请稍候。',
     initialSync: '正在首次同步（已接收 {{count}} 条）：库存数字尚不完整。',
   },

@@ -13,6 +13,7 @@ import { useUiStore } from '../state/ui-store';
 import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
 import { ScreenErrorBoundary } from './ErrorBoundary';
 import { SyncIndicator } from './SyncIndicator';
+import { VersionBanner } from './VersionBanner';
 import { useHashTracking, useRoute } from './useRoute';
 
 function RouteView({ id }: { id: string }) {
@@ -143,6 +144,7 @@ export function App() {
                   message={t('app.migrating', { handled: migration.handled.toLocaleString(), total: migration.total.toLocaleString() })}
                 />
               )}
+              <VersionBanner />
               {initialSync !== null && (
                 // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.
                 <Alert

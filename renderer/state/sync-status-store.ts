@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { RefusedRecord } from '../db/replication/refused';
+import type { VersionProblem } from '../db/replication/sync-errors';
 
 export type Connectivity = 'not-paired' | 'connecting' | 'online' | 'offline';
 
@@ -13,6 +14,8 @@ export interface SyncStatus {
   initialSyncReceived: number | null;
   /** Local records the endpoint refused for good: kept here, not uploaded, shown to the user. */
   refused: readonly RefusedRecord[];
+  /** The endpoint will not sync some data with this app's version until one side is updated. */
+  versionProblem: VersionProblem | null;
 }
 
 interface SyncStatusState extends SyncStatus {
@@ -26,5 +29,6 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
   error: null,
   initialSyncReceived: null,
   refused: [],
+  versionProblem: null,
   update: (patch) => set(patch),
 }));

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/domain';
 import { gs1CheckDigit } from '../../shared/ops';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
-import { expect, test } from './fixtures';
+import { E2E_SITE_DATE, expect, test } from './fixtures';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -28,7 +28,7 @@ test.describe('count while trading', () => {
   test('blind cycle count by GS1 scans with a sale mid-count posts counted + later movements', async ({ app, endpoint }) => {
     test.slow(); // seeding spawns admin commands; the shared 2-core box is slow
     const seed = new SeedSession(endpoint);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = E2E_SITE_DATE; // the terminal's business date under its pinned site clock
     const milkCode = ean('690123400001');
     const run = randomUUID().slice(0, 6);
     const milk = testProduct(`milk-${run}`, {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { buildDemoCatalog } from '../../shared/demo/catalog';
 import { SeedSession } from '../support/seed';
-import { expect } from './fixtures';
+import { E2E_SITE_DATE, expect } from './fixtures';
 import { choose, fill, go, moneyOf, openTerminal, test } from './terminal-helpers';
 
 const shots = 'test-results/screenshots';
@@ -18,7 +18,7 @@ const product = plan.product;
 const supplierId = plan.supplierId;
 const supplier = catalog.partners.find((p) => p.id === supplierId);
 test.describe.configure({ timeout: 400_000 });
-const month = new Date().toISOString().slice(0, 7);
+const month = E2E_SITE_DATE.slice(0, 7); // the budget month the terminal is in
 
 test('a PO over budget is held with its reason, approved by HQ and seen approved by the kitchen', async ({
   terminal,

@@ -8,7 +8,7 @@ import { buildDemoCatalog } from '../../shared/demo/catalog';
 import { encodeDispatchQr } from '../../shared/dispatch/qr-payload';
 import type { DispatchDoc, DocumentDoc, EventDoc, MovementDoc } from '../../shared/schemas';
 import { SeedSession, goodsReceipt } from '../support/seed';
-import { expect, test } from './fixtures';
+import { E2E_SITE_DATE, expect, test } from './fixtures';
 import { pullAll } from '../support/pull';
 
 const screenshotDir = 'test-results/screenshots';
@@ -140,7 +140,7 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   await store.context().setOffline(true);
   await expect(store.getByTestId('sync-connectivity')).toHaveText('Offline');
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = E2E_SITE_DATE; // the terminal's business date under its pinned site clock
   const products = buildDemoCatalog({ updatedAt: new Date().toISOString() })
     .plans.map((plan) => plan.product)
     .filter((p) => p.perishable && p.shelfLifeDays !== undefined)

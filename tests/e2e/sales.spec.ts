@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/domain';
 import { gs1CheckDigit } from '../../shared/ops';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
-import { expect, test } from './fixtures';
+import { E2E_SITE_DATE, expect, test } from './fixtures';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -27,7 +27,7 @@ test.describe('store sales and waste', () => {
   test('POS import twice posts once; waste records its reason; a short sale is explained', async ({ app, endpoint }) => {
     test.setTimeout(600_000); // seeding spawns admin commands; the shared 2-core box is heavily loaded
     const seed = new SeedSession(endpoint);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = E2E_SITE_DATE; // the terminal's business date under its pinned site clock
     const run = randomUUID().slice(0, 6);
     const tofu = testProduct(`tofu-${run}`, {
       sku: `TOFU-${run}`,

@@ -3,7 +3,18 @@
 // never in front of them: every screen reads and writes the local store only.
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
-import { collectionNames, collectionSchemas, type CollectionName } from '../../../shared/schemas';
+import { collectionNames, type CollectionName } from '../../../shared/schemas';
+import { currentVersion } from '../../../shared/schemas/versions';
+import {
+  formatSchemaVersions,
+  HEADER_SCHEMA_VERSION,
+  HEADER_SCHEMA_VERSIONS,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_ROWS,
+  type PullAnswer,
+  type PushAnswer,
+} from '../../../shared/protocol';
+import { describeSyncError, versionProblemOf, type VersionProblem } from './sync-errors';
 import type { Writer } from '../../../shared/schemas/write-scope';
 import type { LarderDatabase } from '../database';
 import { memoryPersistence, PendingTracker, type PendingPersistence } from './pending-tracker';
@@ -12,6 +23,8 @@ import { RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } 
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
+
+export { describeSyncError, versionProblemOf, type VersionProblem } from './sync-errors';
 
 /** RxDB keeps checkpoints as objects (a bare string is stored spread into {"0": …}). */
 export interface WireCheckpoint {
@@ -27,6 +40,8 @@ export interface SyncStatusPatch {
   initialSyncReceived?: number | null;
   /** Local records the endpoint refused for good (refused.ts), with its reasons. */
   refused?: readonly RefusedRecord[];
+  /** The endpoint and this app speak different data versions (SYNC-PROTOCOL.md, Schema evolution); null once they agree. */
+  versionProblem?: VersionProblem | null;
 }
 
 export interface StartSyncOptions {
@@ -42,6 +57,11 @@ export interface StartSyncOptions {
   retryTimeMs?: number;
   resyncRetryMs?: number;
   fetchImpl?: typeof fetch;
+  /**
+   * The data version this terminal speaks per collection; the current schemas when omitted. Tests
+   * set it to run a terminal of an older release beside current ones.
+   */
+  schemaVersions?: Readonly<Record<CollectionName, number>>;
 }
 
 export interface LarderSync {
@@ -61,40 +81,31 @@ interface ChangePayload {
   checkpoint: string;
 }
 
-export function describeSyncError(error: unknown): string {
-  // RxDB hands errors from handlers on as plain JSON ({name, message, stack}) inside its RxError.
-  const cause = (error as { parameters?: { errors?: unknown[] } })?.parameters?.errors?.[0] ?? error;
-  if (cause instanceof SyncHttpError) {
-    if (cause.reason === 'schema-mismatch') {
-      const { terminal, server } = (cause.details ?? {}) as { terminal?: number; server?: number };
-      const side = (terminal ?? 0) > (server ?? 0) ? 'the endpoint needs updating' : 'this terminal needs updating';
-      return `data format differs (terminal v${terminal}, endpoint v${server}): ${side}`;
-    }
-    if (cause.status === 401) return 'the endpoint no longer accepts this terminal (token revoked or unknown): pair again in Settings';
-    return `${cause.message} (${cause.reason})`;
-  }
-  const message = (cause as { message?: unknown })?.message;
-  return typeof message === 'string' ? message.trim() : String(cause);
-}
-
 /** Handler errors are reported from here, while their type and details are still at hand. */
-function reporting<A extends unknown[], R>(onStatus: (patch: SyncStatusPatch) => void, handler: (...args: A) => Promise<R>) {
+function reporting<A extends unknown[], R>(
+  onStatus: (patch: SyncStatusPatch) => void,
+  collection: CollectionName,
+  handler: (...args: A) => Promise<R>,
+  onVersionProblem?: (collection: CollectionName, problem: VersionProblem | null) => void,
+) {
   return async (...args: A): Promise<R> => {
     try {
       return await handler(...args);
     } catch (error) {
-      onStatus({ error: describeSyncError(error) });
+      const versionProblem = versionProblemOf(collection, error);
+      onVersionProblem?.(collection, versionProblem);
+      onStatus({ error: describeSyncError(error), ...(versionProblem ? { versionProblem } : {}) });
       throw error;
     }
   };
 }
 
 /** The protocol's largest pull page. */
-const PULL_PAGE_LIMIT = 1_000;
+const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 /** Documents handed to RxDB per pull batch (several pages). */
 const PULL_BATCH_DOCUMENTS = 10_000;
 /** The protocol's row limit per push. */
-const PUSH_ROWS_PER_REQUEST = 500;
+const PUSH_ROWS_PER_REQUEST = MAX_PUSH_ROWS;
 /** Below the protocol's 5 MiB body limit, with room for a multi-byte surprise. */
 const PUSH_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -148,6 +159,18 @@ export function startSync(options: StartSyncOptions): LarderSync {
     onStatus({ refused: records }),
   );
   const synced = () => onStatus({ lastSyncAt: new Date().toISOString(), error: null });
+  const versions: Readonly<Record<CollectionName, number>> =
+    options.schemaVersions ??
+    (Object.fromEntries(collectionNames.map((name) => [name, currentVersion(name)])) as Record<CollectionName, number>);
+  /** Requests the endpoint refused for their data version; the banner stays until each succeeds again. */
+  const versionRefused = new Set<string>();
+  const clearVersionProblem = (name: CollectionName, operation: 'pull' | 'push') => {
+    if (versionRefused.delete(`${operation}:${name}`) && versionRefused.size === 0) onStatus({ versionProblem: null });
+  };
+  const report = <A extends unknown[], R>(name: CollectionName, operation: 'pull' | 'push', handler: (...args: A) => Promise<R>) =>
+    reporting(onStatus, name, handler, (collection, problem) => {
+      if (problem) versionRefused.add(`${operation}:${collection}`);
+    });
   const idOf = (row: RxReplicationWriteToMasterRow<unknown>) => (row.newDocumentState as unknown as { id: string }).id;
   /** This terminal's site as the endpoint knows it (asked once per session, when first pushing). */
   let writer: Promise<Writer> | undefined;
@@ -171,13 +194,14 @@ export function startSync(options: StartSyncOptions): LarderSync {
     for (;;) {
       const ids = sending.map(idOf);
       try {
-        const answer = await transport.json<{ conflicts: WithDeleted<unknown>[] }>(`/api/v1/sync/${name}/push`, {
+        const answer = await transport.json<PushAnswer<WithDeleted<unknown>>>(`/api/v1/sync/${name}/push`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-schema-version': String(collectionSchemas[name].version) },
+          headers: { 'content-type': 'application/json', [HEADER_SCHEMA_VERSION]: String(versions[name]) },
           body: payload,
         });
         tracker.acknowledged(name, ids);
         refused.accepted(name, ids);
+        clearVersionProblem(name, 'push');
         return answer.conflicts;
       } catch (error) {
         const named = refusedRows(error, ids);
@@ -217,7 +241,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
         // fewer, larger writes keep a 100,000-document first sync from turning quadratic.
         batchSize: PULL_BATCH_DOCUMENTS,
         stream$: gate.stream$.asObservable(),
-        handler: reporting(onStatus, async (checkpoint: WireCheckpoint | undefined, batchSize: number) => {
+        handler: report(name, 'pull', async (checkpoint: WireCheckpoint | undefined, batchSize: number) => {
           gate.pullStarted();
           const documents: WithDeleted<unknown>[] = [];
           let token = checkpoint?.token;
@@ -225,10 +249,12 @@ export function startSync(options: StartSyncOptions): LarderSync {
             const limit = Math.min(PULL_PAGE_LIMIT, batchSize - documents.length);
             const query = new URLSearchParams({ limit: String(limit) });
             if (token !== undefined) query.set('checkpoint', token);
-            const page = await transport.json<{ documents: WithDeleted<unknown>[]; checkpoint: string }>(
-              `/api/v1/sync/${name}/pull?${query}`,
-            );
+            // Documents come as this app's version knows them (the endpoint projects newer ones).
+            const page = await transport.json<PullAnswer<WithDeleted<unknown>>>(`/api/v1/sync/${name}/pull?${query}`, {
+              headers: { [HEADER_SCHEMA_VERSION]: String(versions[name]) },
+            });
             synced();
+            clearVersionProblem(name, 'pull');
             for (const doc of page.documents) documents.push(doc);
             token = page.checkpoint;
             if (initialReceived !== null) {
@@ -243,7 +269,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
       },
       push: {
         batchSize: PUSH_ROWS_PER_REQUEST,
-        handler: reporting(onStatus, async (rows: RxReplicationWriteToMasterRow<unknown>[]) => {
+        handler: report(name, 'push', async (rows: RxReplicationWriteToMasterRow<unknown>[]) => {
           const conflicts: WithDeleted<unknown>[] = [];
           // Rows go in requests under the endpoint's 5 MiB limit; a failure part-way makes RxDB
           // retry the whole batch, and the endpoint takes the replayed rows without a conflict.
@@ -272,7 +298,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
       streamAbort = new AbortController();
       try {
         const response = await transport.open('/api/v1/sync/stream', {
-          headers: { accept: 'text/event-stream' },
+          headers: { accept: 'text/event-stream', [HEADER_SCHEMA_VERSIONS]: formatSchemaVersions(versions) },
           signal: streamAbort.signal,
         });
         if (!response.ok) throw new SyncHttpError(response.status, 'stream-refused', `live stream refused: HTTP ${response.status}`);

@@ -154,4 +154,72 @@ describe('schema migration of a terminal store', () => {
       }
     },
   );
+
+  it(
+    'turns the note tags of a v0 store into link fields on open, resolving request numbers from the old store',
+    { timeout: 30_000 },
+    async () => {
+      const name = `links${Date.now()}`;
+      const storage = createLarderStorage({ indexedDB, IDBKeyRange });
+      const old = await createRxDatabase({ name, storage, multiInstance: false });
+      await old.addCollections({ documents: { schema: releasedV0.documents as unknown as RxJsonSchema<unknown> } });
+      const at = '2026-12-01T02:00:00.000Z';
+      const header = { status: 'submitted', businessDate: '2026-12-01', at, terminalId: 't', updatedAt: at, lines: [] };
+      await (old as unknown as LarderDatabase).documents.bulkInsert([
+        {
+          ...header,
+          id: 'req-a',
+          type: 'store-request',
+          siteId: 'store-a',
+          toSiteId: 'kitchen',
+          number: 'YH-1',
+          note: '到货日期 2026-12-02\n早上送',
+        },
+        { ...header, id: 'req-b', type: 'store-request', siteId: 'store-b', toSiteId: 'kitchen', number: 'YH-1' },
+        {
+          ...header,
+          id: 'ps-1',
+          type: 'dispatch',
+          siteId: 'kitchen',
+          toSiteId: 'store-a',
+          number: 'PS-1',
+          status: 'draft',
+          note: '要货单 YH-1',
+        },
+        {
+          ...header,
+          id: 'po-1',
+          type: 'purchase-order',
+          siteId: 'kitchen',
+          number: 'CG-1',
+          partnerId: 's',
+          note: 'expected:2026-12-05 call first',
+        },
+        {
+          ...header,
+          id: 'gr-1',
+          type: 'goods-receipt',
+          siteId: 'kitchen',
+          number: 'RK-1',
+          partnerId: 's',
+          status: 'posted',
+          note: 'po:po-1',
+        },
+      ] as never);
+      await old.close();
+
+      const db = await createLarderDatabase({ name, storage });
+      try {
+        const doc = async (id: string) => (await db.documents.findOne(id).exec())?.toJSON() as Record<string, unknown>;
+        // Store a's YH-1, not store b's: a number is unique only within its store.
+        expect(await doc('ps-1')).toMatchObject({ requestIds: ['req-a'] });
+        expect(await doc('ps-1')).not.toHaveProperty('note');
+        expect(await doc('req-a')).toMatchObject({ deliveryDate: '2026-12-02', note: '早上送' });
+        expect(await doc('po-1')).toMatchObject({ expectedDate: '2026-12-05', note: 'call first' });
+        expect(await doc('gr-1')).toMatchObject({ purchaseOrderId: 'po-1' });
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
