@@ -1,2 +1,3 @@
 export * from './wire';
 export * from './schema-versions';
+export * from './limits';

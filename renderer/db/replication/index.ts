@@ -11,6 +11,7 @@ import {
   HEADER_SCHEMA_VERSIONS,
   MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
+  documentLimitProblem,
   type PullAnswer,
   type PushAnswer,
 } from '../../../shared/protocol';
@@ -219,6 +220,10 @@ export function startSync(options: StartSyncOptions): LarderSync {
       }
     }
   };
+  const setAsidePulled = (name: CollectionName, doc: unknown, problem: string) => {
+    const id = String((doc as { id?: unknown } | null)?.id ?? '?').slice(0, 64);
+    refused.add([{ collection: name, id, status: 0, reason: `received but not stored: ${problem}`, at: new Date().toISOString() }]);
+  };
   // The endpoint does not say how much there is to pull, so the first sync shows what has
   // arrived so far rather than a percentage it would have to invent.
   let initialReceived: number | null = 0;
@@ -255,7 +260,13 @@ export function startSync(options: StartSyncOptions): LarderSync {
             });
             synced();
             clearVersionProblem(name, 'pull');
-            for (const doc of page.documents) documents.push(doc);
+            for (const doc of page.documents) {
+              // One document this store cannot hold (nested past the wire's limits, say) is set
+              // aside and named; the rest of the page goes on (SYNC-PROTOCOL.md, Limits on values).
+              const problem = documentLimitProblem(doc);
+              if (problem === null) documents.push(doc);
+              else setAsidePulled(name, doc, problem);
+            }
             token = page.checkpoint;
             if (initialReceived !== null) {
               initialReceived += page.documents.length;
@@ -311,7 +322,12 @@ export function startSync(options: StartSyncOptions): LarderSync {
           (message) => {
             if (message.event !== 'change') return;
             const payload = JSON.parse(message.data) as ChangePayload;
-            gates[payload.collection]?.change({ documents: payload.documents, checkpoint: { token: payload.checkpoint } });
+            const storable = payload.documents.filter((doc) => {
+              const problem = documentLimitProblem(doc);
+              if (problem !== null) setAsidePulled(payload.collection, doc, problem);
+              return problem === null;
+            });
+            gates[payload.collection]?.change({ documents: storable, checkpoint: { token: payload.checkpoint } });
           },
           streamAbort.signal,
         );

@@ -12,7 +12,10 @@ import { SyncHttpError } from './transport';
 export interface RefusedRecord {
   collection: CollectionName;
   id: string;
-  /** HTTP status of the refusal: 422 invalid, 403 not writable here, 413 too large. */
+  /**
+   * HTTP status of the refusal: 422 invalid, 403 not writable here, 413 too large; 0 for a
+   * document pulled from the endpoint that this terminal could not store (set aside, not retried).
+   */
   status: number;
   /** The endpoint's own words (the validation message), or its error code. */
   reason: string;

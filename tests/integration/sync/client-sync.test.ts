@@ -4,6 +4,9 @@
 // worker thread (tests/integration/sync/terminal-worker.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDoc } from '../../../shared/schemas';
+import type { JsonObject } from '../../../shared/protocol';
+import { openStorage } from '../../../server/storage';
+import type { RefusedRecord } from '../../../renderer/db/replication/refused';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { movementDoc, openTerminal, waitFor, type TestTerminal } from './clients';
 
@@ -272,6 +275,52 @@ describe('sync client against a real endpoint', () => {
     await waitFor('sites pulled into Dexie', async () => (await hq.count('sites')) >= 4);
     await hq.run({ op: 'awaitInSync' });
     expect(await hq.ids('movements')).toEqual(expect.arrayContaining([expect.stringMatching(/^mv-kitchen-/)]));
+    await closeAll();
+  });
+
+  it('sets aside a pulled document it cannot store, names it, and goes on with the rest of the page', { timeout: 60_000 }, async () => {
+    // Written as an endpoint before the value limits would have stored it: an event nested 4,000 deep.
+    let data: JsonObject = { leaf: true };
+    for (let i = 0; i < 4_000; i++) data = { next: data };
+    const event = (id: string, payload: JsonObject) => ({
+      id,
+      siteId: 'store-a',
+      kind: 'audit',
+      severity: 'info',
+      at: '2026-12-01T02:00:00.000Z',
+      message: 'm',
+      data: payload,
+      updatedAt: '2026-12-01T02:00:00.000Z',
+      _deleted: false,
+    });
+    const storage = await openStorage({ dataDir: endpoint.dataDir });
+    try {
+      const write = (doc: ReturnType<typeof event>) => ({ id: doc.id, siteId: 'store-a', toSiteId: null, deleted: false, doc });
+      await storage.putDocuments('events', [
+        write(event('ev-before', { n: 1 })),
+        write(event('ev-deep', data)),
+        write(event('ev-after', { n: 2 })),
+      ]);
+    } finally {
+      await storage.close();
+    }
+    const hq = await terminal('hq');
+    await waitFor(
+      'the events around the bad one at HQ',
+      () => has(hq, 'events' as 'documents', ['ev-before', 'ev-after']),
+      20_000,
+      () => hq.status(),
+    );
+    const refused = ((await hq.status()).refused ?? []) as readonly RefusedRecord[];
+    expect(refused).toEqual([
+      expect.objectContaining({
+        collection: 'events',
+        id: 'ev-deep',
+        status: 0,
+        reason: expect.stringMatching(/received but not stored: .*nested deeper than 16 levels/),
+      }),
+    ]);
+    expect(await hq.ids('events')).not.toContain('ev-deep');
     await closeAll();
   });
 });
