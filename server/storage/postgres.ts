@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
+import { uniqueIdsByNumber, type NumberCandidate } from './document-numbers.js';
 import { StorageEmitter } from './events.js';
 import type {
   AuthTerminal,
@@ -17,6 +18,15 @@ import type {
   StoredDoc,
 } from './types.js';
 
+/**
+ * A document's printed number, read from its stored text for the number index. Not `body::jsonb`:
+ * jsonb refuses a \u0000 or a lone surrogate anywhere in the text, and an index expression that
+ * fails makes the whole insert fail. JSON.stringify writes keys as `"number":"…"` with no space,
+ * and inside a JSON string every quote is escaped, so this matches the key itself; a number that
+ * holds a quote or a backslash is not found (its v0 tag then stays in the note, nothing is lost).
+ */
+const NUMBER_OF_BODY = String.raw`substring(body from '"number":"([^"\\]*)"')`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS larder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS larder_counter (id INT PRIMARY KEY, value BIGINT NOT NULL);
@@ -30,6 +40,7 @@ CREATE TABLE IF NOT EXISTS larder_docs (
   site_id TEXT, to_site_id TEXT, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (collection, id));
 CREATE INDEX IF NOT EXISTS larder_docs_by_collection_seq ON larder_docs (collection, seq);
+CREATE INDEX IF NOT EXISTS larder_docs_documents_by_number ON larder_docs ((${NUMBER_OF_BODY})) WHERE collection = 'documents';
 CREATE TABLE IF NOT EXISTS larder_files (hash TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INT NOT NULL, bytes BYTEA NOT NULL);
 CREATE TABLE IF NOT EXISTS larder_file_sites (hash TEXT NOT NULL, site_id TEXT NOT NULL, PRIMARY KEY (hash, site_id));
 `;
@@ -286,6 +297,75 @@ export class PostgresStorage extends StorageEmitter implements Storage {
     const written = await this.tx((c) => this.writeDocs(c, collection, docs));
     if (written.length > 0) this.emitCommit(written[written.length - 1]!.seq);
     return written;
+  }
+
+  async getDocuments(collection: string, ids: readonly string[]): Promise<StoredDoc[]> {
+    if (ids.length === 0) return [];
+    const r = await this.pool.query<DocDbRow>(`SELECT ${DOC_COLUMNS} FROM larder_docs WHERE collection = $1 AND id = ANY($2)`, [
+      collection,
+      ids,
+    ]);
+    return r.rows.map(toStored);
+  }
+
+  async documentIdsByNumber(type: string, siteId: string, numbers: readonly string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    // Same expression and literal collection as larder_docs_documents_by_number, so the index serves it.
+    const r = await this.pool.query<NumberCandidate>(
+      `SELECT id, body FROM larder_docs WHERE collection = 'documents' AND ${NUMBER_OF_BODY} = ANY($1) AND site_id = $2`,
+      [numbers, siteId],
+    );
+    return uniqueIdsByNumber(r.rows, type, numbers);
+  }
+
+  async documentNumbers(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const r = await this.pool.query<{ id: string; body: string }>(
+      `SELECT id, body FROM larder_docs WHERE collection = 'documents' AND id = ANY($1)`,
+      [ids],
+    );
+    const out = new Map<string, string>();
+    for (const row of r.rows) {
+      const number = parseStoredBody(row.body).number;
+      if (typeof number === 'string') out.set(row.id, number);
+    }
+    return out;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const r = await this.pool.query<{ value: string }>('SELECT value FROM larder_meta WHERE key = $1', [key]);
+    return r.rows[0]?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO larder_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      key,
+      value,
+    ]);
+  }
+
+  /**
+   * Several endpoint processes may start on one database at once: a session advisory lock, held
+   * on its own connection while `fn` runs on others, lets one do the work while the rest wait
+   * and then find it done. The lock goes with the connection if this process dies.
+   */
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const key = `:larder-exclusive:${name}`;
+    let broken: Error | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext(current_schema() || $1))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext(current_schema() || $1))', [key]).catch((err: Error) => {
+          broken = err;
+        });
+      }
+    } finally {
+      // A connection whose unlock failed is dropped, which releases the lock with it.
+      client.release(broken);
+    }
   }
 
   /** Must run inside a transaction; the counter row stays locked until it commits. */
