@@ -8,9 +8,10 @@ import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
-import { MAX_PUSH_BYTES, syncRoutes } from './http/sync-routes.js';
+import { syncRoutes } from './http/sync-routes.js';
 import { filesRoutes } from './http/files-routes.js';
 import type { EndpointContext } from './http/context.js';
+import { MAX_PUSH_BYTES } from '../shared/protocol/wire.js';
 
 export interface BuildAppOptions {
   /** Built renderer to serve under `/`, with index.html as the SPA fallback. */

@@ -1,11 +1,13 @@
+import { MAX_PUSH_ROWS } from '../shared/protocol/wire.js';
 import type { CollectionName } from '../shared/schemas/index.js';
+import { sameJson } from '../shared/schemas/versions.js';
 import { isAppendOnly, normalizeDoc, type Validators } from './collections.js';
 import { ForbiddenError, InvalidDocumentError, type RowProblem } from './errors.js';
-import { deepEqualJson, isJsonObject, type JsonObject } from './json.js';
+import { isJsonObject, type JsonObject } from './json.js';
 import { writeRefusal } from './scope.js';
 import type { AuthTerminal, DocWrite, PushPlanner, StoredDoc } from './storage/types.js';
 
-export const MAX_PUSH_ROWS = 500;
+export { MAX_PUSH_ROWS };
 
 export interface PushRow {
   index: number;
@@ -90,8 +92,8 @@ export function planPush(terminal: AuthTerminal, collection: CollectionName, row
       const current = stored.get(r.id);
       const write: DocWrite = { id: r.id, siteId: r.siteId, toSiteId: r.toSiteId, deleted: r.next._deleted === true, doc: r.next };
       if (!current) writes.push(write);
-      else if (deepEqualJson(current.doc, r.next)) continue;
-      else if (!isAppendOnly(collection) && r.assumed !== null && deepEqualJson(current.doc, r.assumed)) writes.push(write);
+      else if (sameJson(current.doc, r.next)) continue;
+      else if (!isAppendOnly(collection) && r.assumed !== null && sameJson(current.doc, r.assumed)) writes.push(write);
       else conflicts.push(current.doc);
     }
     return { writes, result: conflicts };

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_ROWS } from '../../shared/protocol/wire.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { schemaVersion } from '../collections.js';
 import { BadRequestError, SchemaMismatchError, TooLargeError } from '../errors.js';
-import { checkWritable, MAX_PUSH_ROWS, planPush, validateRows } from '../push.js';
+import { checkWritable, planPush, validateRows } from '../push.js';
 import { readScope } from '../scope.js';
 import { authenticate, requireCollection, terminalOf, type EndpointContext } from './context.js';
-
-export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
-const DEFAULT_PULL_LIMIT = 200;
-const MAX_PULL_LIMIT = 1000;
 
 function parseCheckpoint(value: unknown): number {
   if (value === undefined) return 0;
