@@ -9,9 +9,11 @@ import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
 import { syncRoutes } from './http/sync-routes.js';
+import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
 import type { EndpointContext } from './http/context.js';
 import { MAX_PUSH_BYTES } from '../shared/protocol/wire.js';
+import { parseMinSchema, SchemaVersions, type VersionMap } from './versions.js';
 
 export interface BuildAppOptions {
   /** Built renderer to serve under `/`, with index.html as the SPA fallback. */
@@ -23,6 +25,8 @@ export interface BuildAppOptions {
   /** Per-token limit; `null` disables. Default from `LARDER_RATE_LIMIT` (50/s, burst 200). */
   rateLimit?: RateLimit | null;
   logger?: boolean;
+  /** Oldest supported schema version per collection; default from `LARDER_MIN_SCHEMA` (else 0 for all). */
+  minSchema?: VersionMap;
 }
 
 export interface EndpointApp {
@@ -39,9 +43,11 @@ function envNumber(name: string): number | undefined {
 
 /** The Fastify app on an open storage; tests use `app.inject` on it directly. */
 export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Promise<EndpointApp> {
+  // A wrong LARDER_MIN_SCHEMA stops the start here (ConfigError), before anything is served.
+  const versions = new SchemaVersions(opts.minSchema ?? parseMinSchema(process.env.LARDER_MIN_SCHEMA));
   const validators = new Validators();
   validators.warmUp();
-  const hub = new StreamHub(storage, {
+  const hub = new StreamHub(storage, versions, {
     keepaliveMs: opts.keepaliveMs ?? envNumber('LARDER_KEEPALIVE_MS') ?? 20_000,
     pollMs: opts.pollMs ?? envNumber('LARDER_POLL_MS') ?? 1000,
   });
@@ -49,6 +55,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   const ctx: EndpointContext = {
     storage,
     validators,
+    versions,
     hub,
     limiter: new RateLimiter(opts.rateLimit === undefined ? parseRateLimit(process.env.LARDER_RATE_LIMIT) : opts.rateLimit),
   };
@@ -76,6 +83,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   installCors(app);
   await app.register(metaRoutes, ctx);
   await app.register(syncRoutes, ctx);
+  await app.register(streamRoutes, ctx);
   await app.register(filesRoutes, ctx);
   await app.ready();
 

@@ -10,7 +10,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { BatchDoc, DocumentDoc, MovementDoc, ProductDoc } from '../../../shared/schemas/index';
+import { formatSchemaVersions } from '../../../shared/protocol/schema-versions';
+import { HEADER_SCHEMA_VERSION, HEADER_SCHEMA_VERSIONS } from '../../../shared/protocol/wire';
+import {
+  collectionNames,
+  type BatchDoc,
+  type CollectionName,
+  type DocumentDoc,
+  type MovementDoc,
+  type ProductDoc,
+} from '../../../shared/schemas/index';
+import { currentVersion } from '../../../shared/schemas/versions';
 import { addSite, addTerminal } from '../../../server/admin-ops';
 import { openStorage, type Storage } from '../../../server/storage/index';
 import { withDefaultUser } from '../../../server/storage/postgres';
@@ -177,11 +187,32 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+/**
+ * The schema version a test terminal speaks: `current` (what the app sends today), a fixed
+ * version for every collection, or `null` to send no header (an old v1-protocol terminal).
+ */
+export type TerminalVersion = 'current' | number | null;
+
+function versionHeader(collection: string, version: TerminalVersion): Record<string, string> {
+  if (version === null) return {};
+  const known = (collectionNames as readonly string[]).includes(collection);
+  if (version === 'current') return known ? { [HEADER_SCHEMA_VERSION]: String(currentVersion(collection as CollectionName)) } : {};
+  return { [HEADER_SCHEMA_VERSION]: String(version) };
+}
+
+/** `x-schema-versions` for a stream of a terminal speaking `version` in every collection. */
+export function streamVersionsHeader(version: TerminalVersion): Record<string, string> {
+  if (version === null) return {};
+  const versions = Object.fromEntries(collectionNames.map((c) => [c, version === 'current' ? currentVersion(c) : version]));
+  return { [HEADER_SCHEMA_VERSIONS]: formatSchemaVersions(versions) };
+}
+
 /** A thin client speaking SYNC-PROTOCOL.md over real HTTP. */
 export class SyncClient {
   constructor(
     readonly url: string,
     readonly token: string | null,
+    readonly version: TerminalVersion = 'current',
   ) {}
 
   async request<T = Record<string, unknown>>(
@@ -202,20 +233,29 @@ export class SyncClient {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
   }
 
-  pull(collection: string, checkpoint?: string, limit?: number): Promise<Answer<{ documents: Doc[]; checkpoint: string; error?: string }>> {
+  pull(
+    collection: string,
+    checkpoint?: string,
+    limit?: number,
+    headers?: Record<string, string>,
+  ): Promise<Answer<{ documents: Doc[]; checkpoint: string; error?: string; details?: unknown }>> {
     const q = new URLSearchParams();
     if (checkpoint !== undefined) q.set('checkpoint', checkpoint);
     if (limit !== undefined) q.set('limit', String(limit));
     const qs = q.toString();
-    return this.request('GET', `/api/v1/sync/${collection}/pull${qs ? `?${qs}` : ''}`);
+    return this.request('GET', `/api/v1/sync/${collection}/pull${qs ? `?${qs}` : ''}`, undefined, {
+      ...versionHeader(collection, this.version),
+      ...headers,
+    });
   }
 
+  /** Headers given here replace the client's own schema-version header. */
   push(
     collection: string,
     rows: PushRowIn[] | unknown,
     headers?: Record<string, string>,
   ): Promise<Answer<{ conflicts: Doc[]; error?: string; details?: unknown }>> {
-    return this.request('POST', `/api/v1/sync/${collection}/push`, rows, headers);
+    return this.request('POST', `/api/v1/sync/${collection}/push`, rows, { ...versionHeader(collection, this.version), ...headers });
   }
 
   /** Inserts documents (no assumed state), expecting no conflict. */
@@ -254,15 +294,21 @@ export class SseReader {
   private readonly controller = new AbortController();
   private waiters: (() => void)[] = [];
 
-  static async open(url: string, token: string): Promise<SseReader & { status: number }> {
+  /** An answer other than 200 keeps its JSON body in `refusal`. */
+  refusal: { error?: string; message?: string; details?: unknown } | null = null;
+
+  static async open(url: string, token: string, version: TerminalVersion = 'current'): Promise<SseReader & { status: number }> {
     const reader = new SseReader();
     const res = await fetch(`${url}/api/v1/sync/stream`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, ...streamVersionsHeader(version) },
       signal: reader.controller.signal,
     });
     const out = Object.assign(reader, { status: res.status });
     if (res.status === 200 && res.body) void reader.consume(res.body);
-    else reader.closed = true;
+    else {
+      reader.closed = true;
+      reader.refusal = (await res.json()) as { error?: string; message?: string; details?: unknown };
+    }
     return out;
   }
 
