@@ -13,6 +13,7 @@ import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
 import type { EndpointContext } from './http/context.js';
 import { MAX_PUSH_BYTES } from '../shared/protocol/wire.js';
+import { upgradeStoredDocuments } from './stored-upgrade.js';
 import { parseMinSchema, SchemaVersions, type VersionMap } from './versions.js';
 
 export interface BuildAppOptions {
@@ -47,6 +48,8 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   const versions = new SchemaVersions(opts.minSchema ?? parseMinSchema(process.env.LARDER_MIN_SCHEMA));
   const validators = new Validators();
   validators.warmUp();
+  // Before the hub takes its starting sequence: rewritten documents reach terminals by pull.
+  await upgradeStoredDocuments(storage);
   const hub = new StreamHub(storage, versions, {
     keepaliveMs: opts.keepaliveMs ?? envNumber('LARDER_KEEPALIVE_MS') ?? 20_000,
     pollMs: opts.pollMs ?? envNumber('LARDER_POLL_MS') ?? 1000,
