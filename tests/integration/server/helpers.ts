@@ -10,20 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { formatSchemaVersions } from '../../../shared/protocol/schema-versions';
-import { HEADER_SCHEMA_VERSION, HEADER_SCHEMA_VERSIONS } from '../../../shared/protocol/wire';
-import {
-  collectionNames,
-  type BatchDoc,
-  type CollectionName,
-  type DocumentDoc,
-  type MovementDoc,
-  type ProductDoc,
-} from '../../../shared/schemas/index';
-import { currentVersion } from '../../../shared/schemas/versions';
+import type { BatchDoc, DocumentDoc, MovementDoc, ProductDoc } from '../../../shared/schemas/index';
 import { addSite, addTerminal } from '../../../server/admin-ops';
 import { openStorage, type Storage } from '../../../server/storage/index';
 import { withDefaultUser } from '../../../server/storage/postgres';
+import { versionHeader, type TerminalVersion } from './terminal-version';
 
 export const PG_URL = withDefaultUser(process.env.LARDER_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test');
 export const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -187,25 +178,8 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/**
- * The schema version a test terminal speaks: `current` (what the app sends today), a fixed
- * version for every collection, or `null` to send no header (an old v1-protocol terminal).
- */
-export type TerminalVersion = 'current' | number | null;
-
-function versionHeader(collection: string, version: TerminalVersion): Record<string, string> {
-  if (version === null) return {};
-  const known = (collectionNames as readonly string[]).includes(collection);
-  if (version === 'current') return known ? { [HEADER_SCHEMA_VERSION]: String(currentVersion(collection as CollectionName)) } : {};
-  return { [HEADER_SCHEMA_VERSION]: String(version) };
-}
-
-/** `x-schema-versions` for a stream of a terminal speaking `version` in every collection. */
-export function streamVersionsHeader(version: TerminalVersion): Record<string, string> {
-  if (version === null) return {};
-  const versions = Object.fromEntries(collectionNames.map((c) => [c, version === 'current' ? currentVersion(c) : version]));
-  return { [HEADER_SCHEMA_VERSIONS]: formatSchemaVersions(versions) };
-}
+export { SseReader, type SseEvent } from './sse-reader';
+export { streamVersionsHeader, type TerminalVersion } from './terminal-version';
 
 /** A thin client speaking SYNC-PROTOCOL.md over real HTTP. */
 export class SyncClient {
@@ -278,100 +252,6 @@ export class SyncClient {
       checkpoint = res.body.checkpoint;
       if (res.body.documents.length < limit) return { documents, checkpoint };
     }
-  }
-}
-
-export interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** Reads an SSE stream with fetch, as the terminals do (the token travels in a header). */
-export class SseReader {
-  readonly events: SseEvent[] = [];
-  readonly comments: string[] = [];
-  closed = false;
-  private readonly controller = new AbortController();
-  private waiters: (() => void)[] = [];
-
-  /** An answer other than 200 keeps its JSON body in `refusal`. */
-  refusal: { error?: string; message?: string; details?: unknown } | null = null;
-
-  static async open(url: string, token: string, version: TerminalVersion = 'current'): Promise<SseReader & { status: number }> {
-    const reader = new SseReader();
-    const res = await fetch(`${url}/api/v1/sync/stream`, {
-      headers: { authorization: `Bearer ${token}`, ...streamVersionsHeader(version) },
-      signal: reader.controller.signal,
-    });
-    const out = Object.assign(reader, { status: res.status });
-    if (res.status === 200 && res.body) void reader.consume(res.body);
-    else {
-      reader.closed = true;
-      reader.refusal = (await res.json()) as { error?: string; message?: string; details?: unknown };
-    }
-    return out;
-  }
-
-  private async consume(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value: chunk } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(chunk, { stream: true });
-        let idx: number;
-        while ((idx = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, idx);
-          buffer = buffer.slice(idx + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
-            else if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trim());
-          }
-          if (data.length > 0) this.events.push({ event, data: data.join('\n') });
-          this.wake();
-        }
-      }
-    } catch {
-      // aborted or reset: treated like an end of stream
-    }
-    this.closed = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const f of w) f();
-  }
-
-  changes(): { collection: string; documents: Doc[]; checkpoint: string }[] {
-    return this.events
-      .filter((e) => e.event === 'change')
-      .map((e) => JSON.parse(e.data) as { collection: string; documents: Doc[]; checkpoint: string });
-  }
-
-  async waitFor(pred: (r: SseReader) => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pred(this)) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`SSE condition not met within ${timeoutMs} ms (${this.events.length} events, closed=${this.closed})`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  }
-
-  close(): void {
-    this.controller.abort();
   }
 }
 
