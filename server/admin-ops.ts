@@ -1,7 +1,9 @@
 import type { CollectionName } from '../shared/schemas/index.js';
+import { currentVersion, needsLinkResolver, upgradeFromVersion } from '../shared/schemas/versions.js';
 import { isCollectionName, normalizeDoc, Validators } from './collections.js';
 import { AdminError } from './errors.js';
 import { isJsonObject, type JsonObject } from './json.js';
+import { PrefetchedLinks } from './links.js';
 import type { DocWrite, SiteKind, SiteRow, Storage, StoredDoc } from './storage/types.js';
 import { hashToken, newTerminalId, newToken } from './tokens.js';
 
@@ -67,16 +69,27 @@ export async function revokeTerminal(storage: Storage, terminalId: string): Prom
 /**
  * Writes documents directly (demo data, migrations), each validated with the shared schema and
  * given a new server sequence, so terminals pull them like any push. No scoping: the caller is
- * the operator.
+ * the operator. Seeds may still carry v0's note tags for links (the demo data did): they are
+ * stored in the current shape, like a v0 terminal's push, with request numbers resolved among
+ * the stored requests and the seed's own.
  */
 export async function seedDocuments(storage: Storage, collection: string, docs: readonly unknown[]): Promise<StoredDoc[]> {
   if (!isCollectionName(collection)) throw new AdminError(`no collection ${collection}`);
   const validators = new Validators();
-  const writes = docs.map((doc, i) => {
+  const objects = docs.map((doc, i) => {
     if (!isJsonObject(doc)) throw new AdminError(`${collection}[${i}] is not an object`);
     const invalid = validators.validate(collection, doc);
     if (invalid) throw new AdminError(`${collection}[${i}] (${String(doc.id)}): ${invalid}`);
-    return toWrite(collection, doc);
+    return doc;
+  });
+  const current = currentVersion(collection);
+  const links = needsLinkResolver(collection, 0, current) ? await new PrefetchedLinks().loadRequestIds(storage, objects, objects) : null;
+  const writes = objects.map((doc, i) => {
+    if (!links) return toWrite(collection, doc);
+    const upgraded = upgradeFromVersion(collection, doc, 0, links);
+    const invalid = validators.validate(collection, upgraded);
+    if (invalid) throw new AdminError(`${collection}[${i}] (${String(doc.id)}) once its note tags became fields: ${invalid}`);
+    return toWrite(collection, upgraded);
   });
   return storage.putDocuments(collection, writes);
 }

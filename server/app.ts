@@ -8,9 +8,13 @@ import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
-import { MAX_PUSH_BYTES, syncRoutes } from './http/sync-routes.js';
+import { syncRoutes } from './http/sync-routes.js';
+import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
 import type { EndpointContext } from './http/context.js';
+import { MAX_PUSH_BYTES } from '../shared/protocol/wire.js';
+import { upgradeStoredDocuments } from './stored-upgrade.js';
+import { parseMinSchema, SchemaVersions, type VersionMap } from './versions.js';
 
 export interface BuildAppOptions {
   /** Built renderer to serve under `/`, with index.html as the SPA fallback. */
@@ -22,6 +26,8 @@ export interface BuildAppOptions {
   /** Per-token limit; `null` disables. Default from `LARDER_RATE_LIMIT` (50/s, burst 200). */
   rateLimit?: RateLimit | null;
   logger?: boolean;
+  /** Oldest supported schema version per collection; default from `LARDER_MIN_SCHEMA` (else 0 for all). */
+  minSchema?: VersionMap;
 }
 
 export interface EndpointApp {
@@ -38,9 +44,13 @@ function envNumber(name: string): number | undefined {
 
 /** The Fastify app on an open storage; tests use `app.inject` on it directly. */
 export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Promise<EndpointApp> {
+  // A wrong LARDER_MIN_SCHEMA stops the start here (ConfigError), before anything is served.
+  const versions = new SchemaVersions(opts.minSchema ?? parseMinSchema(process.env.LARDER_MIN_SCHEMA));
   const validators = new Validators();
   validators.warmUp();
-  const hub = new StreamHub(storage, {
+  // Before the hub takes its starting sequence: rewritten documents reach terminals by pull.
+  await upgradeStoredDocuments(storage);
+  const hub = new StreamHub(storage, versions, {
     keepaliveMs: opts.keepaliveMs ?? envNumber('LARDER_KEEPALIVE_MS') ?? 20_000,
     pollMs: opts.pollMs ?? envNumber('LARDER_POLL_MS') ?? 1000,
   });
@@ -48,6 +58,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   const ctx: EndpointContext = {
     storage,
     validators,
+    versions,
     hub,
     limiter: new RateLimiter(opts.rateLimit === undefined ? parseRateLimit(process.env.LARDER_RATE_LIMIT) : opts.rateLimit),
   };
@@ -75,6 +86,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   installCors(app);
   await app.register(metaRoutes, ctx);
   await app.register(syncRoutes, ctx);
+  await app.register(streamRoutes, ctx);
   await app.register(filesRoutes, ctx);
   await app.ready();
 

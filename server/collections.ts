@@ -1,11 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import {
-  appendOnlyCollections,
-  collectionKinds,
-  collectionNames,
-  collectionSchemas,
-  type CollectionName,
-} from '../shared/schemas/index.js';
+import { appendOnlyCollections, collectionKinds, collectionNames, type CollectionName } from '../shared/schemas/index.js';
+import { currentVersion, schemaAtVersion } from '../shared/schemas/versions.js';
 import { isJsonObject, type JsonObject } from './json.js';
 
 /** Fields RxDB adds around a document; never part of what the schemas describe. */
@@ -24,10 +19,6 @@ export function isAppendOnly(collection: CollectionName): boolean {
 }
 
 export const transactionalCollections: readonly CollectionName[] = collectionNames.filter((c) => collectionKinds[c] === 'transactional');
-
-export function schemaVersion(collection: CollectionName): number {
-  return collectionSchemas[collection].version;
-}
 
 /**
  * The document as stored: RxDB's bookkeeping fields dropped, `_deleted` kept as a boolean so a
@@ -53,25 +44,43 @@ export function schemaView(doc: JsonObject): JsonObject {
   return out;
 }
 
-/** One Ajv and one compiled validator per collection, built on first use and kept. */
+/**
+ * One Ajv and one compiled validator per collection and schema version, built on first use and
+ * kept: a push is validated against the version its terminal speaks (SYNC-PROTOCOL.md, Schema
+ * evolution), so a v0 terminal's row carrying a v1 field is refused, not stored half-understood.
+ */
 export class Validators {
   private readonly ajv = new Ajv({ strict: false, allErrors: false, logger: false, validateFormats: false });
-  private readonly compiled = new Map<CollectionName, ValidateFunction>();
+  private readonly compiled = new Map<string, ValidateFunction>();
 
-  validate(collection: CollectionName, doc: unknown): string | null {
-    let fn = this.compiled.get(collection);
-    if (!fn) {
-      fn = this.ajv.compile(collectionSchemas[collection]);
-      this.compiled.set(collection, fn);
-    }
+  /** Null when valid, else the first problem in words (an unknown field is named). */
+  validate(collection: CollectionName, doc: unknown, version = currentVersion(collection)): string | null {
+    const fn = this.validator(collection, version);
     if (!isJsonObject(doc)) return 'document must be an object';
     if (fn(schemaView(doc))) return null;
     const e = fn.errors?.[0];
-    return e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`.trim() : 'invalid document';
+    if (!e) return 'invalid document';
+    const at = e.instancePath || '/';
+    const extra = (e.params as { additionalProperty?: unknown }).additionalProperty;
+    if (e.keyword === 'additionalProperties' && typeof extra === 'string')
+      return `${at} has the field "${extra}", which ${collection} version ${version} does not know`;
+    return `${at} ${e.message ?? 'is invalid'}`.trim();
   }
 
-  /** Compiles every schema now, so a broken shared schema fails at start-up, not on a push. */
+  private validator(collection: CollectionName, version: number): ValidateFunction {
+    const key = `${collection}@${version}`;
+    let fn = this.compiled.get(key);
+    if (!fn) {
+      const schema = schemaAtVersion(collection, version);
+      if (!schema) throw new Error(`${collection} has no schema version ${version}`);
+      fn = this.ajv.compile(schema);
+      this.compiled.set(key, fn);
+    }
+    return fn;
+  }
+
+  /** Compiles every released schema now, so a broken one fails at start-up, not on a push. */
   warmUp(): void {
-    for (const c of collectionNames) this.validate(c, {});
+    for (const c of collectionNames) for (let n = 0; n <= currentVersion(c); n++) this.validator(c, n);
   }
 }

@@ -1,3 +1,5 @@
+import type { SchemaMismatchDetails, UpgradeRequiredDetails } from '../shared/protocol/wire.js';
+
 /**
  * Every error the endpoint answers with is one of these, so the error handler can turn it into
  * the protocol's `{"error","message","details"?}` body without guessing (SYNC-PROTOCOL.md, Errors).
@@ -44,15 +46,29 @@ export class TooLargeError extends HttpError {
   }
 }
 
+/** 409: a push from a terminal whose schema is newer than the server's (SYNC-PROTOCOL.md, Schema evolution). */
 export class SchemaMismatchError extends HttpError {
-  constructor(terminal: number | string, server: number) {
+  constructor(collection: string, terminal: number, server: number) {
+    const details: SchemaMismatchDetails = { terminal, server };
     super(
       409,
       'schema-mismatch',
-      typeof terminal === 'number' && terminal > server
-        ? `this terminal's schema (version ${terminal}) is newer than the server's (version ${server}): update the server`
-        : `this terminal's schema (version ${String(terminal)}) differs from the server's (version ${server}): update the terminal`,
-      { terminal, server },
+      `this terminal writes ${collection} in version ${terminal}, newer than this endpoint knows (version ${server}): update the endpoint`,
+      details,
+    );
+  }
+}
+
+/** 409: a terminal older than the minimum the operator still supports (LARDER_MIN_SCHEMA). */
+export class UpgradeRequiredError extends HttpError {
+  constructor(collection: string, terminal: number, minimum: number) {
+    const details: UpgradeRequiredDetails = { terminal, minimum };
+    super(
+      409,
+      'upgrade-required',
+      `this copy of Larder is too old for this endpoint (${collection}: version ${terminal}, at least version ${minimum} is required): ` +
+        'update the Larder app on this terminal, then sync again',
+      details,
     );
   }
 }
@@ -92,6 +108,14 @@ export class AdminError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'AdminError';
+  }
+}
+
+/** The endpoint's configuration (an environment variable) is wrong; start-up stops with its message. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
   }
 }
 

@@ -1,19 +1,41 @@
+import { MAX_PUSH_ROWS } from '../shared/protocol/wire.js';
 import type { CollectionName } from '../shared/schemas/index.js';
+import {
+  currentVersion,
+  keepNewerFields,
+  needsLinkResolver,
+  noLinkResolver,
+  projectToVersion,
+  sameJson,
+  upgradeFromVersion,
+  type LegacyLinkResolver,
+} from '../shared/schemas/versions.js';
 import { isAppendOnly, normalizeDoc, type Validators } from './collections.js';
 import { ForbiddenError, InvalidDocumentError, type RowProblem } from './errors.js';
-import { deepEqualJson, isJsonObject, type JsonObject } from './json.js';
+import { isJsonObject, type JsonObject } from './json.js';
+import { PrefetchedLinks } from './links.js';
 import { writeRefusal } from './scope.js';
-import type { AuthTerminal, DocWrite, PushPlanner, StoredDoc } from './storage/types.js';
+import type { AuthTerminal, DocWrite, PushPlanner, Storage, StoredDoc } from './storage/types.js';
 
-export const MAX_PUSH_ROWS = 500;
+export { MAX_PUSH_ROWS };
 
 export interface PushRow {
   index: number;
   id: string;
+  /** `assumedMasterState` as the terminal sent it, in its version. */
   assumed: JsonObject | null;
+  /** `newDocumentState` as the terminal sent it, in its version. */
+  pushed: JsonObject;
+  /** `pushed` brought to the current version: what is stored. */
   next: JsonObject;
   siteId: string | null;
   toSiteId: string | null;
+}
+
+/** The schema version a push speaks and what moving its documents between versions needs. */
+export interface PushVersion {
+  version: number;
+  links: LegacyLinkResolver;
 }
 
 function stringField(doc: JsonObject, key: string): string | null {
@@ -22,10 +44,10 @@ function stringField(doc: JsonObject, key: string): string | null {
 }
 
 /**
- * Checks every row (422 step of the protocol) and returns them normalised. All problems are
- * collected so the terminal sees every bad row at once.
+ * Checks every row against the schema of the terminal's `version` (422 step of the protocol) and
+ * returns them normalised. All problems are collected so the terminal sees every bad row at once.
  */
-export function validateRows(collection: CollectionName, body: readonly unknown[], validators: Validators): PushRow[] {
+export function validateRows(collection: CollectionName, body: readonly unknown[], validators: Validators, version: number): PushRow[] {
   const problems: RowProblem[] = [];
   const rows: PushRow[] = [];
   const seen = new Set<string>();
@@ -45,13 +67,15 @@ export function validateRows(collection: CollectionName, body: readonly unknown[
     if (next._deleted === true && isAppendOnly(collection)) {
       return void problems.push({ index, id, message: `${collection} is append-only: correct it with a reversing entry, not a deletion` });
     }
-    const invalid = validators.validate(collection, next);
+    const invalid = validators.validate(collection, next, version);
     if (invalid) return void problems.push({ index, id, message: invalid });
+    const pushed = normalizeDoc(next);
     rows.push({
       index,
       id,
       assumed: assumed === null ? null : normalizeDoc(assumed),
-      next: normalizeDoc(next),
+      pushed,
+      next: pushed,
       siteId: stringField(next, 'siteId'),
       toSiteId: stringField(next, 'toSiteId'),
     });
@@ -71,10 +95,67 @@ export function checkWritable(terminal: AuthTerminal, collection: CollectionName
 }
 
 /**
- * The apply rules of SYNC-PROTOCOL.md "Push", run inside the storage transaction. Returns the
- * conflicts (stored documents) for the answer; throwing rolls the whole push back.
+ * Looks up, before the storage transaction, what the rows of an older terminal need: the ids of
+ * the store requests its dispatch tags name by number (to upgrade them), and the numbers the
+ * stored documents' links show at its version (to compare with them and answer conflicts). A
+ * document changed between this read and the transaction at worst projects an unresolved link
+ * as its id, which reads as a conflict: the terminal merges and pushes again.
  */
-export function planPush(terminal: AuthTerminal, collection: CollectionName, rows: readonly PushRow[]): PushPlanner<JsonObject[]> {
+export async function prepareVersion(
+  storage: Storage,
+  collection: CollectionName,
+  version: number,
+  rows: readonly PushRow[],
+): Promise<PushVersion> {
+  if (!needsLinkResolver(collection, version, currentVersion(collection))) return { version, links: noLinkResolver };
+  const links = new PrefetchedLinks();
+  await links.loadRequestIds(
+    storage,
+    rows.map((r) => r.pushed),
+  );
+  const stored = await storage.getDocuments(
+    collection,
+    rows.map((r) => r.id),
+  );
+  await links.loadNumbers(
+    storage,
+    stored.map((s) => s.doc),
+  );
+  return { version, links };
+}
+
+/**
+ * Rows of an older terminal brought to the current version (v0 note tags become link fields).
+ * The result is checked against the current schema, so what is stored always has its shape.
+ */
+export function upgradeRows(collection: CollectionName, rows: readonly PushRow[], at: PushVersion, validators: Validators): PushRow[] {
+  const current = currentVersion(collection);
+  if (at.version === current) return [...rows];
+  const problems: RowProblem[] = [];
+  const upgraded = rows.map((r) => {
+    const next = upgradeFromVersion(collection, r.pushed, at.version, at.links);
+    const invalid = validators.validate(collection, next, current);
+    if (invalid) problems.push({ index: r.index, id: r.id, message: `once brought to version ${current}: ${invalid}` });
+    return { ...r, next };
+  });
+  if (problems.length > 0) throw new InvalidDocumentError(problems);
+  return upgraded;
+}
+
+/**
+ * The apply rules of SYNC-PROTOCOL.md "Push", run inside the storage transaction. A terminal of
+ * an older version is compared with the stored document as it would read it (projected to its
+ * version), is answered with that projection, and its replacement keeps the stored fields it
+ * never knew. Returns the conflicts for the answer; throwing rolls the whole push back.
+ */
+export function planPush(
+  terminal: AuthTerminal,
+  collection: CollectionName,
+  rows: readonly PushRow[],
+  at: PushVersion,
+): PushPlanner<JsonObject[]> {
+  const older = at.version < currentVersion(collection);
+  const asTerminalReads = (doc: JsonObject) => (older ? projectToVersion(collection, doc, at.version, at.links) : doc);
   return (stored: ReadonlyMap<string, StoredDoc>) => {
     const forbidden: RowProblem[] = [];
     for (const r of rows) {
@@ -88,11 +169,30 @@ export function planPush(terminal: AuthTerminal, collection: CollectionName, row
     const conflicts: JsonObject[] = [];
     for (const r of rows) {
       const current = stored.get(r.id);
-      const write: DocWrite = { id: r.id, siteId: r.siteId, toSiteId: r.toSiteId, deleted: r.next._deleted === true, doc: r.next };
-      if (!current) writes.push(write);
-      else if (deepEqualJson(current.doc, r.next)) continue;
-      else if (!isAppendOnly(collection) && r.assumed !== null && deepEqualJson(current.doc, r.assumed)) writes.push(write);
-      else conflicts.push(current.doc);
+      const write = (doc: JsonObject): DocWrite => ({
+        id: r.id,
+        siteId: r.siteId,
+        toSiteId: r.toSiteId,
+        deleted: doc._deleted === true,
+        doc,
+      });
+      if (!current) {
+        writes.push(write(r.next));
+        continue;
+      }
+      const seen = asTerminalReads(current.doc);
+      // A retried push: the terminal's version of the stored document is what it sends.
+      if (sameJson(seen, r.pushed)) continue;
+      // The ledger never changes under a terminal: different content is answered, not applied.
+      if (isAppendOnly(collection)) {
+        conflicts.push(seen);
+        continue;
+      }
+      const replacement = older ? keepNewerFields(collection, r.next, current.doc, at.version) : r.next;
+      // Nothing would change (e.g. a v0 note tag written with other spacing than the projection's).
+      if (sameJson(replacement, current.doc)) continue;
+      if (r.assumed !== null && sameJson(seen, r.assumed)) writes.push(write(replacement));
+      else conflicts.push(seen);
     }
     return { writes, result: conflicts };
   };

@@ -12,8 +12,7 @@ export function readScope(terminal: AuthTerminal, collection: string): ReadScope
   return { siteId: terminal.siteId };
 }
 
-export function canRead(terminal: AuthTerminal, doc: Pick<StoredDoc, 'collection' | 'siteId' | 'toSiteId'>): boolean {
-  const scope = readScope(terminal, doc.collection);
+export function inScope(scope: ReadScope, doc: Pick<StoredDoc, 'siteId' | 'toSiteId'>): boolean {
   return scope === null || doc.siteId === scope.siteId || doc.toSiteId === scope.siteId;
 }
 

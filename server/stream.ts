@@ -1,8 +1,14 @@
-import { canRead } from './scope.js';
+import { currentVersion } from '../shared/schemas/versions.js';
+import { isCollectionName } from './collections.js';
+import { GroupEncoder, linksForProjection } from './projection.js';
+import { inScope, readScope } from './scope.js';
 import type { AuthTerminal, Storage, StoredDoc } from './storage/types.js';
+import type { SchemaVersions, VersionMap } from './versions.js';
 
 export interface StreamClient {
   terminal: AuthTerminal;
+  /** The schema version this client reads each collection in (x-schema-versions). */
+  versions: VersionMap;
   /** Returns the bytes still queued on the socket, so a stalled reader can be dropped. */
   write(chunk: string): number;
   close(): void;
@@ -36,6 +42,7 @@ export class StreamHub {
 
   constructor(
     private readonly storage: Storage,
+    private readonly versions: SchemaVersions,
     private readonly opts: StreamHubOptions,
   ) {}
 
@@ -84,7 +91,7 @@ export class StreamHub {
         const rows = await this.storage.readSince(this.lastSeen, READ_BATCH);
         if (rows.length === 0 || this.stopped) return;
         this.lastSeen = rows[rows.length - 1]!.seq;
-        if (this.clients.size > 0) this.dispatch(rows);
+        if (this.clients.size > 0) await this.dispatch(rows);
         if (rows.length < READ_BATCH) return;
       }
     } catch {
@@ -93,19 +100,50 @@ export class StreamHub {
     }
   }
 
-  /** Consecutive rows of one collection form one event, so events stay in sequence order. */
-  private dispatch(rows: readonly StoredDoc[]): void {
+  /**
+   * Consecutive rows of one collection form one event, so events stay in sequence order. Each
+   * document is serialised once per schema version its readers speak, and each distinct event
+   * (version × read scope) is assembled once, however many clients receive it.
+   */
+  private async dispatch(rows: readonly StoredDoc[]): Promise<void> {
     let start = 0;
     for (let i = 1; i <= rows.length; i++) {
       if (i < rows.length && rows[i]!.collection === rows[start]!.collection) continue;
-      const group = rows.slice(start, i);
-      const checkpoint = String(group[group.length - 1]!.seq);
-      for (const client of this.clients) {
-        const documents = group.filter((d) => canRead(client.terminal, d)).map((d) => d.doc);
-        if (documents.length === 0) continue;
-        this.send(client, `event: change\ndata: ${JSON.stringify({ collection: group[0]!.collection, documents, checkpoint })}\n\n`);
-      }
+      await this.dispatchGroup(rows.slice(start, i));
       start = i;
+    }
+  }
+
+  private async dispatchGroup(group: readonly StoredDoc[]): Promise<void> {
+    const collection = group[0]!.collection;
+    if (!isCollectionName(collection)) return;
+    const clients = [...this.clients];
+    const docs = group.map((d) => d.doc);
+    // Lookups for older readers (a v0 terminal reads request numbers in its dispatch notes) are
+    // made once per group, for the oldest version any client reads in.
+    const oldest = Math.min(currentVersion(collection), ...clients.map((c) => c.versions[collection]));
+    const links = await linksForProjection(this.storage, collection, oldest, docs);
+    const encoder = new GroupEncoder(collection, docs, this.versions, links);
+    const checkpoint = JSON.stringify(String(group[group.length - 1]!.seq));
+    const events = new Map<string, string | null>();
+    for (const client of clients) {
+      if (!this.clients.has(client)) continue;
+      const version = client.versions[collection];
+      const scope = readScope(client.terminal, collection);
+      const key = `${version}\u0000${scope?.siteId ?? ''}`;
+      let event = events.get(key);
+      if (event === undefined) {
+        const parts: string[] = [];
+        group.forEach((d, index) => {
+          if (inScope(scope, d)) parts.push(encoder.json(index, version));
+        });
+        event =
+          parts.length === 0
+            ? null
+            : `event: change\ndata: {"collection":${JSON.stringify(collection)},"documents":[${parts.join(',')}],"checkpoint":${checkpoint}}\n\n`;
+        events.set(key, event);
+      }
+      if (event !== null) this.send(client, event);
     }
   }
 

@@ -5,6 +5,7 @@ import { RateLimitedError, UnauthorizedError, UnknownCollectionError } from '../
 import type { RateLimiter } from '../rate-limit.js';
 import type { StreamHub } from '../stream.js';
 import type { AuthTerminal, Storage } from '../storage/types.js';
+import type { SchemaVersions } from '../versions.js';
 import { bearerToken, hashToken } from '../tokens.js';
 
 declare module 'fastify' {
@@ -17,6 +18,8 @@ declare module 'fastify' {
 export interface EndpointContext {
   storage: Storage;
   validators: Validators;
+  /** Supported schema versions per collection and what each request speaks. */
+  versions: SchemaVersions;
   limiter: RateLimiter;
   hub: StreamHub;
 }

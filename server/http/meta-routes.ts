@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectionSchemas } from '../../shared/schemas/index.js';
+import { HEADER_APP_VERSION, HEADER_SCHEMA_VERSION, HEADER_SCHEMA_VERSIONS } from '../../shared/protocol/wire.js';
 import { authenticate, terminalOf, type EndpointContext } from './context.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -14,7 +14,9 @@ export async function metaRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     return { terminalId: t.terminalId, siteId: t.siteId, siteKind: t.siteKind, orgId: await ctx.storage.orgId() };
   });
 
-  app.get('/api/v1/schemas', { onRequest: auth }, async () => collectionSchemas);
+  // Built once: the supported versions are fixed for the life of the process.
+  const schemas = ctx.versions.schemasAnswer();
+  app.get('/api/v1/schemas', { onRequest: auth }, async () => schemas);
 }
 
 /**
@@ -31,7 +33,10 @@ export function installCors(app: FastifyInstance): void {
     reply
       .code(204)
       .header('access-control-allow-methods', 'GET, POST, PUT, OPTIONS')
-      .header('access-control-allow-headers', 'authorization, content-type, x-schema-version')
+      .header(
+        'access-control-allow-headers',
+        `authorization, content-type, ${HEADER_SCHEMA_VERSION}, ${HEADER_SCHEMA_VERSIONS}, ${HEADER_APP_VERSION}`,
+      )
       .header('access-control-max-age', '600')
       .send(),
   );

@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { createHash, randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
+import { uniqueIdsByNumber, type NumberCandidate } from './document-numbers.js';
 import { StorageEmitter } from './events.js';
+import { checkSchemaName, DOC_COLUMNS, NUMBER_OF_BODY, SCHEMA, toStored, withDefaultUser, type DocDbRow } from './postgres-schema.js';
 import type {
   AuthTerminal,
   DocWrite,
@@ -17,67 +18,7 @@ import type {
   StoredDoc,
 } from './types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS larder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS larder_counter (id INT PRIMARY KEY, value BIGINT NOT NULL);
-INSERT INTO larder_counter (id, value) VALUES (1, 0) ON CONFLICT DO NOTHING;
-CREATE TABLE IF NOT EXISTS larder_sites (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
-CREATE TABLE IF NOT EXISTS larder_terminals (
-  id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES larder_sites(id), name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, created_at TIMESTAMPTZ NOT NULL DEFAULT now(), revoked_at TIMESTAMPTZ);
-CREATE TABLE IF NOT EXISTS larder_docs (
-  collection TEXT NOT NULL, id TEXT NOT NULL, seq BIGINT NOT NULL UNIQUE,
-  site_id TEXT, to_site_id TEXT, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,
-  PRIMARY KEY (collection, id));
-CREATE INDEX IF NOT EXISTS larder_docs_by_collection_seq ON larder_docs (collection, seq);
-CREATE TABLE IF NOT EXISTS larder_files (hash TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INT NOT NULL, bytes BYTEA NOT NULL);
-CREATE TABLE IF NOT EXISTS larder_file_sites (hash TEXT NOT NULL, site_id TEXT NOT NULL, PRIMARY KEY (hash, site_id));
-`;
-
-interface DocDbRow {
-  collection: string;
-  id: string;
-  seq: string;
-  site_id: string | null;
-  to_site_id: string | null;
-  deleted: boolean;
-  body: string;
-}
-
-function toStored(r: DocDbRow): StoredDoc {
-  return {
-    collection: r.collection,
-    id: r.id,
-    seq: Number(r.seq),
-    siteId: r.site_id,
-    toSiteId: r.to_site_id,
-    deleted: r.deleted,
-    doc: parseStoredBody(r.body),
-  };
-}
-
-const DOC_COLUMNS = 'collection, id, seq, site_id, to_site_id, deleted, body';
-
-/**
- * libpq falls back to the OS user when a URL names none (`postgres://127.0.0.1:5432/test`), but
- * node-postgres only reads $USER, which service managers and test runners often leave unset.
- */
-export function withDefaultUser(databaseUrl: string): string {
-  try {
-    const u = new URL(databaseUrl);
-    if (u.username !== '' || u.hostname === '') return databaseUrl;
-    u.username = encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username);
-    return u.toString();
-  } catch {
-    return databaseUrl;
-  }
-}
-
-/** Identifiers are interpolated into SQL, so only plain names are accepted. */
-function checkSchemaName(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new StorageError(`invalid PostgreSQL schema name ${JSON.stringify(name)}`);
-  return name;
-}
+export { withDefaultUser } from './postgres-schema.js';
 
 type Notice = { t: 'commit'; seq: number } | { t: 'revoke'; id: string };
 
@@ -286,6 +227,75 @@ export class PostgresStorage extends StorageEmitter implements Storage {
     const written = await this.tx((c) => this.writeDocs(c, collection, docs));
     if (written.length > 0) this.emitCommit(written[written.length - 1]!.seq);
     return written;
+  }
+
+  async getDocuments(collection: string, ids: readonly string[]): Promise<StoredDoc[]> {
+    if (ids.length === 0) return [];
+    const r = await this.pool.query<DocDbRow>(`SELECT ${DOC_COLUMNS} FROM larder_docs WHERE collection = $1 AND id = ANY($2)`, [
+      collection,
+      ids,
+    ]);
+    return r.rows.map(toStored);
+  }
+
+  async documentIdsByNumber(type: string, siteId: string, numbers: readonly string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    // Same expression and literal collection as larder_docs_documents_by_number, so the index serves it.
+    const r = await this.pool.query<NumberCandidate>(
+      `SELECT id, body FROM larder_docs WHERE collection = 'documents' AND ${NUMBER_OF_BODY} = ANY($1) AND site_id = $2`,
+      [numbers, siteId],
+    );
+    return uniqueIdsByNumber(r.rows, type, numbers);
+  }
+
+  async documentNumbers(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const r = await this.pool.query<{ id: string; body: string }>(
+      `SELECT id, body FROM larder_docs WHERE collection = 'documents' AND id = ANY($1)`,
+      [ids],
+    );
+    const out = new Map<string, string>();
+    for (const row of r.rows) {
+      const number = parseStoredBody(row.body).number;
+      if (typeof number === 'string') out.set(row.id, number);
+    }
+    return out;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const r = await this.pool.query<{ value: string }>('SELECT value FROM larder_meta WHERE key = $1', [key]);
+    return r.rows[0]?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO larder_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      key,
+      value,
+    ]);
+  }
+
+  /**
+   * Several endpoint processes may start on one database at once: a session advisory lock, held
+   * on its own connection while `fn` runs on others, lets one do the work while the rest wait
+   * and then find it done. The lock goes with the connection if this process dies.
+   */
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const key = `:larder-exclusive:${name}`;
+    let broken: Error | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext(current_schema() || $1))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext(current_schema() || $1))', [key]).catch((err: Error) => {
+          broken = err;
+        });
+      }
+    } finally {
+      // A connection whose unlock failed is dropped, which releases the lock with it.
+      client.release(broken);
+    }
   }
 
   /** Must run inside a transaction; the counter row stays locked until it commits. */

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync, readFileSync, renameSync, existsSync, openSyn
 import { join } from 'node:path';
 import { parseStoredBody } from '../json.js';
 import { StorageError } from '../errors.js';
+import { uniqueIdsByNumber, type NumberCandidate } from './document-numbers.js';
 import { StorageEmitter } from './events.js';
 import type {
   AuthTerminal,
@@ -29,6 +30,8 @@ CREATE TABLE IF NOT EXISTS docs (
   site_id TEXT, to_site_id TEXT, deleted INTEGER NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (collection, id));
 CREATE INDEX IF NOT EXISTS docs_by_collection_seq ON docs (collection, seq);
+-- v0 terminals name store requests by number (SYNC-PROTOCOL.md, Schema evolution): looked up on their pushes.
+CREATE INDEX IF NOT EXISTS docs_documents_by_number ON docs (json_extract(body, '$.number')) WHERE collection = 'documents';
 CREATE TABLE IF NOT EXISTS files (hash TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS file_sites (hash TEXT NOT NULL, site_id TEXT NOT NULL, PRIMARY KEY (hash, site_id));
 `;
@@ -185,6 +188,50 @@ export class SqliteStorage extends StorageEmitter implements Storage {
     const written = this.db.transaction(() => this.writeDocs(collection, docs)).immediate();
     if (written.length > 0) this.emitCommit(written[written.length - 1]!.seq);
     return written;
+  }
+
+  async getDocuments(collection: string, ids: readonly string[]): Promise<StoredDoc[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${DOC_COLUMNS} FROM docs WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`)
+      .all(collection, JSON.stringify(ids)) as DocDbRow[];
+    return rows.map(toStored);
+  }
+
+  async documentIdsByNumber(type: string, siteId: string, numbers: readonly string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    // The expression and the literal collection match docs_documents_by_number, so this is an index lookup.
+    const rows = this.db
+      .prepare(
+        `SELECT id, body FROM docs WHERE collection = 'documents' AND json_extract(body, '$.number') IN (SELECT value FROM json_each(?)) AND site_id = ?`,
+      )
+      .all(JSON.stringify(numbers), siteId) as NumberCandidate[];
+    return uniqueIdsByNumber(rows, type, numbers);
+  }
+
+  async documentNumbers(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT id, json_extract(body, '$.number') AS number FROM docs WHERE collection = 'documents' AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as { id: string; number: unknown }[];
+    return new Map(rows.filter((r): r is { id: string; number: string } => typeof r.number === 'string').map((r) => [r.id, r.number]));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    // One endpoint process serves an SQLite file; the start-up work run under this is idempotent
+    // and commits in transactions, so even an admin command beside it cannot see it half done.
+    return fn();
   }
 
   /** Must run inside an immediate transaction. */

@@ -96,6 +96,25 @@ export interface Storage extends StorageEvents {
   push<T>(collection: string, ids: readonly string[], plan: PushPlanner<T>): Promise<{ result: T; written: StoredDoc[] }>;
   /** Writes documents as given (insert or replace), each with a new sequence; for seeds and the server's own mirrors. */
   putDocuments(collection: string, docs: readonly DocWrite[]): Promise<StoredDoc[]>;
+  /** The stored documents of these ids (those that exist), read outside any push transaction. */
+  getDocuments(collection: string, ids: readonly string[]): Promise<StoredDoc[]>;
+
+  /**
+   * Ids of `documents` of this type and site by their printed number, for the links v0 terminals
+   * wrote as numbers (SYNC-PROTOCOL.md, Schema evolution). A number matching more than one live
+   * document is left out: a wrong link is worse than the tag kept in the note.
+   */
+  documentIdsByNumber(type: string, siteId: string, numbers: readonly string[]): Promise<Map<string, string>>;
+  /** The printed numbers of these `documents` ids (those that exist and have one). */
+  documentNumbers(ids: readonly string[]): Promise<Map<string, string>>;
+
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Runs `fn` while no other endpoint process sharing this database runs one of the same name
+   * (start-up migrations). On SQLite, which serves from one process, `fn` just runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
 
   putFile(file: FileRow, bytes: Buffer, siteId: string): Promise<void>;
   getFile(hash: string): Promise<(FileRow & { bytes: Buffer; siteIds: string[] }) | null>;

@@ -1,4 +1,8 @@
-// Reads a collection from the endpoint through the protocol, as a terminal of `token` may see it.
+// Reads a collection from the endpoint through the protocol, as a terminal of `token` may see it
+// in the current schema version (a pull without the header reads the oldest supported one).
+import { HEADER_SCHEMA_VERSION } from '../../shared/protocol/wire';
+import type { CollectionName } from '../../shared/schemas';
+import { currentVersion } from '../../shared/schemas/versions';
 
 async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
@@ -13,13 +17,13 @@ async function fetchRetrying(url: string, init: RequestInit): Promise<Response> 
   }
 }
 
-export async function pullAll<T>(endpointUrl: string, token: string, collection: string): Promise<T[]> {
+export async function pullAll<T>(endpointUrl: string, token: string, collection: CollectionName): Promise<T[]> {
   const all: T[] = [];
   let checkpoint: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { checkpoint } : {}) });
     const response = await fetchRetrying(`${endpointUrl}/api/v1/sync/${collection}/pull?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, [HEADER_SCHEMA_VERSION]: String(currentVersion(collection)) },
     });
     if (!response.ok) throw new Error(`pull ${collection}: ${response.status}`);
     const body = (await response.json()) as { documents: T[]; checkpoint: string };

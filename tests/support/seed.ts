@@ -3,7 +3,9 @@
 // what the app itself would upload. One `SeedSession` per endpoint keeps the ledger they share.
 import { randomUUID } from 'node:crypto';
 import { Ledger, postDocument } from '../../shared/domain';
-import { collectionSchemas, type CollectionName, type DocumentDoc, type ProductDoc } from '../../shared/schemas';
+import { HEADER_SCHEMA_VERSION } from '../../shared/protocol/wire';
+import type { CollectionName, DocumentDoc, ProductDoc } from '../../shared/schemas';
+import { currentVersion } from '../../shared/schemas/versions';
 import type { EndpointProcess } from './endpoint-process';
 
 export class SeedSession {
@@ -35,7 +37,8 @@ export class SeedSession {
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': 'application/json',
-        'x-schema-version': String(collectionSchemas[collection].version),
+        // The current version, as the app sends it: a push without it would be read as the oldest.
+        [HEADER_SCHEMA_VERSION]: String(currentVersion(collection)),
       },
       body: JSON.stringify(docs.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...(doc as object), _deleted: false } }))),
     });

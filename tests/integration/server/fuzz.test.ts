@@ -98,7 +98,8 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.record(
       'application/x-www-form-urlencoded',
       'application/json; charset=latin1',
     ),
-    schemaVersion: fc.constantFrom('0', '1', 'abc', '-1', '0x0', ''),
+    // Supported versions, newer ones (409 schema-mismatch) and malformed ones (400).
+    schemaVersion: fc.constantFrom('0', '1', '2', '999', 'abc', '-1', '0x0', ''),
   },
   { requiredKeys: ['collection', 'payload', 'contentType'] },
 );

@@ -14,6 +14,7 @@ import type { BatchDoc, DocumentDoc, MovementDoc, ProductDoc } from '../../../sh
 import { addSite, addTerminal } from '../../../server/admin-ops';
 import { openStorage, type Storage } from '../../../server/storage/index';
 import { withDefaultUser } from '../../../server/storage/postgres';
+import { versionHeader, type TerminalVersion } from './terminal-version';
 
 export const PG_URL = withDefaultUser(process.env.LARDER_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test');
 export const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -177,11 +178,15 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+export { SseReader, type SseEvent } from './sse-reader';
+export { streamVersionsHeader, type TerminalVersion } from './terminal-version';
+
 /** A thin client speaking SYNC-PROTOCOL.md over real HTTP. */
 export class SyncClient {
   constructor(
     readonly url: string,
     readonly token: string | null,
+    readonly version: TerminalVersion = 'current',
   ) {}
 
   async request<T = Record<string, unknown>>(
@@ -202,20 +207,29 @@ export class SyncClient {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
   }
 
-  pull(collection: string, checkpoint?: string, limit?: number): Promise<Answer<{ documents: Doc[]; checkpoint: string; error?: string }>> {
+  pull(
+    collection: string,
+    checkpoint?: string,
+    limit?: number,
+    headers?: Record<string, string>,
+  ): Promise<Answer<{ documents: Doc[]; checkpoint: string; error?: string; details?: unknown }>> {
     const q = new URLSearchParams();
     if (checkpoint !== undefined) q.set('checkpoint', checkpoint);
     if (limit !== undefined) q.set('limit', String(limit));
     const qs = q.toString();
-    return this.request('GET', `/api/v1/sync/${collection}/pull${qs ? `?${qs}` : ''}`);
+    return this.request('GET', `/api/v1/sync/${collection}/pull${qs ? `?${qs}` : ''}`, undefined, {
+      ...versionHeader(collection, this.version),
+      ...headers,
+    });
   }
 
+  /** Headers given here replace the client's own schema-version header. */
   push(
     collection: string,
     rows: PushRowIn[] | unknown,
     headers?: Record<string, string>,
   ): Promise<Answer<{ conflicts: Doc[]; error?: string; details?: unknown }>> {
-    return this.request('POST', `/api/v1/sync/${collection}/push`, rows, headers);
+    return this.request('POST', `/api/v1/sync/${collection}/push`, rows, { ...versionHeader(collection, this.version), ...headers });
   }
 
   /** Inserts documents (no assumed state), expecting no conflict. */
@@ -238,94 +252,6 @@ export class SyncClient {
       checkpoint = res.body.checkpoint;
       if (res.body.documents.length < limit) return { documents, checkpoint };
     }
-  }
-}
-
-export interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** Reads an SSE stream with fetch, as the terminals do (the token travels in a header). */
-export class SseReader {
-  readonly events: SseEvent[] = [];
-  readonly comments: string[] = [];
-  closed = false;
-  private readonly controller = new AbortController();
-  private waiters: (() => void)[] = [];
-
-  static async open(url: string, token: string): Promise<SseReader & { status: number }> {
-    const reader = new SseReader();
-    const res = await fetch(`${url}/api/v1/sync/stream`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: reader.controller.signal,
-    });
-    const out = Object.assign(reader, { status: res.status });
-    if (res.status === 200 && res.body) void reader.consume(res.body);
-    else reader.closed = true;
-    return out;
-  }
-
-  private async consume(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value: chunk } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(chunk, { stream: true });
-        let idx: number;
-        while ((idx = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, idx);
-          buffer = buffer.slice(idx + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
-            else if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).trim());
-          }
-          if (data.length > 0) this.events.push({ event, data: data.join('\n') });
-          this.wake();
-        }
-      }
-    } catch {
-      // aborted or reset: treated like an end of stream
-    }
-    this.closed = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const f of w) f();
-  }
-
-  changes(): { collection: string; documents: Doc[]; checkpoint: string }[] {
-    return this.events
-      .filter((e) => e.event === 'change')
-      .map((e) => JSON.parse(e.data) as { collection: string; documents: Doc[]; checkpoint: string });
-  }
-
-  async waitFor(pred: (r: SseReader) => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!pred(this)) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`SSE condition not met within ${timeoutMs} ms (${this.events.length} events, closed=${this.closed})`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  }
-
-  close(): void {
-    this.controller.abort();
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEndpoint, type RunningEndpoint } from '../../../server/app';
 import { revokeTerminal } from '../../../server/admin-ops';
+import { currentVersion } from '../../../shared/schemas/versions';
 import {
   batch,
   businessDoc,
@@ -213,7 +214,7 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     expect([huge.status, huge.body.error]).toEqual([413, 'too-large']);
     const mismatch = await s1.push('movements', [{ newDocumentState: invalid }], v);
     expect(mismatch.status).toBe(409);
-    expect(mismatch.body).toMatchObject({ error: 'schema-mismatch', details: { terminal: 999, server: 0 } });
+    expect(mismatch.body).toMatchObject({ error: 'schema-mismatch', details: { terminal: 999, server: currentVersion('movements') } });
     expect((await s1.push('movements', [{ newDocumentState: invalid }], { 'x-schema-version': '0' })).status).toBe(422);
     const forbidden = await s1.push('movements', [{ newDocumentState: foreign }], { 'x-schema-version': '0' });
     expect(forbidden.status).toBe(403);
