@@ -14,8 +14,13 @@ export interface TestTerminal {
   close(): Promise<void>;
 }
 
-export async function openTerminal(endpointUrl: string, token: string, storage: 'memory' | 'dexie' = 'memory'): Promise<TestTerminal> {
-  const data: TerminalWorkerData = { endpointUrl, token, storage, name: `t${randomUUID().replace(/-/g, '').slice(0, 20)}` };
+export async function openTerminal(
+  endpointUrl: string,
+  token: string,
+  storage: 'memory' | 'dexie' = 'memory',
+  release: 'v0' | 'current' = 'current',
+): Promise<TestTerminal> {
+  const data: TerminalWorkerData = { endpointUrl, token, storage, release, name: `t${randomUUID().replace(/-/g, '').slice(0, 20)}` };
   const worker = new Worker(new URL('./terminal-worker-entry.mjs', import.meta.url), { workerData: data });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;

@@ -2,20 +2,27 @@
 // and a terminal has 9, so each simulated terminal gets its own realm. The worker runs the app's
 // real database and sync code and answers the test's commands.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RxCollection, RxStorage } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { createLarderDatabase } from '../../../renderer/db/database';
+import { conflictHandlerFor } from '../../../renderer/db/conflict-handlers';
+import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
 import { startSync, type LarderSync, type SyncStatusPatch } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
-import type { CollectionName } from '../../../shared/schemas';
+import { collectionNames, type CollectionName } from '../../../shared/schemas';
+import { releasedV0 } from '../../../shared/schemas/versions';
 
 export interface TerminalWorkerData {
   endpointUrl: string;
   token: string;
   storage: 'memory' | 'dexie';
   name: string;
+  /**
+   * `v0`: a terminal of the first release — its store at the released v0 schemas, speaking data
+   * version 0 — beside current ones (SYNC-PROTOCOL.md, Schema evolution). Default: the current app.
+   */
+  release?: 'v0' | 'current';
 }
 
 export type TerminalCommand =
@@ -26,6 +33,8 @@ export type TerminalCommand =
   | { op: 'count'; collection: CollectionName }
   | { op: 'ids'; collection: CollectionName }
   | { op: 'get'; collection: CollectionName; id: string }
+  /** Every document of a collection, without RxDB's own fields. */
+  | { op: 'all'; collection: CollectionName }
   | { op: 'status' }
   | { op: 'raisedResyncs'; collection: CollectionName }
   | { op: 'dropStream' }
@@ -37,7 +46,25 @@ export type TerminalCommand =
 const data = workerData as TerminalWorkerData;
 const storage: RxStorage<unknown, unknown> =
   data.storage === 'dexie' ? createLarderStorage({ indexedDB, IDBKeyRange }) : getRxStorageMemory();
-const db = await createLarderDatabase({ name: data.name, storage });
+/** The first release's store: its schemas were the released v0 ones, its sync spoke version 0. */
+async function openFirstRelease(): Promise<LarderDatabase> {
+  const opened = await createRxDatabase({ name: data.name, storage, multiInstance: false, eventReduce: true });
+  const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
+    collectionNames.map((name) => [
+      name,
+      {
+        schema: releasedV0[name] as unknown as RxJsonSchema<unknown>,
+        conflictHandler: conflictHandlerFor(name),
+        localDocuments: name === 'documents',
+      },
+    ]),
+  );
+  await opened.addCollections(creators);
+  return opened as unknown as LarderDatabase;
+}
+const firstRelease = data.release === 'v0';
+const db = firstRelease ? await openFirstRelease() : await createLarderDatabase({ name: data.name, storage });
+const v0Versions = Object.fromEntries(collectionNames.map((name) => [name, 0])) as Record<CollectionName, number>;
 const persistence = memoryPersistence();
 const status: SyncStatusPatch = {};
 const begin = () =>
@@ -50,6 +77,7 @@ const begin = () =>
     retryTimeMs: 300,
     resyncRetryMs: 200,
     onStatus: (patch) => Object.assign(status, patch),
+    ...(firstRelease ? { schemaVersions: v0Versions } : {}),
   });
 let sync: LarderSync | null = begin();
 const collection = (name: CollectionName) => db[name] as unknown as RxCollection<Record<string, unknown>>;
@@ -81,6 +109,10 @@ async function run(command: TerminalCommand): Promise<unknown> {
       return (await collection(command.collection).find().exec()).map((d) => d.primary);
     case 'get':
       return (await collection(command.collection).findOne(command.id).exec())?.toJSON() ?? null;
+    case 'all':
+      return (await collection(command.collection).find().exec()).map((doc) =>
+        Object.fromEntries(Object.entries(doc.toJSON() as Record<string, unknown>).filter(([key]) => !key.startsWith('_'))),
+      );
     case 'status':
       return { ...status };
     case 'raisedResyncs':
