@@ -113,6 +113,30 @@ test.describe('settings', () => {
   });
 });
 
+test.describe('data versions', () => {
+  test.use({ appOptions: { siteId: 'store-v', siteKind: 'store', locale: 'zh-CN' } });
+
+  test('an endpoint that needs a newer app is said in words, and the banner goes once it syncs again', async ({ app }) => {
+    await expect(app.getByTestId('sync-connectivity')).toHaveText('在线');
+    // A fault injected in front of the real endpoint: its documents pulls answer as an endpoint
+    // whose operator raised the minimum (LARDER_MIN_SCHEMA=documents=2) would.
+    await app.route('**/api/v1/sync/documents/pull**', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'upgrade-required', message: 'update the Larder app', details: { terminal: 1, minimum: 2 } }),
+      }),
+    );
+    await app.reload();
+    const banner = app.getByTestId('version-banner');
+    await expect(banner).toContainText('请更新 Larder');
+    await expect(banner).toContainText('“单据”暂停同步（本终端数据版本 1，服务器最低要求 2）');
+    await app.screenshot({ path: `${screenshotDir}/browser-zh-CN-update-app.png` });
+    await app.unroute('**/api/v1/sync/documents/pull**');
+    await expect(banner).toBeHidden({ timeout: 30_000 });
+  });
+});
+
 test.describe('records the endpoint refused', () => {
   test.use({ appOptions: { siteId: 'kitchen-1', siteKind: 'kitchen', locale: 'zh-CN' } });
 
