@@ -2,11 +2,12 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typog
 import { AuditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { draftReversal, type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { formatQty, productLabel } from '../../ui/format';
 import { useSites } from '../food-safety/site-names';
 
 type Reverse = Extract<ExceptionResolution, { kind: 'reverse-posting' }>;
@@ -16,7 +17,7 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { ledger } = useLedger();
-  const poster = usePoster();
+  const command = useCommand();
   const terminal = useTerminal();
   const { siteName } = useSites();
   const [error, setError] = useState<unknown>(null);
@@ -29,20 +30,12 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
   const numberOf = (resolution: { docNumber?: string; docId: string }) => resolution.docNumber ?? resolution.docId.slice(0, 8);
 
   const reverse = async (resolution: Reverse) => {
-    if (!poster || !terminal) return;
+    if (!command || !terminal) return;
     setError(null);
     setBusy(resolution.docId);
     try {
-      const businessDate = businessDateToday();
-      const draft = draftReversal(resolution, {
-        id: newId(),
-        number: nextDocumentNumber('HC', terminal.terminalId, businessDate),
-        terminalId: terminal.terminalId,
-        businessDate,
-        at: new Date().toISOString(),
-      });
-      const result = await poster(draft);
-      message.success(t('exceptions.reversed', { number: numberOf(resolution), reversal: result.document.number }));
+      const { result } = await command('reversal.post', { resolution });
+      message.success(t('exceptions.reversed', { number: numberOf(resolution), reversal: result.number }));
     } catch (caught) {
       setError(caught);
     } finally {
