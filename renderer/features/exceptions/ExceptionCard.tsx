@@ -3,6 +3,7 @@ import { AuditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
+import { shownDocument } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
 import { useLedger, useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
@@ -68,7 +69,11 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
         style={{ margin: '8px 0 16px' }}
         columns={[
           { title: t('exceptions.document'), key: 'doc', render: (_, posting) => numberOf(posting) },
-          { title: t('exceptions.type'), key: 'type', render: (_, posting) => t(`exceptions.docTypes.${posting.docType}`) },
+          {
+            title: t('exceptions.type'),
+            key: 'type',
+            render: (_, posting) => t(`exceptions.docTypes.${shownDocument({ type: posting.docType }).kind}`),
+          },
           { title: t('exceptions.terminal'), dataIndex: 'terminalId', ellipsis: true },
           { title: t('exceptions.at'), key: 'at', render: (_, posting) => new Date(posting.at).toLocaleString(i18n.language) },
           { title: t('exceptions.qty'), key: 'qty', align: 'right', render: (_, posting) => qty(posting.qty) },
