@@ -57,6 +57,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   if (!stored) return <Empty description={t('kitchen.dispatch.notFound')} />;
   const dispatch = stored;
   const currentLines = lines ?? dispatch.lines;
+  const requestNumbers = requestIds.map((id) => answered?.find((request) => request.id === id)?.number ?? id);
 
   // Edits are saved in order behind one another; picking and shipping wait for the last save.
   const queued = (step: () => Promise<unknown>) => {
@@ -164,9 +165,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
           <Descriptions.Item label={t('kitchen.dispatch.date')}>{dispatch.businessDate}</Descriptions.Item>
           {requestIds.length > 0 && (
             <Descriptions.Item label={t('kitchen.requests.number')}>
-              <span data-testid="dispatch-requests">
-                {requestIds.map((id) => answered?.find((request) => request.id === id)?.number ?? id).join(', ')}
-              </span>
+              <span data-testid="dispatch-requests">{requestNumbers.join(', ')}</span>
             </Descriptions.Item>
           )}
           {dispatch.note && <Descriptions.Item label={t('kitchen.dispatch.note')}>{dispatch.note}</Descriptions.Item>}
@@ -233,7 +232,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
         )}
         {status !== 'draft' && <PickedLines dispatch={{ ...dispatch, lines: currentLines }} />}
       </Card>
-      {status === 'shipped' && <ShippedPanel dispatch={dispatch} />}
+      {status === 'shipped' && <ShippedPanel dispatch={dispatch} requestNumbers={requestNumbers} />}
     </Space>
   );
 }

@@ -17,8 +17,11 @@ import { useBatchLabelPrint } from './useBatchLabelPrint';
 type NoteLanguage = 'zh-CN' | 'en';
 type NotePage = 'A4' | 'A5';
 
-/** A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail. */
-export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
+/**
+ * A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail.
+ * `requestNumbers`: the store requests it answers (its `requestIds`), printed in the note.
+ */
+export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: DispatchDoc; requestNumbers?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const { ledger } = useLedger();
   const sites = useSites();
@@ -32,6 +35,8 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
     if (!ledger) return;
     const view = ledger.ledger;
     const fixed = i18n.getFixedT(language);
+    const answers = requestNumbers.length ? `${fixed('kitchen.requests.number')} ${requestNumbers.join(', ')}` : '';
+    const printedNote = [answers, dispatch.note ?? ''].filter(Boolean).join(' · ');
     const site = (id: string) =>
       siteLabel(
         sites?.find((candidate) => candidate.id === id),
@@ -86,7 +91,7 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
       to: site(dispatch.toSiteId),
       date: dispatch.businessDate,
       shippedAt: dispatch.at.slice(0, 16).replace('T', ' '),
-      ...(dispatch.note ? { note: dispatch.note } : {}),
+      ...(printedNote ? { note: printedNote } : {}),
       lines,
       total: formatMoney(total),
       qrs,
