@@ -12,7 +12,7 @@ import {
   receiptProgress,
   receiptsForOrder,
   submitPurchaseOrder,
-} from '../../../shared/finance/purchasing';
+} from '../../../shared/finance';
 import { KITCHEN, STORE, doc, product } from './fixtures';
 
 const products = [
