@@ -1,7 +1,7 @@
 // Kitchen → store dispatch (DOMAIN.md): draft → picked → shipped, owned by the kitchen. Drafts are
 // edited line by line; marking picked fixes the batches by FEFO/FIFO; shipping posts the
 // dispatch-out movements.
-import { allocateLines, checkLineChoice, InvalidStateError, UnknownReferenceError, ValidationError } from '../domain';
+import { AlreadyRecordedError, allocateLines, checkLineChoice, InvalidStateError, UnknownReferenceError, ValidationError } from '../domain';
 import { draftDispatchesFromRequests, isRequestAnswered } from '../ops/store-requests';
 import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../schemas';
 import { defineCommand, documentIn, type CommandContext } from './types';
@@ -51,8 +51,9 @@ export const dispatchFromRequests = defineCommand({
       const request = documentIn(context, id, 'store-request');
       if (!request || request.toSiteId !== stamp.siteId) throw new UnknownReferenceError('documents', id);
       if (request.status !== 'submitted') throw new InvalidStateError('store-request', request.number, request.status, ['submitted']);
-      // Two terminals of the kitchen answering the same request would ship it twice.
-      if (isRequestAnswered(request, dispatches)) throw new InvalidStateError('store-request', request.number, 'answered', ['submitted']);
+      // Two terminals of the kitchen answering the same request would ship it twice: name the dispatch that answers it.
+      const answering = dispatches.find((dispatch) => isRequestAnswered(request, [dispatch]));
+      if (answering) throw new AlreadyRecordedError('dispatch', answering.id, answering.number);
       return request;
     });
     const drafts = draftDispatchesFromRequests(requests, {

@@ -1,6 +1,12 @@
 // The dispatch commands: draft → picked → shipped, requests answered by id, FEFO picking.
 import { describe, expect, it } from 'vitest';
-import { FifoViolationError, InvalidStateError, UnknownReferenceError, ValidationError } from '../../../shared/domain';
+import {
+  AlreadyRecordedError,
+  FifoViolationError,
+  InvalidStateError,
+  UnknownReferenceError,
+  ValidationError,
+} from '../../../shared/domain';
 import type { DispatchDoc, StoreRequestDoc } from '../../../shared/schemas';
 import { batch, KITCHEN, ledgerWith, perishable } from '../domain/fixtures';
 import { AT, run } from './harness';
@@ -71,7 +77,8 @@ describe('dispatch commands', () => {
       ['store-b', ['r-b'], undefined],
     ]);
     const answered = draft({ requestIds: ['r-a'] });
-    expect(() => run('dispatch.from-requests', { requestIds: ['r-a'] }, { documents: [a, answered] })).toThrow(InvalidStateError);
+    expect(() => run('dispatch.from-requests', { requestIds: ['r-a'] }, { documents: [a, answered] })).toThrow(AlreadyRecordedError);
+    expect(() => run('dispatch.from-requests', { requestIds: ['r-a'] }, { documents: [a, answered] })).toThrow(/PS-9/);
     // A cancelled answer does not count: the request is open again.
     expect(
       run('dispatch.from-requests', { requestIds: ['r-a'] }, { documents: [a, { ...answered, status: 'cancelled' }] }).result.ids,
