@@ -6,16 +6,10 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/domain';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
-import { expect, test } from './fixtures';
+import { E2E_SITE_DATE, expect, test } from './fixtures';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
-
-/** The terminal's business date: the local calendar date, as renderer/ui/format.ts computes it. */
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 async function confirmPopover(page: Page) {
   await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
@@ -29,7 +23,8 @@ test.describe('food safety on a kitchen terminal', () => {
   test('near-expiry board, one-click waste, certificate and release, temperature quarantine', async ({ app, endpoint }) => {
     test.setTimeout(180_000);
     const seed = new SeedSession(endpoint);
-    const today = localToday();
+    // The terminal's business date: the site's day its clock is pinned to (fixtures.ts), not the runner's calendar day.
+    const today = E2E_SITE_DATE;
     await seed.products([
       testProduct('fs-milk', {
         name: '鲜牛奶',
