@@ -17,6 +17,8 @@ const RECHECK_MS = 30 * 60_000;
 export interface BackgroundRulesOptions {
   /** Tells the person about today's notice (a desktop notification); called once per site and day. */
   notify(notice: ExpiryNotice): void;
+  /** Tells the person how many batches the certificate rule just put on hold. */
+  held?(count: number): void;
   /** A rule that failed: logged, never shown as a screen error (no screen asked for it). */
   onError?(error: unknown): void;
 }
@@ -32,7 +34,8 @@ export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRul
     if (!session || session.ledger !== ledger || session.siteKind === 'hq' || running) return;
     running = true;
     try {
-      await runCommand(session, 'batch.hold-uncertified', {});
+      const hold = await runCommand(session, 'batch.hold-uncertified', {});
+      if (hold.result.held > 0) options.held?.(hold.result.held);
       const { result } = await runCommand(session, 'expiry.notice', {});
       if (result.raised && !raised.has(result.notice.key)) {
         raised.add(result.notice.key);

@@ -1,3 +1,4 @@
+import { message } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpiryNotice } from '../../shared/ops';
@@ -26,5 +27,13 @@ export function useBackgroundRules(): void {
         nearValue: notice.nearExpiryValue.toFixed(2),
       }),
     });
-  useEffect(() => (ledger ? startBackgroundRules(ledger, { notify: (notice) => notify.current(notice) }) : undefined), [ledger]);
+  const held = useRef<(count: number) => void>(() => undefined);
+  held.current = (count) => void message.info(t('foodSafety.certificates.heldNow', { count }));
+  useEffect(
+    () =>
+      ledger
+        ? startBackgroundRules(ledger, { notify: (notice) => notify.current(notice), held: (count) => held.current(count) })
+        : undefined,
+    [ledger],
+  );
 }
