@@ -83,8 +83,9 @@ export const countStart = defineCommand({
 export const countPost = defineCommand({
   run(input: { document: StockCountDoc }, { stamp }) {
     if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the count is of ${input.document.siteId}`);
-    if (input.document.status !== 'draft')
-      throw new InvalidStateError('stock-count', input.document.number, input.document.status, ['draft']);
+    // A count is closed as submitted (shared/ops/count-session.ts); posted or cancelled ones are done.
+    if (input.document.status === 'posted' || input.document.status === 'cancelled')
+      throw new InvalidStateError('stock-count', input.document.number, input.document.status, ['submitted']);
     return posted({ ...input.document, updatedAt: stamp.at });
   },
 });

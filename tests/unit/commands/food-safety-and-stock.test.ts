@@ -1,7 +1,7 @@
 // Food-safety commands (QC with audit, the certificate hold rule, temperature, the daily notice)
 // and the stock postings stamped by commands.
 import { describe, expect, it } from 'vitest';
-import { UnknownReferenceError, ValidationError } from '../../../shared/domain';
+import { InvalidStateError, UnknownReferenceError, ValidationError } from '../../../shared/domain';
 import { expiryNoticeKey, type StorageArea } from '../../../shared/ops';
 import type { ConfigDoc } from '../../../shared/schemas';
 import { batch, KITCHEN, ledgerWith, perishable, product } from '../domain/fixtures';
@@ -131,7 +131,7 @@ describe('stock postings', () => {
       type: 'stock-count' as const,
       siteId: 'elsewhere',
       number: 'PD-1',
-      status: 'draft' as const,
+      status: 'submitted' as const,
       businessDate: '2025-03-01',
       at: AT,
       terminalId: 't',
@@ -140,6 +140,7 @@ describe('stock postings', () => {
     };
     expect(() => run('count.post', { document: count })).toThrow(/siteId/);
     expect(run('count.post', { document: { ...count, siteId: KITCHEN } }).post?.document.id).toBe('c-1');
+    expect(() => run('count.post', { document: { ...count, siteId: KITCHEN, status: 'posted' } })).toThrow(InvalidStateError);
     expect(run('count.start', {}).result).toEqual({ id: 'id-1', number: 'PD-1', businessDate: '2025-03-01', startedAt: AT });
   });
 });
