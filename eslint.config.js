@@ -40,6 +40,23 @@ const uiOnly = [
   'react-i18next',
 ];
 const dbOnly = ['rxdb', 'rxdb/*', 'dexie', 'rxjs', 'rxjs/*'];
+/** RxDB's write methods (collections, documents, local documents): screens never call them. */
+const collectionWriteMethods = [
+  'insert',
+  'bulkInsert',
+  'upsert',
+  'bulkUpsert',
+  'incrementalUpsert',
+  'incrementalPatch',
+  'incrementalModify',
+  'patch',
+  'modify',
+  'incrementalRemove',
+  'remove',
+  'bulkRemove',
+  'insertLocal',
+  'upsertLocal',
+];
 
 /** @param {string[]} folders @param {string[]} packages @param {string} why */
 const forbid = (folders, packages, why) => ({
@@ -104,6 +121,22 @@ export default tseslint.config(
       ['electron', ...nodeBuiltins, ...serverOnly],
       'renderer/ reaches native capabilities only through the bridge interface in shared/ (ARCHITECTURE.md).',
     ),
+  },
+  {
+    // ARCHITECTURE.md, "Commands are the one write path": a screen sends a named command; only
+    // renderer/db/ writes collections. Matched by method name on anything, since a screen holding
+    // a collection or a document under another name is the very thing to catch.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${collectionWriteMethods.join('|')})$/]`,
+          message:
+            'Screens do not write collections: run a named command (useCommand() from renderer/db/commands.ts; rules in shared/commands/).',
+        },
+      ],
+    },
   },
   {
     files: ['server/**/*.ts'],

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RxQuery } from 'rxdb';
-import type { PostingResult } from '../../shared/domain';
-import type { DocumentDoc, SiteDoc } from '../../shared/schemas';
+import type { SiteDoc } from '../../shared/schemas';
 import { usePairingStore } from '../state/pairing-store';
 import type { LarderDatabase } from './database';
 import type { LocalLedger } from './local-ledger';
-import { postLocally, type PostingOptions } from './posting';
 import { useDatabase, useSessionStore } from './session';
 
 /** The site document as pulled from the endpoint; null until it has arrived (or offline at first run). */
@@ -67,12 +65,4 @@ export interface TerminalIdentity {
 export function useTerminal(): TerminalIdentity | null {
   const pairing = usePairingStore((s) => s.pairing);
   return pairing ? { siteId: pairing.siteId, siteKind: pairing.siteKind, terminalId: pairing.terminalId } : null;
-}
-
-/** Posts a document through the ledger rules into the local store (renderer/db/posting.ts). */
-export function usePoster(): ((document: DocumentDoc, options?: PostingOptions) => Promise<PostingResult>) | null {
-  const db = useDatabase();
-  const ledger = useSessionStore((s) => s.ledger);
-  if (!db || !ledger) return null;
-  return (document, options) => postLocally(db, ledger, document, options);
 }

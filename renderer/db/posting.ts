@@ -42,7 +42,7 @@ async function writeIntents(db: LarderDatabase, intents: Intents): Promise<void>
 }
 
 /** Inserts append-only records; an existing id is fine only when its content is identical. */
-async function insertOnce<T extends { id: string }>(collection: RxCollection<T>, name: string, docs: readonly T[]): Promise<void> {
+export async function insertOnce<T extends { id: string }>(collection: RxCollection<T>, name: string, docs: readonly T[]): Promise<void> {
   if (docs.length === 0) return;
   const result = await collection.bulkInsert([...docs]);
   for (const error of result.error) {

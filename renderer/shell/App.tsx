@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSite, useTerminal } from '../db/hooks';
-import { useDailyExpiryNotice } from '../features/food-safety/useDailyExpiryNotice';
+import { useBackgroundRules } from './useBackgroundRules';
 import { useMigrationProgress, useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
@@ -31,9 +31,9 @@ function RouteView({ id }: { id: string }) {
   );
 }
 
-/** Raises the once-a-day near-expiry notification; mounted only once the first sync is complete. */
-function DailyExpiryNotice() {
-  useDailyExpiryNotice();
+/** Runs the background rules (certificate hold, daily near-expiry notice); mounted once the first sync is complete. */
+function BackgroundRules() {
+  useBackgroundRules();
   return null;
 }
 
@@ -82,7 +82,7 @@ export function App() {
       }}
     >
       <AntApp component={false}>
-        {terminal && initialSync === null && <DailyExpiryNotice />}
+        {terminal && initialSync === null && <BackgroundRules />}
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Sider
             width={240}

@@ -41,6 +41,13 @@ export function describeDomainError(error: DomainError, t: TFunction, ledger: Lo
       return e.writableBy === 'hq'
         ? t('ui.errors.not-writable-by-hq-only', { what: t(`sync.collections.${String(e.collection)}`), id: e.id })
         : t('ui.errors.not-writable-other-site', { what: t(`sync.collections.${String(e.collection)}`), id: e.id, site: e.siteId ?? '—' });
+    case 'invalid-state':
+      return t('ui.errors.invalid-state', {
+        number: e.number,
+        status: t(`finance.statuses.${String(e.status)}`, { defaultValue: e.status }),
+      });
+    case 'already-recorded':
+      return t('ui.errors.already-recorded', { number: e.number });
     case 'validation':
       return t('ui.errors.validation', { field: e.field, message: error.message });
   }

@@ -23,22 +23,7 @@ export function businessDateToday(now = new Date()): string {
   return businessDateInZone(now, siteTimeZoneNow());
 }
 
+/** A fresh id for a row the screen keeps in its own state (documents get theirs from commands). */
 export function newId(): string {
   return crypto.randomUUID();
-}
-
-/**
- * A human document number: prefix, business date, this terminal's short code and a running
- * number kept per terminal, so two offline terminals of one site never print the same number.
- */
-export function nextDocumentNumber(prefix: string, terminalId: string, businessDate = businessDateToday()): string {
-  const day = businessDate.replaceAll('-', '');
-  const key = `larder.docseq.${prefix}.${day}`;
-  const next = Number(localStorage.getItem(key) ?? '0') + 1;
-  localStorage.setItem(key, String(next));
-  const terminalCode = terminalId
-    .replace(/[^a-zA-Z0-9]/g, '')
-    .slice(-4)
-    .toUpperCase();
-  return `${prefix}-${day}-${terminalCode}-${String(next).padStart(3, '0')}`;
 }

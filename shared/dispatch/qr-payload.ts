@@ -4,6 +4,8 @@
 // (ids and numbers only; names come from the store's own product list) in base64url, split into
 // parts small enough for a reliable scan, each carrying a checksum of the whole.
 import { sha1Hex } from '../domain/ids';
+import type { LedgerView } from '../domain/ledger-view';
+import type { DispatchDoc } from '../schemas';
 
 export interface DispatchQrLine {
   productId: string;
@@ -155,6 +157,29 @@ function fromWire(wire: unknown): DispatchQrPayload {
         throw bad();
       if (typeof qty !== 'number' || !(qty > 0) || typeof unitCost !== 'number' || !(unitCost >= 0)) throw bad();
       return { productId, batchId, lotCode, ...(expiryDate ? { expiryDate } : {}), qty, unitCost };
+    }),
+  };
+}
+
+/** The QR payload of a shipped dispatch: its resolved lines with batch, lot, expiry and cost. */
+export function dispatchQrPayload(dispatch: DispatchDoc, view: Pick<LedgerView, 'batch'>): DispatchQrPayload {
+  return {
+    dispatchId: dispatch.id,
+    number: dispatch.number,
+    siteId: dispatch.siteId,
+    toSiteId: dispatch.toSiteId,
+    businessDate: dispatch.businessDate,
+    shippedAt: dispatch.at,
+    lines: dispatch.lines.map((line) => {
+      const batch = line.batchId === undefined ? undefined : view.batch(line.batchId);
+      return {
+        productId: line.productId,
+        batchId: line.batchId ?? '',
+        lotCode: batch?.lotCode ?? line.lotCode ?? '',
+        ...(batch?.expiryDate === undefined ? {} : { expiryDate: batch.expiryDate }),
+        qty: line.qty,
+        unitCost: line.unitCost ?? batch?.unitCost ?? 0,
+      };
     }),
   };
 }

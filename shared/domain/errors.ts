@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'quarantined-batch'
   | 'unknown-reference'
   | 'not-postable'
-  | 'not-writable-here';
+  | 'not-writable-here'
+  | 'invalid-state'
+  | 'already-recorded';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -122,5 +124,35 @@ export class NotWritableHereError extends DomainError {
   ) {
     super(`${collection}/${id} cannot be written by this terminal: ${reason}`);
     this.name = 'NotWritableHereError';
+  }
+}
+
+/**
+ * A command asked of a document in a status that does not allow it (editing a shipped dispatch,
+ * deciding an order that is not waiting): the document, its status and what was needed.
+ */
+export class InvalidStateError extends DomainError {
+  readonly code = 'invalid-state';
+  constructor(
+    readonly docType: string,
+    readonly number: string,
+    readonly status: string,
+    readonly expected: readonly string[],
+  ) {
+    super(`${docType} ${number} is ${status}; this needs it ${expected.join(' or ')}`);
+    this.name = 'InvalidStateError';
+  }
+}
+
+/** The fact is already recorded (a dispatch received once already): its document number says where. */
+export class AlreadyRecordedError extends DomainError {
+  readonly code = 'already-recorded';
+  constructor(
+    readonly docType: string,
+    readonly id: string,
+    readonly number: string,
+  ) {
+    super(`already recorded as ${docType} ${number}`);
+    this.name = 'AlreadyRecordedError';
   }
 }

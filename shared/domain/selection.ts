@@ -1,8 +1,11 @@
-import type { BatchDoc, ProductDoc } from '../schemas';
-import { ExpiredBatchError, FifoViolationError, QuarantinedBatchError, UnknownReferenceError } from './errors';
-import { isExpired } from './expiry';
+// FEFO/FIFO selection (DOMAIN.md): the one place that orders batches, proposes them, checks a
+// chosen one and splits a document's lines across batches. Postings, commands and the screens'
+// previews all call these; no other module sorts batches for picking.
+import type { BatchDoc, DocumentLine, ProductDoc } from '../schemas';
+import { DomainError, ExpiredBatchError, FifoViolationError, QuarantinedBatchError, UnknownReferenceError } from './errors';
+import { expiryStatus, isExpired, type ExpiryStatus } from './expiry';
 import type { LedgerView } from './ledger-view';
-import { QTY_EPSILON } from './numbers';
+import { QTY_EPSILON, roundQty } from './numbers';
 
 /** FEFO (earliest expiry first) for perishables, FIFO (earliest receipt first) otherwise. */
 export type PickingRule = 'fefo' | 'fifo';
@@ -119,4 +122,105 @@ export function checkBatchChoice(view: LedgerView, choice: BatchChoice): FifoOve
   const overrideReason = choice.overrideReason?.trim();
   if (!overrideReason) throw new FifoViolationError(choice.productId, batch.id, earlier.batch.id);
   return { chosenBatchId: batch.id, earlierBatchId: earlier.batch.id, reason: overrideReason };
+}
+
+export interface BatchOption {
+  batchId: string;
+  lotCode: string;
+  expiryDate?: string;
+  onHand: number;
+  status: ExpiryStatus;
+  unusable: UnusableReason | null;
+}
+
+/** Every batch of the product with stock at the site, usable ones in picking order first. */
+export function batchOptions(view: LedgerView, siteId: string, productId: string, businessDate: string): BatchOption[] {
+  const product = view.product(productId);
+  if (!product) return [];
+  const proposal = proposeBatches(view, { siteId, productId, businessDate, qty: Number.MAX_SAFE_INTEGER });
+  const order = new Map(proposal.allocations.map((allocation, index) => [allocation.batchId, index]));
+  const options: BatchOption[] = [];
+  for (const position of view.positionsOf(siteId, productId)) {
+    const batch = view.batch(position.batchId);
+    const onHand = view.onHand(siteId, position.batchId);
+    if (!batch || onHand <= 0) continue;
+    options.push({
+      batchId: batch.id,
+      lotCode: batch.lotCode,
+      ...(batch.expiryDate === undefined ? {} : { expiryDate: batch.expiryDate }),
+      onHand,
+      status: expiryStatus(batch, product, businessDate),
+      unusable: unusableReason(batch, businessDate),
+    });
+  }
+  const rank = (option: BatchOption) => order.get(option.batchId) ?? Number.MAX_SAFE_INTEGER;
+  return options.sort((a, b) => rank(a) - rank(b) || (a.lotCode < b.lotCode ? -1 : 1));
+}
+
+export type LineCheck = { ok: true; override: FifoOverride | null } | { ok: false; error: DomainError };
+
+/** What the posting would say about a line's chosen batch (FIFO, expired, quarantined); a line without batch passes. */
+export function checkLineChoice(view: LedgerView, siteId: string, businessDate: string, line: DocumentLine): LineCheck {
+  if (line.batchId === undefined) return { ok: true, override: null };
+  try {
+    const override = checkBatchChoice(view, {
+      siteId,
+      productId: line.productId,
+      businessDate,
+      batchId: line.batchId,
+      ...(line.fifoOverrideReason ? { overrideReason: line.fifoOverrideReason } : {}),
+    });
+    return { ok: true, override };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * Splits a document's lines across batches as the picker takes them off the shelf: a line without
+ * a chosen batch is split by FEFO/FIFO over what the earlier lines left; chosen batches stay as
+ * chosen. Quantities the stock cannot cover stay on a line without batch, so posting names the
+ * shortfall.
+ */
+export function allocateLines(
+  view: LedgerView,
+  where: { siteId: string; businessDate: string; at?: string },
+  lines: readonly DocumentLine[],
+): DocumentLine[] {
+  const taken = new Map<string, number>();
+  const take = (batchId: string, qty: number) => taken.set(batchId, (taken.get(batchId) ?? 0) + qty);
+  const pending = withReservations(view, where.siteId, taken);
+  const allocated: DocumentLine[] = [];
+  for (const line of lines) {
+    if (line.batchId !== undefined) {
+      take(line.batchId, line.qty);
+      allocated.push(line);
+      continue;
+    }
+    const proposal = proposeBatches(pending, { ...where, productId: line.productId, qty: line.qty });
+    for (const allocation of proposal.allocations) {
+      take(allocation.batchId, allocation.qty);
+      allocated.push({ ...line, batchId: allocation.batchId, qty: roundQty(allocation.qty) });
+    }
+    if (proposal.shortfall > 0) allocated.push({ ...line, qty: roundQty(proposal.shortfall) });
+  }
+  return allocated;
+}
+
+/** The view with quantities already reserved at the site taken off each batch's on-hand. */
+function withReservations(view: LedgerView, siteId: string, taken: ReadonlyMap<string, number>): LedgerView {
+  return {
+    product: (id) => view.product(id),
+    batch: (id) => view.batch(id),
+    document: (id) => view.document(id),
+    policy: (id) => view.policy(id),
+    onHand: (site, batch) => view.onHand(site, batch) - (site === siteId ? (taken.get(batch) ?? 0) : 0),
+    onHandAt: (site, batch, at) => view.onHandAt(site, batch, at),
+    positionsOf: (site, product) => view.positionsOf(site, product),
+    productTotals: (site, product) => view.productTotals(site, product),
+    movementsOfDocument: (id) => view.movementsOfDocument(id),
+    journalOfDocument: (id) => view.journalOfDocument(id),
+    lastReceiptCost: (site, product) => view.lastReceiptCost(site, product),
+  };
 }

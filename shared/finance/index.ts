@@ -4,4 +4,5 @@ export * from './journal-view';
 export * from './kpi';
 export * from './partner-ledger';
 export * from './purchasing';
+export * from './receipt-progress';
 export * from './valuation-report';

@@ -1,7 +1,7 @@
 /**
  * Purchasing controls (DOMAIN.md, Valuation and bookkeeping → Controls): purchase-order totals,
  * the monthly budget check that holds a PO for approval, the approval decision with its audit
- * event, price-deviation warnings on goods receipts, and PO receipt progress.
+ * event and price-deviation warnings on goods receipts (receipt progress: receipt-progress.ts).
  */
 import type {
   ApprovalDoc,
@@ -13,7 +13,7 @@ import type {
   ProductDoc,
   PurchaseOrderDoc,
 } from '../schemas';
-import { derivedId, QTY_EPSILON, roundMoney, roundQty, type SitePolicy } from '../domain';
+import { derivedId, InvalidStateError, roundMoney, ValidationError, type SitePolicy } from '../domain';
 
 // ---------------------------------------------------------------- totals
 
@@ -193,6 +193,8 @@ export function submitPurchaseOrder(order: PurchaseOrderDoc, check: BudgetCheck,
 
 export interface ApprovalDecision {
   decision: 'approved' | 'rejected';
+  /** The deciding site (HQ): the approval is its document, addressed to the ordering site. */
+  siteId: string;
   userId: string;
   /** Required for a rejection; kept in the audit trail either way. */
   reason?: string;
@@ -209,43 +211,40 @@ export interface ApprovalOutcome {
   event: EventDoc;
 }
 
-export class ApprovalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ApprovalError';
-  }
-}
-
 /**
- * Decides a held PO. The approval document copies the PO's lines (what was approved, frozen)
- * and names the PO in `note`, because the documents schema has no generic "subject document"
- * field; the audit event carries the PO as `docId` for drill-through. Ids derive from the PO id
- * and decision, so deciding twice on two terminals writes the same documents.
+ * Decides a held PO. HQ cannot rewrite another site's PO (single writer), so the decision is HQ's
+ * own approval document, addressed to the ordering site and naming the PO in `subjectDocId`; it
+ * copies the PO's lines (what was approved, frozen) and keeps the reason as its note. The audit
+ * event carries the PO as `docId` for drill-through. Ids derive from the PO id and decision, so
+ * deciding twice on two terminals writes the same documents.
  */
 export function decidePurchaseOrder(order: PurchaseOrderDoc, decision: ApprovalDecision, check?: BudgetCheck): ApprovalOutcome {
-  if (order.status !== 'submitted') throw new ApprovalError(`PO ${order.number} is ${order.status}, only a submitted PO awaits a decision`);
+  if (order.status !== 'submitted') throw new InvalidStateError('purchase-order', order.number, order.status, ['submitted']);
   const reason = decision.reason?.trim() ?? '';
-  if (decision.decision === 'rejected' && reason === '') throw new ApprovalError('a rejection needs a reason');
+  if (decision.decision === 'rejected' && reason === '') throw new ValidationError('reason', 'a rejection needs a reason');
   const approvalId = derivedId(order.id, 'approval', decision.decision);
   const verb = decision.decision === 'approved' ? 'approved' : 'rejected';
-  const note = `${verb} purchase order ${order.number} (${order.id})${reason ? `: ${reason}` : ''}`;
   const approval: ApprovalDoc = {
     id: approvalId,
     type: 'approval',
-    siteId: order.siteId,
+    siteId: decision.siteId,
+    ...(decision.siteId === order.siteId ? {} : { toSiteId: order.siteId }),
     number: decision.number,
     status: decision.decision,
     businessDate: decision.businessDate,
     at: decision.at,
     partnerId: order.partnerId,
     terminalId: decision.terminalId,
-    note,
+    subjectDocId: order.id,
+    subjectDocType: 'purchase-order',
+    ...(reason ? { note: reason } : {}),
     lines: order.lines.map((line): DocumentLine => ({ ...line })),
     updatedAt: decision.at,
   };
   const event: EventDoc = {
     id: derivedId(approvalId, 'event', 'decision'),
-    siteId: order.siteId,
+    siteId: decision.siteId,
+    ...(decision.siteId === order.siteId ? {} : { toSiteId: order.siteId }),
     kind: 'audit',
     severity: 'info',
     at: decision.at,
@@ -264,6 +263,23 @@ export function decidePurchaseOrder(order: PurchaseOrderDoc, decision: ApprovalD
     updatedAt: decision.at,
   };
   return { order: { ...order, status: decision.decision, updatedAt: decision.at }, approval, event };
+}
+
+/** The newest decision on a PO: the approval documents naming it (a later one replaces an earlier). */
+export function decisionFor(order: Pick<PurchaseOrderDoc, 'id'>, documents: readonly DocumentDoc[]): ApprovalDoc | undefined {
+  return documents
+    .filter((doc): doc is ApprovalDoc => doc.type === 'approval' && doc.subjectDocId === order.id)
+    .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+}
+
+/**
+ * The site's purchase orders as the budget sees them: an order HQ rejected no longer counts,
+ * although the ordering site's document still says `submitted` (HQ cannot rewrite it).
+ */
+export function ordersAsDecided(documents: readonly DocumentDoc[], siteId: string): PurchaseOrderDoc[] {
+  return documents
+    .filter((doc): doc is PurchaseOrderDoc => doc.type === 'purchase-order' && doc.siteId === siteId)
+    .map((order) => (decisionFor(order, documents)?.status === 'rejected' ? { ...order, status: 'rejected' as const } : order));
 }
 
 // ---------------------------------------------------------------- price deviation
@@ -363,56 +379,4 @@ export function priceDeviations(
     });
   });
   return warnings;
-}
-
-// ---------------------------------------------------------------- receipt progress
-
-export type ReceiptStatus = 'open' | 'partially-received' | 'closed';
-
-export interface ReceiptProgressLine {
-  productId: string;
-  ordered: number;
-  received: number;
-  outstanding: number;
-}
-
-export interface ReceiptProgress {
-  status: ReceiptStatus;
-  lines: ReceiptProgressLine[];
-}
-
-/**
- * Goods receipts carry no purchase-order field in the schema, so the link is a tag in the
- * receipt's `note`: `po:<order id>`. `receiptsForOrder` finds the receipts so tagged.
- */
-export function purchaseOrderTag(order: Pick<PurchaseOrderDoc, 'id'>): string {
-  return `po:${order.id}`;
-}
-
-export function receiptsForOrder(order: PurchaseOrderDoc, documents: readonly DocumentDoc[]): GoodsReceiptDoc[] {
-  const tag = purchaseOrderTag(order);
-  return documents.filter(
-    (document): document is GoodsReceiptDoc => document.type === 'goods-receipt' && (document.note ?? '').split(/\s+/).includes(tag),
-  );
-}
-
-/**
- * Ordered vs received per product (posted receipts only; a receipt split over several batches
- * adds up). Partial receipts keep the PO open; it closes when every line is fully received.
- */
-export function receiptProgress(order: PurchaseOrderDoc, receipts: readonly GoodsReceiptDoc[]): ReceiptProgress {
-  const ordered = new Map<string, number>();
-  for (const line of order.lines) ordered.set(line.productId, (ordered.get(line.productId) ?? 0) + line.qty);
-  const received = new Map<string, number>();
-  for (const receipt of receipts) {
-    if (receipt.status !== 'posted') continue;
-    for (const line of receipt.lines) received.set(line.productId, (received.get(line.productId) ?? 0) + line.qty);
-  }
-  const lines = [...ordered].map(([productId, qty]) => {
-    const got = roundQty(received.get(productId) ?? 0);
-    return { productId, ordered: roundQty(qty), received: got, outstanding: roundQty(Math.max(0, qty - got)) };
-  });
-  const anyReceived = lines.some((line) => line.received > QTY_EPSILON);
-  const allReceived = lines.every((line) => line.outstanding <= QTY_EPSILON);
-  return { status: allReceived ? 'closed' : anyReceived ? 'partially-received' : 'open', lines };
 }

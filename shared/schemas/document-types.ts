@@ -23,3 +23,27 @@ export type DocumentStatus = (typeof documentStatuses)[number];
 
 export const wasteReasons = ['expired', 'damaged', 'spoiled', 'prep-loss', 'other'] as const;
 export type WasteReason = (typeof wasteReasons)[number];
+
+const knownDocumentTypes: ReadonlySet<string> = new Set(documentTypes);
+
+export function isKnownDocumentType(type: string): type is DocumentType {
+  return knownDocumentTypes.has(type);
+}
+
+/** How a reader lists a document: by its type, or — a type a later version added — as another document. */
+export interface ShownDocument {
+  kind: DocumentType | 'other';
+  number: string;
+  /** A document of a type this version does not know is only shown, never edited or posted. */
+  readOnly: boolean;
+}
+
+/**
+ * `documents.type` is an open enum (SYNC-PROTOCOL.md, Schema evolution): a newer terminal may sync a
+ * type this one has never heard of. Every list and view asks here instead of switching on the
+ * type, so such a document shows as "other document" with its number and never breaks a screen.
+ */
+export function shownDocument(document: { type: string; number?: string | undefined }): ShownDocument {
+  const known = isKnownDocumentType(document.type);
+  return { kind: known ? (document.type as DocumentType) : 'other', number: document.number ?? '', readOnly: !known };
+}

@@ -23,7 +23,8 @@ test.describe('food safety on a kitchen terminal', () => {
   test('near-expiry board, one-click waste, certificate and release, temperature quarantine', async ({ app, endpoint }) => {
     test.setTimeout(180_000);
     const seed = new SeedSession(endpoint);
-    const today = E2E_SITE_DATE; // the terminal's business date under its pinned site clock
+    // The terminal's business date: the site's day its clock is pinned to (fixtures.ts), not the runner's calendar day.
+    const today = E2E_SITE_DATE;
     await seed.products([
       testProduct('fs-milk', {
         name: '鲜牛奶',

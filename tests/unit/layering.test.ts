@@ -45,3 +45,36 @@ describe('layering rules do not catch package subpaths', () => {
     ).toBe(0);
   });
 });
+
+async function ruleErrors(filePath: string, source: string, ruleId: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);
+}
+
+describe('commands are the one write path', () => {
+  it.each([
+    'await db.documents.insert(draft);',
+    'await db.events.bulkInsert(events);',
+    'await database.config.upsert(doc);',
+    "await doc.incrementalPatch({ qcStatus: 'pending' });",
+    'await collection.bulkUpsert(rows);',
+    'await found.remove();',
+    "await db.documents.upsertLocal('k', {});",
+  ])('a screen in renderer/features/ may not write: %s', async (statement) => {
+    const messages = await ruleErrors(
+      'renderer/features/kitchen/x.tsx',
+      `export async function f(db: any, doc: any, draft: any, events: any, database: any, collection: any, rows: any, found: any) {\n  ${statement}\n}\n`,
+      'no-restricted-syntax',
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('run a named command');
+  });
+
+  it('the executor in renderer/db/ may write, and a screen may run a command', async () => {
+    const write =
+      'export async function f(db: { documents: { insert(d: unknown): Promise<void> } }) {\n  await db.documents.insert({});\n}\n';
+    expect(await ruleErrors('renderer/db/x.ts', write, 'no-restricted-syntax')).toEqual([]);
+    const send = "export async function f(command: (n: string, i: unknown) => Promise<void>) {\n  await command('dispatch.ship', {});\n}\n";
+    expect(await ruleErrors('renderer/features/kitchen/x.tsx', send, 'no-restricted-syntax')).toEqual([]);
+  });
+});

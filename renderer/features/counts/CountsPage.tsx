@@ -12,11 +12,11 @@ import {
 } from '../../../shared/ops';
 import type { StockCountDoc } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { tableToXlsx } from '../../export/xlsx';
 import { useSyncStatusStore } from '../../state/sync-status-store';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, newId, nextDocumentNumber } from '../../ui/format';
 import { createSessionSaver, loadSession } from './count-store';
 import { CountSessionView } from './CountSessionView';
 import { StartCountForm } from './StartCountForm';
@@ -57,7 +57,7 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
   const firstSyncReceived = useSyncStatusStore((status) =>
     status.connectivity === 'online' || status.connectivity === 'connecting' ? status.initialSyncReceived : null,
   );
-  const poster = usePoster();
+  const command = useCommand();
   const [session, setSession] = useState<CountSession | null>(() => loadSession(localStorage, siteId));
   const [stage, setStage] = useState<Stage>({ kind: 'counting' });
   const [error, setError] = useState<unknown>(null);
@@ -98,26 +98,16 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
       </Spin>
     );
 
-  const start = (scope: CountScope, blind: boolean) => {
-    const now = new Date().toISOString();
-    const businessDate = businessDateToday();
-    changeSession(
-      startCountSession(
-        {
-          id: newId(),
-          number: nextDocumentNumber('PD', terminalId, businessDate),
-          siteId,
-          terminalId,
-          businessDate,
-          startedAt: now,
-          scope,
-          blind,
-        },
-        ledger.ledger,
-        catalog.products,
-      ),
-    );
-    setStage({ kind: 'counting' });
+  const start = async (scope: CountScope, blind: boolean) => {
+    if (!command) return;
+    setError(null);
+    try {
+      const { result: stamped } = await command('count.start', {});
+      changeSession(startCountSession({ ...stamped, siteId, terminalId, scope, blind }, ledger.ledger, catalog.products));
+      setStage({ kind: 'counting' });
+    } catch (caught) {
+      setError(caught);
+    }
   };
 
   const exportReport = async (kind: 'csv' | 'xlsx', report: VarianceReview, number: string) => {
@@ -153,11 +143,11 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     if (!review || 'error' in review) return <ErrorAlert error={review?.error} testId="count-error" />;
     const { document, review: report } = review;
     const post = async () => {
-      if (!poster) return;
+      if (!command) return;
       setBusy(true);
       setError(null);
       try {
-        await poster(document);
+        await command('count.post', { document });
         changeSession(null);
         setStage({ kind: 'posted', document, review: report });
       } catch (caught) {

@@ -2,11 +2,13 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typog
 import { AuditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { draftReversal, type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
+import { shownDocument } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { formatQty, productLabel } from '../../ui/format';
 import { useSites } from '../food-safety/site-names';
 
 type Reverse = Extract<ExceptionResolution, { kind: 'reverse-posting' }>;
@@ -16,7 +18,7 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { ledger } = useLedger();
-  const poster = usePoster();
+  const command = useCommand();
   const terminal = useTerminal();
   const { siteName } = useSites();
   const [error, setError] = useState<unknown>(null);
@@ -29,20 +31,12 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
   const numberOf = (resolution: { docNumber?: string; docId: string }) => resolution.docNumber ?? resolution.docId.slice(0, 8);
 
   const reverse = async (resolution: Reverse) => {
-    if (!poster || !terminal) return;
+    if (!command || !terminal) return;
     setError(null);
     setBusy(resolution.docId);
     try {
-      const businessDate = businessDateToday();
-      const draft = draftReversal(resolution, {
-        id: newId(),
-        number: nextDocumentNumber('HC', terminal.terminalId, businessDate),
-        terminalId: terminal.terminalId,
-        businessDate,
-        at: new Date().toISOString(),
-      });
-      const result = await poster(draft);
-      message.success(t('exceptions.reversed', { number: numberOf(resolution), reversal: result.document.number }));
+      const { result } = await command('reversal.post', { resolution });
+      message.success(t('exceptions.reversed', { number: numberOf(resolution), reversal: result.number }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -75,7 +69,11 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
         style={{ margin: '8px 0 16px' }}
         columns={[
           { title: t('exceptions.document'), key: 'doc', render: (_, posting) => numberOf(posting) },
-          { title: t('exceptions.type'), key: 'type', render: (_, posting) => t(`exceptions.docTypes.${posting.docType}`) },
+          {
+            title: t('exceptions.type'),
+            key: 'type',
+            render: (_, posting) => t(`exceptions.docTypes.${shownDocument({ type: posting.docType }).kind}`),
+          },
           { title: t('exceptions.terminal'), dataIndex: 'terminalId', ellipsis: true },
           { title: t('exceptions.at'), key: 'at', render: (_, posting) => new Date(posting.at).toLocaleString(i18n.language) },
           { title: t('exceptions.qty'), key: 'qty', align: 'right', render: (_, posting) => qty(posting.qty) },

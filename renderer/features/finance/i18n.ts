@@ -87,6 +87,7 @@ export default defineMessages(
       reversal: 'Reversal',
       discrepancy: 'Discrepancy',
       approval: 'Approval',
+      other: 'Other document',
     },
     statuses: {
       draft: 'Draft',
@@ -213,6 +214,7 @@ export default defineMessages(
       reversal: '红冲',
       discrepancy: '差异单',
       approval: '审批',
+      other: '其他单据',
     },
     statuses: {
       draft: '草稿',

@@ -2,7 +2,7 @@
 // shared by the finance, purchasing and reports screens.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerDoc, SiteDoc } from '../../../shared/schemas';
+import { shownDocument, type PartnerDoc, type SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 
 export type UiLanguage = 'zh-CN' | 'en';
@@ -50,7 +50,8 @@ export function useLabels(): Labels {
       site: (id) => siteNames.get(id) ?? id,
       partner: (id) => (id ? (partnerNames.get(id) ?? id) : '—'),
       category: (key) => known(`finance.categories.${key}`, key),
-      docType: (type) => known(`finance.docTypes.${type}`, type),
+      // A type a newer version added reads as 其他单据 / Other document (shownDocument).
+      docType: (type) => known(`finance.docTypes.${shownDocument({ type }).kind}`, type),
       status: (status) => known(`finance.statuses.${status}`, status),
     }),
     [language, siteNames, partnerNames, known],

@@ -1,16 +1,16 @@
 import { Alert, App, Button, Input, Popconfirm, Segmented, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QTY_EPSILON } from '../../../shared/domain';
-import { certificateBatchUpdates, foodSafetyOptionsFromConfig, reviewCertificates } from '../../../shared/ops';
+import { foodSafetyOptionsFromConfig } from '../../../shared/ops';
 import type { BatchDoc, ConfigDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
 import { FileUploadError } from '../../db/file-outbox';
-import { useDatabase, useFileOutbox, useQueuedFiles } from '../../db/session';
+import { useCommand } from '../../db/commands';
+import { useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
-import { setQcStatus } from './batch-writes';
 import { isCertificateType, MAX_CERTIFICATE_BYTES } from './certificate-files';
 import { QcTag } from './QcTag';
 import { usePartners, useSites } from './site-names';
@@ -26,7 +26,7 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { ledger, version } = useLedger();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const files = useFileOutbox();
   const queuedFiles = useQueuedFiles();
@@ -69,27 +69,9 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
   }, [ledger, version, siteId]);
 
-  // The hold rule: this site's received batches in stock without a certificate go to QC pending.
+  // The hold rule itself (uncertified supplier batches → QC pending) is the `batch.hold-uncertified`
+  // command, run by the shell's background rules (renderer/shell/background-rules.ts).
   const hold = options.holdBatchesWithoutCertificate;
-  useEffect(() => {
-    if (!db || !canWrite || !hold) return;
-    const received = rows.map((row) => row.batch).filter((batch) => batch.supplierId !== undefined);
-    const updates = certificateBatchUpdates(
-      { toHold: reviewCertificates(received, siteId, { holdBatchesWithoutCertificate: true }).toHold, toRelease: [] },
-      new Date().toISOString(),
-    );
-    if (updates.length === 0) return;
-    void Promise.all(
-      updates.map((batch) =>
-        db.batches
-          .findOne(batch.id)
-          .exec()
-          .then((doc) => doc?.incrementalPatch({ qcStatus: 'pending', updatedAt: batch.updatedAt })),
-      ),
-    )
-      .then(() => message.info(t('foodSafety.certificates.heldNow', { count: updates.length })))
-      .catch(setError);
-  }, [db, canWrite, hold, rows, siteId, message, t]);
 
   const needle = search.trim().toLowerCase();
   const visible = rows.filter((row) => {
@@ -105,7 +87,7 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   const onFile = async (file: File | undefined) => {
     const batchId = uploadFor;
     if (fileInput.current) fileInput.current.value = '';
-    if (!file || !batchId || !db) return;
+    if (!file || !batchId) return;
     setError(null);
     try {
       if (!isCertificateType(file.type, file.name)) throw new Error(t('foodSafety.certificates.wrongType', { file: file.name }));
@@ -130,12 +112,11 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   };
 
   const release = async (row: Row) => {
-    if (!db || !terminal) return;
+    if (!command) return;
     setError(null);
     try {
-      await setQcStatus(db, row.batch.id, 'released', {
-        siteId,
-        terminalId: terminal.terminalId,
+      await command('batch.release', {
+        batchId: row.batch.id,
         reason: row.batch.certificateHashes.length ? 'certificate attached' : 'checked',
       });
       message.success(t('foodSafety.certificates.released', { lot: row.batch.lotCode }));
@@ -145,17 +126,8 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   };
 
   const toggleHold = async (checked: boolean) => {
-    if (!db) return;
-    const existing = config?.[0];
-    await db.config
-      .upsert({
-        id: existing?.id ?? `site-policy-${siteId}`,
-        key: 'site-policy',
-        siteId,
-        value: { ...(existing?.value ?? {}), holdBatchesWithoutCertificate: checked },
-        updatedAt: new Date().toISOString(),
-      })
-      .catch(setError);
+    if (!command) return;
+    await command('config.save', { key: 'site-policy', siteId, patch: { holdBatchesWithoutCertificate: checked } }).catch(setError);
   };
 
   return (

@@ -4,12 +4,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildExpiryBoard, type ExpiryBoardLine, type ExpiryGroup } from '../../../shared/ops';
 import type { EventDoc } from '../../../shared/schemas';
-import { useDatabase } from '../../db/session';
-import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { ExpiryTag } from '../../ui/ExpiryTag';
-import { businessDateToday, formatMoney, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
-import { expiredWasteDocument, markdownEvent, markdownsByBatch } from './expiry-actions';
+import { businessDateToday, formatMoney, formatQty, productLabel } from '../../ui/format';
+import { markdownsByBatch } from '../../../shared/ops/expiry-actions';
 import { MarkdownDialog } from './MarkdownDialog';
 
 interface Props {
@@ -23,8 +23,7 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { ledger, version } = useLedger();
-  const db = useDatabase();
-  const poster = usePoster();
+  const command = useCommand();
   const terminal = useTerminal();
   const [error, setError] = useState<unknown>(null);
   const [busyBatch, setBusyBatch] = useState<string | null>(null);
@@ -51,20 +50,18 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
     return product ? productLabel(product, i18n.language) : line.productName;
   };
   const qtyText = (line: ExpiryBoardLine) => formatQty(line.qty, ledger.ledger.product(line.productId));
-  const stamp = () => ({ id: newId(), siteId, terminalId: terminal?.terminalId ?? 'unknown', businessDate, at: new Date().toISOString() });
 
   const waste = async (lines: readonly ExpiryBoardLine[], busyKey: string) => {
     const [first] = lines;
-    if (!poster || !terminal || !first) return;
+    if (!command || !terminal || !first) return;
     setError(null);
     setBusyBatch(busyKey);
     try {
-      const document = expiredWasteDocument(lines, { ...stamp(), number: nextDocumentNumber('BS', terminal.terminalId, businessDate) });
-      const result = await poster(document);
+      const { result } = await command('waste.expired', { lines });
       message.success(
         lines.length === 1
-          ? t('foodSafety.board.wasteDone', { product: productName(first), lot: first.lotCode, number: result.document.number })
-          : t('foodSafety.board.wasteAllDone', { count: lines.length, number: result.document.number }),
+          ? t('foodSafety.board.wasteDone', { product: productName(first), lot: first.lotCode, number: result.number })
+          : t('foodSafety.board.wasteAllDone', { count: lines.length, number: result.number }),
       );
     } catch (caught) {
       setError(caught);
@@ -74,10 +71,10 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   };
 
   const saveMarkdown = async (line: ExpiryBoardLine, pct: number, note: string) => {
-    if (!db) return;
+    if (!command) return;
     setError(null);
     try {
-      await db.events.insert(markdownEvent(line, stamp(), pct, note));
+      await command('expiry.markdown', { line, discountPct: pct, note });
       message.success(t('foodSafety.board.markdownDone', { lot: line.lotCode }));
       setMarkdownLine(null);
     } catch (caught) {

@@ -7,7 +7,6 @@ import { CertificatesPanel } from './CertificatesPanel';
 import { ExpiryBoardPanel } from './ExpiryBoardPanel';
 import { useSites } from './site-names';
 import { TemperaturePanel } from './TemperaturePanel';
-import { useDailyExpiryNotice } from './useDailyExpiryNotice';
 
 type TabKey = 'board' | 'certificates' | 'temperature';
 
@@ -18,7 +17,6 @@ export default function ExpiryPage() {
   const { sites, siteName } = useSites();
   const [chosenSite, setChosenSite] = useState<string | null>(null);
   const [tab, setTab] = useState<TabKey>('board');
-  useDailyExpiryNotice();
 
   if (!terminal) {
     return (

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Input, Segmented, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foodSafetyOptionsFromConfig, handleTemperatureReading, type ReadingStatus, type TemperatureOutcome } from '../../../shared/ops';
+import { foodSafetyOptionsFromConfig, type ReadingStatus, type StorageArea, type TemperatureOutcome } from '../../../shared/ops';
 import type { ConfigDoc, EventDoc } from '../../../shared/schemas';
 import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
+import { useCommand } from '../../db/commands';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
 import { QcTag } from './QcTag';
@@ -12,6 +12,8 @@ import { useSites } from './site-names';
 import { areaKeyOf, areaKeys, parseCelsius, rangeText, storageArea, type AreaKey } from './storage-areas';
 
 interface Alerted {
+  area: StorageArea;
+  readingAt: string;
   areaName: string;
   celsius: number;
   outcome: TemperatureOutcome;
@@ -24,7 +26,7 @@ const statusColor: Record<ReadingStatus, string> = { ok: 'green', 'too-warm': 'r
 export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const db = useDatabase();
+  const command = useCommand();
   const { ledger } = useLedger();
   const terminal = useTerminal();
   const { siteName } = useSites();
@@ -57,27 +59,21 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
       input.current?.focus();
       return;
     }
-    if (!db || !ledger || !terminal) return;
+    if (!command || !ledger || !terminal) return;
     setInputError(null);
     setError(null);
     setBusy(true);
     try {
       const area = storageArea(siteId, areaKey, areaName(areaKey));
-      const outcome = handleTemperatureReading({
-        reading: { areaId: area.id, celsius, at: new Date().toISOString(), terminalId: terminal.terminalId },
-        area,
-        options,
-        positions: ledger.ledger.positions(),
-        lookup: ledger.ledger,
-      });
       // The reading and its alert are facts to keep whatever the officer decides next.
-      await db.events.bulkInsert(outcome.events.filter((event) => event.toSiteId === undefined));
+      const { result } = await command('temperature.record', { area, celsius });
+      const { outcome } = result;
       setText('');
       if (outcome.status === 'ok') {
         message.success(t('foodSafety.temperature.recorded', { area: area.name, celsius }));
         setAlerted(null);
       } else {
-        setAlerted({ areaName: area.name, celsius, outcome, done: false });
+        setAlerted({ area, readingAt: result.readingAt, areaName: area.name, celsius, outcome, done: false });
       }
     } catch (caught) {
       setError(caught);
@@ -88,18 +84,16 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
   };
 
   const quarantine = async () => {
-    if (!db || !alerted) return;
+    if (!command || !alerted) return;
     setError(null);
     try {
-      const { outcome } = alerted;
-      for (const update of outcome.batchUpdates) {
-        const doc = await db.batches.findOne(update.id).exec();
-        await doc?.incrementalPatch({ qcStatus: 'quarantined', updatedAt: update.updatedAt });
-      }
-      // Batches another site created: ask that site (single-writer batches).
-      const requests = outcome.events.filter((event) => event.toSiteId !== undefined);
-      if (requests.length) await db.events.bulkInsert(requests);
-      message.warning(t('foodSafety.temperature.quarantined', { count: outcome.batchUpdates.length }));
+      // Own batches are quarantined; batches another site created are asked of that site (single-writer batches).
+      const { result } = await command('temperature.quarantine', {
+        area: alerted.area,
+        celsius: alerted.celsius,
+        readingAt: alerted.readingAt,
+      });
+      message.warning(t('foodSafety.temperature.quarantined', { count: result.quarantined }));
       setAlerted({ ...alerted, done: true });
     } catch (caught) {
       setError(caught);

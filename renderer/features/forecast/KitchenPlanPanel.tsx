@@ -3,13 +3,12 @@ import { Alert, Button, Card, Empty, InputNumber, Space, Table, Typography, mess
 import { useTranslation } from 'react-i18next';
 import type { ForecastPoint, PurchaseSuggestion } from '../../../shared/forecast';
 import type { DocumentDoc, PartnerDoc, ProductDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
 import { useLedger } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
-import { businessDateToday, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { productLabel } from '../../ui/format';
 import type { SeriesResult } from './forecast-compute';
-import { buildPurchaseOrder, kitchenPlan, lastSupplierByProduct, openRequestsTo, rawOnOrder } from './kitchen-plan';
+import { kitchenPlan, lastSupplierByProduct, openRequestsTo, rawOnOrder } from './kitchen-plan';
 import { readableQty } from './quantity';
-import { overrideEvents } from './replenishment-plan';
 
 interface Props {
   kitchenId: string;
@@ -24,7 +23,7 @@ const UNKNOWN = '';
 
 export function KitchenPlanPanel({ kitchenId, series, products, partners, documents, writer }: Props) {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const { ledger, version } = useLedger();
   const [planDays, setPlanDays] = useState(2);
   const [edits, setEdits] = useState<Record<string, number>>({});
@@ -56,39 +55,21 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
   }
 
   const create = async (partnerId: string, purchases: readonly PurchaseSuggestion[]) => {
-    if (!db || !writer) return;
+    if (!command || !writer) return;
     setError(null);
     try {
-      const at = new Date().toISOString();
-      const lines = purchases.map((purchase) => ({
-        productId: purchase.productId,
-        suggestedQty: purchase.qty,
-        confirmedQty: (edits[purchase.productId] ?? purchase.packs) * purchase.packSize,
-        unitCost: ledger?.ledger.lastReceiptCost(kitchenId, purchase.productId) ?? 0,
-      }));
-      const stamp = {
-        id: newId(),
-        number: nextDocumentNumber('CG', writer.terminalId),
-        siteId: kitchenId,
-        terminalId: writer.terminalId,
-        businessDate: businessDateToday(),
-        at,
-      };
-      const order = buildPurchaseOrder(
-        stamp,
+      const { result } = await command('po.create', {
         partnerId,
-        lines.map((line) => ({ productId: line.productId, qty: line.confirmedQty, unitCost: line.unitCost })),
-        t('forecast.poNote'),
-      );
-      await db.documents.insert(order);
-      const events = overrideEvents(
-        lines,
-        { siteId: kitchenId, terminalId: writer.terminalId, at, docType: 'purchase-order', docId: order.id, docNumber: order.number },
-        newId,
-      );
-      if (events.length > 0) await db.events.bulkInsert(events);
+        note: t('forecast.poNote'),
+        lines: purchases.map((purchase) => ({
+          productId: purchase.productId,
+          suggestedQty: purchase.qty,
+          qty: (edits[purchase.productId] ?? purchase.packs) * purchase.packSize,
+          unitCost: ledger?.ledger.lastReceiptCost(kitchenId, purchase.productId) ?? 0,
+        })),
+      });
       setEdits({});
-      void message.success(t('forecast.plan.created', { number: order.number }));
+      void message.success(t('forecast.plan.created', { number: result.number }));
     } catch (failure) {
       setError(t('forecast.saveFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
     }

@@ -4,7 +4,7 @@ import type { EventDoc, ProductDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { productLabel } from '../../ui/format';
 import { readableQty } from './quantity';
-import { overrideRecords, type OverrideRecord } from './replenishment-plan';
+import { overrideRecords, type OverrideRecord } from '../../../shared/forecast/overrides';
 
 /** Every change people made to a suggestion at this site: what was suggested, what they sent. */
 export function OverrideHistory({ siteId, products }: { siteId: string; products: ReadonlyMap<string, ProductDoc> }) {

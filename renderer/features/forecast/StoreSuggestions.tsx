@@ -2,20 +2,13 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
+import type { ConfirmedLine } from '../../../shared/forecast/overrides';
+import { useCommand } from '../../db/commands';
 import { useLedger } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
-import { businessDateToday, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { productLabel } from '../../ui/format';
 import { Explanation } from './Explanation';
 import type { SeriesResult } from './forecast-compute';
-import {
-  buildStoreRequest,
-  buildSuggestions,
-  onOrderForStore,
-  overrideEvents,
-  type ConfirmedLine,
-  type ReplenishmentSettings,
-  type Suggestion,
-} from './replenishment-plan';
+import { buildSuggestions, onOrderForStore, type ReplenishmentSettings, type Suggestion } from './replenishment-plan';
 import { readableQty } from './quantity';
 import { SettingsBar } from './SettingsBar';
 import { siteName } from './site-name';
@@ -34,7 +27,7 @@ const DEFAULT_SETTINGS: ReplenishmentSettings = { leadTimeDays: 1, reviewPeriodD
 
 export function StoreSuggestions({ storeId, series, products, documents, kitchen, writer }: Props) {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const { ledger, version } = useLedger();
   const [settings, setSettings] = useState(DEFAULT_SETTINGS);
   // Packs typed by the person, by product; absent = take the suggestion.
@@ -63,7 +56,7 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
     .slice(0, 5);
 
   const send = async () => {
-    if (!db || !writer || !kitchen) return;
+    if (!command || !writer || !kitchen) return;
     if (lineCount === 0) {
       setSaveError(t('forecast.suggest.nothingToSend'));
       return;
@@ -71,26 +64,14 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
     setSaving(true);
     setSaveError(null);
     try {
-      const at = new Date().toISOString();
-      const stamp = {
-        id: newId(),
-        number: nextDocumentNumber('YH', writer.terminalId),
-        siteId: storeId,
-        terminalId: writer.terminalId,
-        businessDate: businessDateToday(),
-        at,
-      };
-      const request = buildStoreRequest(stamp, kitchen.id, confirmed, t('forecast.requestNote'));
-      const events = overrideEvents(
-        confirmed,
-        { siteId: storeId, terminalId: writer.terminalId, at, docType: 'store-request', docId: request.id, docNumber: request.number },
-        newId,
-      );
-      await db.documents.insert(request);
-      if (events.length > 0) await db.events.bulkInsert(events);
+      const { result } = await command('request.submit', {
+        kitchenId: kitchen.id,
+        note: t('forecast.requestNote'),
+        lines: confirmed.map((line) => ({ productId: line.productId, qty: line.confirmedQty, suggestedQty: line.suggestedQty })),
+      });
       setEdits({});
-      void message.success(t('forecast.suggest.sent', { number: request.number, kitchen: kitchenName }));
-      if (events.length > 0) void message.info(t('forecast.suggest.overridesRecorded', { count: events.length }));
+      void message.success(t('forecast.suggest.sent', { number: result.number, kitchen: kitchenName }));
+      if (result.overrides > 0) void message.info(t('forecast.suggest.overridesRecorded', { count: result.overrides }));
     } catch (error) {
       setSaveError(t('forecast.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {

@@ -2,8 +2,7 @@
 // production plan (planProduction explodes the recipes on the products), and raw materials short
 // of stock become draft purchase orders, one per supplier.
 import { planProduction, type ForecastPoint, type ProductionPlan, type Recipe, type StoreRequest } from '../../../shared/forecast';
-import type { DocumentDoc, ProductDoc, PurchaseOrderDoc } from '../../../shared/schemas';
-import type { DocumentStamp } from './replenishment-plan';
+import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
 
 export function recipesOf(products: Iterable<ProductDoc>): Recipe[] {
   const recipes: Recipe[] = [];
@@ -73,35 +72,6 @@ export function kitchenPlan(input: KitchenPlanInput): ProductionPlan {
     if (product) packSizes[productId] = purchasePackSize(product);
   }
   return planProduction({ storeRequests, forecasts, recipes, onHand, onOrder: input.onOrder, packSizes });
-}
-
-export interface PurchaseLine {
-  readonly productId: string;
-  readonly qty: number;
-  readonly unitCost: number;
-}
-
-/** A draft 采购订单 to one supplier: written, not posted, for purchasing to check and send. */
-export function buildPurchaseOrder(
-  stamp: DocumentStamp,
-  partnerId: string,
-  lines: readonly PurchaseLine[],
-  note: string,
-): PurchaseOrderDoc {
-  return {
-    id: stamp.id,
-    type: 'purchase-order',
-    siteId: stamp.siteId,
-    partnerId,
-    number: stamp.number,
-    status: 'draft',
-    businessDate: stamp.businessDate,
-    at: stamp.at,
-    terminalId: stamp.terminalId,
-    note,
-    lines: lines.filter((line) => line.qty > 0).map((line) => ({ productId: line.productId, qty: line.qty, unitCost: line.unitCost })),
-    updatedAt: stamp.at,
-  };
 }
 
 /** The supplier who last delivered each product to the site (from its goods receipts). */

@@ -1,8 +1,8 @@
 // Pure pieces of the suggestion → confirmation → order loop: what is already on its way, the
-// order suggestion per product with its explanation, and the documents and events a
-// confirmation writes. No React and no database here, so unit tests hold them exactly.
+// order suggestion per product with its explanation. What a confirmation writes is the
+// `request.submit` command's (shared/commands); no React and no database here.
 import { safetyStock, suggestOrder, type ForecastPoint, type OrderSuggestion } from '../../../shared/forecast';
-import type { DocumentDoc, EventDoc, ProductDoc, StoreRequestDoc } from '../../../shared/schemas';
+import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
 
 /** Requests the kitchen has not answered yet still count as coming. */
 const OPEN_REQUEST_STATUSES: ReadonlySet<string> = new Set(['submitted', 'approved']);
@@ -106,108 +106,4 @@ export function buildSuggestions(
   }
   // Something to order first, the biggest first; the "nothing needed" rows stay visible below.
   return suggestions.sort((a, b) => b.order.packs - a.order.packs || a.productId.localeCompare(b.productId));
-}
-
-export interface ConfirmedLine {
-  readonly productId: string;
-  readonly suggestedQty: number;
-  readonly confirmedQty: number;
-}
-
-export interface DocumentStamp {
-  readonly id: string;
-  readonly number: string;
-  readonly siteId: string;
-  readonly terminalId: string;
-  readonly businessDate: string;
-  /** ISO instant. */
-  readonly at: string;
-}
-
-/** The 要货单 a store sends to its kitchen: submitted, never posted (it moves no stock). */
-export function buildStoreRequest(stamp: DocumentStamp, kitchenId: string, lines: readonly ConfirmedLine[], note: string): StoreRequestDoc {
-  return {
-    id: stamp.id,
-    type: 'store-request',
-    siteId: stamp.siteId,
-    toSiteId: kitchenId,
-    number: stamp.number,
-    status: 'submitted',
-    businessDate: stamp.businessDate,
-    at: stamp.at,
-    terminalId: stamp.terminalId,
-    note,
-    lines: lines.filter((line) => line.confirmedQty > 0).map((line) => ({ productId: line.productId, qty: line.confirmedQty })),
-    updatedAt: stamp.at,
-  };
-}
-
-export const FORECAST_OVERRIDE = 'forecast-override';
-
-export interface OverrideContext {
-  readonly siteId: string;
-  readonly terminalId: string;
-  readonly at: string;
-  readonly docType: 'store-request' | 'purchase-order';
-  readonly docId: string;
-  readonly docNumber: string;
-}
-
-/**
- * One audit event per line where the person changed the suggestion, with both quantities, so the
- * backtest can score human overrides against the model. The schema has no `forecast-override`
- * event kind, so these are `audit` events with `data.type = 'forecast-override'`.
- */
-export function overrideEvents(lines: readonly ConfirmedLine[], context: OverrideContext, newEventId: () => string): EventDoc[] {
-  return lines
-    .filter((line) => Math.abs(line.confirmedQty - line.suggestedQty) > 1e-9)
-    .map((line) => ({
-      id: newEventId(),
-      siteId: context.siteId,
-      kind: 'audit',
-      severity: 'info',
-      at: context.at,
-      docType: context.docType,
-      docId: context.docId,
-      productId: line.productId,
-      message: `forecast suggestion ${line.suggestedQty} changed to ${line.confirmedQty} on ${context.docNumber}`,
-      data: { type: FORECAST_OVERRIDE, suggestedQty: line.suggestedQty, confirmedQty: line.confirmedQty, docNumber: context.docNumber },
-      terminalId: context.terminalId,
-      updatedAt: context.at,
-    }));
-}
-
-export interface OverrideRecord {
-  readonly id: string;
-  readonly at: string;
-  readonly siteId: string;
-  readonly productId: string;
-  readonly suggestedQty: number;
-  readonly confirmedQty: number;
-  readonly docNumber: string;
-}
-
-/** Override events of the site back as rows, newest first; other audit events are skipped. */
-export function overrideRecords(events: readonly EventDoc[]): OverrideRecord[] {
-  const rows: OverrideRecord[] = [];
-  for (const event of events) {
-    const data = event.data as Record<string, unknown>;
-    if (
-      data.type !== FORECAST_OVERRIDE ||
-      typeof data.suggestedQty !== 'number' ||
-      typeof data.confirmedQty !== 'number' ||
-      !event.productId
-    )
-      continue;
-    rows.push({
-      id: event.id,
-      at: event.at,
-      siteId: event.siteId,
-      productId: event.productId,
-      suggestedQty: data.suggestedQty,
-      confirmedQty: data.confirmedQty,
-      docNumber: typeof data.docNumber === 'string' ? data.docNumber : '',
-    });
-  }
-  return rows.sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Empty, InputNumber, Space, Spin, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { derivedId } from '../../../shared/domain';
 import type { ProductDoc, ProductionRunDoc } from '../../../shared/schemas';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { IngredientPlan, planIngredients } from './components/IngredientPlan';
 import { ProductPicker, type ProductPickerHandle } from './components/ProductPicker';
 import { ProductionResult } from './components/ProductionResult';
@@ -19,7 +19,7 @@ export default function ProductionPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
   const { ledger, version } = useLedger();
-  const post = usePoster();
+  const command = useCommand();
   const products = useProducts();
   const index = useProductIndex(products);
   const picker = useRef<ProductPickerHandle>(null);
@@ -56,31 +56,17 @@ export default function ProductionPage() {
   };
 
   const submit = async () => {
-    if (!post || !product || !outputQty || !plan) return;
+    if (!command || !product || !outputQty || !plan) return;
     setPosting(true);
     setError(null);
-    const id = newId();
-    const at = new Date().toISOString();
-    const run: ProductionRunDoc = {
-      id,
-      type: 'production-run',
-      siteId: terminal.siteId,
-      number: nextDocumentNumber('SC', terminal.terminalId, businessDate),
-      status: 'draft',
-      businessDate,
-      at,
-      terminalId: terminal.terminalId,
-      outputProductId: product.id,
-      outputQty,
-      outputBatchId: derivedId(id, 'output-batch'),
-      outputLotCode: nextDocumentNumber('P', terminal.terminalId, businessDate).replaceAll('-', ''),
-      // Ingredients as the recipe scales them; the posting splits each across batches by FEFO.
-      lines: plan.map((row) => ({ productId: row.productId, qty: row.required })),
-      updatedAt: at,
-    };
     try {
-      const result = await post(run);
-      setLastRun(result.document as ProductionRunDoc);
+      const { posting } = await command('production.post', {
+        outputProductId: product.id,
+        outputQty,
+        // Ingredients as the recipe scales them; the posting splits each across batches by FEFO.
+        lines: plan.map((row) => ({ productId: row.productId, qty: row.required })),
+      });
+      if (posting?.document.type === 'production-run') setLastRun(posting.document);
       setProduct(null);
       setOutputQty(null);
       setTimeout(() => picker.current?.focus(), 0);
@@ -146,7 +132,7 @@ export default function ProductionPage() {
               <Button
                 type="primary"
                 size="large"
-                disabled={!plan || short || posting || !post}
+                disabled={!plan || short || posting || !command}
                 loading={posting}
                 onClick={() => void submit()}
                 data-testid="production-post"

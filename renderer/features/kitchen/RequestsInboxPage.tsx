@@ -3,19 +3,19 @@ import { SendOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, StoreRequestDoc } from '../../../shared/schemas';
+import { aggregatePickingList, openRequests, requestDeliveryDate, type PickingRow } from '../../../shared/ops/store-requests';
+import { useCommand } from '../../db/commands';
 import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { formatQty, productLabel } from '../../ui/format';
 import { navigate } from '../../shell/routes';
 import { DiscrepancyNotices } from './components/DiscrepancyNotices';
 import { useDiscrepancies, useDispatches, useSiteNames } from './hooks';
-import { aggregatePickingList, draftDispatchesFromRequests, openRequests, type PickingRow } from './model/requests';
 
 /** 门店要货: open store requests, the picking list they add up to, and a draft dispatch per store. */
 export default function RequestsInboxPage() {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const { ledger } = useLedger();
   const siteName = useSiteNames();
@@ -55,22 +55,13 @@ export default function RequestsInboxPage() {
   const view = ledger.ledger;
 
   const createDispatches = async () => {
-    if (!db || chosen.length === 0) return;
+    if (!command || chosen.length === 0) return;
     setBusy(true);
     setError(null);
-    const at = new Date().toISOString();
-    const businessDate = businessDateToday();
-    const drafts = draftDispatchesFromRequests(chosen, {
-      kitchenId: terminal.siteId,
-      terminalId: terminal.terminalId,
-      businessDate,
-      at,
-      identify: () => ({ id: newId(), number: nextDocumentNumber('PS', terminal.terminalId, businessDate) }),
-    });
     try {
-      await db.documents.bulkInsert(drafts);
+      const { result } = await command('dispatch.from-requests', { requestIds: chosen.map((request) => request.id) });
       setSelected(null);
-      navigate('dispatch', ...(drafts.length === 1 && drafts[0] ? [drafts[0].id] : []));
+      navigate('dispatch', ...(result.ids.length === 1 && result.ids[0] ? [result.ids[0]] : []));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -96,13 +87,19 @@ export default function RequestsInboxPage() {
             columns={[
               { title: t('kitchen.requests.number'), dataIndex: 'number' },
               { title: t('kitchen.dispatch.store'), key: 'store', render: (_, request) => siteName(request.siteId) },
-              { title: t('kitchen.requests.deliveryDate'), dataIndex: 'businessDate' },
+              { title: t('kitchen.requests.deliveryDate'), key: 'delivery', render: (_, request) => requestDeliveryDate(request) },
               { title: t('kitchen.dispatch.lines'), key: 'lines', align: 'right', render: (_, request) => request.lines.length },
               {
                 title: t('kitchen.dispatch.note'),
                 key: 'note',
                 render: (_, request) =>
-                  [...new Set(request.lines.map((line) => line.note).filter(Boolean))].join('; ') || request.note || '—',
+                  [
+                    ...new Set(
+                      request.lines.flatMap((line) => (line.unit && line.unitQty !== undefined ? [`${line.unitQty} ${line.unit}`] : [])),
+                    ),
+                  ].join('; ') ||
+                  request.note ||
+                  '—',
               },
             ]}
           />

@@ -1,16 +1,15 @@
 import { Alert, Button, Card, Input, List, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkBudget, decidePurchaseOrder, purchaseOrderTotals } from '../../../shared/finance';
+import { checkBudget, decisionFor, purchaseOrderTotals } from '../../../shared/finance';
 import type { DocumentDoc, PurchaseOrderDoc } from '../../../shared/schemas';
-import { useLedger, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
+import { useCommand } from '../../db/commands';
+import { useLedger } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatMoney, nextDocumentNumber } from '../../ui/format';
+import { formatMoney } from '../../ui/format';
 import { useLabels } from '../finance/labels';
 import { budgetReason } from './budgetText';
 import { useApprovalRules } from './data';
-import { decisionFor } from './model';
 
 /**
  * HQ acts as the approving manager. The ordering site owns its PO, so HQ writes an approval
@@ -19,8 +18,7 @@ import { decisionFor } from './model';
  */
 export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[]; approvals: DocumentDoc[] }) {
   const { t } = useTranslation();
-  const db = useDatabase();
-  const terminal = useTerminal();
+  const command = useCommand();
   const { ledger } = useLedger();
   const labels = useLabels();
   const rules = useApprovalRules();
@@ -29,32 +27,12 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
   const waiting = orders.filter((order) => order.status === 'submitted' && !decisionFor(order, approvals));
 
   const decide = async (order: PurchaseOrderDoc, decision: 'approved' | 'rejected') => {
-    if (!db || !terminal || !ledger) return;
+    if (!command) return;
     const reason = reasons[order.id]?.trim();
     if (decision === 'rejected' && !reason) return void message.warning(t('purchasing.approvals.needReason'));
     setError(undefined);
-    const check = checkBudget(order, {
-      otherOrders: orders,
-      products: (id) => ledger.ledger.product(id),
-      rules: rules.budgetRules(order.siteId),
-    });
-    const at = new Date().toISOString();
     try {
-      const outcome = decidePurchaseOrder(
-        order,
-        {
-          decision,
-          userId: `hq:${terminal.terminalId}`,
-          ...(reason ? { reason } : {}),
-          at,
-          businessDate: businessDateToday(),
-          terminalId: terminal.terminalId,
-          number: nextDocumentNumber('AP', terminal.terminalId),
-        },
-        check,
-      );
-      await db.documents.insert({ ...outcome.approval, siteId: terminal.siteId, toSiteId: order.siteId });
-      await db.events.insert({ ...outcome.event, siteId: terminal.siteId, toSiteId: order.siteId });
+      await command('po.decide', { orderId: order.id, decision, ...(reason ? { reason } : {}) });
       void message.success(
         t(decision === 'approved' ? 'purchasing.approvals.approved' : 'purchasing.approvals.rejected', { number: order.number }),
       );

@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_CATEGORIES, type BudgetLine } from '../../../shared/finance';
 import type { ConfigDoc, ProductDoc } from '../../../shared/schemas';
-import { useDatabase } from '../../db/session';
+import { useCommand } from '../../db/commands';
 import { businessDateToday, formatMoney } from '../../ui/format';
 import { useLabels, useSites } from '../finance/labels';
-import { patchRules, rulesDoc, storedBudgets, withBudget } from './model';
+import { rulesDoc, storedBudgets, withBudget } from './model';
 
 interface BudgetRow extends BudgetLine {
   siteId: string;
@@ -16,7 +16,7 @@ interface BudgetRow extends BudgetLine {
 /** Budgets per site, category and month, stored in each site's own `approval-rules` doc. */
 export function BudgetsCard({ editable, rules, products }: { editable: boolean; rules: ConfigDoc[]; products: ProductDoc[] }) {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const labels = useLabels();
   const sites = useSites();
   const [siteId, setSiteId] = useState<string>();
@@ -32,9 +32,9 @@ export function BudgetsCard({ editable, rules, products }: { editable: boolean; 
     [rules],
   );
   const save = async (site: string, budgets: BudgetLine[]) => {
-    if (!db) return;
+    if (!command) return;
     try {
-      await db.config.upsert(patchRules(rulesDoc(rules, site), site, { budgets }, new Date().toISOString()));
+      await command('config.save', { key: 'approval-rules', siteId: site, patch: { budgets } });
       void message.success(t('purchasing.suppliers.saved'));
     } catch (error) {
       void message.error(t('ui.errors.write', { message: error instanceof Error ? error.message : String(error) }));

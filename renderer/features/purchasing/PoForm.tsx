@@ -4,16 +4,15 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain';
-import { checkBudget, purchaseOrderTotals, submitPurchaseOrder, type BudgetCheck, type ContractPrice } from '../../../shared/finance';
-import type { PartnerDoc, ProductDoc, PurchaseOrderDoc } from '../../../shared/schemas';
+import { purchaseOrderTotals, type BudgetCheck, type ContractPrice } from '../../../shared/finance';
+import type { PartnerDoc, ProductDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
 import { useLedger, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatMoney, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { useLabels } from '../finance/labels';
 import { budgetReason } from './budgetText';
 import { useApprovalRules } from './data';
-import { withTags } from './model';
 import { ProductSelect } from './ProductSelect';
 
 interface DraftLine {
@@ -26,9 +25,9 @@ interface DraftLine {
 const emptyLine = (): DraftLine => ({ key: newId(), qty: null, unitCost: null });
 
 /** A new PO: supplier, expected date, lines; submitting checks the month's budgets. */
-export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[]; products: ProductDoc[]; orders: PurchaseOrderDoc[] }) {
+export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; products: ProductDoc[] }) {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const { ledger } = useLedger();
   const labels = useLabels();
@@ -65,7 +64,7 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
     setProblem(undefined);
     setError(undefined);
     setOutcome(undefined);
-    if (!db || !terminal || !ledger) return;
+    if (!command || !terminal || !ledger) return;
     if (!partnerId) return setProblem(t('purchasing.po.needSupplier'));
     if (filled.length === 0) return setProblem(t('purchasing.po.needLines'));
     const bad = filled.findIndex((line) => !line.qty || line.qty <= 0 || !line.unitCost || line.unitCost <= 0);
@@ -73,30 +72,14 @@ export function PoForm({ suppliers, products, orders }: { suppliers: PartnerDoc[
       const product = ledger.ledger.product(filled[bad]?.productId ?? '');
       return setProblem(t('purchasing.po.badLine', { line: bad + 1, product: product ? productLabel(product, labels.language) : '' }));
     }
-    const at = new Date().toISOString();
-    const order: PurchaseOrderDoc = {
-      id: newId(),
-      type: 'purchase-order',
-      siteId: terminal.siteId,
-      number: nextDocumentNumber('PO', terminal.terminalId),
-      status: 'draft',
-      businessDate: today,
-      at,
-      terminalId: terminal.terminalId,
-      partnerId,
-      lines: filled.map((line) => ({ productId: line.productId ?? '', qty: line.qty ?? 0, unitCost: line.unitCost ?? 0 })),
-      updatedAt: at,
-    };
-    const tagged = withTags(note, { expected });
-    if (tagged) order.note = tagged;
-    const check = checkBudget(order, {
-      otherOrders: orders,
-      products: (id) => ledger.ledger.product(id),
-      rules: rules.budgetRules(terminal.siteId),
-    });
     try {
-      await db.documents.insert(submitPurchaseOrder(order, check, at));
-      setOutcome({ number: order.number, check });
+      const { result } = await command('po.submit', {
+        partnerId,
+        ...(expected ? { expectedDate: expected } : {}),
+        note,
+        lines: filled.map((line) => ({ productId: line.productId ?? '', qty: line.qty ?? 0, unitCost: line.unitCost ?? 0 })),
+      });
+      setOutcome(result);
       setLines([emptyLine()]);
       setNote('');
     } catch (caught) {

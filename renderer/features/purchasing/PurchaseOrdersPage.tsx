@@ -1,14 +1,14 @@
 import { Card, Select, Table, Tag, Tooltip, Typography, Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purchaseOrderTotals, receiptProgress, receiptsForOrder } from '../../../shared/finance';
+import { decisionFor, purchaseOrderTotals, receiptProgress, receiptsForOrder } from '../../../shared/finance';
 import { useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { formatMoney } from '../../ui/format';
 import { useLabels, useSites } from '../finance/labels';
 import { ApprovalQueue } from './ApprovalQueue';
 import { useProducts, usePurchasingDocuments, useSuppliers } from './data';
-import { decisionFor, expectedDateOf, poState, type PoState } from './model';
+import { poState, type PoState } from './model';
 import { PoForm } from './PoForm';
 
 const stateColours: Record<PoState, string> = {
@@ -49,13 +49,7 @@ export default function PurchaseOrdersPage() {
   return (
     <div data-testid="section-purchasing">
       {isHq && <ApprovalQueue orders={docs.orders} approvals={docs.approvals} />}
-      <PoForm
-        suppliers={suppliers ?? []}
-        products={products ?? []}
-        orders={docs.orders
-          .filter((order) => order.siteId === terminal?.siteId)
-          .map((order) => (decisionFor(order, docs.approvals)?.status === 'rejected' ? { ...order, status: 'rejected' as const } : order))}
-      />
+      <PoForm suppliers={suppliers ?? []} products={products ?? []} />
       <Card
         title={t('purchasing.po.title')}
         extra={
@@ -95,7 +89,7 @@ export default function PurchaseOrdersPage() {
               ? [{ title: t('purchasing.po.site'), key: 'site', render: (_: unknown, row: Row) => labels.site(row.order.siteId) }]
               : []),
             { title: t('purchasing.po.supplier'), key: 'supplier', render: (_, row) => labels.partner(row.order.partnerId) },
-            { title: t('purchasing.po.expected'), key: 'expected', width: 110, render: (_, row) => expectedDateOf(row.order) ?? '—' },
+            { title: t('purchasing.po.expected'), key: 'expected', width: 110, render: (_, row) => row.order.expectedDate ?? '—' },
             { title: t('purchasing.po.total'), key: 'total', align: 'right', render: (_, row) => formatMoney(row.total) },
             {
               title: t('purchasing.po.status'),

@@ -3,11 +3,12 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostingResult } from '../../../shared/domain';
-import { priceDeviations, purchaseOrderTag, receiptProgress, receiptsForOrder, type ContractPrice } from '../../../shared/finance';
+import { priceDeviations, receiptProgress, receiptsForOrder, type ContractPrice } from '../../../shared/finance';
 import type { DocumentDoc, GoodsReceiptDoc, PartnerDoc, ProductDoc, PurchaseOrderDoc } from '../../../shared/schemas';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatMoney, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { useLabels } from '../finance/labels';
 import { useApprovalRules } from './data';
 import { ProductSelect } from './ProductSelect';
@@ -39,7 +40,7 @@ export function ReceiptForm(props: {
   const { t } = useTranslation();
   const terminal = useTerminal();
   const { ledger } = useLedger();
-  const post = usePoster();
+  const command = useCommand();
   const labels = useLabels();
   const rules = useApprovalRules();
   const [partnerId, setPartnerId] = useState<string | undefined>(order?.partnerId);
@@ -86,7 +87,7 @@ export function ReceiptForm(props: {
       at,
       terminalId: terminal.terminalId,
       partnerId,
-      ...(order ? { note: purchaseOrderTag(order) } : {}),
+      ...(order ? { purchaseOrderId: order.id } : {}),
       lines: lines
         .filter((line) => line.productId)
         .map((line) => ({
@@ -127,16 +128,22 @@ export function ReceiptForm(props: {
   };
 
   const doPost = async () => {
-    if (!document || !post || !terminal) return;
+    if (!document || !command || !terminal) return;
     setError(undefined);
     try {
-      const result = await post({
-        ...document,
-        id: newId(),
-        number: nextDocumentNumber('GR', terminal.terminalId),
-        lines: document.lines.map((line) => ({ ...line, batchId: newId() })),
+      const { posting } = await command('goods-receipt.post', {
+        partnerId: document.partnerId,
+        ...(document.purchaseOrderId ? { purchaseOrderId: document.purchaseOrderId } : {}),
+        lines: document.lines.map(({ productId, qty, unitCost, lotCode, expiryDate, productionDate }) => ({
+          productId,
+          qty,
+          unitCost,
+          lotCode,
+          ...(expiryDate ? { expiryDate } : {}),
+          ...(productionDate ? { productionDate } : {}),
+        })),
       });
-      setPosted(result);
+      if (posting) setPosted(posting);
       setLines([emptyLine(1)]);
       onChooseOrder(undefined);
     } catch (caught) {
@@ -317,7 +324,7 @@ export function ReceiptForm(props: {
           <Typography.Text strong>
             {t('purchasing.po.total')} {formatMoney(lines.reduce((sum, line) => sum + (line.qty ?? 0) * (line.unitCost ?? 0), 0))}
           </Typography.Text>
-          <Button type="primary" onClick={submit} data-testid="receipt-post" disabled={!post}>
+          <Button type="primary" onClick={submit} data-testid="receipt-post" disabled={!command}>
             {t('purchasing.receipt.post')}
           </Button>
         </Space>

@@ -2,10 +2,11 @@ import { Alert, InputNumber, Modal, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostingResult } from '../../../shared/domain';
-import type { DocumentDoc, ReturnDoc } from '../../../shared/schemas';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import type { DocumentDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { formatQty, productLabel } from '../../ui/format';
 import { useUiLanguage } from '../finance/labels';
 
 /** 退货给供应商 from the batches a receipt created: Dr Payable / Cr Inventory. */
@@ -21,7 +22,7 @@ export function SupplierReturn({
   const { t } = useTranslation();
   const terminal = useTerminal();
   const { ledger } = useLedger();
-  const post = usePoster();
+  const command = useCommand();
   const language = useUiLanguage();
   const [qty, setQty] = useState<Record<string, number | null>>({});
   const [reason, setReason] = useState('');
@@ -35,7 +36,7 @@ export function SupplierReturn({
   };
 
   const submit = async () => {
-    if (!terminal || !post || !receipt.partnerId) return;
+    if (!terminal || !command || !receipt.partnerId) return;
     setError(undefined);
     const chosen = lines.filter((line) => (qty[line.batchId ?? ''] ?? 0) > 0);
     if (chosen.length === 0) return setProblem(t('purchasing.returns.nothing'));
@@ -52,24 +53,14 @@ export function SupplierReturn({
       }
     }
     setProblem(undefined);
-    const at = new Date().toISOString();
-    const document: ReturnDoc = {
-      id: newId(),
-      type: 'return',
-      returnDirection: 'to-supplier',
-      siteId: terminal.siteId,
-      number: nextDocumentNumber('RT', terminal.terminalId),
-      status: 'draft',
-      businessDate: businessDateToday(),
-      at,
-      terminalId: terminal.terminalId,
-      partnerId: receipt.partnerId,
-      note: [`receipt:${receipt.number}`, reason.trim()].filter(Boolean).join(' '),
-      lines: chosen.map((line) => ({ productId: line.productId, batchId: line.batchId ?? '', qty: qty[line.batchId ?? ''] ?? 0 })),
-      updatedAt: at,
-    };
     try {
-      onPosted(await post(document));
+      const { posting } = await command('return.post', {
+        partnerId: receipt.partnerId,
+        receiptNumber: receipt.number,
+        reason,
+        lines: chosen.map((line) => ({ productId: line.productId, batchId: line.batchId ?? '', qty: qty[line.batchId ?? ''] ?? 0 })),
+      });
+      if (posting) onPosted(posting);
     } catch (caught) {
       setError(caught);
     }

@@ -1,18 +1,17 @@
 import { Alert, Card, InputNumber, Table, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDoc } from '../../../shared/schemas';
-import { useDatabase } from '../../db/session';
+import { useCommand } from '../../db/commands';
 import { useTerminal } from '../../db/hooks';
 import { useUiLanguage } from '../finance/labels';
 import { BudgetsCard } from './BudgetsCard';
 import { ContractPricesCard } from './ContractPricesCard';
 import { useApprovalRules, useProducts, useSuppliers } from './data';
-import { patchRules, rulesDoc } from './model';
 
 /** 供应商: suppliers with lead times and contract prices, and the purchasing budgets (HQ edits). */
 export default function SuppliersPage() {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const language = useUiLanguage();
   const suppliers = useSuppliers();
@@ -21,9 +20,9 @@ export default function SuppliersPage() {
   const isHq = terminal?.siteKind === 'hq';
 
   const saveOrgRules = async (patch: Record<string, unknown>) => {
-    if (!db) return;
+    if (!command) return;
     try {
-      await db.config.upsert(patchRules(rulesDoc(rules.configs), undefined, patch, new Date().toISOString()));
+      await command('config.save', { key: 'approval-rules', patch });
       void message.success(t('purchasing.suppliers.saved'));
     } catch (error) {
       void message.error(t('ui.errors.write', { message: error instanceof Error ? error.message : String(error) }));

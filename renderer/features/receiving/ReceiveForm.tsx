@@ -1,19 +1,19 @@
 import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { AlreadyRecordedError } from '../../../shared/domain';
+import { useCommand } from '../../db/commands';
+import { useLedger } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, nextDocumentNumber, productLabel } from '../../ui/format';
+import { formatQty, productLabel } from '../../ui/format';
 import {
-  buildStoreReceipt,
   defaultEntries,
   lineProblem,
   shortOf,
   type IncomingDispatch,
   type IncomingLine,
   type LineEntry,
-} from './receive-model';
-import { AlreadyReceivedError, usePostReceipt } from './usePostReceipt';
+} from '../../../shared/dispatch/store-receipt';
 
 export const rejectReasons = ['damaged', 'temperature', 'expired', 'quality', 'wrong-item', 'other'] as const;
 
@@ -28,8 +28,7 @@ interface ReceiveFormProps {
 export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: ReceiveFormProps) {
   const { t, i18n } = useTranslation();
   const { ledger, version } = useLedger();
-  const terminal = useTerminal();
-  const postReceipt = usePostReceipt();
+  const command = useCommand();
   const [entries, setEntries] = useState<LineEntry[]>(() => defaultEntries(incoming));
   const [error, setError] = useState<unknown>(null);
   const [posting, setPosting] = useState(false);
@@ -53,23 +52,15 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
   }).length;
 
   const submit = async () => {
-    if (!postReceipt || !terminal) return;
+    if (!command) return;
     setPosting(true);
     setError(null);
-    const businessDate = businessDateToday();
-    const number = nextDocumentNumber('SH', terminal.terminalId, businessDate);
-    const at = new Date().toISOString();
     try {
-      await postReceipt(
-        incoming,
-        buildStoreReceipt(incoming, entries, { storeSiteId: terminal.siteId, terminalId: terminal.terminalId, number, businessDate, at }),
-      );
-      onDone(number);
+      const { result } = await command('receipt.receive', { incoming, entries });
+      onDone(result.number);
     } catch (caught) {
       setError(
-        caught instanceof AlreadyReceivedError
-          ? new Error(t('receiving.receive.alreadyReceived', { number: caught.receiptNumber }))
-          : caught,
+        caught instanceof AlreadyRecordedError ? new Error(t('receiving.receive.alreadyReceived', { number: caught.number })) : caught,
       );
       submitRef.current?.focus();
     } finally {
@@ -244,7 +235,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
           type="primary"
           size="large"
           loading={posting}
-          disabled={firstProblem >= 0 || !postReceipt}
+          disabled={firstProblem >= 0 || !command}
           onClick={confirm}
           data-testid="receive-submit"
         >

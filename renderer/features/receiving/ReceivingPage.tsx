@@ -8,8 +8,8 @@ import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { IncomingList, incomingRows, type IncomingRow } from './IncomingList';
 import { ReceiveForm } from './ReceiveForm';
 import { collectQrPart, isDispatchQrText } from './qr-collector';
-import { fromDispatchDoc, fromQrPayload, type IncomingDispatch } from './receive-model';
-import { existingReceiptNumber } from './usePostReceipt';
+import { fromDispatchDoc, fromQrPayload, type IncomingDispatch } from '../../../shared/dispatch/store-receipt';
+import { existingReceiptNumber } from './existing-receipt';
 
 type Notice = { type: 'info' | 'success' | 'warning' | 'error'; text: string } | null;
 

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain';
 import { parseScan, resolveScan } from '../../../shared/ops/scan';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops/search';
-import type { ConfigDoc, ProductDoc, StoreRequestDoc } from '../../../shared/schemas';
+import type { ConfigDoc, ProductDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
 import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
-import { useDatabase } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { averageDailyUse, parLevels, suggestedQty } from './request-hints';
 
@@ -36,7 +36,7 @@ export function RequestForm({
   onSubmitted(number: string): void;
 }) {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const { ledger, version } = useLedger();
   const products = useRxQuery<ProductDoc>((d) => d.products.find({ selector: { active: true } }), []);
@@ -108,35 +108,19 @@ export function RequestForm({
 
   const badLine = lines.findIndex((l) => !(l.qty > 0));
   const submit = async () => {
-    if (!db || !terminal || !kitchenId || lines.length === 0 || badLine >= 0) return;
+    if (!command || !kitchenId || lines.length === 0 || badLine >= 0) return;
     setSaving(true);
     setError(null);
     try {
-      const at = new Date().toISOString();
-      const number = nextDocumentNumber('YH', terminal.terminalId, today);
-      const deliveryNote = t('receiving.request.deliveryNote', { date: deliveryDate });
-      const doc: StoreRequestDoc = {
-        id: newId(),
-        type: 'store-request',
-        siteId: terminal.siteId,
-        toSiteId: kitchenId,
-        number,
-        status: 'submitted',
-        businessDate: today,
-        at,
-        terminalId: terminal.terminalId,
-        note: note.trim() ? `${deliveryNote}\n${note.trim()}` : deliveryNote,
-        lines: lines.map((l) => ({
-          productId: l.productId,
-          qty: baseQty(l, byId.get(l.productId)),
-          ...(l.unit ? { note: `${l.qty} ${l.unit}` } : {}),
-        })),
-        updatedAt: at,
-      };
-      await db.documents.insert(doc);
+      const { result } = await command('request.submit', {
+        kitchenId,
+        deliveryDate,
+        note,
+        lines: lines.map((l) => ({ productId: l.productId, qty: l.qty, ...(l.unit ? { unit: l.unit } : {}) })),
+      });
       setLines([]);
       setNote('');
-      onSubmitted(number);
+      onSubmitted(result.number);
       scanRef.current?.focus();
     } catch (caught) {
       setError(caught);

@@ -13,9 +13,8 @@ const statusColors: Record<string, string> = {
   cancelled: 'default',
 };
 
-/** The delivery date is written as the note's first line (documents have no field for it yet). */
 function deliveryOf(doc: DocumentDoc): string {
-  return /(\d{4}-\d{2}-\d{2})/.exec(doc.note?.split('\n')[0] ?? '')?.[1] ?? '—';
+  return doc.deliveryDate ?? '—';
 }
 
 /** 门店要货: a quick order to the kitchen and the store's own requests with their status. */

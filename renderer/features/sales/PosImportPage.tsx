@@ -4,7 +4,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentsToPost, previewPosImport, type ColumnMapping, type PosField, type PreviewRow } from '../../../shared/ops';
 import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
-import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
 import { useErrorText } from '../../ui/errors';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { posReasonKey } from './pos-reasons';
@@ -29,7 +30,7 @@ export default function PosImportPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
   const { ledger } = useLedger();
-  const poster = usePoster();
+  const command = useCommand();
   const errorText = useErrorText();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<LoadedFile | null>(null);
@@ -64,12 +65,12 @@ export default function PosImportPage() {
 
   const toPost = preview ? documentsToPost(preview, existing) : [];
   const post = async () => {
-    if (!poster || !preview) return;
+    if (!command || !preview) return;
     setBusy(true);
     const result: PostOutcome = { posted: [], failed: [], skippedRows: preview.alreadyImportedRows.length };
     for (const document of toPost) {
       try {
-        await poster(document);
+        await command('sale.import', { document });
         result.posted.push({ number: document.number, rows: document.lines.length });
       } catch (caught) {
         result.failed.push({ number: document.number, message: errorText(caught) });

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
-import { useLedger, usePoster, useTerminal } from '../../db/hooks';
+import type { ProductDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
+import { useLedger, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatMoney, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
@@ -19,7 +20,7 @@ export default function QuickSalePage() {
   const terminal = useTerminal();
   const { ledger } = useLedger();
   const catalog = useScanCatalog();
-  const poster = usePoster();
+  const command = useCommand();
   const scanRef = useRef<ScanInputHandle>(null);
   const [kind, setKind] = useState<Kind>('sale');
   const [lines, setLines] = useState<SaleLine[]>([]);
@@ -39,35 +40,25 @@ export default function QuickSalePage() {
   };
 
   const post = async () => {
-    if (!terminal || !poster) return;
-    const now = new Date().toISOString();
-    const header = {
-      id: newId(),
-      siteId: terminal.siteId,
-      number: nextDocumentNumber(kind === 'sale' ? 'XS' : 'XH', terminal.terminalId, businessDate),
-      status: 'draft' as const,
-      businessDate,
-      at: now,
-      terminalId: terminal.terminalId,
-      updatedAt: now,
-    };
+    if (!terminal || !command) return;
     const kept = lines.filter((l) => l.qty > 0);
     const lineOf = (l: SaleLine) => ({
       productId: l.productId,
       qty: l.qty,
       ...(l.batchId ? { batchId: l.batchId } : {}),
       ...(l.batchId && l.fifoOverrideReason ? { fifoOverrideReason: l.fifoOverrideReason } : {}),
+      ...(kind === 'sale' ? { unitPrice: l.unitPrice } : {}),
     });
-    const document: DocumentDoc =
-      kind === 'sale'
-        ? { ...header, type: 'sale', paymentMethod: 'cash', lines: kept.map((l) => ({ ...lineOf(l), unitPrice: l.unitPrice })) }
-        : { ...header, type: 'consumption', lines: kept.map(lineOf) };
     setBusy(true);
     setError(null);
     try {
-      await poster(document);
+      const { result } = await command('sale.post', {
+        kind,
+        lines: kept.map(lineOf),
+        ...(kind === 'sale' ? { paymentMethod: 'cash' as const } : {}),
+      });
       setLines([]);
-      setNotice({ type: 'success', text: t('ui.posted', { number: document.number }) });
+      setNotice({ type: 'success', text: t('ui.posted', { number: result.number }) });
     } catch (caught) {
       setError(caught);
       setNotice(null);

@@ -3,11 +3,12 @@ import { useMemo, useRef, useState, type ComponentRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expiryStatus } from '../../../shared/domain';
 import { wasteReasons, type DocumentDoc, type EventDoc, type ProductDoc, type WasteReason } from '../../../shared/schemas';
-import { useLedger, usePoster, useRxQuery, useTerminal } from '../../db/hooks';
+import { useCommand } from '../../db/commands';
+import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
 import { useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
 import { ExpiryTag } from '../../ui/ExpiryTag';
-import { businessDateToday, formatQty, newId, nextDocumentNumber, productLabel } from '../../ui/format';
+import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { batchOptions } from '../counts/BatchPicker';
 import { ProductSearch } from '../counts/ProductSearch';
@@ -21,7 +22,7 @@ export default function WastePage() {
   const terminal = useTerminal();
   const { ledger, version } = useLedger();
   const catalog = useScanCatalog();
-  const poster = usePoster();
+  const command = useCommand();
   const scanRef = useRef<ScanInputHandle>(null);
   const qtyRef = useRef<ComponentRef<typeof InputNumber>>(null);
   const files = useFileOutbox();
@@ -82,26 +83,16 @@ export default function WastePage() {
   };
 
   const post = async () => {
-    if (!terminal || !poster || !product || !batchId || !qty || !reason) return;
-    const now = new Date().toISOString();
-    const document: DocumentDoc = {
-      id: newId(),
-      type: 'waste',
-      siteId: terminal.siteId,
-      number: nextDocumentNumber('BS', terminal.terminalId, businessDate),
-      status: 'draft',
-      businessDate,
-      at: now,
-      terminalId: terminal.terminalId,
-      wasteReason: reason,
-      ...(note.trim() ? { note: note.trim() } : {}),
-      updatedAt: now,
-      lines: [{ productId: product.id, batchId, qty, ...(note.trim() ? { note: note.trim().slice(0, 200) } : {}) }],
-    };
+    if (!terminal || !command || !product || !batchId || !qty || !reason) return;
     setBusy(true);
     setError(null);
     try {
-      await poster(document);
+      const trimmed = note.trim();
+      const { result: document } = await command('waste.post', {
+        wasteReason: reason,
+        ...(trimmed ? { note: trimmed } : {}),
+        lines: [{ productId: product.id, batchId, qty, ...(trimmed ? { note: trimmed.slice(0, 200) } : {}) }],
+      });
       setNotice({ type: 'success', text: t('ui.posted', { number: document.number }) });
       setProduct(null);
       setQty(null);

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigDoc, GoodsReceiptDoc, PurchaseOrderDoc } from '../../../shared/schemas';
-import { defaultSitePolicy } from '../../../shared/domain';
+import { defaultSitePolicy, InvalidStateError, ValidationError } from '../../../shared/domain';
 import {
-  ApprovalError,
   budgetRulesFromConfig,
   checkBudget,
   contractPricesFromConfig,
   decidePurchaseOrder,
+  decisionFor,
   priceDeviations,
-  purchaseOrderTag,
   purchaseOrderTotals,
   receiptProgress,
   receiptsForOrder,
   submitPurchaseOrder,
-} from '../../../shared/finance/purchasing';
+} from '../../../shared/finance';
 import { KITCHEN, STORE, doc, product } from './fixtures';
 
 const products = [
@@ -117,13 +116,32 @@ describe('purchase orders and budgets', () => {
 
 describe('approval', () => {
   const held = { ...po([{ productId: 'beef', qty: 4, unitCost: 100 }]), status: 'submitted' as const };
-  const decision = { userId: 'u-boss', at: '2025-03-11T09:00:00.000Z', businessDate: '2025-03-11', terminalId: 't-hq', number: 'AP-1' };
+  const decision = {
+    userId: 'u-boss',
+    siteId: 'hq',
+    at: '2025-03-11T09:00:00.000Z',
+    businessDate: '2025-03-11',
+    terminalId: 't-hq',
+    number: 'AP-1',
+  };
 
   it('approving writes the approval document and an audit event, deterministically', () => {
     const outcome = decidePurchaseOrder(held, { ...decision, decision: 'approved' });
     expect(outcome.order.status).toBe('approved');
-    expect(outcome.approval).toMatchObject({ type: 'approval', status: 'approved', siteId: KITCHEN, number: 'AP-1', lines: held.lines });
-    expect(outcome.approval.note).toContain(held.number);
+    // HQ's own document, addressed to the ordering site, naming the PO in a field (not in its note).
+    expect(outcome.approval).toMatchObject({
+      type: 'approval',
+      status: 'approved',
+      siteId: 'hq',
+      toSiteId: KITCHEN,
+      subjectDocId: held.id,
+      subjectDocType: 'purchase-order',
+      number: 'AP-1',
+      lines: held.lines,
+    });
+    expect(outcome.approval.note).toBeUndefined();
+    expect(decisionFor(held, [outcome.approval])?.status).toBe('approved');
+    expect(decisionFor({ id: 'po-other' }, [outcome.approval])).toBeUndefined();
     expect(outcome.event).toMatchObject({
       kind: 'audit',
       docType: 'purchase-order',
@@ -134,11 +152,12 @@ describe('approval', () => {
   });
 
   it('a rejection needs a reason, and only a submitted PO can be decided', () => {
-    expect(() => decidePurchaseOrder(held, { ...decision, decision: 'rejected', reason: ' ' })).toThrow(ApprovalError);
+    expect(() => decidePurchaseOrder(held, { ...decision, decision: 'rejected', reason: ' ' })).toThrow(ValidationError);
     const rejected = decidePurchaseOrder(held, { ...decision, decision: 'rejected', reason: '超预算' });
     expect(rejected.order.status).toBe('rejected');
     expect(rejected.event.message).toContain('超预算');
-    expect(() => decidePurchaseOrder(rejected.order, { ...decision, decision: 'approved' })).toThrow(ApprovalError);
+    expect(rejected.approval.note).toBe('超预算');
+    expect(() => decidePurchaseOrder(rejected.order, { ...decision, decision: 'approved' })).toThrow(InvalidStateError);
   });
 });
 
@@ -199,16 +218,16 @@ describe('receipt progress', () => {
       siteId: KITCHEN,
       partnerId: 'sup',
       status,
-      note: `送货 ${purchaseOrderTag(order)}`,
+      purchaseOrderId: order.id,
       lines,
     });
   const line = (productId: string, qty: number) => ({ productId, qty, unitCost: 1, batchId: `b-${productId}-${qty}`, lotCode: 'L' });
 
-  it('open → partially received → closed; drafts and untagged receipts do not count', () => {
+  it('open → partially received → closed; drafts and receipts of other orders do not count', () => {
     expect(receiptProgress(order, []).status).toBe('open');
     const first = gr([line('beef', 6), line('rice', 4)]);
     const draft = gr([line('beef', 4)], 'draft');
-    const other = { ...gr([line('beef', 4)]), note: 'po:someone-else' };
+    const other = { ...gr([line('beef', 4)]), purchaseOrderId: 'someone-else' };
     const found = receiptsForOrder(order, [first, draft, other]);
     expect(found.map((r) => r.id)).toEqual([first.id, draft.id]);
     expect(receiptProgress(order, found)).toEqual({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ledger, postDocument } from '../../../shared/domain';
 import type { ExpiryBoardLine } from '../../../shared/ops';
 import type { BatchDoc } from '../../../shared/schemas';
-import { expiredWasteDocument, markdownEvent, markdownsByBatch } from '../../../renderer/features/food-safety/expiry-actions';
+import { expiredWasteDocument, markdownEvent, markdownsByBatch } from '../../../shared/ops/expiry-actions';
 import { areaKeyOf, parseCelsius, rangeText, storageArea } from '../../../renderer/features/food-safety/storage-areas';
 import { lotCodesOf, resolveTraceInput } from '../../../renderer/features/trace/trace-lookup';
 import { batch, KITCHEN, perishable } from '../domain/fixtures';

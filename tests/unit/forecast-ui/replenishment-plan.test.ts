@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { Ledger } from '../../../shared/domain';
 import type { ForecastPoint } from '../../../shared/forecast';
+import { overrideRecords } from '../../../shared/forecast/overrides';
 import type { DocumentDoc, EventDoc, ProductDoc } from '../../../shared/schemas';
-import { buildPurchaseOrder, kitchenPlan, openRequestsTo } from '../../../renderer/features/forecast/kitchen-plan';
-import {
-  buildStoreRequest,
-  buildSuggestions,
-  onOrderForStore,
-  orderPackOf,
-  overrideEvents,
-  overrideRecords,
-} from '../../../renderer/features/forecast/replenishment-plan';
+import { kitchenPlan, openRequestsTo } from '../../../renderer/features/forecast/kitchen-plan';
+import { buildSuggestions, onOrderForStore, orderPackOf } from '../../../renderer/features/forecast/replenishment-plan';
+import { run, stampFor } from '../commands/harness';
 
 const at = '2026-11-30T01:00:00.000Z';
 const header = { number: 'N', businessDate: '2026-11-30', at, terminalId: 't', updatedAt: at };
@@ -128,31 +124,32 @@ describe('suggestions', () => {
   });
 });
 
-describe('confirmation', () => {
-  const stamp = { id: 'req-1', number: 'YH-1', siteId: 'store', terminalId: 't', businessDate: '2026-11-30', at };
+describe('confirmation (request.submit with the forecast’s suggestions)', () => {
   const lines = [
-    { productId: 'a', suggestedQty: 20, confirmedQty: 20 },
-    { productId: 'b', suggestedQty: 10, confirmedQty: 30 },
-    { productId: 'c', suggestedQty: 10, confirmedQty: 0 },
+    { productId: 'a', suggestedQty: 20, qty: 20 },
+    { productId: 'b', suggestedQty: 10, qty: 30 },
+    { productId: 'c', suggestedQty: 10, qty: 0 },
   ];
+  const world = () => ({
+    ledger: new Ledger({ products: ['a', 'b', 'c'].map((id) => product(id)) }),
+    stamp: stampFor({ siteId: 'store', siteKind: 'store', terminalId: 't', at, businessDate: '2026-11-30' }),
+  });
 
-  it('builds a submitted store request to the kitchen with the non-zero lines', () => {
-    const request = buildStoreRequest(stamp, 'kitchen', lines, 'note');
+  it('submits a store request to the kitchen with the non-zero lines', () => {
+    const outcome = run('request.submit', { kitchenId: 'kitchen', note: 'note', lines }, world());
+    const request = outcome.writes?.documents?.[0];
     expect(request).toMatchObject({ type: 'store-request', siteId: 'store', toSiteId: 'kitchen', status: 'submitted', number: 'YH-1' });
-    expect(request.lines).toEqual([
+    expect(request?.lines).toEqual([
       { productId: 'a', qty: 20 },
       { productId: 'b', qty: 30 },
     ]);
-    expect(openRequestsTo('kitchen', [request]).map((document) => document.id)).toEqual(['req-1']);
+    expect(openRequestsTo('kitchen', request ? [request] : []).map((document) => document.id)).toEqual([request?.id]);
   });
 
   it('records one override event per changed line, readable back as history', () => {
-    let next = 0;
-    const events = overrideEvents(
-      lines,
-      { siteId: 'store', terminalId: 't', at, docType: 'store-request', docId: 'req-1', docNumber: 'YH-1' },
-      () => `e${++next}`,
-    );
+    const outcome = run('request.submit', { kitchenId: 'kitchen', lines }, world());
+    const events = outcome.writes?.events ?? [];
+    expect(outcome.result.overrides).toBe(2);
     expect(events.map((event) => [event.productId, event.kind, event.data])).toEqual([
       ['b', 'audit', { type: 'forecast-override', suggestedQty: 10, confirmedQty: 30, docNumber: 'YH-1' }],
       ['c', 'audit', { type: 'forecast-override', suggestedQty: 10, confirmedQty: 0, docNumber: 'YH-1' }],
@@ -191,13 +188,14 @@ describe('kitchen plan', () => {
     });
     expect(plan.production).toEqual([{ productId: 'dish', demand: 25, onHand: 0, batches: 3, plannedQty: 30 }]);
     expect(plan.purchases).toEqual([{ productId: 'raw', qty: 6, packs: 1, packSize: 6 }]);
-    const order = buildPurchaseOrder(
-      { id: 'po', number: 'CG-1', siteId: 'kitchen', terminalId: 't', businessDate: '2026-11-30', at },
-      'sup',
-      [{ productId: 'raw', qty: 6, unitCost: 2 }],
-      'n',
+    const created = run(
+      'po.create',
+      { partnerId: 'sup', note: 'n', lines: [{ productId: 'raw', qty: 6, unitCost: 2, suggestedQty: 6 }] },
+      { stamp: stampFor({ siteId: 'kitchen', at }) },
     );
-    expect(order).toMatchObject({
+    expect(created.writes?.events).toEqual([]); // the suggestion was taken as it was
+    expect(created.writes?.documents?.[0]).toMatchObject({
+      number: 'CG-1',
       type: 'purchase-order',
       status: 'draft',
       partnerId: 'sup',

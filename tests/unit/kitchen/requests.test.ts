@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DispatchDoc, StoreRequestDoc } from '../../../shared/schemas';
 import { parseScan } from '../../../shared/ops/scan';
-import {
-  aggregatePickingList,
-  answeredRequestNumbers,
-  draftDispatchesFromRequests,
-  openRequests,
-  requestsNote,
-} from '../../../renderer/features/kitchen/model/requests';
-import { batchLabelCode } from '../../../renderer/features/kitchen/model/picking';
+import { aggregatePickingList, draftDispatchesFromRequests, openRequests } from '../../../shared/ops/store-requests';
+import { batchLabelCode } from '../../../shared/ops/batch-label';
 
 const at = '2026-11-30T00:00:00.000Z';
 function request(
   number: string,
   siteId: string,
-  businessDate: string,
+  deliveryDate: string,
   lines: [string, number][],
   status: StoreRequestDoc['status'] = 'submitted',
 ): StoreRequestDoc {
@@ -25,7 +19,9 @@ function request(
     toSiteId: 'kitchen',
     number,
     status,
-    businessDate,
+    // Asked the day before the delivery: the picking list groups by the delivery date, not this one.
+    businessDate: '2026-11-29',
+    deliveryDate,
     at,
     terminalId: 't',
     updatedAt: at,
@@ -34,9 +30,9 @@ function request(
 }
 const dispatch = (
   toSiteId: string,
-  note: string | undefined,
+  requestIds: string[],
   status: DispatchDoc['status'] = 'draft',
-): Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'> => ({ toSiteId, status, ...(note === undefined ? {} : { note }) });
+): Pick<DispatchDoc, 'toSiteId' | 'status' | 'requestIds'> => ({ toSiteId, status, requestIds });
 
 describe('store requests in the kitchen inbox', () => {
   const a = request('YH-1', 'store-a', '2026-11-30', [
@@ -64,17 +60,13 @@ describe('store requests in the kitchen inbox', () => {
   it('lists only submitted requests to this kitchen that no dispatch answers yet', () => {
     const draft = request('YH-4', 'store-b', '2026-11-30', [['rice', 1]], 'draft');
     const elsewhere = { ...request('YH-5', 'store-b', '2026-11-30', [['rice', 1]]), toSiteId: 'kitchen-2' };
-    const dispatches = [dispatch('store-a', requestsNote(['YH-1'])), dispatch('store-b', requestsNote(['YH-2']), 'cancelled')];
+    const dispatches = [dispatch('store-a', [a.id]), dispatch('store-b', [b.id], 'cancelled')];
     expect(openRequests([c, a, b, draft, elsewhere], 'kitchen', dispatches).map((r) => r.number)).toEqual(['YH-2', 'YH-3']);
-    // A note naming the number for another store does not answer it.
-    expect(openRequests([b], 'kitchen', [dispatch('store-a', requestsNote(['YH-2']))]).map((r) => r.number)).toEqual(['YH-2']);
-  });
-
-  it('reads request numbers back from a dispatch note, whatever the separators', () => {
-    expect(answeredRequestNumbers('要货单 YH-1, YH-2')).toEqual(['YH-1', 'YH-2']);
-    expect(answeredRequestNumbers('加急；要货单 YH-1，YH-2')).toEqual(['YH-1', 'YH-2']);
-    expect(answeredRequestNumbers('nothing')).toEqual([]);
-    expect(answeredRequestNumbers(undefined)).toEqual([]);
+    // A dispatch to another store naming the request does not answer it.
+    expect(openRequests([b], 'kitchen', [dispatch('store-a', [b.id])]).map((r) => r.number)).toEqual(['YH-2']);
+    // The note is free text: a v0-style tag in it answers nothing.
+    const tagged: Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'> = { toSiteId: 'store-b', status: 'draft', note: '要货单 YH-2' };
+    expect(openRequests([b], 'kitchen', [tagged]).map((r) => r.number)).toEqual(['YH-2']);
   });
 
   it('builds one draft dispatch per store, lines merged per product, naming its requests', () => {
@@ -95,8 +87,9 @@ describe('store requests in the kitchen inbox', () => {
       toSiteId: 'store-a',
       status: 'draft',
       number: 'PS-1',
-      note: '要货单 YH-1, YH-3',
+      requestIds: [a.id, c.id],
     });
+    expect(first?.note).toBeUndefined();
     expect(first?.lines).toEqual([
       { productId: 'beef', qty: 2500 },
       { productId: 'sauce', qty: 1000 },

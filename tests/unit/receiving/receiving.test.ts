@@ -13,7 +13,7 @@ import {
   missingBatches,
   storeReceiptId,
   withBatchFallback,
-} from '../../../renderer/features/receiving/receive-model';
+} from '../../../shared/dispatch/store-receipt';
 import { averageDailyUse, parLevels, suggestedQty } from '../../../renderer/features/receiving/request-hints';
 import { KITCHEN, STORE, T0, batch, doc, ledgerWith, perishable } from '../domain/fixtures';
 

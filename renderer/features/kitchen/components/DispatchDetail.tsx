@@ -2,14 +2,14 @@ import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography 
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchDoc, DocumentDoc, DocumentLine } from '../../../../shared/schemas';
-import { useLedger, usePoster, useRxQuery, useTerminal } from '../../../db/hooks';
+import { checkLineChoice } from '../../../../shared/domain';
+import type { DocumentDoc, DocumentLine } from '../../../../shared/schemas';
+import { useCommand } from '../../../db/commands';
+import { useLedger, useRxQuery, useTerminal } from '../../../db/hooks';
 import { PostingRefusedError } from '../../../db/posting';
-import { useDatabase } from '../../../db/session';
 import { ErrorAlert } from '../../../ui/errors';
 import { productLabel } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
-import { checkLine, resolvePicking } from '../model/picking';
 import { discrepancyDispatchId, useDiscrepancies, useProductIndex, useProducts, useSiteNames } from '../hooks';
 import { DiscrepancyNotices } from './DiscrepancyNotices';
 import { statusColors } from './DispatchList';
@@ -21,10 +21,9 @@ import { ShippedPanel } from './ShippedPanel';
 /** One dispatch: edit while draft, fix batches when picked, ship, then read-only with its note. */
 export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const { ledger } = useLedger();
-  const post = usePoster();
   const products = useProducts();
   const index = useProductIndex(products);
   const siteName = useSiteNames();
@@ -32,6 +31,11 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   const rows = useRxQuery<DocumentDoc>((database) => database.documents.findOne(dispatchId), [dispatchId]);
   const first = rows?.[0];
   const stored = first?.type === 'dispatch' ? first : null;
+  const requestIds = stored?.requestIds ?? [];
+  const answered = useRxQuery<DocumentDoc>(
+    (database) => (requestIds.length ? database.documents.find({ selector: { id: { $in: requestIds } } }) : null),
+    [requestIds.join(',')],
+  );
   const picker = useRef<ProductPickerHandle>(null);
   const [lines, setLines] = useState<DocumentLine[] | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
@@ -53,19 +57,21 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   if (!stored) return <Empty description={t('kitchen.dispatch.notFound')} />;
   const dispatch = stored;
   const currentLines = lines ?? dispatch.lines;
+  const requestNumbers = requestIds.map((id) => answered?.find((request) => request.id === id)?.number ?? id);
 
-  const save = (patch: Partial<DispatchDoc>) => {
-    if (!db) return Promise.resolve();
-    const next = saving.current.then(() =>
-      db.documents.upsert({ ...dispatch, lines: currentLines, ...patch, updatedAt: new Date().toISOString() }),
-    );
+  // Edits are saved in order behind one another; picking and shipping wait for the last save.
+  const queued = (step: () => Promise<unknown>) => {
+    const next = saving.current.then(step);
     saving.current = next.catch(() => undefined);
-    return next.catch((caught: unknown) => setError(caught));
+    return next.then(
+      () => undefined,
+      (caught: unknown) => setError(caught),
+    );
   };
   const changeLines = (next: DocumentLine[]) => {
     setLines(next);
     setError(null);
-    void save({ lines: next });
+    if (command) void queued(() => command('dispatch.save', { dispatchId, lines: next }));
   };
 
   const addProduct = (productId: string, qty: number, batchId?: string) => {
@@ -83,7 +89,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   /** Every line checked as the posting will check it; the first refusal is shown in words. */
   const firstRefusal = (candidate: DocumentLine[]) => {
     for (const line of candidate) {
-      const check = checkLine(ledger.ledger, dispatch.siteId, dispatch.businessDate, line);
+      const check = checkLineChoice(ledger.ledger, dispatch.siteId, dispatch.businessDate, line);
       if (!check.ok) return new PostingRefusedError(check.error);
     }
     return null;
@@ -95,24 +101,22 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
     if (usable.length === 0) return setNotice(t('kitchen.dispatch.nothingToPick'));
     const refusal = firstRefusal(usable);
     if (refusal) return setError(refusal);
-    const picked = resolvePicking(ledger.ledger, { ...dispatch, lines: usable });
-    setLines(picked);
-    await save({ lines: picked, status: 'picked' });
+    if (!command) return;
+    await queued(async () => setLines((await command('dispatch.pick', { dispatchId, lines: usable })).result.lines));
   };
 
   const backToDraft = async () => {
     setError(null);
-    await save({ status: 'draft' });
+    if (command) await queued(() => command('dispatch.unpick', { dispatchId }));
   };
 
   const ship = async () => {
-    if (!post) return;
+    if (!command) return;
     setBusy(true);
     setError(null);
     try {
       await saving.current;
-      const at = new Date().toISOString();
-      await post({ ...dispatch, lines: currentLines, at, updatedAt: at });
+      await command('dispatch.ship', { dispatchId });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -159,6 +163,11 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
             <span data-testid="dispatch-store">{siteName(dispatch.toSiteId)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('kitchen.dispatch.date')}>{dispatch.businessDate}</Descriptions.Item>
+          {requestIds.length > 0 && (
+            <Descriptions.Item label={t('kitchen.requests.number')}>
+              <span data-testid="dispatch-requests">{requestNumbers.join(', ')}</span>
+            </Descriptions.Item>
+          )}
           {dispatch.note && <Descriptions.Item label={t('kitchen.dispatch.note')}>{dispatch.note}</Descriptions.Item>}
         </Descriptions>
         {mine.length > 0 && <DiscrepancyNotices events={mine} showLinks={false} />}
@@ -195,7 +204,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
                   );
                 }
                 if (batch) {
-                  const check = checkLine(ledger.ledger, dispatch.siteId, dispatch.businessDate, {
+                  const check = checkLineChoice(ledger.ledger, dispatch.siteId, dispatch.businessDate, {
                     productId: product.id,
                     qty: 1,
                     batchId: batch.id,
@@ -223,7 +232,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
         )}
         {status !== 'draft' && <PickedLines dispatch={{ ...dispatch, lines: currentLines }} />}
       </Card>
-      {status === 'shipped' && <ShippedPanel dispatch={dispatch} />}
+      {status === 'shipped' && <ShippedPanel dispatch={dispatch} requestNumbers={requestNumbers} />}
     </Space>
   );
 }

@@ -3,10 +3,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchDoc } from '../../../../shared/schemas';
-import { useDatabase } from '../../../db/session';
+import { useCommand } from '../../../db/commands';
 import { useTerminal } from '../../../db/hooks';
 import { ErrorAlert } from '../../../ui/errors';
-import { businessDateToday, newId, nextDocumentNumber } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
 import { discrepancyDispatchId, useDiscrepancies, useDispatches, useSiteNames, useSites } from '../hooks';
 import { DiscrepancyNotices } from './DiscrepancyNotices';
@@ -17,7 +16,7 @@ export const statusColors: Record<string, string> = { draft: 'default', picked: 
 /** 配送单 list: filters by status, store and number; a new draft for a chosen store. */
 export function DispatchList() {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const terminal = useTerminal();
   const dispatches = useDispatches(terminal?.siteId);
   const discrepancies = useDiscrepancies(terminal?.siteId);
@@ -43,25 +42,10 @@ export function DispatchList() {
   );
 
   const create = async () => {
-    if (!db || !terminal || !newStore) return;
-    const at = new Date().toISOString();
-    const businessDate = businessDateToday();
-    const draft: DispatchDoc = {
-      id: newId(),
-      type: 'dispatch',
-      siteId: terminal.siteId,
-      toSiteId: newStore,
-      number: nextDocumentNumber('PS', terminal.terminalId, businessDate),
-      status: 'draft',
-      businessDate,
-      at,
-      terminalId: terminal.terminalId,
-      lines: [],
-      updatedAt: at,
-    };
+    if (!command || !newStore) return;
     try {
-      await db.documents.insert(draft);
-      navigate('dispatch', draft.id);
+      const { result } = await command('dispatch.create', { toSiteId: newStore });
+      navigate('dispatch', result.id);
     } catch (caught) {
       setError(caught);
     }

@@ -2,13 +2,12 @@ import { Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd
 import { DeleteOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { proposeBatches, type DomainError } from '../../../../shared/domain';
+import { batchOptions, checkLineChoice, proposeBatches, type DomainError } from '../../../../shared/domain';
 import type { DocumentLine } from '../../../../shared/schemas';
 import { useLedger } from '../../../db/hooks';
 import { describeDomainError } from '../../../ui/domain-error-text';
 import { ReasonInput } from '../../../ui/ReasonInput';
 import { formatQty, productLabel } from '../../../ui/format';
-import { batchOptions, checkLine } from '../model/picking';
 
 interface DraftLinesProps {
   siteId: string;
@@ -52,7 +51,7 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
   const chooseBatch = (index: number, line: DocumentLine, batchId: string) => {
     setRefused(({ [index]: _dropped, ...rest }) => rest);
     if (batchId === '') return update(index, {}, ['batchId', 'fifoOverrideReason']);
-    const check = checkLine(view, siteId, businessDate, { ...line, batchId });
+    const check = checkLineChoice(view, siteId, businessDate, { ...line, batchId });
     // Expired and held stock never leaves: refuse the choice outright and keep the line as it was.
     if (!check.ok && check.error.code !== 'fifo-violation') return setRefused((current) => ({ ...current, [index]: check.error }));
     update(index, { batchId }, ['fifoOverrideReason']);
@@ -117,7 +116,7 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
           render: (_, line, index) => {
             const product = view.product(line.productId);
             const options = batchOptions(view, siteId, line.productId, businessDate);
-            const check = checkLine(view, siteId, businessDate, line);
+            const check = checkLineChoice(view, siteId, businessDate, line);
             const proposal =
               line.batchId === undefined && line.qty > 0
                 ? proposeBatches(view, { siteId, productId: line.productId, businessDate, qty: line.qty })

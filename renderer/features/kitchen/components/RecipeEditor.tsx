@@ -3,7 +3,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDoc, RecipeLine } from '../../../../shared/schemas';
-import { useDatabase } from '../../../db/session';
+import { useCommand } from '../../../db/commands';
 import { ErrorAlert } from '../../../ui/errors';
 import { formatQty, productLabel } from '../../../ui/format';
 import type { ProductSearchIndex } from '../../../../shared/ops/search';
@@ -20,7 +20,7 @@ interface RecipeEditorProps {
 /** 配方: ingredient lines and yield; saved onto the product document (HQ only). */
 export function RecipeEditor({ product, products, index, editable }: RecipeEditorProps) {
   const { t, i18n } = useTranslation();
-  const db = useDatabase();
+  const command = useCommand();
   const picker = useRef<ProductPickerHandle>(null);
   const [outputQty, setOutputQty] = useState<number | null>(product.recipe?.outputQty ?? null);
   const [lines, setLines] = useState<RecipeLine[]>(product.recipe?.lines ?? []);
@@ -44,7 +44,8 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
     if (lines.length === 0) return setProblem(t('kitchen.recipes.needLines'));
     setProblem(null);
     try {
-      await db?.products.upsert({ ...product, recipe: { outputQty, lines }, updatedAt: new Date().toISOString() });
+      if (!command) return;
+      await command('recipe.save', { productId: product.id, outputQty, lines });
       setSaved(true);
     } catch (caught) {
       setError(caught);

@@ -3,13 +3,12 @@ import { PrinterOutlined, TagsOutlined } from '@ant-design/icons';
 import { createElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
-import { encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
+import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
 import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
 import { useLedger, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 import { siteLabel, useSites } from '../hooks';
-import { dispatchQrPayload } from '../model/picking';
 import { printKitchenDocument, qrDataUrl } from '../print';
 import { DispatchNote, dispatchNoteCss, type DispatchNoteData } from './DispatchNote';
 import { PrintStatus } from './PrintStatus';
@@ -18,8 +17,11 @@ import { useBatchLabelPrint } from './useBatchLabelPrint';
 type NoteLanguage = 'zh-CN' | 'en';
 type NotePage = 'A4' | 'A5';
 
-/** A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail. */
-export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
+/**
+ * A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail.
+ * `requestNumbers`: the store requests it answers (its `requestIds`), printed in the note.
+ */
+export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: DispatchDoc; requestNumbers?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const { ledger } = useLedger();
   const sites = useSites();
@@ -33,6 +35,8 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
     if (!ledger) return;
     const view = ledger.ledger;
     const fixed = i18n.getFixedT(language);
+    const answers = requestNumbers.length ? `${fixed('kitchen.requests.number')} ${requestNumbers.join(', ')}` : '';
+    const printedNote = [answers, dispatch.note ?? ''].filter(Boolean).join(' · ');
     const site = (id: string) =>
       siteLabel(
         sites?.find((candidate) => candidate.id === id),
@@ -87,7 +91,7 @@ export function ShippedPanel({ dispatch }: { dispatch: DispatchDoc }) {
       to: site(dispatch.toSiteId),
       date: dispatch.businessDate,
       shippedAt: dispatch.at.slice(0, 16).replace('T', ' '),
-      ...(dispatch.note ? { note: dispatch.note } : {}),
+      ...(printedNote ? { note: printedNote } : {}),
       lines,
       total: formatMoney(total),
       qrs,

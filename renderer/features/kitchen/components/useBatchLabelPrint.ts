@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { useLedger } from '../../../db/hooks';
 import { formatQty, productLabel } from '../../../ui/format';
-import { batchLabelCode } from '../model/picking';
+import { batchLabelCode } from '../../../../shared/ops/batch-label';
 import { printKitchenDocument, qrDataUrl } from '../print';
 import { BatchLabels, batchLabelCss, type BatchLabelData } from './BatchLabels';
 

@@ -1,8 +1,10 @@
 // What the store receives, whichever way the dispatch reached it: the synced dispatch document or
-// the QR code printed on the dispatch note (an offline store). Pure, so it is unit-tested.
-import { derivedId, type LedgerView } from '../../../shared/domain';
-import type { DispatchQrPayload } from '../../../shared/dispatch/qr-payload';
-import type { BatchDoc, DispatchDoc, StoreReceiptDoc } from '../../../shared/schemas';
+// the QR code printed on the dispatch note (an offline store). Pure, so it is unit-tested; the
+// `receipt.receive` command (shared/commands/receiving.ts) builds and posts the receipt with it.
+import { derivedId } from '../domain/ids';
+import type { LedgerView } from '../domain/ledger-view';
+import type { BatchDoc, DispatchDoc, StoreReceiptDoc } from '../schemas';
+import type { DispatchQrPayload } from './qr-payload';
 
 export interface IncomingLine {
   productId: string;

@@ -1,54 +1,41 @@
 // Store requests (门店要货) as the kitchen works them: an open request becomes part of the
 // morning picking list, then of one dispatch per store. A request belongs to the store (only the
-// store's terminals write it), so the kitchen cannot mark it answered; instead the dispatch
-// names the requests it answers in its note ("要货单 YH-…, YH-…"), which both sides can read.
-import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../../../../shared/schemas';
+// store's terminals write it), so the kitchen cannot mark it answered; instead the dispatch names
+// the requests it answers in `requestIds` (documents v1), which both sides can read.
+import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../schemas';
 
-/** Prefix of the dispatch note listing the request numbers it answers. */
-export const REQUESTS_NOTE_PREFIX = '要货单';
-
-export function requestsNote(requestNumbers: readonly string[]): string {
-  return `${REQUESTS_NOTE_PREFIX} ${requestNumbers.join(', ')}`;
-}
-
-/** Request numbers a dispatch's note says it answers. */
-export function answeredRequestNumbers(note: string | undefined): string[] {
-  if (!note) return [];
-  const at = note.indexOf(REQUESTS_NOTE_PREFIX);
-  if (at < 0) return [];
-  return note
-    .slice(at + REQUESTS_NOTE_PREFIX.length)
-    .split(/[,，;；\s]+/)
-    .filter((token) => token !== '');
-}
+type AnsweringDispatch = Pick<DispatchDoc, 'toSiteId' | 'status' | 'requestIds'>;
 
 /** A request is answered once a (not cancelled) dispatch to its store names it. */
-export function isRequestAnswered(
-  request: Pick<StoreRequestDoc, 'siteId' | 'number'>,
-  dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[],
-): boolean {
+export function isRequestAnswered(request: Pick<StoreRequestDoc, 'id' | 'siteId'>, dispatches: readonly AnsweringDispatch[]): boolean {
   return dispatches.some(
     (dispatch) =>
-      dispatch.toSiteId === request.siteId &&
-      dispatch.status !== 'cancelled' &&
-      answeredRequestNumbers(dispatch.note).includes(request.number),
+      dispatch.toSiteId === request.siteId && dispatch.status !== 'cancelled' && (dispatch.requestIds ?? []).includes(request.id),
   );
 }
 
-/** Requests addressed to the kitchen, submitted, and not yet answered by a dispatch. */
+/** The day the store wants the goods: its delivery date, else (a request without one) its business date. */
+export function requestDeliveryDate(request: Pick<StoreRequestDoc, 'deliveryDate' | 'businessDate'>): string {
+  return request.deliveryDate ?? request.businessDate;
+}
+
+/** Requests addressed to the kitchen, submitted, and not yet answered by a dispatch; earliest delivery first. */
 export function openRequests(
   requests: readonly StoreRequestDoc[],
   kitchenId: string,
-  dispatches: readonly Pick<DispatchDoc, 'toSiteId' | 'status' | 'note'>[],
+  dispatches: readonly AnsweringDispatch[],
 ): StoreRequestDoc[] {
   return requests
     .filter((request) => request.type === 'store-request' && request.toSiteId === kitchenId && request.status === 'submitted')
     .filter((request) => !isRequestAnswered(request, dispatches))
-    .sort((a, b) => (a.businessDate === b.businessDate ? (a.number < b.number ? -1 : 1) : a.businessDate < b.businessDate ? -1 : 1));
+    .sort((a, b) => {
+      const [dayA, dayB] = [requestDeliveryDate(a), requestDeliveryDate(b)];
+      return dayA === dayB ? (a.number < b.number ? -1 : 1) : dayA < dayB ? -1 : 1;
+    });
 }
 
 export interface PickingRow {
-  /** The request's business date: the day the store wants it delivered. */
+  /** The day the store wants it delivered. */
   deliveryDate: string;
   productId: string;
   total: number;
@@ -61,12 +48,13 @@ export interface PickingRow {
 export function aggregatePickingList(requests: readonly StoreRequestDoc[]): PickingRow[] {
   const rows = new Map<string, PickingRow>();
   for (const request of requests) {
+    const deliveryDate = requestDeliveryDate(request);
     for (const line of request.lines) {
       if (!(line.qty > 0)) continue;
-      const key = `${request.businessDate}\u0000${line.productId}`;
+      const key = `${deliveryDate}\u0000${line.productId}`;
       let row = rows.get(key);
       if (!row) {
-        row = { deliveryDate: request.businessDate, productId: line.productId, total: 0, byStore: {}, requestNumbers: [] };
+        row = { deliveryDate, productId: line.productId, total: 0, byStore: {}, requestNumbers: [] };
         rows.set(key, row);
       }
       row.total += line.qty;
@@ -90,7 +78,7 @@ export interface DraftHeader {
 
 /**
  * One draft dispatch per store from its requests: lines merged per product in the order first
- * requested, no batch named (picked FEFO when marked picked), the request numbers in the note.
+ * requested, no batch named (picked FEFO when marked picked), the requests named in `requestIds`.
  */
 export function draftDispatchesFromRequests(requests: readonly StoreRequestDoc[], header: DraftHeader): DispatchDoc[] {
   const byStore = new Map<string, StoreRequestDoc[]>();
@@ -118,7 +106,7 @@ export function draftDispatchesFromRequests(requests: readonly StoreRequestDoc[]
       businessDate: header.businessDate,
       at: header.at,
       terminalId: header.terminalId,
-      note: requestsNote(ofStore.map((request) => request.number)),
+      requestIds: ofStore.map((request) => request.id),
       lines,
       updatedAt: header.at,
     });

@@ -1,8 +1,8 @@
 /** The documents the near-expiry board's one-click actions write. Pure, so they are unit-tested. */
-import type { ExpiryBoardLine } from '../../../shared/ops';
-import type { EventDoc, WasteDoc } from '../../../shared/schemas';
+import type { ExpiryBoardLine } from './expiry-board';
+import type { EventDoc, WasteDoc } from '../schemas';
 
-export interface Stamp {
+export interface ExpiryActionStamp {
   id: string;
   siteId: string;
   terminalId: string;
@@ -11,7 +11,7 @@ export interface Stamp {
 }
 
 /** Wastes the whole remaining quantity of expired batches (报损, reason expired), one line each. */
-export function expiredWasteDocument(lines: readonly ExpiryBoardLine[], stamp: Stamp & { number: string }): WasteDoc {
+export function expiredWasteDocument(lines: readonly ExpiryBoardLine[], stamp: ExpiryActionStamp & { number: string }): WasteDoc {
   return {
     id: stamp.id,
     type: 'waste',
@@ -34,7 +34,7 @@ export const markdownAction = 'markdown';
  * A markdown note (打折处理) is a `near-expiry` event about the batch: it changes no stock, it
  * tells the till and the next shift that the lot is being sold off at a discount.
  */
-export function markdownEvent(line: ExpiryBoardLine, stamp: Stamp, discountPct: number, note: string): EventDoc {
+export function markdownEvent(line: ExpiryBoardLine, stamp: ExpiryActionStamp, discountPct: number, note: string): EventDoc {
   return {
     id: stamp.id,
     siteId: stamp.siteId,

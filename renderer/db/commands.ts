@@ -1,0 +1,160 @@
+// The one executor of business writes (ARCHITECTURE.md, "Commands are the one write path"). A
+// screen sends a command's name and input; this module stamps ids, document numbers, the instant,
+// the site's business date, the terminal and the operator, loads what the command reads, runs its
+// pure rules (shared/commands), refuses writes this site may not make before anything is stored,
+// and writes: records as they are, postings through the posting intent (posting.ts). Screens never
+// touch a collection (an ESLint rule in eslint.config.js says so).
+import type { RxCollection } from 'rxdb';
+import {
+  commandNamed,
+  type CommandContext,
+  type CommandInput,
+  type CommandName,
+  type CommandReads,
+  type CommandResult,
+  type CommandStamp,
+  type RecordWrites,
+} from '../../shared/commands';
+import { businessDateInZone, type PostingResult } from '../../shared/domain';
+import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc } from '../../shared/schemas';
+import { usePairingStore } from '../state/pairing-store';
+import { siteTimeZoneNow } from '../state/site-clock-store';
+import type { LarderDatabase } from './database';
+import { nextDocumentNumber } from './document-numbers';
+import type { LocalLedger } from './local-ledger';
+import { insertOnce, postLocally } from './posting';
+import { useSessionStore } from './session';
+import { assertWritableHere } from './write-guard';
+
+export interface CommandSession {
+  db: LarderDatabase;
+  ledger: LocalLedger;
+  siteId: string;
+  siteKind: CommandStamp['siteKind'];
+  terminalId: string;
+  /** The person signed in; null until sign-in exists (a later issue). */
+  operator: string | null;
+}
+
+export interface CommandRun<R> {
+  result: R;
+  /** What the posting wrote, for commands that post a document. */
+  posting: PostingResult | null;
+}
+
+export function commandStamp(session: Omit<CommandSession, 'db' | 'ledger'>, now: Date = new Date()): CommandStamp {
+  // The site's zone, never the computer's: a document made at 00:30 in Shanghai is of that day.
+  const businessDate = businessDateInZone(now, siteTimeZoneNow());
+  return {
+    siteId: session.siteId,
+    siteKind: session.siteKind,
+    terminalId: session.terminalId,
+    operator: session.operator,
+    at: now.toISOString(),
+    businessDate,
+    newId: () => crypto.randomUUID(),
+    nextNumber: (prefix) => nextDocumentNumber(prefix, session.terminalId, businessDate),
+  };
+}
+
+const plain = <T>(doc: { toJSON(): unknown }): T => doc.toJSON() as T;
+
+async function load(db: LarderDatabase, reads: CommandReads): Promise<Pick<CommandContext, 'documents' | 'events' | 'config'>> {
+  const documents = new Map<string, DocumentDoc>();
+  if (reads.documentIds?.length) {
+    const found = await db.documents.findByIds([...reads.documentIds]).exec();
+    for (const doc of found.values()) documents.set(doc.id, plain<DocumentDoc>(doc));
+  }
+  if (reads.documentTypes?.length) {
+    const found = await db.documents.find({ selector: { type: { $in: [...reads.documentTypes] } } }).exec();
+    for (const doc of found) documents.set(doc.id, plain<DocumentDoc>(doc));
+  }
+  const events = reads.eventIds?.length
+    ? [...(await db.events.findByIds([...reads.eventIds]).exec()).values()].map((doc) => plain<EventDoc>(doc))
+    : [];
+  const config = reads.config ? (await db.config.find().exec()).map((doc) => plain<ConfigDoc>(doc)) : [];
+  return { documents: [...documents.values()], events, config };
+}
+
+async function saveWhole<T extends { id: string }>(
+  collection: RxCollection<T>,
+  name: string,
+  docs: readonly T[] | undefined,
+): Promise<void> {
+  if (!docs?.length) return;
+  const result = await collection.bulkUpsert([...docs]);
+  const [failed] = result.error;
+  if (failed) throw new Error(`${name}/${failed.documentId}: write failed (${failed.status})`);
+}
+
+async function write(db: LarderDatabase, writes: RecordWrites): Promise<void> {
+  await saveWhole(db.products, 'products', writes.products);
+  await saveWhole(db.config, 'config', writes.config);
+  await saveWhole<BatchDoc>(db.batches, 'batches', writes.batches);
+  await saveWhole(db.documents, 'documents', writes.documents);
+  // Append-only: an event already stored with the same content is fine, another is refused.
+  await insertOnce(db.events, 'events', writes.events ?? []);
+}
+
+/** One command at a time per window, so two quick clicks see each other's writes. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runCommand<N extends CommandName>(
+  session: CommandSession,
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandRun<CommandResult<N>>> {
+  const run = async (): Promise<CommandRun<CommandResult<N>>> => {
+    const command = commandNamed(name);
+    const stamp = commandStamp(session);
+    const context: CommandContext = {
+      stamp,
+      ledger: session.ledger.ledger,
+      ...(await load(session.db, command.reads?.(input, stamp) ?? {})),
+    };
+    const outcome = command.run(input, context);
+    const writes = outcome.writes ?? {};
+    // Before anything is stored: a refusal halfway would leave half a command written.
+    assertWritableHere(session.db, writes);
+    await write(session.db, writes);
+    if (!outcome.post) return { result: outcome.result, posting: null };
+    const fallback = new Map((outcome.post.batchFallback ?? []).map((batch) => [batch.id, batch]));
+    const posting = await postLocally(
+      session.db,
+      session.ledger,
+      outcome.post.document,
+      fallback.size ? { batchFallback: (batchId) => fallback.get(batchId) } : {},
+    );
+    return { result: outcome.result, posting };
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** The session commands run in, from the open store and the pairing; null until both exist. */
+export function currentCommandSession(): CommandSession | null {
+  const { db, ledger } = useSessionStore.getState();
+  const pairing = usePairingStore.getState().pairing;
+  if (!db || !ledger || !pairing) return null;
+  return { db, ledger, siteId: pairing.siteId, siteKind: pairing.siteKind, terminalId: pairing.terminalId, operator: null };
+}
+
+export type RunCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandRun<CommandResult<N>>>;
+
+/** Runs commands for a screen; null until the local store is open and the terminal paired. */
+export function useCommand(): RunCommand | null {
+  const db = useSessionStore((s) => s.db);
+  const ledger = useSessionStore((s) => s.ledger);
+  const pairing = usePairingStore((s) => s.pairing);
+  if (!db || !ledger || !pairing) return null;
+  const session: CommandSession = {
+    db,
+    ledger,
+    siteId: pairing.siteId,
+    siteKind: pairing.siteKind,
+    terminalId: pairing.terminalId,
+    operator: null,
+  };
+  return (name, input) => runCommand(session, name, input);
+}

@@ -1,0 +1,119 @@
+// Kitchen → store dispatch (DOMAIN.md): draft → picked → shipped, owned by the kitchen. Drafts are
+// edited line by line; marking picked fixes the batches by FEFO/FIFO; shipping posts the
+// dispatch-out movements.
+import { AlreadyRecordedError, allocateLines, checkLineChoice, InvalidStateError, UnknownReferenceError, ValidationError } from '../domain';
+import { draftDispatchesFromRequests, isRequestAnswered } from '../ops/store-requests';
+import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../schemas';
+import { defineCommand, documentIn, type CommandContext } from './types';
+
+function storedDispatch(context: CommandContext, dispatchId: string, allowed: readonly DispatchDoc['status'][]): DispatchDoc {
+  const dispatch = documentIn(context, dispatchId, 'dispatch');
+  if (!dispatch) throw new UnknownReferenceError('documents', dispatchId);
+  if (!allowed.includes(dispatch.status)) throw new InvalidStateError('dispatch', dispatch.number, dispatch.status, allowed);
+  return dispatch;
+}
+
+function checkQuantities(lines: readonly DocumentLine[]): void {
+  lines.forEach((line, index) => {
+    if (!Number.isFinite(line.qty) || line.qty < 0) throw new ValidationError(`lines[${index}].qty`, 'must be zero or more');
+  });
+}
+
+const byId = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId] });
+
+/** A new, empty draft for one store. */
+export const dispatchCreate = defineCommand({
+  run(input: { toSiteId: string }, { stamp }) {
+    const draft: DispatchDoc = {
+      id: stamp.newId(),
+      type: 'dispatch',
+      siteId: stamp.siteId,
+      toSiteId: input.toSiteId,
+      number: stamp.nextNumber('PS'),
+      status: 'draft',
+      businessDate: stamp.businessDate,
+      at: stamp.at,
+      terminalId: stamp.terminalId,
+      lines: [],
+      updatedAt: stamp.at,
+    };
+    return { writes: { documents: [draft] }, result: { id: draft.id, number: draft.number } };
+  },
+});
+
+/** One draft per store from the chosen open requests, each naming the requests it answers. */
+export const dispatchFromRequests = defineCommand({
+  reads: (input: { requestIds: readonly string[] }) => ({ documentIds: input.requestIds, documentTypes: ['dispatch'] as const }),
+  run(input, context) {
+    const { stamp } = context;
+    const dispatches = context.documents.filter((doc): doc is DispatchDoc => doc.type === 'dispatch');
+    const requests = input.requestIds.map((id): StoreRequestDoc => {
+      const request = documentIn(context, id, 'store-request');
+      if (!request || request.toSiteId !== stamp.siteId) throw new UnknownReferenceError('documents', id);
+      if (request.status !== 'submitted') throw new InvalidStateError('store-request', request.number, request.status, ['submitted']);
+      // Two terminals of the kitchen answering the same request would ship it twice: name the dispatch that answers it.
+      const answering = dispatches.find((dispatch) => isRequestAnswered(request, [dispatch]));
+      if (answering) throw new AlreadyRecordedError('dispatch', answering.id, answering.number);
+      return request;
+    });
+    const drafts = draftDispatchesFromRequests(requests, {
+      kitchenId: stamp.siteId,
+      terminalId: stamp.terminalId,
+      businessDate: stamp.businessDate,
+      at: stamp.at,
+      identify: () => ({ id: stamp.newId(), number: stamp.nextNumber('PS') }),
+    });
+    return { writes: { documents: drafts }, result: { ids: drafts.map((draft) => draft.id) } };
+  },
+});
+
+/** Saves a draft's lines as edited (quantities may still be zero while typing). */
+export const dispatchSave = defineCommand({
+  reads: byId,
+  run(input: { dispatchId: string; lines: readonly DocumentLine[] }, context) {
+    const dispatch = storedDispatch(context, input.dispatchId, ['draft']);
+    checkQuantities(input.lines);
+    const saved: DispatchDoc = { ...dispatch, lines: [...input.lines], updatedAt: context.stamp.at };
+    return { writes: { documents: [saved] }, result: null };
+  },
+});
+
+/**
+ * Marks a draft picked: every chosen batch checked as the posting will check it (the first refusal
+ * thrown), then lines without a batch split across batches by FEFO/FIFO.
+ */
+export const dispatchPick = defineCommand({
+  reads: byId,
+  run(input: { dispatchId: string; lines: readonly DocumentLine[] }, context) {
+    const dispatch = storedDispatch(context, input.dispatchId, ['draft']);
+    checkQuantities(input.lines);
+    const usable = input.lines.filter((line) => line.qty > 0);
+    if (usable.length === 0) throw new ValidationError('lines', 'nothing to pick');
+    for (const line of usable) {
+      const check = checkLineChoice(context.ledger, dispatch.siteId, dispatch.businessDate, line);
+      if (!check.ok) throw check.error;
+    }
+    const lines = allocateLines(context.ledger, { siteId: dispatch.siteId, businessDate: dispatch.businessDate }, usable);
+    const picked: DispatchDoc = { ...dispatch, lines, status: 'picked', updatedAt: context.stamp.at };
+    return { writes: { documents: [picked] }, result: { lines } };
+  },
+});
+
+/** Back to draft from picked (the batches stay as picked; the kitchen may change them). */
+export const dispatchUnpick = defineCommand({
+  reads: byId,
+  run(input: { dispatchId: string }, context) {
+    const dispatch = storedDispatch(context, input.dispatchId, ['picked']);
+    return { writes: { documents: [{ ...dispatch, status: 'draft', updatedAt: context.stamp.at }] }, result: null };
+  },
+});
+
+/** Ships a picked dispatch: posted as dispatch-out movements at the moment of shipping. */
+export const dispatchShip = defineCommand({
+  reads: byId,
+  run(input: { dispatchId: string }, context) {
+    const dispatch = storedDispatch(context, input.dispatchId, ['picked']);
+    const { at } = context.stamp;
+    return { post: { document: { ...dispatch, at, updatedAt: at } }, result: { number: dispatch.number } };
+  },
+});

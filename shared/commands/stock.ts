@@ -1,0 +1,134 @@
+// Postings made at a site's counter, shelf or line: sales, consumption, waste, counts, production,
+// returns and reversals. The posting rules (shared/domain/postings) check stock, batches and
+// FEFO/FIFO; these commands stamp the document and say what is posted.
+import { derivedId, InvalidStateError, ValidationError } from '../domain';
+import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view';
+import type { ExpiryBoardLine } from '../ops/expiry-board';
+import { expiredWasteDocument } from '../ops/expiry-actions';
+import type { DocumentDoc, DocumentLine, ProductionRunDoc, ReturnDoc, SaleDoc, StockCountDoc, WasteDoc } from '../schemas';
+import { defineCommand, type CommandStamp, type NumberPrefix } from './types';
+
+type Stamped = 'id' | 'type' | 'siteId' | 'number' | 'status' | 'businessDate' | 'at' | 'terminalId' | 'updatedAt';
+
+function header(stamp: CommandStamp, prefix: NumberPrefix) {
+  return {
+    id: stamp.newId(),
+    siteId: stamp.siteId,
+    number: stamp.nextNumber(prefix),
+    status: 'draft' as const,
+    businessDate: stamp.businessDate,
+    at: stamp.at,
+    terminalId: stamp.terminalId,
+    updatedAt: stamp.at,
+  };
+}
+
+function posted<D extends DocumentDoc>(document: D) {
+  return { post: { document }, result: { id: document.id, number: document.number } };
+}
+
+/** Sale or consumption (销售出库 / 消耗) from the till: lines without a batch are taken FEFO/FIFO. */
+export const salePost = defineCommand({
+  run(input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }, { stamp }) {
+    const lines = input.lines.filter((line) => line.qty > 0);
+    if (lines.length === 0) throw new ValidationError('lines', 'nothing to post');
+    const base = {
+      ...header(stamp, input.kind === 'sale' ? 'XS' : 'XH'),
+      ...(input.paymentMethod ? { paymentMethod: input.paymentMethod } : {}),
+    };
+    const document: DocumentDoc =
+      input.kind === 'sale'
+        ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: line.unitPrice ?? 0 })) }
+        : { ...base, type: 'consumption', lines: [...lines] };
+    return posted(document);
+  },
+});
+
+/**
+ * A sale imported from the POS: its id derives from the file's rows (so importing twice posts
+ * once), its number is the POS's; it must be this site's.
+ */
+export const saleImport = defineCommand({
+  run(input: { document: SaleDoc }, { stamp }) {
+    if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the import is for ${input.document.siteId}`);
+    return posted({ ...input.document, terminalId: stamp.terminalId, updatedAt: stamp.at });
+  },
+});
+
+export const wastePost = defineCommand({
+  run(input: Omit<WasteDoc, Stamped>, { stamp }) {
+    const note = input.note?.trim();
+    const document: WasteDoc = { ...input, ...header(stamp, 'BS'), type: 'waste', ...(note ? { note } : {}) };
+    return posted(document);
+  },
+});
+
+/** The near-expiry board's one click: the whole remaining quantity of expired batches, reason expired. */
+export const wasteExpired = defineCommand({
+  run(input: { lines: readonly ExpiryBoardLine[] }, { stamp }) {
+    if (input.lines.length === 0) throw new ValidationError('lines', 'nothing to waste');
+    const { id, number, siteId, terminalId, businessDate, at } = header(stamp, 'BS');
+    return posted(expiredWasteDocument(input.lines, { id, number, siteId, terminalId, businessDate, at }));
+  },
+});
+
+/** Stamps a count session when it starts (its number is shown while counting); nothing is written until it is posted. */
+export const countStart = defineCommand({
+  run(_input: Record<string, never>, { stamp }) {
+    return { result: { id: stamp.newId(), number: stamp.nextNumber('PD'), businessDate: stamp.businessDate, startedAt: stamp.at } };
+  },
+});
+
+/** Posts a count session's document (built by shared/ops/count-session.ts from what was counted). */
+export const countPost = defineCommand({
+  run(input: { document: StockCountDoc }, { stamp }) {
+    if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the count is of ${input.document.siteId}`);
+    // A count is closed as submitted (shared/ops/count-session.ts); posted or cancelled ones are done.
+    if (input.document.status === 'posted' || input.document.status === 'cancelled')
+      throw new InvalidStateError('stock-count', input.document.number, input.document.status, ['submitted']);
+    return posted({ ...input.document, updatedAt: stamp.at });
+  },
+});
+
+/** 生产: consumes the ingredients (FEFO) and creates the output batch, whose id derives from the run. */
+export const productionPost = defineCommand({
+  run(input: { outputProductId: string; outputQty: number; lines: readonly DocumentLine[] }, { stamp }) {
+    if (!Number.isFinite(input.outputQty) || input.outputQty <= 0) throw new ValidationError('outputQty', 'must be a positive number');
+    const base = header(stamp, 'SC');
+    const run: ProductionRunDoc = {
+      ...base,
+      type: 'production-run',
+      outputProductId: input.outputProductId,
+      outputQty: input.outputQty,
+      outputBatchId: derivedId(base.id, 'output-batch'),
+      outputLotCode: stamp.nextNumber('P').replaceAll('-', ''),
+      lines: [...input.lines],
+    };
+    return posted(run);
+  },
+});
+
+/** Goods back to the supplier from the batches of one receipt. */
+export const returnPost = defineCommand({
+  run(input: { partnerId: string; receiptNumber: string; reason: string; lines: readonly ReturnDoc['lines'][number][] }, { stamp }) {
+    const note = [`receipt:${input.receiptNumber}`, input.reason.trim()].filter(Boolean).join(' ');
+    const document: ReturnDoc = {
+      ...header(stamp, 'RT'),
+      type: 'return',
+      returnDirection: 'to-supplier',
+      partnerId: input.partnerId,
+      note,
+      lines: input.lines.filter((line) => line.qty > 0),
+    };
+    if (document.lines.length === 0) throw new ValidationError('lines', 'nothing to return');
+    return posted(document);
+  },
+});
+
+/** Resolves a stock exception by reversing the posting that caused it (红冲). */
+export const reversalPost = defineCommand({
+  run(input: { resolution: Extract<ExceptionResolution, { kind: 'reverse-posting' }> }, { stamp }) {
+    const { id, number, terminalId, businessDate, at } = header(stamp, 'HC');
+    return posted(draftReversal(input.resolution, { id, number, terminalId, businessDate, at }));
+  },
+});

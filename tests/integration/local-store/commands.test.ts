@@ -1,0 +1,87 @@
+// The executor on a real RxDB store: it stamps what a screen never supplies (ids, numbers, times,
+// the site's business date, the terminal), refuses a write this site may not make before anything
+// is stored, and posts through the posting intent so the ledger moves with the document.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { runCommand, type CommandSession } from '../../../renderer/db/commands';
+import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
+import { LocalLedger } from '../../../renderer/db/local-ledger';
+import { guardWriteScope } from '../../../renderer/db/write-guard';
+import { NotWritableHereError } from '../../../shared/domain';
+import { batch, KITCHEN, product, STORE } from '../../unit/domain/fixtures';
+
+let db: LarderDatabase | undefined;
+let ledger: LocalLedger | undefined;
+
+beforeAll(() => {
+  // Document numbers keep their running count in localStorage, as in the window.
+  if (!('localStorage' in globalThis)) {
+    const items = new Map<string, string>();
+    Object.assign(globalThis, {
+      localStorage: {
+        getItem: (key: string) => items.get(key) ?? null,
+        setItem: (key: string, value: string) => void items.set(key, value),
+      },
+    });
+  }
+});
+
+afterEach(async () => {
+  ledger?.close();
+  await db?.close();
+  db = undefined;
+});
+
+/** A kitchen terminal's store holding what sync would have brought: a product and a store's batch. */
+async function kitchenSession(): Promise<CommandSession> {
+  db = await createLarderDatabase({ name: `c${randomUUID().replace(/-/g, '').slice(0, 16)}`, storage: getRxStorageMemory() });
+  await db.products.insert(product('flour'));
+  await db.batches.insert(batch('b-store', 'flour', { siteId: STORE, qcStatus: 'pending' }));
+  guardWriteScope(db, { siteId: KITCHEN, siteKind: 'kitchen' });
+  ledger = await LocalLedger.open(db);
+  return { db, ledger, siteId: KITCHEN, siteKind: 'kitchen', terminalId: 'term-abcd', operator: null };
+}
+
+describe('the command executor', () => {
+  it('stamps id, number, instant, business date and terminal on a new draft', async () => {
+    const session = await kitchenSession();
+    const { result } = await runCommand(session, 'dispatch.create', { toSiteId: STORE });
+    const stored = (await session.db.documents.findOne(result.id).exec())?.toJSON();
+    expect(stored).toMatchObject({
+      id: result.id,
+      type: 'dispatch',
+      siteId: KITCHEN,
+      toSiteId: STORE,
+      terminalId: 'term-abcd',
+      status: 'draft',
+    });
+    expect(result.number).toMatch(/^PS-\d{8}-ABCD-\d{3}$/);
+    expect(result.number.slice(3, 11)).toBe(stored?.businessDate.replaceAll('-', ''));
+    expect(stored?.at).toBe(stored?.updatedAt);
+    const second = await runCommand(session, 'dispatch.create', { toSiteId: STORE });
+    expect(second.result.number).not.toBe(result.number);
+  });
+
+  it('refuses a write of another site’s record before storing anything of the command', async () => {
+    const session = await kitchenSession();
+    const error = await runCommand(session, 'batch.release', { batchId: 'b-store', reason: 'checked' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotWritableHereError);
+    expect((await session.db.batches.findOne('b-store').exec())?.get('qcStatus')).toBe('pending');
+    expect(await session.db.events.count().exec()).toBe(0);
+  });
+
+  it('posts through the posting intent: the document, its movements and the ledger move together', async () => {
+    const session = await kitchenSession();
+    const { result, posting } = await runCommand(session, 'goods-receipt.post', {
+      partnerId: 'sup',
+      purchaseOrderId: 'po-1',
+      lines: [{ productId: 'flour', qty: 25, unitCost: 4, lotCode: 'F-1' }],
+    });
+    expect(posting?.document).toMatchObject({ id: result.id, status: 'posted', purchaseOrderId: 'po-1' });
+    const batchId = posting?.document.lines[0]?.batchId ?? '';
+    expect(await session.db.movements.count().exec()).toBe(1);
+    expect(session.ledger.ledger.onHand(KITCHEN, batchId)).toBe(25);
+    expect(await session.db.documents.getLocal('posting-intents').then((doc) => doc?.get('intents'))).toEqual({});
+  });
+});
