@@ -70,7 +70,7 @@ export interface PrintRequest {
   readonly silent?: boolean;
   /** printer mode, Electron only: a printer name; the system default when omitted. */
   readonly deviceName?: string;
-  /** printer mode: 1–999. */
+  /** printer mode: 1–20 (electron/ipc/validate.ts says why); the browser's dialog ignores it. */
   readonly copies?: number;
   /** pdf mode: suggested file name for the save dialog. */
   readonly suggestedName?: string;
