@@ -8,6 +8,7 @@ import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
+import { RENDERER_HEADERS, setRendererHeaders } from './http/renderer-headers.js';
 import { syncRoutes } from './http/sync-routes.js';
 import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
@@ -75,11 +76,12 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
       cacheControl: false,
       // index.html names the hashed bundles, so it must be revalidated; the bundles themselves may be cached.
       setHeaders: (res, path) => {
+        setRendererHeaders(res);
         if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
       },
     });
     spa = async (_req, reply) => {
-      await reply.header('cache-control', 'no-cache').sendFile('index.html');
+      await reply.headers(RENDERER_HEADERS).header('cache-control', 'no-cache').sendFile('index.html');
     };
   }
   installErrorHandling(app, spa);
