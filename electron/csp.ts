@@ -2,25 +2,10 @@
  * Content-Security-Policy headers set on app:// responses (pure strings, no electron import).
  */
 
-/**
- * The renderer. Ant Design injects <style> elements at run time, hence 'unsafe-inline' for
- * styles only; scripts come from the bundle alone. connect-src allows the launcher's local
- * endpoint (any port) and https endpoints across the network — never plain http off loopback,
- * because the terminal token travels with every request.
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' http://127.0.0.1:* http://localhost:* https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { RENDERER_CSP } from '../shared/renderer-csp';
+
+/** The renderer: the same policy the endpoint sends in browser mode (shared/renderer-csp.ts). */
+export const APP_CSP = RENDERER_CSP;
 
 /**
  * Print documents (app://print/<id>). They are data to render, not code: no scripts, no network,

@@ -1,13 +1,13 @@
 /**
  * Reading the launcher's pairing from the environment (pure, unit-tested).
  */
-import type { InitialPairing } from '../shared/bridge';
+import type { LauncherPairing } from '../shared/bridge';
 import { isValidInitialPairing } from '../shared/trusted-url';
 
 export const PAIRING_ENV_KEYS = { endpointUrl: 'LARDER_ENDPOINT_URL', token: 'LARDER_TERMINAL_TOKEN' } as const;
 
 export interface PairingFromEnv {
-  readonly pairing: InitialPairing | null;
+  readonly pairing: LauncherPairing | null;
   /** Why a pairing that was (partly) supplied was refused; null when fine or absent. */
   readonly problem: string | null;
 }
@@ -23,7 +23,7 @@ export function readPairingFromEnv(env: Readonly<Record<string, string | undefin
   if (!isValidInitialPairing(candidate)) {
     return { pairing: null, problem: 'endpoint must be https (or http on 127.0.0.1/localhost) and the token visible ASCII' };
   }
-  return { pairing: candidate, problem: null };
+  return { pairing: { source: 'launcher', ...candidate }, problem: null };
 }
 
 /**

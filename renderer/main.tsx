@@ -4,24 +4,9 @@ import { I18nextProvider } from 'react-i18next';
 import { bridge } from './bridge';
 import { initI18n, initialLanguage } from './i18n';
 import { App } from './shell/App';
-import { usePairingStore } from './state/pairing-store';
-import { adoptDemoTerminalsFromLocation } from './state/demo-terminals';
 import { useUiStore } from './state/ui-store';
-import { pairTerminal } from './sync/pairing';
+import { adoptInitialPairing } from './sync/initial-pairing';
 import { startSessionManager } from './db/session';
-
-/** The launcher (npm start / Electron main) may hand this terminal its first pairing. */
-async function adoptInitialPairing(): Promise<void> {
-  const initial = await bridge.getInitialPairing();
-  if (!initial) return;
-  const current = usePairingStore.getState().pairing;
-  if (current && current.token === initial.token && current.endpointUrl === initial.endpointUrl) return;
-  try {
-    usePairingStore.getState().setPairing(await pairTerminal(initial.endpointUrl, initial.token));
-  } catch (error) {
-    console.error('larder: the launcher pairing was refused', error);
-  }
-}
 
 async function boot(): Promise<void> {
   const language = initialLanguage();
@@ -31,8 +16,8 @@ async function boot(): Promise<void> {
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
-  await adoptInitialPairing();
-  adoptDemoTerminalsFromLocation();
+  // The launcher (npm start / Electron main) or a link may hand this terminal a pairing.
+  await adoptInitialPairing(await bridge.getInitialPairing());
   startSessionManager();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

@@ -49,19 +49,25 @@ export function findChromium(): string | null {
   return candidates.find((candidate) => existsSync(candidate)) ?? null;
 }
 
-export interface DemoTerminalLink {
-  siteId: string;
-  siteKind: 'hq' | 'kitchen' | 'store';
-  siteName: string;
-  token: string;
+/**
+ * The address the launcher opens or prints in browser mode: a one-time code in the fragment
+ * (never sent in a request), which the page exchanges once for its pairing
+ * (shared/launcher-handoff.ts). No token ever appears in a URL, an argv or the console.
+ */
+export function launcherLink(endpointUrl: string, code: string): string {
+  return `${endpointUrl}/#code=${code}`;
 }
 
-/**
- * The renderer's web bridge reads and then erases `pair` (renderer/bridge/web-bridge.ts); `demo`
- * lists the other local terminals so Settings can switch this window between the demo roles.
- */
-export function pairingFragment(endpointUrl: string, token: string, demoTerminals: readonly DemoTerminalLink[] = []): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const demo = demoTerminals.length ? `&demo=${encode({ endpointUrl, terminals: demoTerminals })}` : '';
-  return `#pair=${encode({ endpointUrl, token })}${demo}`;
+/** Chromium's command line for the --app window: visible to every user in `ps`, so nothing secret. */
+export function chromiumFlags(appUrl: string, profileDir: string, runningAsRoot: boolean): string[] {
+  const flags = [
+    `--app=${appUrl}`,
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (runningAsRoot) flags.push('--no-sandbox'); // Chromium refuses to run as root otherwise
+  return flags;
 }

@@ -1,7 +1,8 @@
 // First run of `npm start`: the local endpoint gets its sites and one terminal per site, and the
 // tokens (shown once by the endpoint) are kept in <data>/launcher.json, readable by this user
-// only, so later runs open the same terminal without pairing again.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// only, so later runs open the same terminal without pairing again. The tokens are never
+// printed: a person who needs one reads that file.
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addSite, addTerminal } from '../server/admin-ops';
 import type { Storage } from '../server/storage/types';
@@ -28,9 +29,30 @@ export const localSites: readonly Omit<LocalTerminal, 'terminalId' | 'token'>[] 
   { siteId: 'store-riverside', siteKind: 'store', siteName: '滨江店 Riverside store' },
 ];
 
+export function launcherFilePath(dataDir: string): string {
+  return path.join(dataDir, 'launcher.json');
+}
+
+/**
+ * Takes group and other permissions off `target` when it has any: the data directory holds the
+ * endpoint's database and every local terminal's token. Returns whether it changed anything, so
+ * the launcher can say so. (Windows has no such bits; its per-user profile folder protects it.)
+ */
+export function restrictToOwner(target: string): boolean {
+  if (process.platform === 'win32') return false;
+  const current = statSync(target).mode & 0o777;
+  if ((current & 0o077) === 0) return false;
+  chmodSync(target, current & 0o700);
+  return true;
+}
+
 export async function ensureLocalTerminals(storage: Storage, dataDir: string): Promise<LauncherFile> {
-  const file = path.join(dataDir, 'launcher.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LauncherFile;
+  const file = launcherFilePath(dataDir);
+  if (existsSync(file)) {
+    // A copy restored from a backup or an older version may have come back readable by others.
+    restrictToOwner(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as LauncherFile;
+  }
   const terminals: LocalTerminal[] = [];
   for (const site of localSites) {
     if (!(await storage.getSite(site.siteId))) await addSite(storage, { id: site.siteId, kind: site.siteKind, name: site.siteName });
@@ -47,6 +69,7 @@ export async function ensureLocalTerminals(storage: Storage, dataDir: string): P
     );
   }
   const launcher: LauncherFile = { version: 1, defaultSiteId: 'kitchen', terminals };
+  // `mode` applies on creation (and the umask can only narrow it): the file is never readable by others.
   writeFileSync(file, JSON.stringify(launcher, null, 2), { mode: 0o600 });
   return launcher;
 }

@@ -2,14 +2,17 @@
 // file in the per-user data directory, pairs this terminal with it on first run, and opens the
 // app: the Electron window where its binary exists, otherwise browser mode (the same renderer
 // served by the endpoint, in a Chromium --app window when there is one). Ctrl-C stops it all.
+// No terminal token is printed or put on a command line (`ps` shows every user's): Electron gets
+// its token in the environment, browser mode a one-time code (shared/launcher-handoff.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEndpoint } from '../server/app';
+import { PairingCodeBook } from '../server/http/launcher-pairing';
 import { ensureRendererBuild, projectRoot, rendererDist } from './renderer-build';
-import { defaultDataDir, findChromium, findFreePort, locateElectron, pairingFragment } from './launcher-support';
-import { ensureLocalTerminals } from './local-terminal';
+import { chromiumFlags, defaultDataDir, findChromium, findFreePort, launcherLink, locateElectron } from './launcher-support';
+import { ensureLocalTerminals, launcherFilePath, restrictToOwner } from './local-terminal';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,16 +27,26 @@ const { values: args } = parseArgs({
 async function main(): Promise<void> {
   const started = Date.now();
   const dataDir = path.resolve(args.data ?? process.env.LARDER_DATA_DIR ?? defaultDataDir());
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // It holds the endpoint's database and launcher.json (every local terminal's token).
+  if (restrictToOwner(dataDir)) console.log(`larder: made ${dataDir} readable by this user only`);
   const host = args.host ?? process.env.LARDER_HOST ?? '127.0.0.1';
   const port = await findFreePort(Number(args.port ?? process.env.LARDER_PORT ?? 4455), host);
 
   ensureRendererBuild();
-  const endpoint = await startEndpoint({ dataDir: path.join(dataDir, 'endpoint'), port, host, staticDir: rendererDist });
+  const pairingCodes = new PairingCodeBook();
+  const endpoint = await startEndpoint({
+    dataDir: path.join(dataDir, 'endpoint'),
+    port,
+    host,
+    staticDir: rendererDist,
+    launcherPairing: pairingCodes,
+  });
   const launcher = await ensureLocalTerminals(endpoint.storage, dataDir);
   const terminal = launcher.terminals.find((t) => t.siteId === launcher.defaultSiteId) ?? launcher.terminals[0];
-  if (!terminal) throw new Error(`${path.join(dataDir, 'launcher.json')} lists no terminal; delete it to pair again`);
+  if (!terminal) throw new Error(`${launcherFilePath(dataDir)} lists no terminal; delete it to pair again`);
   console.log(`larder: data in ${dataDir}`);
+  console.log(`larder: terminal tokens are kept in ${launcherFilePath(dataDir)} (readable by this user only)`);
   console.log(`larder: endpoint listening ${endpoint.url} (site ${terminal.siteId}, terminal ${terminal.terminalId})`);
 
   const children: ChildProcess[] = [];
@@ -67,28 +80,26 @@ async function main(): Promise<void> {
     return;
   }
 
-  const demoLinks = launcher.terminals.map(({ siteId, siteKind, siteName, token }) => ({ siteId, siteKind, siteName, token }));
-  const appUrl = `${endpoint.url}/${pairingFragment(endpoint.url, terminal.token, demoLinks)}`;
+  const terminals = launcher.terminals.map(({ siteId, siteKind, siteName, token }) => ({ siteId, siteKind, siteName, token }));
+  const handoff = { endpointUrl: endpoint.url, token: terminal.token, terminals };
   console.log(`larder: Electron window not opened: ${electron.reason}; using browser mode.`);
-  console.log(`larder: open ${appUrl}`);
   const chromium = args['no-open'] ? null : findChromium();
   if (chromium) {
-    const profile = path.join(dataDir, 'browser-profile');
-    const flags = [
-      `--app=${appUrl}`,
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ];
-    if (process.getuid?.() === 0) flags.push('--no-sandbox'); // Chromium refuses to run as root otherwise
-    const child = spawn(chromium, flags, { stdio: 'ignore' });
+    // The code is on Chromium's command line, where any user may read it: it is worth nothing
+    // once the window has used it, a second or two from now, or after a minute.
+    const appUrl = launcherLink(endpoint.url, pairingCodes.issue(handoff));
+    const child = spawn(chromium, chromiumFlags(appUrl, path.join(dataDir, 'browser-profile'), process.getuid?.() === 0), {
+      stdio: 'ignore',
+    });
     child.on('error', (error) => console.log(`larder: could not open ${chromium}: ${error.message}`));
     children.push(child);
-    console.log(`larder: opened ${path.basename(chromium)} --app window`);
-  } else if (!args['no-open']) {
-    console.log('larder: no Chromium with a display found; open the URL above in any browser.');
+    console.log(`larder: opened ${path.basename(chromium)} --app window on ${endpoint.url}/`);
+  } else {
+    console.log(`larder: open ${launcherLink(endpoint.url, pairingCodes.issue(handoff))}`);
+    console.log(
+      `larder: that link pairs the first browser that opens it, once, within a minute; after that, open ${endpoint.url}/ and pair in Settings with a token from launcher.json`,
+    );
+    if (!args['no-open']) console.log('larder: no Chromium with a display found; open the link above in any browser.');
   }
   console.log(`larder: ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl-C stops everything`);
 }

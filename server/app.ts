@@ -8,6 +8,8 @@ import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
+import { RENDERER_HEADERS, setRendererHeaders } from './http/renderer-headers.js';
+import { launcherPairingRoutes, type PairingCodeBook } from './http/launcher-pairing.js';
 import { syncRoutes } from './http/sync-routes.js';
 import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
@@ -28,6 +30,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Oldest supported schema version per collection; default from `LARDER_MIN_SCHEMA` (else 0 for all). */
   minSchema?: VersionMap;
+  /** `npm start` only: one-time codes its browser window exchanges for its pairing. */
+  launcherPairing?: PairingCodeBook;
 }
 
 export interface EndpointApp {
@@ -75,11 +79,12 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
       cacheControl: false,
       // index.html names the hashed bundles, so it must be revalidated; the bundles themselves may be cached.
       setHeaders: (res, path) => {
+        setRendererHeaders(res);
         if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
       },
     });
     spa = async (_req, reply) => {
-      await reply.header('cache-control', 'no-cache').sendFile('index.html');
+      await reply.headers(RENDERER_HEADERS).header('cache-control', 'no-cache').sendFile('index.html');
     };
   }
   installErrorHandling(app, spa);
@@ -88,6 +93,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
   await app.register(syncRoutes, ctx);
   await app.register(streamRoutes, ctx);
   await app.register(filesRoutes, ctx);
+  if (opts.launcherPairing) await app.register(launcherPairingRoutes, { codes: opts.launcherPairing });
   await app.ready();
 
   return {

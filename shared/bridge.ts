@@ -13,6 +13,8 @@
  * refuses, an untrusted sender) or an unexpected host failure.
  */
 
+import type { LauncherTerminal } from './launcher-handoff';
+
 export type BridgeHost = 'electron' | 'browser';
 
 export interface AppInfo {
@@ -70,7 +72,7 @@ export interface PrintRequest {
   readonly silent?: boolean;
   /** printer mode, Electron only: a printer name; the system default when omitted. */
   readonly deviceName?: string;
-  /** printer mode: 1–999. */
+  /** printer mode: 1–20 (electron/ipc/validate.ts says why); the browser's dialog ignores it. */
   readonly copies?: number;
   /** pdf mode: suggested file name for the save dialog. */
   readonly suggestedName?: string;
@@ -93,8 +95,24 @@ export type OpenExternalResult =
   /** The URL is not on the vetted list (shared/trusted-url.ts). */
   | { readonly status: 'refused'; readonly reason: 'untrusted-url' };
 
-/** What the launcher (Electron) or the pairing link (browser) hands the renderer once. */
-export interface InitialPairing {
+/**
+ * What the launcher or a pairing link hands the renderer once. Where it came from decides how
+ * far it is trusted when the terminal is already paired (renderer/sync/repair-policy.ts).
+ */
+export type InitialPairing = LauncherPairing | LinkPairing;
+
+/** From the process that started this terminal: Electron's environment, browser mode's one-time code. */
+export interface LauncherPairing {
+  readonly source: 'launcher';
+  readonly endpointUrl: string;
+  readonly token: string;
+  /** Browser mode: every terminal the launcher created here, for Settings' demo switcher. */
+  readonly terminals?: readonly LauncherTerminal[];
+}
+
+/** From a `#pair=` link in the address bar, which anyone could have written. */
+export interface LinkPairing {
+  readonly source: 'link';
   readonly endpointUrl: string;
   readonly token: string;
 }
@@ -114,7 +132,8 @@ export interface LarderBridge {
   openExternal(url: string): Promise<OpenExternalResult>;
   /**
    * Endpoint URL and terminal token supplied at launch (Electron: env LARDER_ENDPOINT_URL and
-   * LARDER_TERMINAL_TOKEN; browser: `#pair=…`), or null. The renderer persists them itself.
+   * LARDER_TERMINAL_TOKEN; browser: a one-time `#code=…` from the launcher, or a `#pair=…` link),
+   * or null. The renderer decides whether to adopt them and persists them itself.
    */
   getInitialPairing(): Promise<InitialPairing | null>;
   notify(request: NotifyRequest): Promise<NotifyResult>;

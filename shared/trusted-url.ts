@@ -105,3 +105,18 @@ export function isValidInitialPairing(value: unknown): value is { endpointUrl: s
     /^[\x21-\x7e]+$/.test(token)
   );
 }
+
+/** The parser has already turned `127.1`, `0x7f.0.0.1` and `2130706433` into `127.0.0.1`. */
+function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Whether an endpoint is reached over plain http on another computer: the terminal token and
+ * every record then cross the network unencrypted, so Settings warns (a shop's own LAN may
+ * still choose it). Decided on the parsed host, so `http://127.0.0.1.evil.com` is remote.
+ */
+export function isCleartextRemoteEndpoint(input: unknown): boolean {
+  const url = parse(input);
+  return url !== null && url.protocol === 'http:' && !isLoopbackHostname(url.hostname);
+}

@@ -21,7 +21,13 @@ export const LIMITS = {
   printHtml: 20 * 1024 * 1024,
   /** Chromium refuses custom page sizes below ~0.35 mm; labels are never below 10 mm. */
   pageMm: { min: 10, max: 2000 },
-  copies: 999,
+  /**
+   * Copies of one whole print job. A job is already complete: a label sheet holds one label per
+   * unit, a note its pages, so the renderer asks for none today. The cap is for a silent job
+   * to a label printer, which has no dialog to stop it: 999 copies of a 40-label sheet would
+   * empty dozens of rolls. 20 still covers a note for each van or shelf of a round.
+   */
+  copies: 20,
   deviceName: 256,
   notifyTitle: 256,
   notifyBody: 4096,

@@ -3,6 +3,7 @@
  * Electron, the web implementation in a plain browser tab.
  */
 import type { LarderBridge } from '../../shared/bridge';
+import { usePairingNotices } from '../state/pairing-notices';
 import { createWebBridge } from './web-bridge';
 
 // Lives here, not in shared/: shared/ is compiled without DOM types, so it has no Window.
@@ -16,4 +17,9 @@ declare global {
 
 export type { LarderBridge } from '../../shared/bridge';
 
-export const bridge: LarderBridge = window.larder ?? createWebBridge({ version: __LARDER_VERSION__ });
+export const bridge: LarderBridge =
+  window.larder ??
+  createWebBridge({
+    version: __LARDER_VERSION__,
+    onLauncherCodeProblem: (problem) => usePairingNotices.getState().reportLauncherProblem(problem),
+  });

@@ -1,17 +1,28 @@
 /**
- * Browser mode's launcher pairing: `#pair=<base64url of JSON {"endpointUrl","token"}>`
- * (written by scripts/launcher-support.ts). Pure, so it is unit-tested under Node.
+ * What a browser-mode address may hand the renderer once, in its fragment (never sent to a
+ * server). Pure, so it is unit-tested under Node.
+ * - `#code=<one-time code>`: from `npm start` (shared/launcher-handoff.ts); exchanged at the
+ *   page's own origin, so the token itself is in no URL.
+ * - `#pair=<base64url of JSON {"endpointUrl","token"}>`: a pairing link anyone may have written;
+ *   the renderer asks before it replaces a working pairing (renderer/sync/repair-policy.ts).
+ * - `#demo=…`: the launcher's old list of every local token. No longer read — a crafted list
+ *   would put another organisation's terminals in Settings — but still erased.
  */
-import type { InitialPairing } from '../../shared/bridge';
+import type { LinkPairing } from '../../shared/bridge';
+import { PAIRING_CODE_PATTERN } from '../../shared/launcher-handoff';
 import { isValidInitialPairing } from '../../shared/trusted-url';
 
 export interface PairingFragment {
-  /** Whether a `pair` parameter was present at all (valid or not): either way it is erased. */
+  /** Whether any of the parameters above was present (valid or not): either way they are erased. */
   readonly found: boolean;
-  readonly pairing: InitialPairing | null;
-  /** The hash to leave in the address bar: the input without `pair` ('' when nothing remains). */
+  readonly pairing: LinkPairing | null;
+  /** A well-formed launcher code, or null. */
+  readonly code: string | null;
+  /** The hash to leave in the address bar: the input without those parameters ('' when nothing remains). */
   readonly remainingHash: string;
 }
+
+const ERASED = ['pair', 'code', 'demo'] as const;
 
 /** A generous bound: a fragment of this size is not a pairing link, and it bounds decoding work. */
 const MAX_ENCODED_LENGTH = 16 * 1024;
@@ -29,25 +40,33 @@ function decodeBase64Url(encoded: string): string | null {
   }
 }
 
-export function readPairingFragment(hash: string): PairingFragment {
-  if (!hash.startsWith('#')) return { found: false, pairing: null, remainingHash: hash };
-  const params = new URLSearchParams(hash.slice(1));
-  const encoded = params.get('pair');
-  if (encoded === null) return { found: false, pairing: null, remainingHash: hash };
-  params.delete('pair');
-  const rest = params.toString();
-  const remainingHash = rest === '' ? '' : `#${rest}`;
-
+function decodePairing(encoded: string | null): LinkPairing | null {
+  if (encoded === null) return null;
   const json = decodeBase64Url(encoded);
-  let value: unknown = null;
-  if (json !== null) {
-    try {
-      value = JSON.parse(json);
-    } catch {
-      value = null;
-    }
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
   }
-  if (!isValidInitialPairing(value)) return { found: true, pairing: null, remainingHash };
   // A fresh object: extra keys in the link are not passed on.
-  return { found: true, pairing: { endpointUrl: value.endpointUrl, token: value.token }, remainingHash };
+  return isValidInitialPairing(value) ? { endpointUrl: value.endpointUrl, token: value.token, source: 'link' } : null;
+}
+
+export function readPairingFragment(hash: string): PairingFragment {
+  const none: PairingFragment = { found: false, pairing: null, code: null, remainingHash: hash };
+  if (!hash.startsWith('#')) return none;
+  const params = new URLSearchParams(hash.slice(1));
+  if (!ERASED.some((name) => params.has(name))) return none;
+  const encodedPairing = params.get('pair');
+  const code = params.get('code');
+  for (const name of ERASED) params.delete(name);
+  const rest = params.toString();
+  return {
+    found: true,
+    pairing: decodePairing(encodedPairing),
+    code: code !== null && PAIRING_CODE_PATTERN.test(code) ? code : null,
+    remainingHash: rest === '' ? '' : `#${rest}`,
+  };
 }

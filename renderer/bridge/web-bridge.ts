@@ -16,22 +16,25 @@ import type {
   SaveFileResult,
 } from '../../shared/bridge';
 import { parseTrustedExternalUrl } from '../../shared/trusted-url';
-import { readPairingFragment } from './pairing-fragment';
+import { redeemLauncherCode, type LauncherCodeProblem } from './launcher-code';
+import { readPairingFragment, type PairingFragment } from './pairing-fragment';
 import { pageCss } from './print-css';
 
 export interface WebBridgeOptions {
   /** Shown in Settings → About; browser mode has no package.json to read. */
   readonly version?: string;
+  /** Told when the launcher's one-time code brought no pairing (used, expired, unreachable). */
+  readonly onLauncherCodeProblem?: (problem: LauncherCodeProblem) => void;
 }
 
-/** Reads `#pair=…` and erases it at once, so the token stays out of history and bookmarks. */
-function takePairingFromLocation(): InitialPairing | null {
-  const { found, pairing, remainingHash } = readPairingFragment(window.location.hash);
-  if (found) {
+/** Reads `#code=…` / `#pair=…` and erases them at once, so they stay out of history and bookmarks. */
+function takePairingFromLocation(): PairingFragment {
+  const fragment = readPairingFragment(window.location.hash);
+  if (fragment.found) {
     const { pathname, search } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${search}${remainingHash}`);
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${fragment.remainingHash}`);
   }
-  return pairing;
+  return fragment;
 }
 
 function saveByDownload(request: SaveFileRequest): SaveFileResult {
@@ -106,7 +109,17 @@ async function notifyWithBrowser(request: NotifyRequest): Promise<NotifyResult> 
 export function createWebBridge(options: WebBridgeOptions = {}): LarderBridge {
   // Read when the bridge is created (module load, before the app renders), so no router can
   // rewrite the hash first and the token is out of the address bar as early as possible.
-  const initialPairing = takePairingFromLocation();
+  const handed = takePairingFromLocation();
+  const resolveInitialPairing = async (): Promise<InitialPairing | null> => {
+    if (handed.code === null) return handed.pairing;
+    // The launcher's code wins over a `pair` beside it: only the launcher could have issued it.
+    const outcome = await redeemLauncherCode(handed.code, window.location.origin);
+    if (outcome.status === 'paired') return outcome.pairing;
+    options.onLauncherCodeProblem?.(outcome.problem);
+    return null;
+  };
+  // A code answers once: every caller shares the one exchange.
+  let initialPairing: Promise<InitialPairing | null> | null = null;
   return {
     getAppInfo: async (): Promise<AppInfo> => ({
       host: 'browser',
@@ -125,7 +138,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): LarderBridge {
       window.open(trusted, '_blank', 'noopener');
       return { status: 'opened' };
     },
-    getInitialPairing: async () => initialPairing,
+    getInitialPairing: () => (initialPairing ??= resolveInitialPairing()),
     notify: notifyWithBrowser,
   };
 }

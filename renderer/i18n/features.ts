@@ -13,9 +13,11 @@ import sales from '../features/sales/i18n';
 import stock from '../features/stock/i18n';
 import trace from '../features/trace/i18n';
 import ui from './common-messages';
+import pairing from './pairing-messages';
 
 export const featureMessages = {
   ui,
+  pairing,
   counts,
   exceptions,
   finance,

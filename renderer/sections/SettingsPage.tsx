@@ -5,9 +5,10 @@ import type { AppInfo } from '../../shared/bridge';
 import { bridge } from '../bridge';
 import { rememberLanguage, type Language } from '../i18n';
 import { pairTerminal, PairingInputError } from '../sync/pairing';
-import { EndpointError } from '../sync/endpoint-api';
+import { EndpointError, normaliseEndpointUrl } from '../sync/endpoint-api';
 import { useSite } from '../db/hooks';
 import { DemoTerminalsCard } from './DemoTerminalsCard';
+import { CleartextWarning } from '../shell/PairingNotices';
 import { usePairingStore } from '../state/pairing-store';
 import { useUiStore } from '../state/ui-store';
 
@@ -58,6 +59,7 @@ function PairingCard() {
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
   const [form] = Form.useForm<{ endpointUrl: string; token: string }>();
+  const typedEndpoint = normaliseEndpointUrl(Form.useWatch('endpointUrl', form) ?? '');
 
   const submit = async ({ endpointUrl, token }: { endpointUrl: string; token: string }) => {
     setBusy(true);
@@ -87,6 +89,7 @@ function PairingCard() {
           <Descriptions.Item label={t('settings.endpoint')}>{pairing.endpointUrl}</Descriptions.Item>
         </Descriptions>
       )}
+      <CleartextWarning endpointUrl={pairing?.endpointUrl} testId="paired-cleartext-warning" />
       <Typography.Paragraph type="secondary">{t('settings.pairingHint')}</Typography.Paragraph>
       <Form
         form={form}
@@ -98,6 +101,8 @@ function PairingCard() {
         <Form.Item name="endpointUrl" label={t('settings.endpointUrl')}>
           <Input placeholder="http://127.0.0.1:4455" data-testid="pair-url" autoComplete="off" />
         </Form.Item>
+        {/* The current pairing's own warning is above; this one is for a URL being typed in. */}
+        {typedEndpoint !== pairing?.endpointUrl && <CleartextWarning endpointUrl={typedEndpoint} testId="pair-cleartext-warning" />}
         <Form.Item name="token" label={t('settings.token')}>
           <Input.Password data-testid="pair-token" autoComplete="off" />
         </Form.Item>

@@ -14,6 +14,7 @@ import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
 import { ScreenErrorBoundary } from './ErrorBoundary';
 import { SyncIndicator } from './SyncIndicator';
 import { VersionBanner } from './VersionBanner';
+import { PairingNotices } from './PairingNotices';
 import { useHashTracking, useRoute } from './useRoute';
 
 function RouteView({ id }: { id: string }) {
@@ -144,6 +145,7 @@ export function App() {
                   message={t('app.migrating', { handled: migration.handled.toLocaleString(), total: migration.total.toLocaleString() })}
                 />
               )}
+              <PairingNotices />
               <VersionBanner />
               {initialSync !== null && (
                 // Until the first full pull ends, stock figures are partial; say so rather than show false shortfalls.

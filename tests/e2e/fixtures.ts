@@ -8,6 +8,7 @@ import { locateElectron } from '../../scripts/launcher-support';
 import { projectRoot, rendererDist } from '../../scripts/renderer-build';
 import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment, startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
+import { watchCspViolations } from './csp-watch';
 import { watchWriteScope } from './write-scope-watch';
 import { addDays, businessDateInZone, DEFAULT_SITE_TIME_ZONE, siteInstant } from '../../shared/domain';
 
@@ -94,7 +95,7 @@ async function openPage(
     await electronApp.context().clock.install({ time: siteClockInstant(clock) });
     const window = await electronApp.firstWindow();
     await window.reload();
-    cleanups.unshift(watchWriteScope(window));
+    cleanups.unshift(watchWriteScope(window), watchCspViolations(window));
     return window;
   }
   const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
@@ -102,7 +103,7 @@ async function openPage(
   // Pinned, then running: timers and the sync's backoff still work, the site day is the test's.
   await context.clock.install({ time: siteClockInstant(clock) });
   const page = await context.newPage();
-  cleanups.unshift(watchWriteScope(page));
+  cleanups.unshift(watchWriteScope(page), watchCspViolations(page));
   await page.goto(`${endpointUrl}/${pairingFragment(endpointUrl, token)}`);
   return page;
 }

@@ -9,6 +9,7 @@ import { rendererDist } from '../../scripts/renderer-build';
 import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment } from '../support/endpoint-process';
 import { runAll, test as base } from './fixtures';
+import { watchCspViolations } from './csp-watch';
 import { watchWriteScope } from './write-scope-watch';
 
 /** A complete copy of dist/: every asset index.html names exists (retried if a rebuild was mid-way). */
@@ -51,7 +52,7 @@ export const test = base.extend<TerminalFixtures, { privateDemo: DemoEndpoint }>
       const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 800 } });
       contexts.push(context);
       const page = await context.newPage();
-      checks.push(watchWriteScope(page));
+      checks.push(watchWriteScope(page), watchCspViolations(page));
       await page.goto(`${demo.endpoint.url}/${pairingFragment(demo.endpoint.url, token)}`);
       return page;
     });

@@ -9,7 +9,10 @@ describe('pairing from the launcher environment', () => {
   const env = { [PAIRING_ENV_KEYS.endpointUrl]: 'http://127.0.0.1:4455', [PAIRING_ENV_KEYS.token]: 'tok_123' };
 
   it('reads both variables', () => {
-    expect(readPairingFromEnv(env)).toEqual({ pairing: { endpointUrl: 'http://127.0.0.1:4455', token: 'tok_123' }, problem: null });
+    expect(readPairingFromEnv(env)).toEqual({
+      pairing: { source: 'launcher', endpointUrl: 'http://127.0.0.1:4455', token: 'tok_123' },
+      problem: null,
+    });
   });
   it('is null without a problem when neither is set', () => {
     expect(readPairingFromEnv({ PATH: '/usr/bin' })).toEqual({ pairing: null, problem: null });

@@ -148,6 +148,14 @@ describe('validatePrintRequest', () => {
     expect(validatePrintRequest(input).ok).toBe(false);
   });
 
+  it('caps copies at 20: a silent job to a label printer has no dialog to stop it', () => {
+    expect(LIMITS.copies).toBe(20);
+    expect(validatePrintRequest({ ...base, silent: true, copies: 20 })).toMatchObject({ ok: true, value: { copies: 20 } });
+    expect(errorOf(validatePrintRequest({ ...base, silent: true, copies: 21 }))).toBe('copies must be an integer 1–20');
+    expect(validatePrintRequest({ ...base, copies: 999 }).ok).toBe(false);
+    expect(validatePrintRequest({ ...base, copies: Number.POSITIVE_INFINITY }).ok).toBe(false);
+  });
+
   it('enforces the html size limit', () => {
     expect(validatePrintRequest({ ...base, html: 'x'.repeat(LIMITS.printHtml + 1) }).ok).toBe(false);
   });

@@ -2,29 +2,49 @@ import { describe, expect, it } from 'vitest';
 import { readPairingFragment } from '../../../renderer/bridge/pairing-fragment';
 import { pageCss } from '../../../renderer/bridge/print-css';
 
-// Same encoding as scripts/launcher-support.ts pairingFragment().
+// Same encoding as a hand-written pairing link (tests/support/endpoint-process.ts pairingFragment()).
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const pairing = { endpointUrl: 'http://127.0.0.1:4455', token: 'tok_ÿ-abc' };
 
 describe('readPairingFragment', () => {
-  it('decodes a launcher link and leaves an empty hash', () => {
+  const link = (value: { endpointUrl: string; token: string }) => ({ source: 'link', ...value });
+  const none = { found: true, pairing: null, code: null, remainingHash: '' };
+
+  it('decodes a pairing link, marks it as a link, and leaves an empty hash', () => {
     const valid = { endpointUrl: 'http://127.0.0.1:4455', token: 'tok_abc-123' };
-    expect(readPairingFragment(`#pair=${encode(valid)}`)).toEqual({ found: true, pairing: valid, remainingHash: '' });
+    expect(readPairingFragment(`#pair=${encode(valid)}`)).toEqual({ found: true, pairing: link(valid), code: null, remainingHash: '' });
+  });
+  it('reads the launcher one-time code, which carries no token', () => {
+    const code = 'Ab_-'.repeat(10) + 'xyz';
+    expect(readPairingFragment(`#code=${code}`)).toEqual({ found: true, pairing: null, code, remainingHash: '' });
+    expect(readPairingFragment('#code=tooshort')).toEqual(none);
+  });
+  it('erases the old demo list without reading it: a crafted one would list foreign terminals', () => {
+    const demo = encode({ endpointUrl: 'https://evil.example', terminals: [{ siteId: 'x', siteKind: 'hq', siteName: 'x', token: 't' }] });
+    expect(readPairingFragment(`#demo=${demo}`)).toEqual(none);
+    expect(readPairingFragment(`#lang=en&demo=${demo}`)).toEqual({ ...none, remainingHash: '#lang=en' });
   });
   it('decodes UTF-8 JSON (then refuses a non-ASCII token)', () => {
-    expect(readPairingFragment(`#pair=${encode(pairing)}`)).toEqual({ found: true, pairing: null, remainingHash: '' });
+    expect(readPairingFragment(`#pair=${encode(pairing)}`)).toEqual(none);
   });
   it('keeps other hash parameters', () => {
     const valid = { endpointUrl: 'https://hq.example.com', token: 't' };
-    expect(readPairingFragment(`#lang=zh-CN&pair=${encode(valid)}`)).toEqual({ found: true, pairing: valid, remainingHash: '#lang=zh-CN' });
+    expect(readPairingFragment(`#lang=zh-CN&pair=${encode(valid)}`)).toEqual({
+      found: true,
+      pairing: link(valid),
+      code: null,
+      remainingHash: '#lang=zh-CN',
+    });
   });
   it('drops extra keys from the link', () => {
-    const result = readPairingFragment(`#pair=${encode({ endpointUrl: 'http://localhost:1', token: 't', admin: true })}`);
-    expect(result.pairing).toEqual({ endpointUrl: 'http://localhost:1', token: 't' });
+    const result = readPairingFragment(
+      `#pair=${encode({ endpointUrl: 'http://localhost:1', token: 't', admin: true, source: 'launcher' })}`,
+    );
+    expect(result.pairing).toEqual({ source: 'link', endpointUrl: 'http://localhost:1', token: 't' });
   });
   it('leaves unrelated hashes untouched', () => {
-    expect(readPairingFragment('')).toEqual({ found: false, pairing: null, remainingHash: '' });
-    expect(readPairingFragment('#/stock')).toEqual({ found: false, pairing: null, remainingHash: '#/stock' });
+    expect(readPairingFragment('')).toEqual({ found: false, pairing: null, code: null, remainingHash: '' });
+    expect(readPairingFragment('#/stock')).toEqual({ found: false, pairing: null, code: null, remainingHash: '#/stock' });
   });
   it.each([
     ['not base64url', '#pair=***'],
@@ -39,7 +59,7 @@ describe('readPairingFragment', () => {
     ['missing token', `#pair=${encode({ endpointUrl: 'http://localhost:1' })}`],
     ['empty', '#pair='],
   ])('refuses %s but still erases it', (_label, hash) => {
-    expect(readPairingFragment(hash)).toEqual({ found: true, pairing: null, remainingHash: '' });
+    expect(readPairingFragment(hash)).toEqual(none);
   });
 });
 
