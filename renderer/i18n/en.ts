@@ -81,7 +81,7 @@ export const en = {
     lastSync: 'Last sync {{when}}',
     never: 'Never synced',
     error: 'Sync problem: {{message}}',
-    initial: 'First sync: {{count}} records received',
+    initial: 'First sync · {{count}}',
     justNow: 'just now',
     refused_one: '{{count}} record refused by the endpoint',
     refused_other: '{{count}} records refused by the endpoint',

@@ -82,7 +82,7 @@ export const zhCN: Messages = {
     lastSync: '上次同步：{{when}}',
     never: '尚未同步',
     error: '同步出错：{{message}}',
-    initial: '首次同步：已接收 {{count}} 条记录',
+    initial: '首次同步 · {{count}} 条',
     justNow: '刚刚',
     refused_one: '{{count}} 条记录被服务器拒收',
     refused_other: '{{count}} 条记录被服务器拒收',

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -122,14 +122,27 @@ export function App() {
                 zIndex: 10,
               }}
             >
-              <Space>
-                <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+              {/* One line whatever the language: the tagline gives way (ellipsis) before the site and the indicator do. */}
+              <div
+                style={{
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: 8,
+                  minWidth: 0,
+                  flex: '1 1 auto',
+                  whiteSpace: 'nowrap',
+                  overflow: 'hidden',
+                }}
+              >
+                <Typography.Text type="secondary" ellipsis style={{ minWidth: 0 }}>
+                  {t('app.tagline')}
+                </Typography.Text>
                 {terminal && (
-                  <Tag color="green" data-testid="header-site">
+                  <Tag color="green" data-testid="header-site" style={{ flex: '0 0 auto' }}>
                     {t(`siteKinds.${terminal.siteKind}`)} · {site?.name ?? terminal.siteId}
                   </Tag>
                 )}
-              </Space>
+              </div>
               <SyncIndicator />
             </Layout.Header>
             <Layout.Content style={{ padding: 24 }}>

@@ -31,7 +31,12 @@ export function SyncIndicator() {
 
   const paired = status.connectivity !== 'not-paired';
   return (
-    <Space size="middle" data-testid="sync-indicator" data-connectivity={status.connectivity}>
+    <Space
+      size="middle"
+      data-testid="sync-indicator"
+      data-connectivity={status.connectivity}
+      style={{ flex: '0 0 auto', whiteSpace: 'nowrap' }}
+    >
       <Tooltip title={status.error ? t('sync.error', { message: status.error }) : lastSync}>
         <Space size="middle">
           <Badge status={badgeStatus[status.connectivity]} text={<span data-testid="sync-connectivity">{label}</span>} />
