@@ -105,31 +105,45 @@ export function runCommand<N extends CommandName>(
   input: CommandInput<N>,
 ): Promise<CommandRun<CommandResult<N>>> {
   const run = async (): Promise<CommandRun<CommandResult<N>>> => {
-    const command = commandNamed(name);
-    const stamp = commandStamp(session);
-    const context: CommandContext = {
-      stamp,
-      ledger: session.ledger.ledger,
-      ...(await load(session.db, command.reads?.(input, stamp) ?? {})),
-    };
-    const outcome = command.run(input, context);
-    const writes = outcome.writes ?? {};
-    // Before anything is stored: a refusal halfway would leave half a command written.
-    assertWritableHere(session.db, writes);
-    await write(session.db, writes);
-    if (!outcome.post) return { result: outcome.result, posting: null };
-    const fallback = new Map((outcome.post.batchFallback ?? []).map((batch) => [batch.id, batch]));
-    const posting = await postLocally(
-      session.db,
-      session.ledger,
-      outcome.post.document,
-      fallback.size ? { batchFallback: (batchId) => fallback.get(batchId) } : {},
-    );
-    return { result: outcome.result, posting };
+    const started = performance.now();
+    try {
+      return await execute(session, name, input);
+    } finally {
+      // Read by bench/terminal.ts (posting time while syncing) and visible in DevTools' timeline.
+      performance.measure(`larder:command:${name}`, { start: started, end: performance.now() });
+    }
   };
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
+}
+
+async function execute<N extends CommandName>(
+  session: CommandSession,
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandRun<CommandResult<N>>> {
+  const command = commandNamed(name);
+  const stamp = commandStamp(session);
+  const context: CommandContext = {
+    stamp,
+    ledger: session.ledger.ledger,
+    ...(await load(session.db, command.reads?.(input, stamp) ?? {})),
+  };
+  const outcome = command.run(input, context);
+  const writes = outcome.writes ?? {};
+  // Before anything is stored: a refusal halfway would leave half a command written.
+  assertWritableHere(session.db, writes);
+  await write(session.db, writes);
+  if (!outcome.post) return { result: outcome.result, posting: null };
+  const fallback = new Map((outcome.post.batchFallback ?? []).map((batch) => [batch.id, batch]));
+  const posting = await postLocally(
+    session.db,
+    session.ledger,
+    outcome.post.document,
+    fallback.size ? { batchFallback: (batchId) => fallback.get(batchId) } : {},
+  );
+  return { result: outcome.result, posting };
 }
 
 /** The session commands run in, from the open store and the pairing; null until both exist. */
