@@ -53,7 +53,7 @@ export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRul
     timer = setTimeout(() => void runRules(), SETTLE_MS);
   };
 
-  const subscription = ledger.version$.subscribe(schedule);
+  const subscription = ledger.changes$.subscribe(schedule);
   const recheck = setInterval(schedule, RECHECK_MS);
   return () => {
     subscription.unsubscribe();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { RxQuery } from 'rxdb';
 import type { SiteDoc } from '../../shared/schemas';
 import { usePairingStore } from '../state/pairing-store';
@@ -21,16 +21,49 @@ export function useSite(siteId: string | undefined): SiteDoc | null {
   return site;
 }
 
-/** The local ledger projection and a version that changes whenever its figures do. */
-export function useLedger(): { ledger: LocalLedger | null; version: number } {
+/**
+ * The one hook for ledger reads: `read` computes what a screen shows from the projection and runs
+ * again whenever the projection changes or a dependency does. Figures (positions, on-hand) are
+ * read synchronously during render; a read of history by index returns a promise, and the hook
+ * then gives the last settled result (`null` before the first), so a screen shows its loading
+ * state once, not on every change.
+ */
+export function useLedgerRead<T>(read: (ledger: LocalLedger) => T | Promise<T>, deps: readonly unknown[]): T | null {
   const ledger = useSessionStore((s) => s.ledger);
-  const [version, setVersion] = useState(0);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const subscription = ledger?.changes$.subscribe(onChange);
+      return () => subscription?.unsubscribe();
+    },
+    [ledger],
+  );
+  const change = useSyncExternalStore(subscribe, () => ledger?.changes$.value ?? -1);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `read` reads; `change` marks a new projection state
+  const computed = useMemo(() => (ledger ? read(ledger) : null), [ledger, change, ...deps]);
+  const [settled, setSettled] = useState<{ value: T; ledger: LocalLedger } | null>(null);
   useEffect(() => {
-    if (!ledger) return;
-    const subscription = ledger.version$.subscribe(setVersion);
-    return () => subscription.unsubscribe();
-  }, [ledger]);
-  return { ledger, version };
+    if (!(computed instanceof Promise) || !ledger) return;
+    let current = true;
+    computed.then(
+      (value) => {
+        if (current) setSettled({ value, ledger });
+      },
+      (error: unknown) => console.error('larder: a ledger read failed', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [computed, ledger]);
+  if (computed instanceof Promise) return settled && settled.ledger === ledger ? settled.value : null;
+  return computed;
+}
+
+/**
+ * The projection itself, for event handlers that read it at the moment of a click (a screen's
+ * figures come from `useLedgerRead`, which re-renders when they change).
+ */
+export function useLedgerAtHand(): LocalLedger | null {
+  return useSessionStore((s) => s.ledger);
 }
 
 /**

@@ -1,48 +1,200 @@
-// The terminal's stock projection: the domain `Ledger` (shared/domain/projection.ts) filled from
-// the local store at start-up and kept current from each collection's change stream, whether a
-// change came from a local posting or from sync. Screens read figures from here, never from a
-// number stored anywhere else (every number on screen comes from the ledger).
+// The terminal's stock projection: the domain `Ledger` (shared/domain/projection.ts) resumed from
+// its persisted positions (ledger-history.ts), brought up to date by folding only the movements
+// the local store received since, and kept current from the change streams, whether a change came
+// from a local posting or from sync. Screens read figures from here (through `useLedgerRead`),
+// never from a number stored anywhere else; movement history (reports, a document's movements,
+// a count's on-hand-at) is read by index from the history, not held in memory.
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import type { RxCollection } from 'rxdb';
-import { Ledger, sitePolicyFromConfig, type LedgerWrites } from '../../shared/domain';
+import { getChangedDocumentsSince, type RxCollection } from 'rxdb';
+import {
+  Ledger,
+  sitePolicyFromConfig,
+  withLoadedHistory,
+  type HistoryReads,
+  type LedgerView,
+  type LedgerWrites,
+  type StockPosition,
+} from '../../shared/domain';
 import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, ProductDoc } from '../../shared/schemas';
 import type { LarderDatabase } from './database';
+import { LedgerHistory, type StoreCheckpoint } from './ledger-history';
 
 async function all<T>(collection: RxCollection<T>): Promise<T[]> {
   return (await collection.find().exec()).map((doc) => doc.toJSON() as T);
 }
 
+/** Movements folded per IndexedDB transaction while catching up or following a burst of sync. */
+const foldBatchSize = 2_000;
+
+type StoredMovement = MovementDoc & { _meta?: { lwt: number }; _deleted?: boolean };
+
+export interface LedgerOpenFigures {
+  /** Movements the persisted projection already counted when this start began. */
+  resumedFrom: number;
+  /** Movements folded at this start (newer than the checkpoint, or all of them the first time). */
+  foldedAtOpen: number;
+}
+
 export class LocalLedger {
-  /** Bumped (coalesced) whenever the projection changes; screens re-render on it. */
-  readonly version$ = new BehaviorSubject(0);
+  /** Bumped (coalesced) whenever the projection changes; `useLedgerRead` recomputes on it. */
+  readonly changes$ = new BehaviorSubject(0);
   private readonly subscriptions: Subscription[] = [];
   private bumpScheduled = false;
+  /** Movements the change stream delivered that are not folded yet. */
+  private pending: StoredMovement[] = [];
+  /**
+   * Every fold, commit and catch-up runs here, one after another: whether a movement is new is
+   * decided against the history, and two decisions in flight at once could both say yes.
+   */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Posted here and counted on screen at once, but not yet folded into the history. */
+  private readonly postedNotFolded = new Set<string>();
+  private closed = false;
+  openFigures: LedgerOpenFigures = { resumedFrom: 0, foldedAtOpen: 0 };
 
-  private constructor(readonly ledger: Ledger) {}
+  private constructor(
+    /** What screens and postings read: the persisted positions plus everything counted since. */
+    readonly ledger: Ledger,
+    /** Exactly what the history holds: the positions written with each fold. */
+    private readonly persisted: Ledger,
+    readonly history: LedgerHistory,
+  ) {}
 
   static async open(db: LarderDatabase): Promise<LocalLedger> {
-    const [products, batches, documents, journal, config, movements] = await Promise.all([
+    const history = await LedgerHistory.open(db.name);
+    const [products, batches, documents, journal, config, snapshot] = await Promise.all([
       all<ProductDoc>(db.products),
       all<BatchDoc>(db.batches),
       all<DocumentDoc>(db.documents),
       all<JournalDoc>(db.journal),
       all<ConfigDoc>(db.config),
-      all<MovementDoc>(db.movements),
+      history.load(),
     ]);
-    const local = new LocalLedger(Ledger.fromMovements({ products, batches, documents, journal, config }, movements));
+    const ledger = Ledger.fromPositions({ products, batches, documents, journal, config }, snapshot.positions, snapshot.costs);
+    const persisted = Ledger.fromPositions({}, snapshot.positions, snapshot.costs);
+    const local = new LocalLedger(ledger, persisted, history);
+    // Follow first, then catch up: a movement written in between arrives twice and counts once.
     local.follow(db);
+    const folded = await local.serially(() => local.catchUp(db, snapshot.checkpoint));
+    local.openFigures = { resumedFrom: snapshot.folded, foldedAtOpen: folded };
     return local;
   }
 
-  /** Applies a posting's writes right after its local transaction committed. */
-  commit(writes: LedgerWrites): void {
-    this.ledger.commit(writes);
-    this.bump();
+  /**
+   * Applies a posting's writes right after its local writes committed, before the next posting
+   * runs (postLocally awaits it). Movements already folded — a posting completed again after a
+   * crash — are not counted twice.
+   */
+  commit(writes: LedgerWrites): Promise<void> {
+    return this.serially(async () => {
+      for (const batch of writes.batches) this.ledger.upsertBatch(batch);
+      if (writes.document) this.ledger.upsertDocument(writes.document);
+      for (const entry of writes.journal) this.ledger.addJournal(entry);
+      const folded = await this.history.foldedIds(writes.movements.map((m) => m.id));
+      for (const movement of writes.movements) {
+        if (folded.has(movement.id) || this.postedNotFolded.has(movement.id)) continue;
+        this.ledger.apply(movement);
+        this.postedNotFolded.add(movement.id);
+      }
+      this.bump();
+    });
+  }
+
+  /** A view for posting `reads`' rules: positions from memory, the history they declare loaded by index. */
+  async postingView(reads: HistoryReads): Promise<LedgerView> {
+    if (reads.documentIds.length === 0 && reads.batches.length === 0) return this.ledger;
+    await this.settled();
+    const byDocument = await this.history.movementsOfDocuments(reads.documentIds);
+    const byBatch = await this.history.movementsOfBatches(reads.batches.map((b) => b.batchId));
+    return withLoadedHistory(this.ledger, reads, [...byDocument, ...byBatch]);
+  }
+
+  /** Resolves once every movement seen so far is in the history (so index reads include it). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const current = this.chain;
+      await current.catch(() => undefined);
+      if (current === this.chain && this.pending.length === 0) return;
+    }
+  }
+
+  /** Movements at or after `from` (and before `to`), oldest first; instants as ISO strings. */
+  async movementsBetween(from: string, to?: string): Promise<MovementDoc[]> {
+    await this.settled();
+    return this.history.movementsBetween(Date.parse(from), to === undefined ? undefined : Date.parse(to));
+  }
+
+  async movementsOfDocuments(docIds: readonly string[]): Promise<MovementDoc[]> {
+    await this.settled();
+    return this.history.movementsOfDocuments(docIds);
+  }
+
+  async movementsOfBatches(batchIds: readonly string[]): Promise<MovementDoc[]> {
+    await this.settled();
+    return this.history.movementsOfBatches(batchIds);
+  }
+
+  async allMovements(): Promise<MovementDoc[]> {
+    await this.settled();
+    return this.history.allMovements();
   }
 
   close(): void {
+    this.closed = true;
     this.subscriptions.forEach((s) => s.unsubscribe());
-    this.version$.complete();
+    this.changes$.complete();
+    void this.chain.finally(() => this.history.close());
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch((error: unknown) => console.error('larder: the stock projection could not be updated', error));
+    return next;
+  }
+
+  /** Folds the movements the store received after the checkpoint; returns how many were new. */
+  private async catchUp(db: LarderDatabase, from: StoreCheckpoint | null): Promise<number> {
+    let checkpoint: StoreCheckpoint | undefined = from ?? undefined;
+    let folded = 0;
+    for (;;) {
+      const page = await getChangedDocumentsSince(db.movements.storageInstance, foldBatchSize, checkpoint);
+      if (page.documents.length === 0) break;
+      checkpoint = page.checkpoint as StoreCheckpoint;
+      folded += await this.fold(page.documents as StoredMovement[], checkpoint);
+      if (page.documents.length < foldBatchSize) break;
+    }
+    return folded;
+  }
+
+  /**
+   * Counts the movements not counted before and writes them, with the positions they changed and
+   * the checkpoint, to the history in one transaction. Returns how many were new. Runs serially.
+   */
+  private async fold(movements: readonly StoredMovement[], checkpoint: StoreCheckpoint | null): Promise<number> {
+    const live = movements.filter((m) => !m._deleted);
+    const counted = await this.history.foldedIds(live.map((m) => m.id));
+    const fresh: MovementDoc[] = [];
+    const seen = new Set<string>();
+    for (const movement of live) {
+      if (counted.has(movement.id) || seen.has(movement.id)) continue;
+      seen.add(movement.id);
+      fresh.push(movement);
+    }
+    const touched = new Map<string, StockPosition>();
+    const costs = new Map<string, { siteId: string; productId: string; cost: number }>();
+    for (const movement of fresh) {
+      // A posting of this terminal was counted on screen when it committed; count it on screen once.
+      if (!this.postedNotFolded.delete(movement.id)) this.ledger.apply(movement);
+      this.persisted.apply(movement);
+      const position = this.persisted.position(movement.siteId, movement.batchId);
+      if (position) touched.set(`${movement.siteId}\u0000${movement.batchId}`, { ...position });
+      const cost = this.persisted.lastReceiptCost(movement.siteId, movement.productId);
+      if (cost !== undefined)
+        costs.set(`${movement.siteId}\u0000${movement.productId}`, { siteId: movement.siteId, productId: movement.productId, cost });
+    }
+    await this.history.write({ movements: fresh, positions: [...touched.values()], costs: [...costs.values()], checkpoint });
+    if (fresh.length) this.bump();
+    return fresh.length;
   }
 
   private follow(db: LarderDatabase): void {
@@ -58,19 +210,45 @@ export class LocalLedger {
     on(db.batches, (doc) => this.ledger.upsertBatch(doc));
     on(db.documents, (doc) => this.ledger.upsertDocument(doc));
     on(db.journal, (doc) => this.ledger.addJournal(doc));
-    on(db.movements, (doc) => void this.ledger.apply(doc)); // idempotent by movement id
     on(db.config, (doc) => {
       if (doc.key === 'site-policy' && doc.siteId) this.ledger.setPolicy(doc.siteId, sitePolicyFromConfig(doc));
     });
+    this.subscriptions.push(
+      db.movements.$.subscribe((event) => {
+        if (event.operation === 'DELETE') return;
+        const first = this.pending.length === 0;
+        this.pending.push(event.documentData as StoredMovement);
+        if (first) void this.serially(() => this.foldPending());
+      }),
+    );
+  }
+
+  /** Folds what the change stream delivered, a batch at a time. */
+  private async foldPending(): Promise<void> {
+    while (this.pending.length > 0 && !this.closed) {
+      const batch = this.pending.splice(0, foldBatchSize);
+      await this.fold(batch, latestCheckpoint(batch));
+    }
   }
 
   /** Coalesces bursts (an initial pull of 100,000 movements) into one re-render per frame. */
   private bump(): void {
-    if (this.bumpScheduled) return;
+    if (this.bumpScheduled || this.closed) return;
     this.bumpScheduled = true;
     setTimeout(() => {
       this.bumpScheduled = false;
-      this.version$.next(this.version$.value + 1);
+      if (!this.closed) this.changes$.next(this.changes$.value + 1);
     }, 50);
   }
+}
+
+/** The checkpoint after a batch of change events: the greatest (lwt, id) among them. */
+function latestCheckpoint(batch: readonly StoredMovement[]): StoreCheckpoint | null {
+  let latest: StoreCheckpoint | null = null;
+  for (const m of batch) {
+    const lwt = m._meta?.lwt;
+    if (lwt === undefined) continue;
+    if (!latest || lwt > latest.lwt || (lwt === latest.lwt && m.id > latest.id)) latest = { lwt, id: m.id };
+  }
+  return latest;
 }

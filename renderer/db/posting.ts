@@ -5,7 +5,7 @@
 // `repairPendingPostings` completes it on the next start. Ids are derived from the document, so
 // completing twice writes nothing twice.
 import type { RxCollection } from 'rxdb';
-import { postDocument, type DomainError, type LedgerView, type PostingResult } from '../../shared/domain';
+import { historyReadsOf, postDocument, type DomainError, type LedgerView, type PostingResult } from '../../shared/domain';
 import type { BatchDoc, DocumentDoc } from '../../shared/schemas';
 import { sameContent } from './conflict-handlers';
 import type { LarderDatabase } from './database';
@@ -91,7 +91,8 @@ export function postLocally(
   options: PostingOptions = {},
 ): Promise<PostingResult> {
   const run = async () => {
-    const view = options.batchFallback ? withBatchFallback(local.ledger, options.batchFallback) : local.ledger;
+    const base = await local.postingView(historyReadsOf(document));
+    const view = options.batchFallback ? withBatchFallback(base, options.batchFallback) : base;
     const outcome = postDocument(document, view);
     if (!outcome.ok) throw new PostingRefusedError(outcome.error);
     const { result } = outcome;
@@ -105,7 +106,7 @@ export function postLocally(
     await writeIntents(db, { ...(await readIntents(db)), [document.id]: result });
     await writeOutcome(db, result);
     // Atomic apply: the in-memory projection changes only after every write committed.
-    local.commit(result);
+    await local.commit(result);
     const intents = await readIntents(db);
     delete intents[document.id];
     await writeIntents(db, intents);
@@ -122,7 +123,7 @@ export async function repairPendingPostings(db: LarderDatabase, local: LocalLedg
   const repaired: string[] = [];
   for (const [documentId, result] of Object.entries(intents)) {
     await writeOutcome(db, result);
-    local.commit(result);
+    await local.commit(result);
     repaired.push(documentId);
   }
   if (repaired.length) await writeIntents(db, {});

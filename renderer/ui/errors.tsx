@@ -2,13 +2,13 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DomainError } from '../../shared/domain';
 import { PostingRefusedError } from '../db/posting';
-import { useLedger } from '../db/hooks';
+import { useLedgerAtHand } from '../db/hooks';
 import { describeDomainError } from './domain-error-text';
 
 /** Any error from a posting or a save, in words. */
 export function useErrorText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   return (error) => {
     if (error instanceof PostingRefusedError) return describeDomainError(error.domainError, t, ledger, i18n.language);
     if (error instanceof DomainError) return describeDomainError(error, t, ledger, i18n.language);

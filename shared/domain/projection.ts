@@ -68,7 +68,16 @@ export class Ledger implements LedgerView {
   private byBatchIndex: Map<string, number[]> | null = null;
   private readonly sites = new Map<string, SiteStock>();
 
-  constructor(reference: LedgerReferenceData = {}) {
+  /**
+   * `history: false` keeps positions only — no movement log, no applied-id set — for the
+   * terminal, whose persisted projection decides which movements are new and reads history by
+   * index (renderer/db/local-ledger.ts); the history methods then refuse rather than answer from
+   * nothing.
+   */
+  private readonly keepsHistory: boolean;
+
+  constructor(reference: LedgerReferenceData = {}, options: { history?: boolean } = {}) {
+    this.keepsHistory = options.history ?? true;
     for (const product of reference.products ?? []) this.products.set(product.id, product);
     for (const batch of reference.batches ?? []) this.batches.set(batch.id, batch);
     for (const document of reference.documents ?? []) this.documents.set(document.id, document);
@@ -103,28 +112,56 @@ export class Ledger implements LedgerView {
     else if (!entries.some((existing) => existing.id === entry.id)) entries.push(entry);
   }
 
+  /**
+   * A ledger resumed from a persisted projection (renderer/db/local-ledger.ts): positions and last
+   * receipt costs as they stood after the movements a checkpoint covers. Movements folded before
+   * are not held, so the caller keeps them out (it knows which ids the positions already count).
+   */
+  static fromPositions(
+    reference: LedgerReferenceData,
+    positions: Iterable<StockPosition>,
+    lastReceiptCosts: Iterable<{ siteId: string; productId: string; cost: number }>,
+  ): Ledger {
+    const ledger = new Ledger(reference, { history: false });
+    for (const p of positions) {
+      const { position, totals } = ledger.positionFor(p.siteId, p.productId, p.batchId);
+      position.qty += p.qty;
+      position.value += p.value;
+      totals.qty += p.qty;
+      totals.value += p.value;
+    }
+    for (const { siteId, productId, cost } of lastReceiptCosts) ledger.positionTotals(siteId, productId).lastReceiptCost = cost;
+    return ledger;
+  }
+
+  /** The position of one batch at one site (undefined when it never held it). */
+  position(siteId: string, batchId: string): StockPosition | undefined {
+    return this.sites.get(siteId)?.byBatch.get(batchId);
+  }
+
+  /** Last receipt cost per site and product, for persisting the projection. */
+  *lastReceiptCosts(): Generator<{ siteId: string; productId: string; cost: number }> {
+    for (const [siteId, site] of this.sites) {
+      for (const [productId, totals] of site.byProduct) {
+        if (totals.lastReceiptCost !== undefined) yield { siteId, productId, cost: totals.lastReceiptCost };
+      }
+    }
+  }
+
   /** Applies one movement; returns false when its id was already applied (idempotent). */
   apply(movement: MovementDoc): boolean {
-    if (this.appliedIds.has(movement.id)) return false;
-    this.appliedIds.add(movement.id);
-    const index = this.log.length;
-    this.log.push(movement);
-    if (this.byDocIndex) addToIndex(this.byDocIndex, movement.docId, index);
+    if (this.keepsHistory) {
+      if (this.appliedIds.has(movement.id)) return false;
+      this.appliedIds.add(movement.id);
+      const index = this.log.length;
+      this.log.push(movement);
+      if (this.byDocIndex) addToIndex(this.byDocIndex, movement.docId, index);
+      if (this.byBatchIndex && affectsOnHand(movement.kind))
+        addToIndex(this.byBatchIndex, batchKey(movement.siteId, movement.batchId), index);
+    }
     if (!affectsOnHand(movement.kind)) return true;
-    if (this.byBatchIndex) addToIndex(this.byBatchIndex, batchKey(movement.siteId, movement.batchId), index);
 
-    const site = this.siteStock(movement.siteId);
-    let position = site.byBatch.get(movement.batchId);
-    let totals = site.byProduct.get(movement.productId);
-    if (!totals) {
-      totals = { qty: 0, value: 0, positions: [], lastReceiptCost: undefined };
-      site.byProduct.set(movement.productId, totals);
-    }
-    if (!position) {
-      position = { siteId: movement.siteId, productId: movement.productId, batchId: movement.batchId, qty: 0, value: 0 };
-      site.byBatch.set(movement.batchId, position);
-      totals.positions.push(position);
-    }
+    const { position, totals } = this.positionFor(movement.siteId, movement.productId, movement.batchId);
     const value = movement.qty * movement.unitCost;
     position.qty += movement.qty;
     position.value += value;
@@ -160,6 +197,7 @@ export class Ledger implements LedgerView {
   }
 
   onHandAt(siteId: string, batchId: string, at: string): number {
+    this.assertHistory('onHandAt');
     if (!this.byBatchIndex) {
       this.byBatchIndex = new Map();
       this.log.forEach((m, index) => {
@@ -185,6 +223,7 @@ export class Ledger implements LedgerView {
   }
 
   movementsOfDocument(documentId: string): readonly MovementDoc[] {
+    this.assertHistory('movementsOfDocument');
     if (!this.byDocIndex) {
       this.byDocIndex = new Map();
       this.log.forEach((m, index) => addToIndex(this.byDocIndex as Map<string, number[]>, m.docId, index));
@@ -202,6 +241,7 @@ export class Ledger implements LedgerView {
 
   /** Every movement applied, in application order. */
   movements(): readonly MovementDoc[] {
+    this.assertHistory('movements');
     return this.log;
   }
 
@@ -214,6 +254,32 @@ export class Ledger implements LedgerView {
       }
     }
     return result;
+  }
+
+  private assertHistory(method: string): void {
+    if (!this.keepsHistory) throw new Error(`Ledger.${method}: this ledger keeps positions only; read movement history from its store`);
+  }
+
+  private positionTotals(siteId: string, productId: string): ProductTotals {
+    const site = this.siteStock(siteId);
+    let totals = site.byProduct.get(productId);
+    if (!totals) {
+      totals = { qty: 0, value: 0, positions: [], lastReceiptCost: undefined };
+      site.byProduct.set(productId, totals);
+    }
+    return totals;
+  }
+
+  private positionFor(siteId: string, productId: string, batchId: string): { position: MutablePosition; totals: ProductTotals } {
+    const site = this.siteStock(siteId);
+    const totals = this.positionTotals(siteId, productId);
+    let position = site.byBatch.get(batchId);
+    if (!position) {
+      position = { siteId, productId, batchId, qty: 0, value: 0 };
+      site.byBatch.set(batchId, position);
+      totals.positions.push(position);
+    }
+    return { position, totals };
   }
 
   private siteStock(siteId: string): SiteStock {

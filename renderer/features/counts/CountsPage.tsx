@@ -10,10 +10,11 @@ import {
   type CountSession,
   type VarianceReview,
 } from '../../../shared/ops';
+import { historyReadsOf } from '../../../shared/domain';
 import type { StockCountDoc } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useTerminal } from '../../db/hooks';
 import { tableToXlsx } from '../../export/xlsx';
 import { useSyncStatusStore } from '../../state/sync-status-store';
 import { ErrorAlert } from '../../ui/errors';
@@ -51,7 +52,7 @@ export default function CountsPage() {
 
 function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: string }) {
   const { t, i18n } = useTranslation();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const catalog = useScanCatalog();
   // Offline, the local store is what there is to count against: no warning then.
   const firstSyncReceived = useSyncStatusStore((status) =>
@@ -80,16 +81,20 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     [saver],
   );
 
-  const review = useMemo((): { document: StockCountDoc; review: VarianceReview } | { error: unknown } | null => {
-    if (!ledger || !session || stage.kind !== 'review') return null;
-    try {
-      const document = countDocument(session, stage.closedAt, { zeroUncounted: stage.zeroUncounted });
-      return { document, review: varianceReview(document, ledger.ledger) };
-    } catch (caught) {
-      return { error: caught };
-    }
-    // `version`: the ledger mutates in place, so figures move when it bumps
-  }, [ledger, session, stage, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const review = useLedgerRead(
+    async (ledger): Promise<{ document: StockCountDoc; review: VarianceReview } | { error: unknown } | null> => {
+      if (!session || stage.kind !== 'review') return null;
+      try {
+        const document = countDocument(session, stage.closedAt, { zeroUncounted: stage.zeroUncounted });
+        // On-hand as of each line's counting instant: the same history the posting will read.
+        const view = await ledger.postingView(historyReadsOf(document));
+        return { document, review: varianceReview(document, view) };
+      } catch (caught) {
+        return { error: caught };
+      }
+    },
+    [session, stage],
+  );
 
   if (!ledger || !catalog)
     return (

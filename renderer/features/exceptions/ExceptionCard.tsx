@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type ConflictingPosting, type ExceptionResolution, type ExceptionView } from '../../../shared/ops';
 import { shownDocument } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
@@ -17,7 +17,7 @@ type Reverse = Extract<ExceptionResolution, { kind: 'reverse-posting' }>;
 export function ExceptionCard({ view }: { view: ExceptionView }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const terminal = useTerminal();
   const { siteName } = useSites();

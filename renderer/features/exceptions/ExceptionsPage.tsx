@@ -1,34 +1,39 @@
 import { App as AntApp, Card, Empty, Select, Space, Spin, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listStockExceptions } from '../../../shared/domain';
+import { listStockExceptions, QTY_EPSILON } from '../../../shared/domain';
 import { exceptionViews } from '../../../shared/ops';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerRead, useTerminal } from '../../db/hooks';
 import { useSites } from '../food-safety/site-names';
 import { ExceptionCard } from './ExceptionCard';
 
 /** 库存异常: batches below zero after sync, with the postings involved and how to resolve each. */
 export default function ExceptionsPage() {
   const { t } = useTranslation();
-  const { ledger, version } = useLedger();
   const terminal = useTerminal();
   const { siteName } = useSites();
   const [siteFilter, setSiteFilter] = useState<string>('all');
   const isHq = terminal?.siteKind === 'hq';
 
-  const views = useMemo(() => {
-    if (!ledger || !terminal) return null;
-    const movements = ledger.ledger.movements();
-    // A site sees its own exceptions; HQ sees every site's (it holds them all).
-    const exceptions = listStockExceptions(movements, isHq ? undefined : terminal.siteId);
-    const sites = new Set(exceptions.map((exception) => exception.siteId));
-    return exceptionViews(
-      exceptions,
-      movements.filter((movement) => sites.has(movement.siteId)),
-      (docId) => ledger.ledger.document(docId),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
-  }, [ledger, version, terminal?.siteId, isHq]);
+  const views = useLedgerRead(
+    async (ledger) => {
+      if (!terminal) return null;
+      // An exception is a batch below zero now: read the history of those batches only, by index.
+      const negative = ledger.ledger.positions().filter((p) => p.qty < -QTY_EPSILON && (isHq || p.siteId === terminal.siteId));
+      const movements = (await ledger.movementsOfBatches([...new Set(negative.map((p) => p.batchId))])).sort(
+        (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      // A site sees its own exceptions; HQ sees every site's (it holds them all).
+      const exceptions = listStockExceptions(movements, isHq ? undefined : terminal.siteId);
+      const sites = new Set(exceptions.map((exception) => exception.siteId));
+      return exceptionViews(
+        exceptions,
+        movements.filter((movement) => sites.has(movement.siteId)),
+        (docId) => ledger.ledger.document(docId),
+      );
+    },
+    [terminal?.siteId, isHq],
+  );
 
   const siteIds = [...new Set((views ?? []).map((view) => view.exception.siteId))];
   const shown = (views ?? []).filter((view) => siteFilter === 'all' || view.exception.siteId === siteFilter);

@@ -1,10 +1,9 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountLabel } from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc, MovementDoc } from '../../../shared/schemas';
-import { useLedger } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
@@ -17,14 +16,19 @@ import { useLabels, type Labels } from './labels';
  */
 export function DocumentView({ docId }: { docId: string }) {
   const { t } = useTranslation();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const labels = useLabels();
-  const data = useMemo(() => {
-    void version; // the ledger mutates in place; version says when to look again
-    if (!ledger) return null;
-    const view = ledger.ledger;
-    return { document: view.document(docId), movements: [...view.movementsOfDocument(docId)], entries: [...view.journalOfDocument(docId)] };
-  }, [ledger, docId, version]);
+  const data = useLedgerRead(
+    async (ledger) => {
+      const view = ledger.ledger;
+      return {
+        document: view.document(docId),
+        movements: await ledger.movementsOfDocuments([docId]),
+        entries: [...view.journalOfDocument(docId)],
+      };
+    },
+    [docId],
+  );
   const productName = (id: string) => {
     const product = ledger?.ledger.product(id);
     return product ? productLabel(product, labels.language) : id;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QTY_EPSILON } from '../../../shared/domain';
 import { foodSafetyOptionsFromConfig } from '../../../shared/ops';
 import type { BatchDoc, ConfigDoc, ProductDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { FileUploadError } from '../../db/file-outbox';
 import { useCommand } from '../../db/commands';
 import { useFileOutbox, useQueuedFiles } from '../../db/session';
@@ -25,7 +25,7 @@ interface Row {
 export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const terminal = useTerminal();
   const files = useFileOutbox();
@@ -52,22 +52,25 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
   const config = useRxQuery<ConfigDoc>((database) => database.config.find({ selector: { key: 'site-policy', siteId } }), [siteId]);
   const options = foodSafetyOptionsFromConfig(config?.[0]);
 
-  const rows = useMemo((): Row[] => {
-    if (!ledger) return [];
-    const result: Row[] = [];
-    for (const position of ledger.ledger.positions()) {
-      if (position.siteId !== siteId || position.qty <= QTY_EPSILON) continue;
-      const batch = ledger.ledger.batch(position.batchId);
-      if (batch) result.push({ batch, product: ledger.ledger.product(position.productId), qty: position.qty });
-    }
-    // Held batches first (they block sales and dispatch), then the newest receipts.
-    return result.sort(
-      (a, b) =>
-        Number(a.batch.qcStatus === 'released') - Number(b.batch.qcStatus === 'released') ||
-        b.batch.receivedAt.localeCompare(a.batch.receivedAt),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
-  }, [ledger, version, siteId]);
+  const rows =
+    useLedgerRead(
+      (ledger): Row[] => {
+        if (!ledger) return [];
+        const result: Row[] = [];
+        for (const position of ledger.ledger.positions()) {
+          if (position.siteId !== siteId || position.qty <= QTY_EPSILON) continue;
+          const batch = ledger.ledger.batch(position.batchId);
+          if (batch) result.push({ batch, product: ledger.ledger.product(position.productId), qty: position.qty });
+        }
+        // Held batches first (they block sales and dispatch), then the newest receipts.
+        return result.sort(
+          (a, b) =>
+            Number(a.batch.qcStatus === 'released') - Number(b.batch.qcStatus === 'released') ||
+            b.batch.receivedAt.localeCompare(a.batch.receivedAt),
+        );
+      },
+      [siteId],
+    ) ?? [];
 
   // The hold rule itself (uncertified supplier batches → QC pending) is the `batch.hold-uncertified`
   // command, run by the shell's background rules (renderer/shell/background-rules.ts).

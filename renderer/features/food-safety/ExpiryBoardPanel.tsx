@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { buildExpiryBoard, type ExpiryBoardLine, type ExpiryGroup } from '../../../shared/ops';
 import type { EventDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { businessDateToday, formatMoney, formatQty, productLabel } from '../../ui/format';
@@ -22,7 +22,7 @@ interface Props {
 export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const terminal = useTerminal();
   const [error, setError] = useState<unknown>(null);
@@ -30,10 +30,9 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const [markdownLine, setMarkdownLine] = useState<ExpiryBoardLine | null>(null);
   const businessDate = businessDateToday();
 
-  const board = useMemo(
-    () => (ledger ? buildExpiryBoard(siteId, businessDate, ledger.ledger.positions(), ledger.ledger) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
-    [ledger, version, siteId, businessDate],
+  const board = useLedgerRead(
+    (ledger) => (ledger ? buildExpiryBoard(siteId, businessDate, ledger.ledger.positions(), ledger.ledger) : null),
+    [siteId, businessDate],
   );
   const events = useRxQuery<EventDoc>((database) => database.events.find({ selector: { siteId, kind: 'near-expiry' } }), [siteId]);
   const markdowns = useMemo(() => markdownsByBatch(events ?? []), [events]);

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foodSafetyOptionsFromConfig, type ReadingStatus, type StorageArea, type TemperatureOutcome } from '../../../shared/ops';
 import type { ConfigDoc, EventDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useCommand } from '../../db/commands';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
@@ -27,7 +27,7 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const command = useCommand();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const terminal = useTerminal();
   const { siteName } = useSites();
   const [areaKey, setAreaKey] = useState<AreaKey>('fridge');

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Select, Space, Spin, Tabs, Typography } from 'antd
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, PartnerDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { AccuracyPanel } from './AccuracyPanel';
 import { IncomingRequests } from './IncomingRequests';
 import { KitchenPlanPanel } from './KitchenPlanPanel';
@@ -19,7 +19,7 @@ const LOOP_DOCUMENT_TYPES = ['store-request', 'dispatch', 'store-receipt', 'purc
 export default function ForecastPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const siteRows = useRxQuery<SiteDoc>((db) => db.sites.find(), []);
   const productRows = useRxQuery<ProductDoc>((db) => db.products.find(), []);
   const partnerRows = useRxQuery<PartnerDoc>((db) => db.partners.find(), []);

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, InputNumber, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Empty, InputNumber, Space, Spin, Table, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ForecastPoint, PurchaseSuggestion } from '../../../shared/forecast';
 import type { DocumentDoc, PartnerDoc, ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead } from '../../db/hooks';
 import { productLabel } from '../../ui/format';
 import type { SeriesResult } from './forecast-compute';
 import { kitchenPlan, lastSupplierByProduct, openRequestsTo, rawOnOrder } from './kitchen-plan';
@@ -24,7 +24,7 @@ const UNKNOWN = '';
 export function KitchenPlanPanel({ kitchenId, series, products, partners, documents, writer }: Props) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const [planDays, setPlanDays] = useState(2);
   const [edits, setEdits] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
@@ -34,20 +34,23 @@ export function KitchenPlanPanel({ kitchenId, series, products, partners, docume
   };
   const qty = (productId: string, value: number) => readableQty(value, products.get(productId));
 
-  const plan = useMemo(() => {
-    void version;
-    const forecasts = new Map<string, readonly ForecastPoint[]>(series.map((entry) => [entry.productId, entry.points]));
-    return kitchenPlan({
-      requests: openRequestsTo(kitchenId, documents),
-      forecasts,
-      planDays,
-      products,
-      onHand: (productId) => ledger?.ledger.productTotals(kitchenId, productId).qty ?? 0,
-      onOrder: rawOnOrder(kitchenId, documents),
-    });
-  }, [series, documents, kitchenId, planDays, products, ledger, version]);
+  const plan = useLedgerRead(
+    (ledger) => {
+      const forecasts = new Map<string, readonly ForecastPoint[]>(series.map((entry) => [entry.productId, entry.points]));
+      return kitchenPlan({
+        requests: openRequestsTo(kitchenId, documents),
+        forecasts,
+        planDays,
+        products,
+        onHand: (productId) => ledger?.ledger.productTotals(kitchenId, productId).qty ?? 0,
+        onOrder: rawOnOrder(kitchenId, documents),
+      });
+    },
+    [series, documents, kitchenId, planDays, products],
+  );
 
   const suppliers = useMemo(() => lastSupplierByProduct(kitchenId, documents), [kitchenId, documents]);
+  if (!plan) return <Spin />;
   const bySupplier = new Map<string, PurchaseSuggestion[]>();
   for (const purchase of plan.purchases) {
     const supplier = suppliers.get(purchase.productId) ?? UNKNOWN;

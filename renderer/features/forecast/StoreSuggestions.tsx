@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
 import type { ConfirmedLine } from '../../../shared/forecast/overrides';
 import { useCommand } from '../../db/commands';
-import { useLedger } from '../../db/hooks';
+import { useLedgerRead } from '../../db/hooks';
 import { productLabel } from '../../ui/format';
 import { Explanation } from './Explanation';
 import type { SeriesResult } from './forecast-compute';
@@ -28,19 +28,21 @@ const DEFAULT_SETTINGS: ReplenishmentSettings = { leadTimeDays: 1, reviewPeriodD
 export function StoreSuggestions({ storeId, series, products, documents, kitchen, writer }: Props) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
-  const { ledger, version } = useLedger();
   const [settings, setSettings] = useState(DEFAULT_SETTINGS);
   // Packs typed by the person, by product; absent = take the suggestion.
   const [edits, setEdits] = useState<Record<string, number>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  const suggestions = useMemo(() => {
-    void version; // on-hand figures change with the ledger version
-    const onOrder = onOrderForStore(storeId, documents);
-    const onHand = (productId: string) => ledger?.ledger.productTotals(storeId, productId).qty ?? 0;
-    return buildSuggestions(series, products, onHand, onOrder, settings);
-  }, [series, products, documents, storeId, settings, ledger, version]);
+  const suggestions =
+    useLedgerRead(
+      (ledger) => {
+        const onOrder = onOrderForStore(storeId, documents);
+        const onHand = (productId: string) => ledger?.ledger.productTotals(storeId, productId).qty ?? 0;
+        return buildSuggestions(series, products, onHand, onOrder, settings);
+      },
+      [series, products, documents, storeId, settings],
+    ) ?? [];
 
   const packsOf = (suggestion: Suggestion) => edits[suggestion.productId] ?? suggestion.order.packs;
   const confirmed: ConfirmedLine[] = suggestions.map((suggestion) => ({

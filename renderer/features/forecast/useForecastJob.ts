@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { addDays } from '../../../shared/domain';
 import { businessDateToday } from '../../ui/format';
-import { useLedger } from '../../db/hooks';
+import { useLedgerRead } from '../../db/hooks';
 import { isDemandKind, type DemandRow } from './forecast-compute';
 import type { ForecastJob } from './useForecastWorker';
 
@@ -9,6 +9,8 @@ import type { ForecastJob } from './useForecastWorker';
 export const FORECAST_HORIZON = 28;
 /** Sync delivers history in bursts; wait for it to settle before forecasting. */
 const SETTLE_MS = 500;
+/** Demand history read for a forecast: two years, so a holiday has last year's to compare with. */
+const HISTORY_DAYS = 730;
 
 /**
  * The site's demand movements as plain objects for the worker. A new job is made when the site
@@ -16,15 +18,22 @@ const SETTLE_MS = 500;
  * more); other ledger changes (a request sent, a batch received) leave the forecast alone.
  */
 export function useForecastJob(siteId: string | null, rerun: number): ForecastJob | null {
-  const { ledger, version } = useLedger();
+  const today = businessDateToday();
+  const rows = useLedgerRead(
+    async (ledger): Promise<DemandRow[] | null> => {
+      if (!siteId) return null;
+      const rows: DemandRow[] = [];
+      for (const movement of await ledger.movementsBetween(`${addDays(today, -HISTORY_DAYS)}T00:00:00Z`)) {
+        if (movement.siteId === siteId && isDemandKind(movement.kind))
+          rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
+      }
+      return rows;
+    },
+    [siteId, today],
+  );
   const [job, setJob] = useState<ForecastJob | null>(null);
   useEffect(() => {
-    if (!ledger || !siteId) return;
-    const rows: DemandRow[] = [];
-    for (const movement of ledger.ledger.movements()) {
-      if (movement.siteId === siteId && isDemandKind(movement.kind))
-        rows.push({ productId: movement.productId, kind: movement.kind, qty: movement.qty, at: movement.at });
-    }
+    if (!rows || !siteId) return;
     const endDate = addDays(businessDateToday(), -1); // yesterday at the site, whatever the computer's zone
     const timer = setTimeout(() => {
       setJob((current) => {
@@ -38,6 +47,6 @@ export function useForecastJob(siteId: string | null, rerun: number): ForecastJo
       });
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [ledger, version, siteId, rerun]);
+  }, [rows, siteId, rerun]);
   return job && job.siteId === siteId ? job : null;
 }

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Empty, InputNumber, Space, Spin, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDoc, ProductionRunDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { IngredientPlan, planIngredients } from './components/IngredientPlan';
@@ -18,7 +18,7 @@ const hasRecipe = (product: ProductDoc) => (product.recipe?.lines.length ?? 0) >
 export default function ProductionPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const products = useProducts();
   const index = useProductIndex(products);
@@ -32,11 +32,13 @@ export default function ProductionPage() {
   const [lastRun, setLastRun] = useState<ProductionRunDoc | null>(null);
   const businessDate = businessDateToday();
 
-  const plan = useMemo(() => {
-    if (!ledger || !terminal || !product?.recipe || !outputQty || outputQty <= 0) return null;
-    return planIngredients(ledger.ledger, terminal.siteId, product.recipe, outputQty, businessDate);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes whenever the ledger's figures do
-  }, [ledger, version, terminal, product, outputQty, businessDate]);
+  const plan = useLedgerRead(
+    (ledger) => {
+      if (!ledger || !terminal || !product?.recipe || !outputQty || outputQty <= 0) return null;
+      return planIngredients(ledger.ledger, terminal.siteId, product.recipe, outputQty, businessDate);
+    },
+    [terminal, product, outputQty, businessDate],
+  );
   const short = plan?.some((row) => row.shortfall > 0) ?? false;
 
   if (!terminal || !products || !index || !ledger) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, StoreRequestDoc } from '../../../shared/schemas';
 import { aggregatePickingList, openRequests, requestDeliveryDate, type PickingRow } from '../../../shared/ops/store-requests';
 import { useCommand } from '../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
 import { navigate } from '../../shell/routes';
@@ -17,7 +17,7 @@ export default function RequestsInboxPage() {
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const siteName = useSiteNames();
   const dispatches = useDispatches(terminal?.siteId);
   const discrepancies = useDiscrepancies(terminal?.siteId);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { checkBudget, decisionFor, purchaseOrderTotals } from '../../../shared/finance';
 import type { DocumentDoc, PurchaseOrderDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger } from '../../db/hooks';
+import { useLedgerAtHand } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatMoney } from '../../ui/format';
 import { useLabels } from '../finance/labels';
@@ -19,7 +19,7 @@ import { useApprovalRules } from './data';
 export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[]; approvals: DocumentDoc[] }) {
   const { t } = useTranslation();
   const command = useCommand();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const labels = useLabels();
   const rules = useApprovalRules();
   const [reasons, setReasons] = useState<Record<string, string>>({});

@@ -7,7 +7,7 @@ import { addDays } from '../../../shared/domain';
 import { purchaseOrderTotals, type BudgetCheck, type ContractPrice } from '../../../shared/finance';
 import type { PartnerDoc, ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { useLabels } from '../finance/labels';
@@ -29,7 +29,7 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
   const { t } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const labels = useLabels();
   const rules = useApprovalRules();
   const [partnerId, setPartnerId] = useState<string>();

@@ -6,7 +6,7 @@ import type { PostingResult } from '../../../shared/domain';
 import { priceDeviations, receiptProgress, receiptsForOrder, type ContractPrice } from '../../../shared/finance';
 import type { DocumentDoc, GoodsReceiptDoc, PartnerDoc, ProductDoc, PurchaseOrderDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { useLabels } from '../finance/labels';
@@ -39,7 +39,7 @@ export function ReceiptForm(props: {
   const { order, orders, receipts, suppliers, products, onChooseOrder } = props;
   const { t } = useTranslation();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const labels = useLabels();
   const rules = useApprovalRules();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostingResult } from '../../../shared/domain';
 import type { DocumentDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
 import { useUiLanguage } from '../finance/labels';
@@ -21,7 +21,7 @@ export function SupplierReturn({
 }) {
   const { t } = useTranslation();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const language = useUiLanguage();
   const [qty, setQty] = useState<Record<string, number | null>>({});

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlreadyRecordedError } from '../../../shared/domain';
 import { useCommand } from '../../db/commands';
-import { useLedger } from '../../db/hooks';
+import { useLedgerRead } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
 import {
@@ -27,7 +27,8 @@ interface ReceiveFormProps {
 /** Per line accepted / rejected (short is the rest); Enter on the focused button, then Enter to confirm. */
 export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: ReceiveFormProps) {
   const { t, i18n } = useTranslation();
-  const { ledger, version } = useLedger();
+  // Read in render (names, lots): re-rendered whenever the projection changes.
+  const ledger = useLedgerRead((local) => local, []);
   const command = useCommand();
   const [entries, setEntries] = useState<LineEntry[]>(() => defaultEntries(incoming));
   const [error, setError] = useState<unknown>(null);
@@ -202,7 +203,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
   return (
     <Card
       data-testid="receive-form"
-      data-ledger-version={version}
+
       title={t('receiving.receive.title', { number: incoming.number })}
       extra={
         incoming.source === 'qr' ? (

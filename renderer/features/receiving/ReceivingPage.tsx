@@ -2,7 +2,7 @@ import { Alert, Card, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchDoc, DocumentDoc, SiteDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { useDatabase } from '../../db/session';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { IncomingList, incomingRows, type IncomingRow } from './IncomingList';
@@ -18,7 +18,8 @@ export default function ReceivingPage() {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const terminal = useTerminal();
-  const { ledger, version } = useLedger();
+  // Read in render (names, lots): re-rendered whenever the projection changes.
+  const ledger = useLedgerRead((local) => local, []);
   const siteId = terminal?.siteId ?? '';
   const dispatches = useRxQuery<DocumentDoc>(
     (d) => (siteId ? d.documents.find({ selector: { type: 'dispatch', toSiteId: siteId } }) : null),
@@ -95,7 +96,7 @@ export default function ReceivingPage() {
 
   const onTheWay = rows.filter((row) => row.state === 'on-the-way').length;
   return (
-    <div data-testid="section-receiving" data-ledger-version={version}>
+    <div data-testid="section-receiving">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card>
           <Typography.Title level={3} style={{ marginTop: 0 }}>

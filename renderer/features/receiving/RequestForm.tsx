@@ -7,11 +7,13 @@ import { parseScan, resolveScan } from '../../../shared/ops/scan';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops/search';
 import type { ConfigDoc, ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
-import { averageDailyUse, parLevels, suggestedQty } from './request-hints';
+import { averageDailyUse, parLevels, suggestedQty, useWindowDays } from './request-hints';
+
+const noDailyUse = new Map<string, number>();
 
 interface RequestLine {
   productId: string;
@@ -38,7 +40,7 @@ export function RequestForm({
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const products = useRxQuery<ProductDoc>((d) => d.products.find({ selector: { active: true } }), []);
   const configs = useRxQuery<ConfigDoc>((d) => d.config.find({ selector: { key: 'par-levels' } }), []);
   const [lines, setLines] = useState<RequestLine[]>([]);
@@ -56,11 +58,12 @@ export function RequestForm({
   const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
   const byId = useMemo(() => new Map((products ?? []).map((p) => [p.id, p])), [products]);
   const pars = useMemo(() => parLevels(configs ?? [], siteId), [configs, siteId]);
-  const dailyUse = useMemo(
-    () => (ledger ? averageDailyUse(ledger.ledger.movements(), siteId, today) : new Map<string, number>()),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes with the ledger's movements
-    [ledger, version, siteId, today],
-  );
+  // The window's movements by index (a day of slack either side of the site's dates).
+  const dailyUse =
+    useLedgerRead(
+      async (ledger) => averageDailyUse(await ledger.movementsBetween(`${addDays(today, -useWindowDays - 1)}T00:00:00Z`), siteId, today),
+      [siteId, today],
+    ) ?? noDailyUse;
   const onHand = (productId: string) => ledger?.ledger.productTotals(siteId, productId).qty ?? 0;
 
   const add = (product: ProductDoc, qtyInBase?: number, packUnit?: string) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { documentsToPost, previewPosImport, type ColumnMapping, type PosField, type PreviewRow } from '../../../shared/ops';
 import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useErrorText } from '../../ui/errors';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { posReasonKey } from './pos-reasons';
@@ -29,7 +29,7 @@ interface PostOutcome {
 export default function PosImportPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const command = useCommand();
   const errorText = useErrorText();
   const fileInput = useRef<HTMLInputElement>(null);

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
@@ -18,7 +18,7 @@ type Kind = 'sale' | 'consumption';
 export default function QuickSalePage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const catalog = useScanCatalog();
   const command = useCommand();
   const scanRef = useRef<ScanInputHandle>(null);

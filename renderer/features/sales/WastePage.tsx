@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { expiryStatus } from '../../../shared/domain';
 import { wasteReasons, type DocumentDoc, type EventDoc, type ProductDoc, type WasteReason } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
 import { ExpiryTag } from '../../ui/ExpiryTag';
@@ -20,7 +20,7 @@ import { WastePhotoCell, WastePhotoPicker } from './WastePhoto';
 export default function WastePage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const catalog = useScanCatalog();
   const command = useCommand();
   const scanRef = useRef<ScanInputHandle>(null);
@@ -58,11 +58,11 @@ export default function WastePage() {
     [queuedFiles],
   );
 
-  const options = useMemo(
-    () => (ledger && product && siteId ? batchOptions(ledger.ledger, siteId, product, [], { heldOnly: true }) : []),
-    // `version`: on-hand moves when the ledger bumps
-    [ledger, product, siteId, version], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  const options =
+    useLedgerRead(
+      (ledger) => (ledger && product && siteId ? batchOptions(ledger.ledger, siteId, product, [], { heldOnly: true }) : []),
+      [product, siteId],
+    ) ?? [];
 
   const choose = (picked: ProductDoc, scannedBatch?: string, scannedQty?: number) => {
     if (!ledger || !siteId) return;

@@ -5,20 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { parseScan, resolveScan } from '../../../shared/ops/scan';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops/search';
 import { storageClasses, type BatchDoc, type DocumentDoc, type ProductDoc, type SiteDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { ScanInput } from '../../ui/ScanInput';
 import { businessDateToday, formatMoney, productLabel } from '../../ui/format';
 import { StockTable } from './StockTable';
-import { batchRows, filterRows, productRows, receiptBatchInfo, summarise, type StatusFilter } from './stock-rows';
+import { batchRows, filterRows, productRows, receiptBatchInfo, summarise, type StatusFilter, type StockRow } from './stock-rows';
 
 const allSites = '__all__';
 const statusFilters: StatusFilter[] = ['near-expiry', 'expired', 'ok', 'qc-held'];
+
+const noRows: StockRow[] = [];
 
 /** 库存: on-hand per batch or per product, from the ledger; HQ sees every site. */
 export default function StockPage() {
   const { t, i18n } = useTranslation();
   const terminal = useTerminal();
-  const { ledger, version } = useLedger();
+  const ledger = useLedgerAtHand();
   const isHq = terminal?.siteKind === 'hq';
   const products = useRxQuery<ProductDoc>((db) => db.products.find(), []);
   const sites = useRxQuery<SiteDoc>((db) => db.sites.find(), []);
@@ -43,13 +45,15 @@ export default function StockPage() {
 
   const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
   const fallback = useMemo(() => receiptBatchInfo(receipts ?? []), [receipts]);
-  const allRows = useMemo(() => {
-    if (!ledger || !terminal) return [];
-    const siteIds = isHq ? null : new Set([terminal.siteId]);
-    return batchRows(ledger.ledger.positions(), ledger.ledger, fallback, businessDate, siteIds);
-    // `version` changes whenever the ledger's figures do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ledger, version, terminal, isHq, fallback, businessDate]);
+  const ledgerRows = useLedgerRead(
+    (ledger) => {
+      if (!ledger || !terminal) return [];
+      const siteIds = isHq ? null : new Set([terminal.siteId]);
+      return batchRows(ledger.ledger.positions(), ledger.ledger, fallback, businessDate, siteIds);
+    },
+    [terminal, isHq, fallback, businessDate],
+  );
+  const allRows = ledgerRows ?? noRows;
 
   const productIds = useMemo(() => {
     const needle = deferredQuery.trim();
@@ -102,7 +106,7 @@ export default function StockPage() {
     } else setScanMessage(t('stock.scan.unknown', { code: text.slice(0, 40) }));
   };
 
-  const loading = !ledger || products === null;
+  const loading = !ledger || products === null || ledgerRows === null;
   const tableHeight = Math.max(320, (typeof window === 'undefined' ? 800 : window.innerHeight) - 420);
   return (
     <div data-testid="section-stock">

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildTraceIndex, traceBatches, traceSupplierLot, type TraceSource } from '../../../shared/ops';
 import type { BatchDoc } from '../../../shared/schemas';
-import { useLedger, useRxQuery } from '../../db/hooks';
+import { useLedgerRead, useRxQuery } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
 import { ScanInput } from '../../ui/ScanInput';
 import { usePartners } from '../food-safety/site-names';
@@ -15,7 +15,6 @@ import { TraceResultView } from './TraceResultView';
 export default function TracePage() {
   const { t } = useTranslation();
   const route = useRoute();
-  const { ledger, version } = useLedger();
   const batches = useRxQuery<BatchDoc>((db) => db.batches.find(), []);
   const { partners, partnerName } = usePartners();
   const [supplierId, setSupplierId] = useState<string | undefined>();
@@ -26,12 +25,15 @@ export default function TracePage() {
   const [start, setStart] = useState<TraceStart | null>(linked ? { kind: 'batches', batchIds: [linked] } : null);
 
   // One pass over the movements per ledger version; every trace after that is lookups.
-  const source = useMemo((): TraceSource | null => {
-    if (!ledger || !batches) return null;
-    const index = buildTraceIndex({ movements: ledger.ledger.movements(), documents: [], batches });
-    return { ...index, document: (docId) => ledger.ledger.document(docId) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is how the ledger says its figures changed
-  }, [ledger, version, batches]);
+  const source = useLedgerRead(
+    async (ledger): Promise<TraceSource | null> => {
+      if (!batches) return null;
+      // A trace may cross every site and any date: it reads the whole history, from the indexed copy.
+      const index = buildTraceIndex({ movements: await ledger.allMovements(), documents: [], batches });
+      return { ...index, document: (docId) => ledger.ledger.document(docId) };
+    },
+    [batches],
+  );
 
   const result = useMemo(() => {
     if (!source || !start) return null;

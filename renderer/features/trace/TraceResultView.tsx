@@ -14,7 +14,7 @@ import {
 } from '../../../shared/ops';
 import type { MovementKind } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
-import { useLedger } from '../../db/hooks';
+import { useLedgerAtHand } from '../../db/hooks';
 import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { usePartners, useSites } from '../food-safety/site-names';
 
@@ -43,7 +43,7 @@ interface Props {
 export function TraceResultView({ result, source, title, fileStem }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const { siteName } = useSites();
   const { partnerName } = usePartners();
   const nodes = useMemo(() => new Map(result.nodes.map((node) => [node.batchId, node])), [result]);

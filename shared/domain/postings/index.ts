@@ -22,6 +22,7 @@ export { postSale } from './sale';
 export { countVariance, postStockCount, type CountVarianceLine } from './stock-count';
 export { postStoreReceipt } from './store-receipt';
 export { postWaste } from './waste';
+export { historyReadsOf, withLoadedHistory, type HistoryReads } from './history-reads';
 
 /** Posts any document by its kind; kinds that move no stock (orders, requests, approvals) are refused. */
 export function postDocument(document: DocumentDoc, view: LedgerView): PostingOutcome {

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto'; // the stock projection keeps its history in IndexedDB (renderer/db/ledger-history.ts)
 // The executor on a real RxDB store: it stamps what a screen never supplies (ids, numbers, times,
 // the site's business date, the terminal), refuses a write this site may not make before anything
 // is stored, and posts through the posting intent so the ledger moves with the document.

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto'; // the stock projection keeps its history in IndexedDB (renderer/db/ledger-history.ts)
 // Postings on the terminal's real RxDB store: one unit from the user's point of view, refused
 // with the domain's typed error, and completed after a crash between the writes.
 import { randomUUID } from 'node:crypto';

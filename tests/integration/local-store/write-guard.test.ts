@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto'; // the stock projection keeps its history in IndexedDB (renderer/db/ledger-history.ts)
 // Local writes this terminal's site may not make fail at once, naming the document, and store
 // nothing — the endpoint would refuse them, and the sync client would keep them back for good.
 import { randomUUID } from 'node:crypto';

@@ -1,7 +1,7 @@
 import { Alert, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDoc } from '../../../../shared/schemas';
-import { useLedger } from '../../../db/hooks';
+import { useLedgerAtHand } from '../../../db/hooks';
 import { formatQty, productLabel } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
 import { discrepancyDispatchId, useSiteNames } from '../hooks';
@@ -30,7 +30,7 @@ export function DiscrepancyNotices({
   showLinks?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const siteName = useSiteNames();
   if (events.length === 0) return null;
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { checkLineChoice } from '../../../../shared/domain';
 import type { DocumentDoc, DocumentLine } from '../../../../shared/schemas';
 import { useCommand } from '../../../db/commands';
-import { useLedger, useRxQuery, useTerminal } from '../../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../../db/hooks';
 import { PostingRefusedError } from '../../../db/posting';
 import { ErrorAlert } from '../../../ui/errors';
 import { productLabel } from '../../../ui/format';
@@ -23,7 +23,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const products = useProducts();
   const index = useProductIndex(products);
   const siteName = useSiteNames();

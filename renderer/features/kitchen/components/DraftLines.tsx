@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { batchOptions, checkLineChoice, proposeBatches, type DomainError } from '../../../../shared/domain';
 import type { DocumentLine } from '../../../../shared/schemas';
-import { useLedger } from '../../../db/hooks';
+import { useLedgerAtHand } from '../../../db/hooks';
 import { describeDomainError } from '../../../ui/domain-error-text';
 import { ReasonInput } from '../../../ui/ReasonInput';
 import { formatQty, productLabel } from '../../../ui/format';
@@ -24,7 +24,7 @@ interface DraftLinesProps {
 /** Draft dispatch lines: quantity, FEFO proposal, another batch only with a reason. */
 export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, onDone }: DraftLinesProps) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const [refused, setRefused] = useState<Record<number, DomainError>>({});
   const qtyInputs = useRef(new Map<number, HTMLInputElement | null>());
 

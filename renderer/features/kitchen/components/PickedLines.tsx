@@ -3,7 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, expiryStatus } from '../../../../shared/domain';
 import type { DispatchDoc, DocumentLine } from '../../../../shared/schemas';
-import { useLedger } from '../../../db/hooks';
+import { useLedgerAtHand } from '../../../db/hooks';
 import { ExpiryTag } from '../../../ui/ExpiryTag';
 import { formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
@@ -11,7 +11,7 @@ import { formatUnitCost } from '../format';
 /** Lines with their batches fixed (picked) or shipped; read-only, with the kitchen's on-hand now. */
 export function PickedLines({ dispatch }: { dispatch: DispatchDoc }) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   if (!ledger) return null;
   const view = ledger.ledger;
   const shipped = dispatch.status === 'shipped';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import type { ProductionRunDoc } from '../../../../shared/schemas';
-import { useLedger } from '../../../db/hooks';
+import { useLedgerAtHand } from '../../../db/hooks';
 import { formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 import { PrintStatus } from './PrintStatus';
@@ -13,7 +13,7 @@ import { useBatchLabelPrint } from './useBatchLabelPrint';
 /** The batch a run made: lot, expiry, rolled-up unit cost and on-hand (from the ledger), and its labels. */
 export function ProductionResult({ run }: { run: ProductionRunDoc }) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const printLabels = useBatchLabelPrint();
   const batch = ledger?.ledger.batch(run.outputBatchId);
   const product = ledger?.ledger.product(run.outputProductId);

@@ -2,14 +2,14 @@ import { Card, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, ProductionRunDoc } from '../../../../shared/schemas';
-import { useLedger, useRxQuery } from '../../../db/hooks';
+import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 
 /** The kitchen's latest production runs, each with the batch it made. */
 export function RecentRuns({ siteId }: { siteId: string }) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const rows = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { siteId, type: 'production-run' } }), [siteId]);
   const recent = useMemo(
     () =>

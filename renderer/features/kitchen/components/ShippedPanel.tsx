@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
 import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
-import { useLedger, useRxQuery } from '../../../db/hooks';
+import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 import { siteLabel, useSites } from '../hooks';
@@ -23,7 +23,7 @@ type NotePage = 'A4' | 'A5';
  */
 export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: DispatchDoc; requestNumbers?: readonly string[] }) {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   const sites = useSites();
   const printLabels = useBatchLabelPrint();
   const [language, setLanguage] = useState<NoteLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN');

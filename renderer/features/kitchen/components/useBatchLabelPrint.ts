@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
-import { useLedger } from '../../../db/hooks';
+import { useLedgerAtHand } from '../../../db/hooks';
 import { formatQty, productLabel } from '../../../ui/format';
 import { batchLabelCode } from '../../../../shared/ops/batch-label';
 import { printKitchenDocument, qrDataUrl } from '../print';
@@ -17,7 +17,7 @@ export interface LabelRequest {
 /** Prints batch labels (lot, product, dates, QR) on the 60 × 40 mm label page. */
 export function useBatchLabelPrint(): (requests: readonly LabelRequest[]) => Promise<PrintResult> {
   const { t, i18n } = useTranslation();
-  const { ledger } = useLedger();
+  const ledger = useLedgerAtHand();
   return async (requests) => {
     const labels: BatchLabelData[] = [];
     for (const request of requests) {
