@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { dailyClosingValues, kpiDashboard, type KpiDashboard } from '../../../shared/finance';
+import { dailyClosingValues, kpiDashboard, kpiStockFromLog, type KpiDashboard } from '../../../shared/finance';
 import type { BatchDoc, DocumentDoc, EventDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedger, useRxQuery } from '../../db/hooks';
 import type { BusinessDateRange } from '../finance/DateRange';
@@ -29,8 +29,10 @@ export function useKpis(
     if (!ledger || !documents || !batches || !products || !events) return null;
     void version; // the ledger's movement log grows in place; version marks a change
     const started = performance.now();
+    // The ledger still holds every movement; the range's share is cut from it until the terminal
+    // reads movements by index (issue 12).
     const input = {
-      movements: ledger.ledger.movements(),
+      ...kpiStockFromLog(ledger.ledger.positions(), ledger.ledger.movements(), range.from),
       documents,
       batches,
       products,

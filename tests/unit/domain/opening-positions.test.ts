@@ -16,7 +16,17 @@ import {
 const START = Date.UTC(2025, 2, 1);
 const HOUR = 3_600_000;
 
-const movementArb = fc.record({
+interface MovementSpec {
+  site: number;
+  batch: number;
+  kind: MovementDoc['kind'];
+  qty: number;
+  cost: number;
+  hour: number;
+  minute: number;
+}
+
+const movementArb: fc.Arbitrary<MovementSpec> = fc.record({
   site: fc.integer({ min: 0, max: 2 }),
   batch: fc.integer({ min: 0, max: 5 }),
   kind: fc.constantFrom(...movementKinds),
@@ -26,7 +36,7 @@ const movementArb = fc.record({
   minute: fc.integer({ min: 0, max: 59 }),
 });
 
-const toMovement = (spec: fc.Infer<typeof movementArb>, index: number): MovementDoc => {
+const toMovement = (spec: MovementSpec, index: number): MovementDoc => {
   const at = new Date(START + spec.hour * HOUR + spec.minute * 60_000).toISOString();
   return {
     id: `m${index}`,

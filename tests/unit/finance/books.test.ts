@@ -178,7 +178,7 @@ describe('valuation report', () => {
   ];
 
   it('values at batch cost as of a date or an instant, by site and category', () => {
-    const report = valuationReport({ movements, batches, products, asOf: '2025-03-03' });
+    const report = valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-03' });
     // Kitchen: a1 5×2 + a2 10×4 = 50; store: b1 2×10 = 20 (transit loss holds no stock).
     expect(report).toMatchObject({
       total: 70,
@@ -190,15 +190,17 @@ describe('valuation report', () => {
       ['a1', 5, 10],
       ['a2', 10, 40],
     ]);
-    expect(valuationReport({ movements, batches, products, asOf: '2025-03-02T23:59:59.000Z', siteIds: [KITCHEN] }).total).toBe(60);
-    expect(valuationReport({ movements, batches, products, asOf: '2025-02-28' }).rows).toEqual([]);
+    expect(valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-02T23:59:59.000Z', siteIds: [KITCHEN] }).total).toBe(
+      60,
+    );
+    expect(valuationReport({ opening: [], movements, batches, products, asOf: '2025-02-28' }).rows).toEqual([]);
   });
 
   it('values at the costs the movements carried under moving average', () => {
     const policy = () => ({ negativeStock: 'block' as const, costing: 'moving-average' as const, priceDeviationPct: 10 });
-    const report = valuationReport({ movements, batches, products, asOf: '2025-03-03', siteIds: [KITCHEN], policy });
+    const report = valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-03', siteIds: [KITCHEN], policy });
     // 20 + 40 − 5×3 = 45 for 15 units: average 3.
     expect(report.rows[0]).toMatchObject({ qty: 15, value: 45, unitCost: 3, costing: 'moving-average' });
-    expect(() => valuationReport({ movements, batches, products, asOf: 'soon' })).toThrow(RangeError);
+    expect(() => valuationReport({ opening: [], movements, batches, products, asOf: 'soon' })).toThrow(RangeError);
   });
 });
