@@ -43,3 +43,12 @@ export function businessDateOf(instant: string, utcOffsetMinutes = DEFAULT_UTC_O
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${instant}`);
   return formatBusinessDate(ms + utcOffsetMinutes * 60_000);
 }
+
+/**
+ * The first instant (ISO, UTC) of a business date at a site `utcOffsetMinutes` east of UTC: a
+ * movement's `businessDateOf(at)` is `date` or later exactly when `at` is at or after it, so a
+ * report can read "movements since `from`" by an index on `at` and date them as before.
+ */
+export function startOfBusinessDate(date: string, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
+  return new Date(parseBusinessDate(date) - utcOffsetMinutes * 60_000).toISOString();
+}

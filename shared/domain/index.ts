@@ -8,6 +8,7 @@ export * from './ids';
 export * from './journal';
 export type * from './ledger-view';
 export * from './numbers';
+export * from './opening-positions';
 export * from './policy';
 export * from './postings';
 export * from './projection';

@@ -1,150 +1,25 @@
 /**
- * KPIs (DOMAIN.md, KPIs) as pure functions over movements, documents, batches, products and
- * events for a date range and a set of sites (HQ: every site; a site: its own). Each formula is
+ * KPIs (DOMAIN.md, KPIs) as pure functions over the stock at the start of a date range, the
+ * range's movements, documents, batches, products and events, for a set of sites (HQ: every
+ * site; a site: its own); `KpiInput` says what each field must hold. Each formula is
  * stated in docs/user-guide-kpis.md; ratios are fractions (0.125 = 12.5 %), null when the
  * denominator is zero, because "no sales" is not "0 % margin".
  */
-import type { BatchDoc, DocumentDoc, EventDoc, MovementDoc, MovementKind, ProductDoc } from '../schemas';
-import { addDays, affectsOnHand, businessDateOf, daysBetween, defaultSitePolicy, expiryStatus, QTY_EPSILON, roundMoney } from '../domain';
-import { movementValue, valuationReport, type PolicyLookup } from './valuation-report';
+import type { EventDoc, MovementDoc, MovementKind } from '../schemas';
+import { businessDateOf, roundMoney } from '../domain';
+import { inRange, ratio, scope, valueOut, type KpiInput } from './kpi-input';
+import {
+  inventoryValueKpi,
+  nearExpiryKpi,
+  stockoutKpi,
+  turnoverKpi,
+  type NearExpiryKpi,
+  type StockoutKpi,
+  type TurnoverKpi,
+} from './kpi-stock';
 
-export interface KpiInput {
-  movements: readonly MovementDoc[];
-  documents: readonly DocumentDoc[];
-  batches: readonly BatchDoc[];
-  products: readonly ProductDoc[];
-  events: readonly EventDoc[];
-  /** Inclusive business dates. */
-  from: string;
-  to: string;
-  /** Absent = every site (HQ view). */
-  siteIds?: readonly string[];
-  policy?: PolicyLookup;
-}
-
-const ratio = (numerator: number, denominator: number): number | null => (Math.abs(denominator) < 1e-9 ? null : numerator / denominator);
-
-function scope(input: Pick<KpiInput, 'siteIds'>): (siteId: string) => boolean {
-  const sites = input.siteIds ? new Set(input.siteIds) : null;
-  return (siteId) => sites === null || sites.has(siteId);
-}
-
-/** Reports read each movement's date in many passes; work it out once per movement. */
-const movementDates = new WeakMap<object, string>();
-function dateOf(movement: Pick<MovementDoc, 'at'>): string {
-  let date = movementDates.get(movement);
-  if (date === undefined) {
-    date = businessDateOf(movement.at);
-    movementDates.set(movement, date);
-  }
-  return date;
-}
-
-/** Every business date from `from` to `to` inclusive. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
-  return dates;
-}
-
-/** Value out of stock by the movements of these kinds in range (positive = stock left). */
-function valueOut(input: KpiInput, kinds: ReadonlySet<MovementKind>, filter: (movement: MovementDoc) => boolean = () => true): number {
-  const inScope = scope(input);
-  let value = 0;
-  for (const movement of input.movements) {
-    const date = dateOf(movement);
-    if (!kinds.has(movement.kind) || !inScope(movement.siteId) || date < input.from || date > input.to || !filter(movement)) continue;
-    value -= movement.qty * movement.unitCost;
-  }
-  return value;
-}
-
-// ---------------------------------------------------------------- inventory value
-
-export function inventoryValueKpi(input: KpiInput): {
-  asOf: string;
-  total: number;
-  bySite: Record<string, number>;
-  byCategory: Record<string, number>;
-  bySiteCategory: Record<string, Record<string, number>>;
-} {
-  const report = valuationReport({
-    movements: input.movements,
-    batches: input.batches,
-    products: input.products,
-    asOf: input.to,
-    ...(input.siteIds ? { siteIds: input.siteIds } : {}),
-    ...(input.policy ? { policy: input.policy } : {}),
-  });
-  return {
-    asOf: input.to,
-    total: report.total,
-    bySite: report.bySite,
-    byCategory: report.byCategory,
-    bySiteCategory: report.bySiteCategory,
-  };
-}
-
-/** Closing inventory value at the end of each day of the range (valued as the valuation report). */
-export function dailyClosingValues(input: KpiInput): { date: string; value: number }[] {
-  const inScope = scope(input);
-  const policy = input.policy ?? (() => defaultSitePolicy);
-  const batches = new Map(input.batches.map((batch) => [batch.id, batch]));
-  let opening = 0;
-  const deltas = new Map<string, number>();
-  for (const movement of input.movements) {
-    if (!affectsOnHand(movement.kind) || !inScope(movement.siteId)) continue;
-    const date = dateOf(movement);
-    if (date > input.to) continue;
-    const value = movementValue(movement, policy(movement.siteId).costing, (id) => batches.get(id));
-    if (date < input.from) opening += value;
-    else deltas.set(date, (deltas.get(date) ?? 0) + value);
-  }
-  let running = opening;
-  return datesBetween(input.from, input.to).map((date) => {
-    running += deltas.get(date) ?? 0;
-    return { date, value: roundMoney(running) };
-  });
-}
-
-// ---------------------------------------------------------------- turnover
-
-const consumedKinds: ReadonlySet<MovementKind> = new Set<MovementKind>(['sale', 'consumption']);
-
-/** Customer returns put cost back (Dr Inventory / Cr COGS), so they reduce COGS. */
-function customerReturnCost(input: KpiInput): number {
-  const fromCustomer = new Set(
-    input.documents
-      .filter((document) => document.type === 'return' && document.returnDirection === 'from-customer')
-      .map((document) => document.id),
-  );
-  return -valueOut(input, new Set<MovementKind>(['return']), (movement) => fromCustomer.has(movement.docId));
-}
-
-export interface TurnoverKpi {
-  days: number;
-  /** Cost of sales + consumption at cost in range, net of customer returns. */
-  cogs: number;
-  /** Mean of the daily closing values. */
-  averageInventory: number;
-  turnover: number | null;
-  daysOfStock: number | null;
-}
-
-export function turnoverKpi(input: KpiInput): TurnoverKpi {
-  const closing = dailyClosingValues(input);
-  const days = closing.length;
-  const cogs = roundMoney(valueOut(input, consumedKinds) - customerReturnCost(input));
-  const averageInventory = days === 0 ? 0 : closing.reduce((sum, day) => sum + day.value, 0) / days;
-  const dailyCogs = days === 0 ? 0 : cogs / days;
-  return {
-    days,
-    cogs,
-    averageInventory: roundMoney(averageInventory),
-    turnover: ratio(cogs, averageInventory),
-    daysOfStock: ratio(averageInventory, dailyCogs),
-  };
-}
+export * from './kpi-input';
+export * from './kpi-stock';
 
 // ---------------------------------------------------------------- loss rate
 
@@ -159,54 +34,6 @@ export function lossRateKpi(input: KpiInput): LossRateKpi {
   const wasteValue = roundMoney(valueOut(input, new Set<MovementKind>(['waste'])));
   const consumptionValue = roundMoney(valueOut(input, new Set<MovementKind>(['sale', 'consumption', 'production-consume'])));
   return { wasteValue, consumptionValue, lossRate: ratio(wasteValue, consumptionValue) };
-}
-
-// ---------------------------------------------------------------- stockout rate
-
-export interface StockoutKpi {
-  /** (site, product, day) with demand: sold that day, or on the same weekday in any of the 4 weeks before. */
-  itemDaysWithDemand: number;
-  /** Of those, the days the product closed at zero (or below) on-hand at the site. */
-  itemDaysAtZero: number;
-  stockoutRate: number | null;
-}
-
-export function stockoutKpi(input: KpiInput): StockoutKpi {
-  const inScope = scope(input);
-  const earliest = addDays(input.from, -28);
-  const soldOn = new Map<string, Set<string>>();
-  const onHandMoves = new Map<string, { date: string; qty: number }[]>();
-  for (const movement of input.movements) {
-    if (!inScope(movement.siteId)) continue;
-    const key = `${movement.siteId}\u0000${movement.productId}`;
-    const date = dateOf(movement);
-    if (consumedKinds.has(movement.kind) && movement.qty < 0 && date >= earliest && date <= input.to) {
-      const dates = soldOn.get(key) ?? new Set<string>();
-      dates.add(date);
-      soldOn.set(key, dates);
-    }
-    if (affectsOnHand(movement.kind) && date <= input.to) {
-      const moves = onHandMoves.get(key) ?? [];
-      moves.push({ date, qty: movement.qty });
-      onHandMoves.set(key, moves);
-    }
-  }
-  const dates = datesBetween(input.from, input.to);
-  let withDemand = 0;
-  let atZero = 0;
-  for (const [key, sold] of soldOn) {
-    const moves = (onHandMoves.get(key) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    let index = 0;
-    let onHand = 0;
-    for (const date of dates) {
-      while (index < moves.length && (moves[index]?.date ?? '') <= date) onHand += moves[index++]?.qty ?? 0;
-      const demand = [0, 7, 14, 21, 28].some((back) => sold.has(addDays(date, -back)));
-      if (!demand) continue;
-      withDemand += 1;
-      if (onHand <= QTY_EPSILON) atZero += 1;
-    }
-  }
-  return { itemDaysWithDemand: withDemand, itemDaysAtZero: atZero, stockoutRate: ratio(atZero, withDemand) };
 }
 
 // ---------------------------------------------------------------- gross margin
@@ -236,9 +63,9 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
   const products = new Map(input.products.map((product) => [product.id, product]));
   const documents = new Map(input.documents.map((document) => [document.id, document]));
   const facts: { siteId: string; productId: string; revenue: number; cogs: number }[] = [];
-  const inRange = (date: string) => date >= input.from && date <= input.to;
   for (const document of input.documents) {
-    if (document.status !== 'posted' || !inScope(document.siteId) || !inRange(document.businessDate)) continue;
+    if (document.status !== 'posted' || !inScope(document.siteId) || document.businessDate < input.from || document.businessDate > input.to)
+      continue;
     const reversed =
       document.type === 'reversal' && document.reversesDocId !== undefined ? documents.get(document.reversesDocId) : undefined;
     const source = document.type === 'sale' ? document : reversed?.type === 'sale' ? reversed : undefined;
@@ -253,7 +80,7 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
   }
   const fromCustomer = (movement: MovementDoc) => documents.get(movement.docId)?.returnDirection === 'from-customer';
   for (const movement of input.movements) {
-    if (!inScope(movement.siteId) || !inRange(dateOf(movement))) continue;
+    if (!inScope(movement.siteId) || !inRange(input, movement)) continue;
     if (movement.kind === 'sale' || (movement.kind === 'return' && fromCustomer(movement))) {
       facts.push({ siteId: movement.siteId, productId: movement.productId, revenue: 0, cogs: -movement.qty * movement.unitCost });
     }
@@ -283,57 +110,6 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
     byProduct: group((fact) => fact.productId),
     byCategory: group((fact) => products.get(fact.productId)?.category ?? 'uncategorised'),
     bySite: group((fact) => fact.siteId),
-  };
-}
-
-// ---------------------------------------------------------------- near-expiry
-
-export interface NearExpiryKpi {
-  asOf: string;
-  nearExpiryValue: number;
-  expiredValue: number;
-  batches: {
-    siteId: string;
-    productId: string;
-    batchId: string;
-    expiryDate: string;
-    status: 'near-expiry' | 'expired';
-    qty: number;
-    value: number;
-    daysLeft: number;
-  }[];
-}
-
-/** Stock on hand at the end of `to`, by expiry status at `to` (near-expiry window per product). */
-export function nearExpiryKpi(input: KpiInput): NearExpiryKpi {
-  const report = valuationReport({
-    movements: input.movements,
-    batches: input.batches,
-    products: input.products,
-    asOf: input.to,
-    ...(input.siteIds ? { siteIds: input.siteIds } : {}),
-    ...(input.policy ? { policy: input.policy } : {}),
-  });
-  const batches = new Map(input.batches.map((batch) => [batch.id, batch]));
-  const products = new Map(input.products.map((product) => [product.id, product]));
-  const rows: NearExpiryKpi['batches'] = [];
-  for (const row of report.rows) {
-    for (const position of row.batches) {
-      const batch = batches.get(position.batchId);
-      const product = products.get(position.productId);
-      if (!batch || !product || batch.expiryDate === undefined || position.qty <= QTY_EPSILON) continue;
-      const status = expiryStatus(batch, product, input.to);
-      if (status === 'ok') continue;
-      rows.push({ ...position, expiryDate: batch.expiryDate, status, daysLeft: daysBetween(input.to, batch.expiryDate) });
-    }
-  }
-  const sum = (status: 'near-expiry' | 'expired') =>
-    roundMoney(rows.filter((row) => row.status === status).reduce((total, row) => total + row.value, 0));
-  return {
-    asOf: input.to,
-    nearExpiryValue: sum('near-expiry'),
-    expiredValue: sum('expired'),
-    batches: rows.sort((a, b) => (a.expiryDate < b.expiryDate ? -1 : a.expiryDate > b.expiryDate ? 1 : 0)),
   };
 }
 

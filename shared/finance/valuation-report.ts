@@ -1,7 +1,7 @@
 /**
- * Inventory valuation report (存货估值表) at any date: Σ movements up to that moment per site and
- * product, valued at batch cost, or at the moving average where the site's policy says so
- * (DOMAIN.md, Valuation and bookkeeping).
+ * Inventory valuation report (存货估值表) at any date: opening stock plus Σ movements up to that
+ * moment per site and product, valued at batch cost, or at the moving average where the site's
+ * policy says so (DOMAIN.md, Valuation and bookkeeping).
  */
 import type { BatchDoc, ConfigDoc, MovementDoc, ProductDoc } from '../schemas';
 import {
@@ -13,6 +13,7 @@ import {
   roundQty,
   sitePolicyFromConfig,
   type SitePolicy,
+  type StockPosition,
 } from '../domain';
 
 export type PolicyLookup = (siteId: string) => SitePolicy;
@@ -55,7 +56,32 @@ export function movementValue(
   return movement.qty * movement.unitCost;
 }
 
+/**
+ * The stock value of an opening position, equal to Σ `movementValue` over the movements that
+ * built it: under batch costing every one of them is valued at the batch's cost, so the sum is
+ * qty × batch cost; otherwise it is Σ qty × the cost each carried, which the position keeps as
+ * `value`. Positions are per batch, so no cost layer older than the range is needed.
+ */
+export function positionValue(
+  position: Pick<StockPosition, 'qty' | 'value' | 'batchId'>,
+  costing: SitePolicy['costing'],
+  batch: (id: string) => BatchDoc | undefined,
+): number {
+  if (costing === 'batch') {
+    const known = batch(position.batchId);
+    if (known) return position.qty * known.unitCost;
+  }
+  return position.value;
+}
+
 export interface ValuationInput {
+  /**
+   * Stock per (site, product, batch) at the instant `movements` start from (for a report over
+   * every movement: none). `asOf` must not be before that instant: the report adds movements to
+   * the opening, it never takes them back.
+   */
+  opening: readonly StockPosition[];
+  /** Every movement since the opening's instant; those after `asOf` are ignored. */
   movements: readonly MovementDoc[];
   batches: readonly BatchDoc[];
   products: readonly ProductDoc[];
@@ -115,19 +141,25 @@ export function valuationReport(input: ValuationInput): ValuationReport {
   const lookupBatch = (id: string) => batches.get(id);
   const sites = input.siteIds ? new Set(input.siteIds) : null;
   const acc = new Map<string, Map<string, Accumulator>>();
-  for (const movement of input.movements) {
-    if (!affectsOnHand(movement.kind) || (sites !== null && !sites.has(movement.siteId)) || !include(movement)) continue;
-    let site = acc.get(movement.siteId);
-    if (!site) acc.set(movement.siteId, (site = new Map()));
-    let product = site.get(movement.productId);
-    if (!product) site.set(movement.productId, (product = { qty: 0, value: 0, batches: new Map() }));
-    const value = movementValue(movement, policy(movement.siteId).costing, lookupBatch);
-    product.qty += movement.qty;
+  const add = (key: Pick<StockPosition, 'siteId' | 'productId' | 'batchId'>, qty: number, value: number) => {
+    let site = acc.get(key.siteId);
+    if (!site) acc.set(key.siteId, (site = new Map()));
+    let product = site.get(key.productId);
+    if (!product) site.set(key.productId, (product = { qty: 0, value: 0, batches: new Map() }));
+    product.qty += qty;
     product.value += value;
-    const batch = product.batches.get(movement.batchId) ?? { qty: 0, value: 0 };
-    batch.qty += movement.qty;
+    const batch = product.batches.get(key.batchId) ?? { qty: 0, value: 0 };
+    batch.qty += qty;
     batch.value += value;
-    product.batches.set(movement.batchId, batch);
+    product.batches.set(key.batchId, batch);
+  };
+  const inScope = (siteId: string) => sites === null || sites.has(siteId);
+  for (const position of input.opening) {
+    if (inScope(position.siteId)) add(position, position.qty, positionValue(position, policy(position.siteId).costing, lookupBatch));
+  }
+  for (const movement of input.movements) {
+    if (!affectsOnHand(movement.kind) || !inScope(movement.siteId) || !include(movement)) continue;
+    add(movement, movement.qty, movementValue(movement, policy(movement.siteId).costing, lookupBatch));
   }
 
   const rows: ValuationRow[] = [];
@@ -154,8 +186,10 @@ export function valuationReport(input: ValuationInput): ValuationReport {
         qty,
         unitCost: Math.abs(qty) > QTY_EPSILON ? product.value / qty : 0,
         value: roundMoney(product.value),
+        // By batch id: the order of first movements would depend on how far back the caller read.
         batches: [...product.batches]
           .filter(([, batch]) => Math.abs(batch.qty) > QTY_EPSILON)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([batchId, batch]) => ({
             siteId,
             productId,

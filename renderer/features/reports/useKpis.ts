@@ -1,4 +1,5 @@
-import { dailyClosingValues, kpiDashboard, type KpiDashboard } from '../../../shared/finance';
+import { startOfBusinessDate } from '../../../shared/domain';
+import { dailyClosingValues, kpiDashboard, kpiStockFromLog, stockoutLookbackStart, type KpiDashboard } from '../../../shared/finance';
 import type { BatchDoc, DocumentDoc, EventDoc, ProductDoc } from '../../../shared/schemas';
 import { useLedgerRead, useRxQuery } from '../../db/hooks';
 import type { BusinessDateRange } from '../finance/DateRange';
@@ -29,9 +30,11 @@ export function useKpis(
     async (ledger): Promise<KpiResult | null> => {
       if (!documents || !batches || !products || !events) return null;
       const started = performance.now();
-      const movements = await ledger.allMovements();
+      // By index: the movements since the stockout look-back before `from` (opening = current
+      // positions minus what moved since `from`), never the whole history.
+      const since = await ledger.movementsBetween(startOfBusinessDate(stockoutLookbackStart(range.from)));
       const input = {
-        movements,
+        ...kpiStockFromLog(ledger.ledger.positions(), since, range.from),
         documents,
         batches,
         products,
@@ -43,7 +46,7 @@ export function useKpis(
       };
       const dashboard = kpiDashboard(input);
       const daily = dailyClosingValues(input);
-      return { dashboard, daily, ms: Math.round(performance.now() - started), movements: movements.length };
+      return { dashboard, daily, ms: Math.round(performance.now() - started), movements: since.length };
     },
     [documents, batches, products, events, range.from, range.to, siteKey],
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigDoc, DocumentDoc, GoodsReceiptDoc, PartnerDoc, ReversalDoc, SaleDoc } from '../../../shared/schemas';
-import { defaultAccountMapping } from '../../../shared/domain';
+import { defaultAccountMapping, openingPositions, recomputePositions, startOfBusinessDate } from '../../../shared/domain';
 import {
   accountBalance,
   accountLabel,
@@ -178,7 +178,7 @@ describe('valuation report', () => {
   ];
 
   it('values at batch cost as of a date or an instant, by site and category', () => {
-    const report = valuationReport({ movements, batches, products, asOf: '2025-03-03' });
+    const report = valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-03' });
     // Kitchen: a1 5×2 + a2 10×4 = 50; store: b1 2×10 = 20 (transit loss holds no stock).
     expect(report).toMatchObject({
       total: 70,
@@ -190,15 +190,36 @@ describe('valuation report', () => {
       ['a1', 5, 10],
       ['a2', 10, 40],
     ]);
-    expect(valuationReport({ movements, batches, products, asOf: '2025-03-02T23:59:59.000Z', siteIds: [KITCHEN] }).total).toBe(60);
-    expect(valuationReport({ movements, batches, products, asOf: '2025-02-28' }).rows).toEqual([]);
+    expect(valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-02T23:59:59.000Z', siteIds: [KITCHEN] }).total).toBe(
+      60,
+    );
+    expect(valuationReport({ opening: [], movements, batches, products, asOf: '2025-02-28' }).rows).toEqual([]);
   });
 
   it('values at the costs the movements carried under moving average', () => {
     const policy = () => ({ negativeStock: 'block' as const, costing: 'moving-average' as const, priceDeviationPct: 10 });
-    const report = valuationReport({ movements, batches, products, asOf: '2025-03-03', siteIds: [KITCHEN], policy });
+    const report = valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-03', siteIds: [KITCHEN], policy });
     // 20 + 40 − 5×3 = 45 for 15 units: average 3.
     expect(report.rows[0]).toMatchObject({ qty: 15, value: 45, unitCost: 3, costing: 'moving-average' });
-    expect(() => valuationReport({ movements, batches, products, asOf: 'soon' })).toThrow(RangeError);
+    expect(() => valuationReport({ opening: [], movements, batches, products, asOf: 'soon' })).toThrow(RangeError);
+  });
+
+  it('from opening positions plus the movements since, as from every movement, under both costings', () => {
+    // Opening at the start of 03-02 (16:00 UTC on 03-01): the a1 receipt, and the store's b1 (its transit loss holds nothing).
+    const fromInstant = startOfBusinessDate('2025-03-02');
+    const since = movements.filter((m) => m.at >= fromInstant);
+    const opening = openingPositions(recomputePositions(movements).values(), since, fromInstant);
+    expect(opening.map((p) => [p.batchId, p.qty, p.value])).toEqual([
+      ['a1', 10, 20],
+      ['a2', 0, 0],
+      ['b1', 2, 20],
+    ]);
+    const average = () => ({ negativeStock: 'block' as const, costing: 'moving-average' as const, priceDeviationPct: 10 });
+    for (const policy of [undefined, average]) {
+      const full = valuationReport({ opening: [], movements, batches, products, asOf: '2025-03-03', ...(policy ? { policy } : {}) });
+      expect(valuationReport({ opening, movements: since, batches, products, asOf: '2025-03-03', ...(policy ? { policy } : {}) })).toEqual(
+        full,
+      );
+    }
   });
 });

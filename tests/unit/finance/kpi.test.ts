@@ -12,8 +12,10 @@ import {
   priceDeviationsKpi,
   stockoutKpi,
   turnoverKpi,
+  kpiStockFromLog,
   type KpiInput,
 } from '../../../shared/finance/kpi';
+import { recomputePositions } from '../../../shared/domain';
 import { KITCHEN, STORE, batch, doc, movement, perishable, product } from './fixtures';
 
 const products = [perishable('a', 7, { category: 'veg', nearExpiryDays: 2 }), product('b', { category: 'meat' })];
@@ -89,7 +91,9 @@ const events: EventDoc[] = [
   event('e6', KITCHEN, 'price-deviation', '2025-03-04', { excessAmount: 1.5 }),
 ];
 
-const base: KpiInput = { movements, documents, batches, products, events, from: '2025-03-01', to: '2025-03-04' };
+// The range's stock as a terminal reading by index gets it: the opening at 03-01 and the movements since.
+const stock = kpiStockFromLog(recomputePositions(movements).values(), movements, '2025-03-01');
+const base: KpiInput = { ...stock, documents, batches, products, events, from: '2025-03-01', to: '2025-03-04' };
 const kitchen: KpiInput = { ...base, siteIds: [KITCHEN] };
 
 describe('KPIs, kitchen only', () => {
@@ -164,7 +168,7 @@ describe('KPIs, HQ (every site)', () => {
   });
 
   it('ratios are null, not zero, without a denominator', () => {
-    const empty: KpiInput = { ...base, movements: [], documents: [], events: [] };
+    const empty: KpiInput = { ...base, opening: [], movements: [], salesBeforeFrom: [], documents: [], events: [] };
     const dashboard = kpiDashboard(empty);
     expect([
       dashboard.turnover.turnover,
