@@ -57,6 +57,41 @@ export function buildTraceIndex(data: {
   };
 }
 
+/** How a terminal reads movement history by index (renderer/db/local-ledger.ts). */
+export interface TraceHistoryReader {
+  movementsOfBatches(batchIds: readonly string[]): Promise<readonly MovementDoc[]>;
+  movementsOfDocuments(docIds: readonly string[]): Promise<readonly MovementDoc[]>;
+}
+
+/**
+ * The movements a trace from `rootBatchIds` can reach, read by index rather than all history: a
+ * trace moves between batches only through production runs, so from each batch's movements it
+ * follows the runs it entered or left, and from each run's movements the batches it consumed or
+ * produced, until nothing new is reached. A trace over these equals a trace over everything.
+ */
+export async function loadTraceHistory(reader: TraceHistoryReader, rootBatchIds: readonly string[]): Promise<MovementDoc[]> {
+  const movements = new Map<string, MovementDoc>();
+  const seenBatches = new Set<string>();
+  const seenRuns = new Set<string>();
+  let batches = [...new Set(rootBatchIds)];
+  while (batches.length > 0) {
+    batches.forEach((id) => seenBatches.add(id));
+    const runs = new Set<string>();
+    for (const m of await reader.movementsOfBatches(batches)) {
+      movements.set(m.id, m);
+      if ((m.kind === 'production-consume' || m.kind === 'production-output') && !seenRuns.has(m.docId)) runs.add(m.docId);
+    }
+    runs.forEach((id) => seenRuns.add(id));
+    const next = new Set<string>();
+    for (const m of await reader.movementsOfDocuments([...runs])) {
+      movements.set(m.id, m);
+      if (!seenBatches.has(m.batchId)) next.add(m.batchId);
+    }
+    batches = [...next];
+  }
+  return [...movements.values()];
+}
+
 export type BatchOrigin =
   | { kind: 'receipt'; docId: string; docNumber?: string; supplierId?: string }
   | { kind: 'production'; docId: string; docNumber?: string }

@@ -2,7 +2,7 @@ import { App as AntApp, Alert, AutoComplete, Button, Card, Col, Empty, Row, Sele
 import { SearchOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildTraceIndex, traceBatches, traceSupplierLot, type TraceSource } from '../../../shared/ops';
+import { buildTraceIndex, loadTraceHistory, traceBatches, traceSupplierLot, type TraceResult, type TraceSource } from '../../../shared/ops';
 import type { BatchDoc } from '../../../shared/schemas';
 import { useLedgerRead, useRxQuery } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
@@ -24,21 +24,23 @@ export default function TracePage() {
   const linked = route.rest[0];
   const [start, setStart] = useState<TraceStart | null>(linked ? { kind: 'batches', batchIds: [linked] } : null);
 
-  // One pass over the movements per ledger version; every trace after that is lookups.
-  const source = useLedgerRead(
-    async (ledger): Promise<TraceSource | null> => {
-      if (!batches) return null;
-      // A trace may cross every site and any date: it reads the whole history, from the indexed copy.
-      const index = buildTraceIndex({ movements: await ledger.allMovements(), documents: [], batches });
-      return { ...index, document: (docId) => ledger.ledger.document(docId) };
+  // Reference lookups (batches, supplier lots) need no history; a trace reads the movements it
+  // can reach by index (loadTraceHistory), never the whole history.
+  const lookup = useMemo(() => (batches ? buildTraceIndex({ movements: [], documents: [], batches }) : null), [batches]);
+  const traced = useLedgerRead(
+    async (ledger): Promise<{ start: TraceStart; source: TraceSource; result: TraceResult } | null> => {
+      if (!batches || !lookup || !start) return null;
+      const roots = start.kind === 'supplier-lot' ? lookup.batchesOfSupplierLot(start.supplierId, start.lotCode) : start.batchIds;
+      const index = buildTraceIndex({ movements: await loadTraceHistory(ledger, roots), documents: [], batches });
+      const source: TraceSource = { ...index, document: (docId) => ledger.ledger.document(docId) };
+      const result =
+        start.kind === 'supplier-lot' ? traceSupplierLot(source, start.supplierId, start.lotCode) : traceBatches(source, start.batchIds);
+      return { start, source, result };
     },
-    [batches],
+    [batches, lookup, start],
   );
-
-  const result = useMemo(() => {
-    if (!source || !start) return null;
-    return start.kind === 'supplier-lot' ? traceSupplierLot(source, start.supplierId, start.lotCode) : traceBatches(source, start.batchIds);
-  }, [source, start]);
+  // While another start loads, the last trace is not shown under the new start's title.
+  const current = traced && traced.start === start ? traced : null;
 
   const suppliers = (partners ?? []).filter((partner) => partner.kind !== 'customer').sort((a, b) => a.code.localeCompare(b.code));
   const lotOptions = useMemo(() => (supplierId && batches ? lotCodesOf(supplierId, batches) : []), [supplierId, batches]);
@@ -55,7 +57,7 @@ export default function TracePage() {
       setLookupError(t('trace.needSupplierAndLot'));
       return;
     }
-    const known = source?.batchesOfSupplierLot(supplierId, lotCode).length ?? 0;
+    const known = lookup?.batchesOfSupplierLot(supplierId, lotCode).length ?? 0;
     if (!known) {
       setLookupError(t('trace.lotNotFound', { supplier: partnerName(supplierId), lot: lotCode }));
       return;
@@ -79,9 +81,9 @@ export default function TracePage() {
   }
 
   const title = (() => {
-    if (!start || !source) return '';
+    if (!start || !lookup) return '';
     if (start.kind === 'supplier-lot') return t('trace.rootsTitle', { what: `${partnerName(start.supplierId)} · ${start.lotCode}` });
-    return t('trace.rootsTitle', { what: start.batchIds.map((id) => source.batch(id)?.lotCode ?? id).join('、') });
+    return t('trace.rootsTitle', { what: start.batchIds.map((id) => lookup.batch(id)?.lotCode ?? id).join('、') });
   })();
   const fileStem = start?.kind === 'supplier-lot' ? start.lotCode : (start?.batchIds[0] ?? 'batch');
 
@@ -138,12 +140,12 @@ export default function TracePage() {
         {lookupError && (
           <Alert type="warning" showIcon message={lookupError} style={{ marginBottom: 16 }} data-testid="trace-lookup-error" />
         )}
-        {!source ? (
+        {!lookup || (start && !current) ? (
           <Spin tip={t('trace.loading')}>
             <div style={{ minHeight: 120 }} />
           </Spin>
-        ) : result ? (
-          <TraceResultView result={result} source={source} title={title} fileStem={fileStem} />
+        ) : current ? (
+          <TraceResultView result={current.result} source={current.source} title={title} fileStem={fileStem} />
         ) : (
           <Empty description={t('trace.startHint')} />
         )}

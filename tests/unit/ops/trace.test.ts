@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentDoc, MovementDoc } from '../../../shared/schemas';
-import { buildTraceIndex, traceBatch, traceCsv, traceSupplierLot } from '../../../shared/ops/trace';
+import { buildTraceIndex, loadTraceHistory, traceBatch, traceCsv, traceSupplierLot } from '../../../shared/ops/trace';
 import { batch, document, KITCHEN, movement, STORE } from './fixtures';
 
 const STORE_B = 'site-store-b';
@@ -155,5 +155,34 @@ describe('recall trace', () => {
       batches: [],
     });
     expect(traceBatch(cyclic, 'a').forward[0]?.children[0]).toMatchObject({ batchId: 'a', repeated: true });
+  });
+});
+
+describe('trace history read by index', () => {
+  const reader = (all: readonly MovementDoc[], reads: string[] = []) => ({
+    movementsOfBatches: async (ids: readonly string[]) => {
+      reads.push(...ids.map((id) => `batch:${id}`));
+      return all.filter((m) => ids.includes(m.batchId));
+    },
+    movementsOfDocuments: async (ids: readonly string[]) => {
+      reads.push(...ids.map((id) => `doc:${id}`));
+      return all.filter((m) => ids.includes(m.docId));
+    },
+  });
+  const unrelated = [
+    mv('gr-9', 'goods-receipt', KITCHEN, 'rice-1', 'rice', 'receipt', 500),
+    mv('sale-9', 'sale', KITCHEN, 'rice-1', 'rice', 'sale', -5),
+  ];
+
+  it('gives every trace the same result as the whole history, reading only what the trace reaches', async () => {
+    const all = [...movements, ...unrelated];
+    for (const root of ['pork-1', 'salt-1', 'hsr-1', 'dump-1', 'pork-2']) {
+      const reads: string[] = [];
+      const reached = await loadTraceHistory(reader(all, reads), [root]);
+      const lookup = buildTraceIndex({ movements: reached, documents, batches });
+      expect(traceBatch(lookup, root)).toEqual(traceBatch(buildTraceIndex({ movements: all, documents, batches }), root));
+      expect(reads).not.toContain('batch:rice-1');
+      expect(reached.some((m) => m.batchId === 'rice-1')).toBe(false);
+    }
   });
 });
