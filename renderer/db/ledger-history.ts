@@ -105,6 +105,15 @@ export class LedgerHistory {
     });
   }
 
+  /** Forgets everything: the next fold starts from the first movement of the store. */
+  async clear(): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.movements, db.positions, db.costs, db.meta, async () => {
+      await Promise.all([db.movements.clear(), db.positions.clear(), db.costs.clear(), db.meta.clear()]);
+    });
+    this.folded = 0;
+  }
+
   /** Which of these movement ids were folded already (in an earlier session or earlier in this one). */
   async foldedIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -62,6 +62,7 @@ export class LocalLedger {
 
   static async open(db: LarderDatabase): Promise<LocalLedger> {
     const history = await LedgerHistory.open(db.name);
+    await forgetIfStoreReplaced(db, history);
     const [products, batches, documents, journal, config, snapshot] = await Promise.all([
       all<ProductDoc>(db.products),
       all<BatchDoc>(db.batches),
@@ -240,6 +241,16 @@ export class LocalLedger {
       if (!this.closed) this.changes$.next(this.changes$.value + 1);
     }, 50);
   }
+}
+
+/**
+ * A history whose checkpoint names a movement the store does not hold belongs to a store that
+ * was replaced (its site data cleared and synced again): its positions would count movements
+ * this store never had, so it is rebuilt from this store instead.
+ */
+async function forgetIfStoreReplaced(db: LarderDatabase, history: LedgerHistory): Promise<void> {
+  const { checkpoint } = await history.load();
+  if (checkpoint && !(await db.movements.findOne(checkpoint.id).exec())) await history.clear();
 }
 
 /** The checkpoint after a batch of change events: the greatest (lwt, id) among them. */

@@ -103,6 +103,18 @@ describe('the persisted stock projection', () => {
     expect(ledger.ledger.onHand(KITCHEN, 'b-1')).toBe(200);
   });
 
+  it('rebuilds from the store when the store was replaced under it (site data cleared, synced again)', async () => {
+    await db.movements.bulkInsert([1, 2].map((n) => movement(n, 'b-1', 100, `2026-12-0${n}T02:00:00.000Z`)));
+    await open();
+    local?.close();
+    local = null;
+    await db.movements.find().remove(); // what a cleared store looks like to this check: the checkpoint's record is gone
+    await db.movements.insert(movement(7, 'b-1', 40, '2026-12-07T02:00:00.000Z'));
+    const ledger = await open();
+    expect(ledger.ledger.onHand(KITCHEN, 'b-1')).toBe(40);
+    expect(ledger.openFigures).toEqual({ resumedFrom: 0, foldedAtOpen: 1 });
+  });
+
   it('reads a range, a document and a count’s on-hand-at from the indexed history', async () => {
     const receipt = doc<GoodsReceiptDoc>({
       type: 'goods-receipt',
