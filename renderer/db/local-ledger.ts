@@ -58,6 +58,7 @@ export class LocalLedger {
     /** Exactly what the history holds: the positions written with each fold. */
     private readonly persisted: Ledger,
     readonly history: LedgerHistory,
+    private readonly db: LarderDatabase,
   ) {}
 
   static async open(db: LarderDatabase): Promise<LocalLedger> {
@@ -73,7 +74,7 @@ export class LocalLedger {
     ]);
     const ledger = Ledger.fromPositions({ products, batches, documents, journal, config }, snapshot.positions, snapshot.costs);
     const persisted = Ledger.fromPositions({}, snapshot.positions, snapshot.costs);
-    const local = new LocalLedger(ledger, persisted, history);
+    const local = new LocalLedger(ledger, persisted, history, db);
     // Follow first, then catch up: a movement written in between arrives twice and counts once.
     local.follow(db);
     const folded = await local.serially(() => local.catchUp(db, snapshot.checkpoint));
@@ -228,7 +229,15 @@ export class LocalLedger {
   private async foldPending(): Promise<void> {
     while (this.pending.length > 0 && !this.closed) {
       const batch = this.pending.splice(0, foldBatchSize);
-      await this.fold(batch, latestCheckpoint(batch));
+      try {
+        await this.fold(batch, latestCheckpoint(batch));
+      } catch (error) {
+        // The history's checkpoint did not move past this batch: fold again from it, from the
+        // store, rather than let a later batch move the checkpoint over movements never counted.
+        console.error('larder: folding synced movements failed; folding again from the store', error);
+        this.pending = [];
+        await this.catchUp(this.db, (await this.history.load()).checkpoint);
+      }
     }
   }
 
