@@ -108,7 +108,8 @@ export class LocalLedger {
     await this.settled();
     const byDocument = await this.history.movementsOfDocuments(reads.documentIds);
     const byBatch = await this.history.movementsOfBatches(reads.batches.map((b) => b.batchId));
-    return withLoadedHistory(this.ledger, reads, [...byDocument, ...byBatch]);
+    const byId = new Map([...byDocument, ...byBatch].map((m) => [m.id, m]));
+    return withLoadedHistory(this.ledger, reads, [...byId.values()]);
   }
 
   /** Resolves once every movement seen so far is in the history (so index reads include it). */
