@@ -33,6 +33,8 @@ export type TerminalCommand =
   | { op: 'count'; collection: CollectionName }
   | { op: 'ids'; collection: CollectionName }
   | { op: 'get'; collection: CollectionName; id: string }
+  /** The stored revision of a document (it changes only when the document is written). */
+  | { op: 'revision'; collection: CollectionName; id: string }
   /** Every document of a collection, without RxDB's own fields. */
   | { op: 'all'; collection: CollectionName }
   | { op: 'status' }
@@ -41,6 +43,11 @@ export type TerminalCommand =
   | { op: 'stopSync' }
   | { op: 'startSync' }
   | { op: 'awaitInSync' }
+  /**
+   * The rolling upgrade of a v0 terminal: sync stopped, the store closed and reopened by the
+   * current app (its local migration runs); `startSync` then speaks the current versions.
+   */
+  | { op: 'upgrade' }
   | { op: 'close' };
 
 const data = workerData as TerminalWorkerData;
@@ -62,8 +69,8 @@ async function openFirstRelease(): Promise<LarderDatabase> {
   await opened.addCollections(creators);
   return opened as unknown as LarderDatabase;
 }
-const firstRelease = data.release === 'v0';
-const db = firstRelease ? await openFirstRelease() : await createLarderDatabase({ name: data.name, storage });
+let firstRelease = data.release === 'v0';
+let db = firstRelease ? await openFirstRelease() : await createLarderDatabase({ name: data.name, storage });
 const v0Versions = Object.fromEntries(collectionNames.map((name) => [name, 0])) as Record<CollectionName, number>;
 const persistence = memoryPersistence();
 const status: SyncStatusPatch = {};
@@ -109,6 +116,8 @@ async function run(command: TerminalCommand): Promise<unknown> {
       return (await collection(command.collection).find().exec()).map((d) => d.primary);
     case 'get':
       return (await collection(command.collection).findOne(command.id).exec())?.toJSON() ?? null;
+    case 'revision':
+      return (await collection(command.collection).findOne(command.id).exec())?.revision ?? null;
     case 'all':
       return (await collection(command.collection).find().exec()).map((doc) =>
         Object.fromEntries(Object.entries(doc.toJSON() as Record<string, unknown>).filter(([key]) => !key.startsWith('_'))),
@@ -128,6 +137,13 @@ async function run(command: TerminalCommand): Promise<unknown> {
       return true;
     case 'awaitInSync':
       return sync?.awaitInSync();
+    case 'upgrade':
+      await sync?.stop();
+      sync = null;
+      await db.close();
+      db = await createLarderDatabase({ name: data.name, storage });
+      firstRelease = false;
+      return true;
     case 'close':
       await sync?.stop();
       await db.close();
