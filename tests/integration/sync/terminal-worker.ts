@@ -2,16 +2,15 @@
 // and a terminal has 9, so each simulated terminal gets its own realm. The worker runs the app's
 // real database and sync code and answers the test's commands.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxJsonSchema, type RxStorage } from 'rxdb';
+import type { RxCollection, RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { conflictHandlerFor } from '../../../renderer/db/conflict-handlers';
-import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
+import { createLarderDatabase } from '../../../renderer/db/database';
 import { startSync, type LarderSync, type SyncStatusPatch } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
-import { collectionNames, type CollectionName } from '../../../shared/schemas';
-import { releasedV0 } from '../../../shared/schemas/versions';
+import type { CollectionName } from '../../../shared/schemas';
+import { firstReleaseVersions, openFirstReleaseDatabase } from '../../support/first-release';
 
 export interface TerminalWorkerData {
   endpointUrl: string;
@@ -53,25 +52,8 @@ export type TerminalCommand =
 const data = workerData as TerminalWorkerData;
 const storage: RxStorage<unknown, unknown> =
   data.storage === 'dexie' ? createLarderStorage({ indexedDB, IDBKeyRange }) : getRxStorageMemory();
-/** The first release's store: its schemas were the released v0 ones, its sync spoke version 0. */
-async function openFirstRelease(): Promise<LarderDatabase> {
-  const opened = await createRxDatabase({ name: data.name, storage, multiInstance: false, eventReduce: true });
-  const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
-    collectionNames.map((name) => [
-      name,
-      {
-        schema: releasedV0[name] as unknown as RxJsonSchema<unknown>,
-        conflictHandler: conflictHandlerFor(name),
-        localDocuments: name === 'documents',
-      },
-    ]),
-  );
-  await opened.addCollections(creators);
-  return opened as unknown as LarderDatabase;
-}
 let firstRelease = data.release === 'v0';
-let db = firstRelease ? await openFirstRelease() : await createLarderDatabase({ name: data.name, storage });
-const v0Versions = Object.fromEntries(collectionNames.map((name) => [name, 0])) as Record<CollectionName, number>;
+let db = firstRelease ? await openFirstReleaseDatabase(data.name, storage) : await createLarderDatabase({ name: data.name, storage });
 const persistence = memoryPersistence();
 const status: SyncStatusPatch = {};
 const begin = () =>
@@ -84,7 +66,7 @@ const begin = () =>
     retryTimeMs: 300,
     resyncRetryMs: 200,
     onStatus: (patch) => Object.assign(status, patch),
-    ...(firstRelease ? { schemaVersions: v0Versions } : {}),
+    ...(firstRelease ? { schemaVersions: firstReleaseVersions } : {}),
   });
 let sync: LarderSync | null = begin();
 const collection = (name: CollectionName) => db[name] as unknown as RxCollection<Record<string, unknown>>;
