@@ -176,6 +176,14 @@ async function quiet(world: World, auditor: Auditor): Promise<boolean> {
   return true;
 }
 
+/** Where two canonical texts part, with a little of each around it (the whole texts say less). */
+function whereDiffer(mine: string, server: string): string {
+  let at = 0;
+  while (at < mine.length && mine[at] === server[at]) at++;
+  const from = Math.max(0, at - 60);
+  return `…${mine.slice(from, at + 100)} vs server …${server.slice(from, at + 100)}`;
+}
+
 /** Compares everything; adds what is wrong to `findings` (keys are stable, so a repeat is not counted twice). */
 async function compare(
   world: World,
@@ -211,7 +219,7 @@ async function compare(
       const mine = mirror.documents.get(id);
       if (!d || mine === undefined || mine === d.content) continue;
       keptShort.add(id);
-      const note = `upgraded ${t.label} still holds document ${id} as pulled before its upgrade: ${mine.slice(0, 160)} vs server ${d.content.slice(0, 160)}`;
+      const note = `upgraded ${t.label} still holds document ${id} as pulled before its upgrade: ${whereDiffer(mine, d.content)}`;
       flag(findings.diverged, `${t.label}/${id}`, note);
     }
     for (const collection of AUDITED) {
@@ -228,7 +236,7 @@ async function compare(
           flag(
             findings.diverged,
             `${t.label}/${id}`,
-            `${collection} ${id} differs on ${t.label} (${t.release}): ${mine.slice(0, 160)} vs server ${wanted.slice(0, 160)}`,
+            `${collection} ${id} differs on ${t.label} (${t.release}): ${whereDiffer(mine, wanted)}`,
           );
       }
       for (const id of local.keys()) {
