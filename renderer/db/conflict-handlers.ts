@@ -4,15 +4,28 @@
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import type { CollectionName, DocumentStatus } from '../../shared/schemas';
 
+/**
+ * RxDB's bookkeeping on a stored document, not its content. The local migration leaves
+ * `_attachments: {}` on the replication's record of the server copy while the local copy has none
+ * (RxDB strips it there), so comparing them made every migrated document look edited locally: its
+ * re-pulled server copy was not stored and the migrated copy was pushed back instead.
+ */
+const RXDB_BOOKKEEPING = new Set(['_meta', '_rev', '_attachments']);
+
 /** Key order differs between JSON round trips; compare by content. */
 export function sameContent(a: unknown, b: unknown): boolean {
+  return sameValue(a, b, true);
+}
+
+function sameValue(a: unknown, b: unknown, topLevel: boolean): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  const keysOf = (value: object) =>
+    Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined && !(topLevel && RXDB_BOOKKEEPING.has(k)));
+  const aKeys = keysOf(a);
+  if (aKeys.length !== keysOf(b).length) return false;
+  return aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], false));
 }
 
 /**

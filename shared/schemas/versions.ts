@@ -70,6 +70,30 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
+/** Every field path a schema declares, nested (`lines[].unit`). */
+function declaredFieldPaths(node: SchemaNode | undefined, prefix = '', into = new Set<string>()): Set<string> {
+  if (!node) return into;
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    into.add(path);
+    declaredFieldPaths(child, path, into);
+  }
+  if (node.items) declaredFieldPaths(node.items, `${prefix}[]`, into);
+  return into;
+}
+
+/**
+ * Whether version `to` of `collection` declares a field version `from` does not: a copy pulled at
+ * `from` was projected without it, so a terminal now speaking `to` must pull that copy again.
+ * Opening an enum or relaxing a limit declares nothing new (movements v0 → v1).
+ */
+export function declaresMoreFields(collection: CollectionName, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const known = declaredFieldPaths(schemaAtVersion(collection, from) as SchemaNode | undefined);
+  for (const path of declaredFieldPaths(schemaAtVersion(collection, to) as SchemaNode | undefined)) if (!known.has(path)) return true;
+  return false;
+}
+
 /** `value` without what `schema` does not declare (objects with properties, arrays of them). */
 function strip(value: JsonValue, schema: SchemaNode | undefined): JsonValue {
   if (!schema || value === null || typeof value !== 'object') return value;

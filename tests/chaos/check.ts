@@ -1,8 +1,17 @@
 // The end-of-run oracle: heal, wait for quiet, then hold the server and every terminal to the
 // record of what terminals stored. The server's view is read by pull with an HQ "auditor" token
-// straight from the endpoint (no proxy), so it is exactly what the protocol serves.
+// straight from the endpoint (no proxy) at the current schema versions, so it is exactly what the
+// protocol serves; a terminal of the first release must hold it as projected to version 0.
 import { Ledger, positionKey, recomputePositions } from '../../shared/domain';
+import { HEADER_SCHEMA_VERSION, type JsonObject } from '../../shared/protocol/wire';
 import type { MovementDoc } from '../../shared/schemas';
+import {
+  currentVersion,
+  declaresMoreFields,
+  needsLinkResolver,
+  projectToVersion,
+  type LegacyLinkResolver,
+} from '../../shared/schemas/versions';
 import type { StockPosition } from '../../shared/domain/ledger-view';
 import { sleep } from './rng';
 import { canonical, type ChaosStatus, type DumpChanges } from './terminal-protocol';
@@ -15,6 +24,8 @@ interface ServerDoc {
   siteId: string;
   toSiteId: string | null;
   doc: Record<string, unknown>;
+  /** `content` as a first-release terminal reads it (computed when first asked). */
+  contentAtV0?: string;
 }
 
 type Audited = 'movements' | 'documents';
@@ -40,8 +51,9 @@ export class Auditor {
         if (checkpoint) query.set('checkpoint', checkpoint);
         let body: { documents: Record<string, unknown>[]; checkpoint: string };
         try {
+          // Without the header the endpoint serves the oldest version: the auditor reads the current one.
           const res = await fetch(`${this.world.url}/api/v1/sync/${collection}/pull?${query}`, {
-            headers: { authorization: `Bearer ${this.world.auditorToken}` },
+            headers: { authorization: `Bearer ${this.world.auditorToken}`, [HEADER_SCHEMA_VERSION]: String(currentVersion(collection)) },
           });
           if (!res.ok) return false;
           body = (await res.json()) as typeof body;
@@ -76,6 +88,33 @@ export class Auditor {
       }
     }
     return true;
+  }
+
+  /** Numbers of the documents a v0 projection names by number (as the endpoint's own resolver does). */
+  private readonly links: LegacyLinkResolver = {
+    requestIdByNumber: () => undefined,
+    numberById: (id) => {
+      const number = this.docs.documents.get(id)?.doc.number;
+      return typeof number === 'string' ? number : undefined;
+    },
+  };
+
+  /** What `t` must hold for `d`: the endpoint's copy as `t`'s release reads it. */
+  expectedContent(t: ChaosTerminal, collection: Audited, d: ServerDoc): string {
+    if (t.release !== 'v0') return d.content;
+    const current = currentVersion(collection);
+    if (!declaresMoreFields(collection, 0, current) && !needsLinkResolver(collection, 0, current)) return d.content;
+    return (d.contentAtV0 ??= canonical(projectToVersion(collection, d.doc as JsonObject, 0, this.links)));
+  }
+
+  /** Documents `t` may read whose v0 projection leaves something out: what a v0 terminal holds short. */
+  shortAtV0(t: ChaosTerminal): Set<string> {
+    const out = new Set<string>();
+    for (const [id, d] of this.readableBy(t, 'documents')) {
+      const projected = (d.contentAtV0 ??= canonical(projectToVersion('documents', d.doc as JsonObject, 0, this.links)));
+      if (projected !== d.content) out.add(id);
+    }
+    return out;
   }
 
   /** Read-only view: HQ reads everything, a site what it wrote or was sent. */
@@ -137,6 +176,14 @@ async function quiet(world: World, auditor: Auditor): Promise<boolean> {
   return true;
 }
 
+/** Where two canonical texts part, with a little of each around it (the whole texts say less). */
+function whereDiffer(mine: string, server: string): string {
+  let at = 0;
+  while (at < mine.length && mine[at] === server[at]) at++;
+  const from = Math.max(0, at - 60);
+  return `…${mine.slice(from, at + 100)} vs server …${server.slice(from, at + 100)}`;
+}
+
 /** Compares everything; adds what is wrong to `findings` (keys are stable, so a repeat is not counted twice). */
 async function compare(
   world: World,
@@ -164,19 +211,32 @@ async function compare(
   for (const id of auditor.doubled) flag(findings.doubled, id, `movement ${id} served twice by the endpoint`);
   for (const t of world.terminals) {
     const mirror = await mirrors.refresh(t);
+    // An upgraded terminal holds the v1 fields of what it pulled as v0 projections before its
+    // upgrade (a dispatch's requestIds, lines' pack units), not those projections.
+    const keptShort = new Set<string>();
+    for (const id of world.upgrades.get(t.label)?.shortAtV0 ?? []) {
+      const d = auditor.readableBy(t, 'documents').get(id);
+      const mine = mirror.documents.get(id);
+      if (!d || mine === undefined || mine === d.content) continue;
+      keptShort.add(id);
+      const note = `upgraded ${t.label} still holds document ${id} as pulled before its upgrade: ${whereDiffer(mine, d.content)}`;
+      flag(findings.diverged, `${t.label}/${id}`, note);
+    }
     for (const collection of AUDITED) {
       const expected = auditor.readableBy(t, collection);
       const local = mirror[collection];
       for (const [id, d] of expected) {
         const mine = local.get(id);
+        // Every document equals the endpoint's copy projected to the version this terminal speaks.
+        const wanted = auditor.expectedContent(t, collection, d);
         if (mine === undefined) {
           if (collection === 'movements') flag(findings.lost, `${t.label}/${id}`, `movement ${id} missing on ${t.label}`);
           else flag(findings.diverged, `${t.label}/${id}`, `document ${id} missing on ${t.label}`);
-        } else if (mine !== d.content)
+        } else if (mine !== wanted && !(collection === 'documents' && keptShort.has(id)))
           flag(
             findings.diverged,
             `${t.label}/${id}`,
-            `${collection} ${id} differs on ${t.label}: ${mine.slice(0, 160)} vs server ${d.content.slice(0, 160)}`,
+            `${collection} ${id} differs on ${t.label} (${t.release}): ${whereDiffer(mine, wanted)}`,
           );
       }
       for (const id of local.keys()) {

@@ -4,6 +4,7 @@
 import { Auditor, Mirrors, settleAndCheck, stuckIndicators, type Findings } from './check';
 import { Rng, sleep } from './rng';
 import { scenarios, type RunContext } from './scenarios';
+import { upgradeDuringRun, upgradePlan } from './upgrade';
 import { World } from './world';
 
 export interface ChaosOptions {
@@ -47,10 +48,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const summary: ChaosSummary = { runs: 0, lost: 0, doubled: 0, diverged: 0, errors: 0, notes: findings.notes, perScenarioMs: {} };
   const started = Date.now();
   const world = await World.create({ seed: options.seed, browser: options.browser, log });
-  log(`world up in ${Date.now() - started} ms: ${world.terminals.map((t) => t.label).join(', ')} → ${world.url}`);
+  log(
+    `world up in ${Date.now() - started} ms: ${world.terminals.map((t) => `${t.label}${t.release === 'v0' ? ' (v0)' : ''}`).join(', ')} → ${world.url}`,
+  );
   const auditor = new Auditor(world);
   const mirrors = new Mirrors();
   const active = scenarios.filter((s) => !options.only || options.only.includes(s.name));
+  const upgrades = upgradePlan(world, options.runs);
   try {
     for (let run = 0; run < options.runs; run++) {
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) {
@@ -65,7 +69,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       const runStarted = Date.now();
       let description = '';
       try {
-        description = await scenario.apply(ctx);
+        // A planned upgrade happens part-way through the scenario, faults and traffic going on.
+        const upgrading = (upgrades.get(run) ?? []).map((t, i) => upgradeDuringRun(world, auditor, t, rng.fork(50 + i), run));
+        const [applied, ...upgraded] = await Promise.all([scenario.apply(ctx), ...upgrading]);
+        description = [applied, ...upgraded].join('; ');
       } catch (error) {
         summary.errors++;
         description = `HARNESS ERROR ${error instanceof Error ? error.message : String(error)}`;
@@ -96,6 +103,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     log(`proxies: ${proxyStats.join(' | ')}`);
     for (const t of world.terminals)
       for (const c of t.proxy.stats.replayConflicts.slice(0, 3)) findings.notes.push(`replay anomaly on ${t.label}: ${c}`);
+    const upgraded = [...world.upgrades].map(([label, u]) => `${label} in run ${u.run} (${u.shortAtV0.size} v0 projections)`);
+    log(`rolling upgrades: ${upgraded.join(', ') || 'none'}`);
     log(
       `movements stored by terminals: ${world.stored.size}, on server: ${auditor.docs.movements.size}, documents: ${auditor.docs.documents.size}`,
     );

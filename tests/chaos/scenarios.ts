@@ -176,7 +176,7 @@ export const scenarios: Scenario[] = [
       const kitchens = world.terminals.filter((t) => t.siteId === 'kitchen');
       const [a, b] = rng.chance(0.5) ? kitchens : [...kitchens].reverse();
       if (!a || !b) return 'skipped: fewer than two kitchen terminals';
-      const draft = draftDispatch(rng, a, world.clockOf(a));
+      const draft = draftDispatch(rng, a, world.clockOf(a), world.requestsBefore(run));
       await a.run({ op: 'insert', collection: 'documents', docs: [draft] });
       world.documentIds.add(draft.id);
       for (let i = 0; i < 100 && !(await b.run<string | null>({ op: 'get', collection: 'documents', id: draft.id })); i++) await sleep(50);
@@ -202,7 +202,6 @@ export const scenarios: Scenario[] = [
         }),
       );
       await traffic(ctx, rng.int(200, 600));
-      void run;
       return `doc=${draft.id} offline=${offline?.label ?? 'none'} edits=${edits.join(' ')}`;
     },
   },

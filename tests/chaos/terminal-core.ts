@@ -17,6 +17,8 @@ export interface TerminalCoreOptions {
   persistence: PendingPersistence;
   /** Start syncing at once (a restarted page may be written to first, as a user could). */
   syncAtStart: boolean;
+  /** The data versions this terminal speaks (a first-release terminal: 0); the current ones when omitted. */
+  schemaVersions?: Readonly<Record<CollectionName, number>>;
 }
 
 export function createTerminalCore(options: TerminalCoreOptions): { run(command: ChaosCommand): Promise<unknown> } {
@@ -33,6 +35,7 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
       backoff: { baseMs: 50, capMs: 800, random: Math.random },
       retryTimeMs: 300,
       resyncRetryMs: 200,
+      ...(options.schemaVersions ? { schemaVersions: options.schemaVersions } : {}),
       onStatus: (patch) => {
         if (patch.pendingUploads !== undefined) status.pendingUploads = patch.pendingUploads;
         if (patch.connectivity !== undefined) status.connectivity = patch.connectivity;
@@ -125,6 +128,8 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
       case 'startSync':
         sync ??= begin();
         return true;
+      case 'upgrade':
+        throw new Error('an upgrade reopens the store: the terminal host answers it, not the core');
       case 'close':
         await sync?.stop();
         await db.close();

@@ -13,6 +13,12 @@ export type ChaosCommand =
   | { op: 'skewClock'; ms: number }
   | { op: 'stopSync' }
   | { op: 'startSync' }
+  /**
+   * The rolling upgrade of a first-release terminal: the store closed and reopened by the current
+   * app (its local migration runs), sync resumed speaking the current versions. Only a worker
+   * terminal started on the first release answers it (terminal-worker.ts).
+   */
+  | { op: 'upgrade' }
   | { op: 'close' };
 
 export interface ChaosStatus {

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import type { FaultProxy } from './proxy';
 import type { ChaosCommand } from './terminal-protocol';
-import type { ChaosWorkerData } from './terminal-worker';
+import type { ChaosWorkerData, Release } from './terminal-worker';
 import type { PageStart } from './terminal-page/main';
 
 export type SiteKind = 'hq' | 'kitchen' | 'store';
@@ -20,7 +20,11 @@ export interface ChaosTerminal {
   readonly siteId: string;
   readonly siteKind: SiteKind;
   readonly proxy: FaultProxy;
+  /** The app release it runs: the first (`v0`, data version 0) until its rolling upgrade. */
+  readonly release: Release;
   run<T>(command: ChaosCommand): Promise<T>;
+  /** Reopens a first-release terminal's store with the current app (absent where there is no such terminal). */
+  upgrade?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,12 +42,14 @@ export async function openWorkerTerminal(
   siteKind: SiteKind,
   proxy: FaultProxy,
   token: string,
+  release: Release = 'current',
 ): Promise<ChaosTerminal> {
   const data: ChaosWorkerData = {
     endpointUrl: proxy.url,
     token,
     name: `chaos${label.replace(/[^a-z0-9]/g, '')}`,
     writer: { siteId, siteKind },
+    release,
   };
   const worker = new Worker(new URL('./terminal-worker-entry.mjs', import.meta.url), { workerData: data });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -64,12 +70,21 @@ export async function openWorkerTerminal(
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ id, command });
     });
+  let running = release;
   return {
     label,
     siteId,
     siteKind,
     proxy,
+    get release() {
+      return running;
+    },
     run,
+    async upgrade() {
+      // Postings made from now on wait for the upgraded app and are written by it, as it writes them.
+      running = 'current';
+      await run({ op: 'upgrade' });
+    },
     async close() {
       await run({ op: 'close' }).catch(() => undefined);
       await worker.terminate();
@@ -131,6 +146,7 @@ export class BrowserTerminal implements ChaosTerminal {
   restarts = 0;
   /** Set from the kill until the restart: a command cut by it is expected to fail. */
   killed = false;
+  readonly release = 'current';
 
   constructor(
     readonly label: string,

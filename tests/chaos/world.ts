@@ -7,7 +7,8 @@ import { FaultProxy } from './proxy';
 import { Rng } from './rng';
 import { BrowserTerminal, buildTerminalPage, openWorkerTerminal, serveStatic, type ChaosTerminal, type SiteKind } from './terminals';
 import { canonical } from './terminal-protocol';
-import { randomPosting, type Posting } from './traffic';
+import type { Release } from './terminal-worker';
+import { randomPosting, type Posting, type RequestRef, type RequestsOf } from './traffic';
 
 export interface StoredMovement {
   siteId: string;
@@ -22,13 +23,17 @@ const SITES: [string, SiteKind][] = [
   ['store-a', 'store'],
   ['store-b', 'store'],
 ];
-/** kitchen, a second kitchen terminal, two stores, HQ; store-b is the Chromium one when enabled. */
-const FLEET: [string, string][] = [
-  ['kitchen-1', 'kitchen'],
-  ['kitchen-2', 'kitchen'],
-  ['store-a', 'store-a'],
-  ['store-b', 'store-b'],
-  ['hq', 'hq'],
+/**
+ * kitchen, a second kitchen terminal, two stores, HQ; store-b is the Chromium one when enabled.
+ * kitchen-1 and store-a start on the first release (data version 0) and are upgraded in place
+ * part-way through the session (harness.ts), store-a first.
+ */
+const FLEET: [string, string, Release][] = [
+  ['kitchen-1', 'kitchen', 'v0'],
+  ['kitchen-2', 'kitchen', 'current'],
+  ['store-a', 'store-a', 'v0'],
+  ['store-b', 'store-b', 'current'],
+  ['hq', 'hq', 'current'],
 ];
 
 export class World {
@@ -39,6 +44,13 @@ export class World {
   /** Postings whose insert was cut by a kill: retried (same ids) once the terminal is back. */
   readonly interrupted: { terminal: ChaosTerminal; posting: Posting; run: number }[] = [];
   readonly documentIds = new Set<string>();
+  /**
+   * First-release terminals upgraded in place, by label: the run, and the documents they held as
+   * v0 projections just before (check.ts holds them to the endpoint's full copies from then on).
+   */
+  readonly upgrades = new Map<string, { run: number; shortAtV0: ReadonlySet<string> }>();
+  /** Store requests terminals stored, per store, with the run that stored them. */
+  private readonly requests = new Map<string, (RequestRef & { run: number })[]>();
   /** Per terminal, how far its clock is off (ms); business times are stamped from it. */
   readonly skew = new Map<string, number>();
   auditorToken = '';
@@ -64,7 +76,7 @@ export class World {
       world.closeStatic = page.close;
       options.log(`terminal page built in ${Date.now() - started} ms`);
     }
-    for (const [label, siteId] of FLEET) {
+    for (const [label, siteId, release] of FLEET) {
       const siteKind = SITES.find(([id]) => id === siteId)?.[1] ?? 'store';
       const { token } = await endpoint.addTerminal(siteId, label);
       const proxy = new FaultProxy(world.port, rng.fork(world.terminals.length));
@@ -75,7 +87,7 @@ export class World {
         world.browser = browser;
         world.terminals.push(browser);
       } else {
-        world.terminals.push(await openWorkerTerminal(label, siteId, siteKind, proxy, token));
+        world.terminals.push(await openWorkerTerminal(label, siteId, siteKind, proxy, token, release));
       }
     }
     return world;
@@ -89,8 +101,22 @@ export class World {
     return Date.now() + (this.skew.get(t.label) ?? 0);
   }
 
+  /**
+   * The store requests a dispatch of run `run` may answer: those stored in earlier runs, which
+   * every check since has seen on the endpoint (a v0 dispatch names them by number, and the
+   * endpoint resolves a number only to a request it holds).
+   */
+  requestsBefore(run: number): RequestsOf {
+    return (storeSiteId) => (this.requests.get(storeSiteId) ?? []).filter((r) => r.run < run);
+  }
+
   /** Posts one random document through a terminal; its movements count as stored once the insert resolves. */
-  async post(t: ChaosTerminal, rng: Rng, run: number, posting = randomPosting(rng, t, this.clockOf(t))): Promise<void> {
+  async post(
+    t: ChaosTerminal,
+    rng: Rng,
+    run: number,
+    posting = randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run)),
+  ): Promise<void> {
     try {
       await t.run({ op: 'insert', collection: 'movements', docs: posting.movements });
       await t.run({ op: 'insert', collection: 'documents', docs: [posting.document] });
@@ -103,7 +129,7 @@ export class World {
 
   /** Many postings' movements in one local write (an offline backlog, a big push). */
   async postBacklog(t: ChaosTerminal, rng: Rng, run: number, postings: number): Promise<void> {
-    const batch = Array.from({ length: postings }, () => randomPosting(rng, t, this.clockOf(t)));
+    const batch = Array.from({ length: postings }, () => randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run)));
     for (let i = 0; i < batch.length; i += 250) {
       const slice = batch.slice(i, i + 250);
       try {
@@ -127,6 +153,12 @@ export class World {
 
   private record(t: ChaosTerminal, posting: Posting, run: number): void {
     this.documentIds.add(posting.document.id);
+    const { document } = posting;
+    if (document.type === 'store-request') {
+      const mine = this.requests.get(document.siteId) ?? [];
+      this.requests.set(document.siteId, mine);
+      mine.push({ id: document.id, number: document.number, run });
+    }
     for (const m of posting.movements)
       this.stored.set(m.id, { siteId: m.siteId, content: canonical(m as MovementDoc), terminal: t.label, run });
   }

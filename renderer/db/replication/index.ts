@@ -21,16 +21,14 @@ import type { LarderDatabase } from '../database';
 import { memoryPersistence, PendingTracker, type PendingPersistence } from './pending-tracker';
 import { withoutOthersDocuments } from './others-documents';
 import { RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
+import { pullStart, pulledCheckpoint, type WireCheckpoint } from './pull-checkpoint';
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
 
 export { describeSyncError, versionProblemOf, type VersionProblem } from './sync-errors';
 
-/** RxDB keeps checkpoints as objects (a bare string is stored spread into {"0": …}). */
-export interface WireCheckpoint {
-  token: string;
-}
+export type { WireCheckpoint } from './pull-checkpoint';
 
 export interface SyncStatusPatch {
   connectivity?: 'connecting' | 'online' | 'offline';
@@ -249,7 +247,8 @@ export function startSync(options: StartSyncOptions): LarderSync {
         handler: report(name, 'pull', async (checkpoint: WireCheckpoint | undefined, batchSize: number) => {
           gate.pullStarted();
           const documents: WithDeleted<unknown>[] = [];
-          let token = checkpoint?.token;
+          // Copies pulled at an older version than this app speaks are pulled again (pull-checkpoint.ts).
+          let token = pullStart(name, checkpoint, versions[name]);
           for (;;) {
             const limit = Math.min(PULL_PAGE_LIMIT, batchSize - documents.length);
             const query = new URLSearchParams({ limit: String(limit) });
@@ -275,7 +274,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
             // A short page means nothing newer is there (SYNC-PROTOCOL.md, pull).
             if (page.documents.length < limit || documents.length >= batchSize) break;
           }
-          return { documents, checkpoint: { token } };
+          return { documents, checkpoint: pulledCheckpoint(token, versions[name]) };
         }),
       },
       push: {
@@ -327,7 +326,9 @@ export function startSync(options: StartSyncOptions): LarderSync {
               if (problem !== null) setAsidePulled(payload.collection, doc, problem);
               return problem === null;
             });
-            gates[payload.collection]?.change({ documents: storable, checkpoint: { token: payload.checkpoint } });
+            // Stream documents come projected to this app's versions, as pulled ones do.
+            const checkpoint = pulledCheckpoint(payload.checkpoint, versions[payload.collection]);
+            gates[payload.collection]?.change({ documents: storable, checkpoint });
           },
           streamAbort.signal,
         );

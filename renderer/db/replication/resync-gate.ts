@@ -5,8 +5,9 @@
 // can be skipped.
 import { Subject } from 'rxjs';
 import type { RxReplicationPullStreamItem } from 'rxdb';
+import type { WireCheckpoint } from './pull-checkpoint';
 
-export type StreamItem<T> = RxReplicationPullStreamItem<T, { token: string }>;
+export type StreamItem<T> = RxReplicationPullStreamItem<T, WireCheckpoint>;
 export type ChangeItem<T> = Exclude<StreamItem<T>, 'RESYNC'>;
 
 export class ResyncGate<T> {

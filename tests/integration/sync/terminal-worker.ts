@@ -2,16 +2,15 @@
 // and a terminal has 9, so each simulated terminal gets its own realm. The worker runs the app's
 // real database and sync code and answers the test's commands.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxJsonSchema, type RxStorage } from 'rxdb';
+import type { RxCollection, RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { conflictHandlerFor } from '../../../renderer/db/conflict-handlers';
-import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
+import { createLarderDatabase } from '../../../renderer/db/database';
 import { startSync, type LarderSync, type SyncStatusPatch } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
-import { collectionNames, type CollectionName } from '../../../shared/schemas';
-import { releasedV0 } from '../../../shared/schemas/versions';
+import type { CollectionName } from '../../../shared/schemas';
+import { firstReleaseVersions, openFirstReleaseDatabase } from '../../support/first-release';
 
 export interface TerminalWorkerData {
   endpointUrl: string;
@@ -33,6 +32,8 @@ export type TerminalCommand =
   | { op: 'count'; collection: CollectionName }
   | { op: 'ids'; collection: CollectionName }
   | { op: 'get'; collection: CollectionName; id: string }
+  /** The stored revision of a document (it changes only when the document is written). */
+  | { op: 'revision'; collection: CollectionName; id: string }
   /** Every document of a collection, without RxDB's own fields. */
   | { op: 'all'; collection: CollectionName }
   | { op: 'status' }
@@ -41,30 +42,18 @@ export type TerminalCommand =
   | { op: 'stopSync' }
   | { op: 'startSync' }
   | { op: 'awaitInSync' }
+  /**
+   * The rolling upgrade of a v0 terminal: sync stopped, the store closed and reopened by the
+   * current app (its local migration runs); `startSync` then speaks the current versions.
+   */
+  | { op: 'upgrade' }
   | { op: 'close' };
 
 const data = workerData as TerminalWorkerData;
 const storage: RxStorage<unknown, unknown> =
   data.storage === 'dexie' ? createLarderStorage({ indexedDB, IDBKeyRange }) : getRxStorageMemory();
-/** The first release's store: its schemas were the released v0 ones, its sync spoke version 0. */
-async function openFirstRelease(): Promise<LarderDatabase> {
-  const opened = await createRxDatabase({ name: data.name, storage, multiInstance: false, eventReduce: true });
-  const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
-    collectionNames.map((name) => [
-      name,
-      {
-        schema: releasedV0[name] as unknown as RxJsonSchema<unknown>,
-        conflictHandler: conflictHandlerFor(name),
-        localDocuments: name === 'documents',
-      },
-    ]),
-  );
-  await opened.addCollections(creators);
-  return opened as unknown as LarderDatabase;
-}
-const firstRelease = data.release === 'v0';
-const db = firstRelease ? await openFirstRelease() : await createLarderDatabase({ name: data.name, storage });
-const v0Versions = Object.fromEntries(collectionNames.map((name) => [name, 0])) as Record<CollectionName, number>;
+let firstRelease = data.release === 'v0';
+let db = firstRelease ? await openFirstReleaseDatabase(data.name, storage) : await createLarderDatabase({ name: data.name, storage });
 const persistence = memoryPersistence();
 const status: SyncStatusPatch = {};
 const begin = () =>
@@ -77,7 +66,7 @@ const begin = () =>
     retryTimeMs: 300,
     resyncRetryMs: 200,
     onStatus: (patch) => Object.assign(status, patch),
-    ...(firstRelease ? { schemaVersions: v0Versions } : {}),
+    ...(firstRelease ? { schemaVersions: firstReleaseVersions } : {}),
   });
 let sync: LarderSync | null = begin();
 const collection = (name: CollectionName) => db[name] as unknown as RxCollection<Record<string, unknown>>;
@@ -109,6 +98,8 @@ async function run(command: TerminalCommand): Promise<unknown> {
       return (await collection(command.collection).find().exec()).map((d) => d.primary);
     case 'get':
       return (await collection(command.collection).findOne(command.id).exec())?.toJSON() ?? null;
+    case 'revision':
+      return (await collection(command.collection).findOne(command.id).exec())?.revision ?? null;
     case 'all':
       return (await collection(command.collection).find().exec()).map((doc) =>
         Object.fromEntries(Object.entries(doc.toJSON() as Record<string, unknown>).filter(([key]) => !key.startsWith('_'))),
@@ -128,6 +119,13 @@ async function run(command: TerminalCommand): Promise<unknown> {
       return true;
     case 'awaitInSync':
       return sync?.awaitInSync();
+    case 'upgrade':
+      await sync?.stop();
+      sync = null;
+      await db.close();
+      db = await createLarderDatabase({ name: data.name, storage });
+      firstRelease = false;
+      return true;
     case 'close':
       await sync?.stop();
       await db.close();
