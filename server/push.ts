@@ -1,4 +1,5 @@
 import { documentLimitProblem, valueLimitProblem } from '../shared/protocol/limits.js';
+import { referenceProblem } from '../shared/protocol/references.js';
 import { MAX_PUSH_ROWS } from '../shared/protocol/wire.js';
 import type { CollectionName } from '../shared/schemas/index.js';
 import {
@@ -50,10 +51,11 @@ function stringField(doc: JsonObject, key: string): string | null {
  * was once accepted and then stopped every HQ terminal's event sync, and \`1e309\` (Infinity once
  * parsed) was stored as null. The assumed state is held to them too: the terminal sets aside any
  * pulled document outside them, so it never legitimately sends one, and the planner compares it
- * recursively.
+ * recursively. Ids and references are held to the id pattern, so both stores see one id for one
+ * text (PostgreSQL maps lone surrogates to U+FFFD and refuses NUL).
  */
-function wireLimitProblem(next: JsonObject, assumed: JsonObject | null): string | null {
-  const problem = documentLimitProblem(next);
+function wireLimitProblem(collection: CollectionName, next: JsonObject, assumed: JsonObject | null): string | null {
+  const problem = documentLimitProblem(next) ?? referenceProblem(collection, next);
   if (problem) return `outside the wire's limits: ${problem}`;
   const assumedProblem = assumed === null ? null : valueLimitProblem(assumed, 0);
   return assumedProblem ? `assumedMasterState outside the wire's limits: ${assumedProblem}` : null;
@@ -76,7 +78,7 @@ export function validateRows(collection: CollectionName, body: readonly unknown[
     if (assumed !== null && !isJsonObject(assumed))
       return void problems.push({ index, id, message: 'assumedMasterState must be an object or null' });
     if (id === null) return void problems.push({ index, id, message: 'newDocumentState.id must be a string' });
-    const outside = wireLimitProblem(next, assumed);
+    const outside = wireLimitProblem(collection, next, assumed);
     if (outside) return void problems.push({ index, id, message: outside });
     if (seen.has(id)) return void problems.push({ index, id, message: 'the same id appears twice in one push' });
     seen.add(id);
