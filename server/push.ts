@@ -182,6 +182,14 @@ export function planPush(
       const current = stored.get(r.id);
       const why = current ? writeRefusal(terminal, collection, current.siteId) : null;
       if (why) forbidden.push({ index: r.index, id: r.id, message: `stored document: ${why}` });
+      // The addressee is fixed once written (SYNC-PROTOCOL.md, Addressing): a dispatch cannot be
+      // re-addressed into another store's receiving list by an update.
+      else if (current && current.toSiteId !== r.toSiteId)
+        forbidden.push({
+          index: r.index,
+          id: r.id,
+          message: `an update never changes toSiteId (stored ${JSON.stringify(current.toSiteId)}, pushed ${JSON.stringify(r.toSiteId)})`,
+        });
     }
     if (forbidden.length > 0) throw new ForbiddenError(forbidden);
 
