@@ -6,6 +6,7 @@ import { Validators } from './collections.js';
 import { parseRateLimit, RateLimiter, type RateLimit } from './rate-limit.js';
 import { StreamHub } from './stream.js';
 import { openStorage, type Storage } from './storage/index.js';
+import { capConnections, connectionLimitsFromEnv, connectionServerOptions, type ConnectionLimits } from './http/connection-limits.js';
 import { installErrorHandling } from './http/errors.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
 import { RENDERER_HEADERS, setRendererHeaders } from './http/renderer-headers.js';
@@ -32,6 +33,8 @@ export interface BuildAppOptions {
   minSchema?: VersionMap;
   /** `npm start` only: one-time codes its browser window exchanges for its pairing. */
   launcherPairing?: PairingCodeBook;
+  /** Timeouts and the connection cap; default the protocol's, with \`LARDER_MAX_CONNECTIONS\`. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 export interface EndpointApp {
@@ -67,7 +70,15 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
     limiter: new RateLimiter(opts.rateLimit === undefined ? parseRateLimit(process.env.LARDER_RATE_LIMIT) : opts.rateLimit),
   };
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_PUSH_BYTES, return503OnClosing: true, forceCloseConnections: 'idle' });
+  const limits: ConnectionLimits = { ...connectionLimitsFromEnv(), ...opts.connectionLimits };
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: MAX_PUSH_BYTES,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...connectionServerOptions(limits),
+  });
+  capConnections(app.server, limits);
   const staticDir = opts.staticDir ?? process.env.LARDER_STATIC_DIR;
   let spa: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null = null;
   if (staticDir) {

@@ -1,3 +1,5 @@
+import { documentLimitProblem, valueLimitProblem } from '../shared/protocol/limits.js';
+import { referenceProblem } from '../shared/protocol/references.js';
 import { MAX_PUSH_ROWS } from '../shared/protocol/wire.js';
 import type { CollectionName } from '../shared/schemas/index.js';
 import {
@@ -44,6 +46,22 @@ function stringField(doc: JsonObject, key: string): string | null {
 }
 
 /**
+ * The limits of the wire (SYNC-PROTOCOL.md v1.1, "Limits on values") for one row, checked before
+ * the schema so a hostile value is named for what it is: an event whose \`data\` nested 4,000 levels
+ * was once accepted and then stopped every HQ terminal's event sync, and \`1e309\` (Infinity once
+ * parsed) was stored as null. The assumed state is held to them too: the terminal sets aside any
+ * pulled document outside them, so it never legitimately sends one, and the planner compares it
+ * recursively. Ids and references are held to the id pattern, so both stores see one id for one
+ * text (PostgreSQL maps lone surrogates to U+FFFD and refuses NUL).
+ */
+function wireLimitProblem(collection: CollectionName, next: JsonObject, assumed: JsonObject | null): string | null {
+  const problem = documentLimitProblem(next) ?? referenceProblem(collection, next);
+  if (problem) return `outside the wire's limits: ${problem}`;
+  const assumedProblem = assumed === null ? null : valueLimitProblem(assumed, 0);
+  return assumedProblem ? `assumedMasterState outside the wire's limits: ${assumedProblem}` : null;
+}
+
+/**
  * Checks every row against the schema of the terminal's `version` (422 step of the protocol) and
  * returns them normalised. All problems are collected so the terminal sees every bad row at once.
  */
@@ -60,6 +78,8 @@ export function validateRows(collection: CollectionName, body: readonly unknown[
     if (assumed !== null && !isJsonObject(assumed))
       return void problems.push({ index, id, message: 'assumedMasterState must be an object or null' });
     if (id === null) return void problems.push({ index, id, message: 'newDocumentState.id must be a string' });
+    const outside = wireLimitProblem(collection, next, assumed);
+    if (outside) return void problems.push({ index, id, message: outside });
     if (seen.has(id)) return void problems.push({ index, id, message: 'the same id appears twice in one push' });
     seen.add(id);
     if ('_deleted' in next && typeof next._deleted !== 'boolean')
@@ -162,6 +182,14 @@ export function planPush(
       const current = stored.get(r.id);
       const why = current ? writeRefusal(terminal, collection, current.siteId) : null;
       if (why) forbidden.push({ index: r.index, id: r.id, message: `stored document: ${why}` });
+      // The addressee is fixed once written (SYNC-PROTOCOL.md, Addressing): a dispatch cannot be
+      // re-addressed into another store's receiving list by an update.
+      else if (current && current.toSiteId !== r.toSiteId)
+        forbidden.push({
+          index: r.index,
+          id: r.id,
+          message: `an update never changes toSiteId (stored ${JSON.stringify(current.toSiteId)}, pushed ${JSON.stringify(r.toSiteId)})`,
+        });
     }
     if (forbidden.length > 0) throw new ForbiddenError(forbidden);
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PULL_LIMIT, HEADER_SCHEMA_VERSION, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_ROWS } from '../../shared/protocol/wire.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
+import { checkAddressing } from '../addressing.js';
 import { BadRequestError, TooLargeError } from '../errors.js';
 import { pageDocumentsJson } from '../projection.js';
 import { checkWritable, planPush, prepareVersion, upgradeRows, validateRows } from '../push.js';
@@ -55,6 +56,7 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     const version = ctx.versions.forWrite(collection, declared);
     const rows = validateRows(collection, body, ctx.validators, version);
     checkWritable(terminal, collection, rows);
+    await checkAddressing(ctx.storage, terminal, collection, rows);
     // Lookups for older terminals happen here, outside the transaction the planner runs in.
     const at = await prepareVersion(ctx.storage, collection, version, rows);
     const upgraded = upgradeRows(collection, rows, at, ctx.validators);

@@ -27,7 +27,7 @@ const hostileKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', '_d
 /** A valid movement with one change that makes it unstorable by this terminal. */
 const brokenMovement = fc
   .tuple(
-    fc.constantFrom('wrongType', 'missing', 'extra', 'foreign', 'deleted', 'hugeString', 'badId'),
+    fc.constantFrom('wrongType', 'missing', 'extra', 'foreign', 'deleted', 'hugeString', 'badId', 'deep', 'craftedId', 'badRef'),
     fc.constantFrom('id', 'siteId', 'qty', 'kind', 'unitCost', 'lineNo', 'at', 'updatedAt'),
     fc.jsonValue({ maxDepth: 2 }),
   )
@@ -40,6 +40,11 @@ const brokenMovement = fc
     if (how === 'deleted') doc._deleted = true;
     if (how === 'hugeString') doc[field] = 'x'.repeat(70_000);
     if (how === 'badId') doc.id = junk === null ? 42 : { junk };
+    // The wire's limits (SYNC-PROTOCOL.md v1.1): nesting, ids and references outside the pattern.
+    if (how === 'deep')
+      doc[field] = JSON.parse(`${'['.repeat(17 + JSON.stringify(junk).length)}${']'.repeat(17 + JSON.stringify(junk).length)}`) as unknown;
+    if (how === 'craftedId') doc.id = `${String(doc.id)}${['\uD800', '\uDC00', '\u0000', ' ', '\uFFFD'][JSON.stringify(junk).length % 5]}`;
+    if (how === 'badRef') doc.productId = ['p \u0000', 'p\uD83D', '面粉', 'p q'][JSON.stringify(junk).length % 4];
     return doc;
   });
 
@@ -75,6 +80,12 @@ const payloads = fc.oneof(
       '[[]]',
       `[${'['.repeat(5000)}${']'.repeat(5000)}]`,
       JSON.stringify(Array.from({ length: 501 }, () => ({ newDocumentState: {} }))),
+      // Numbers outside the JSON range parse to ±Infinity; they were once stored as null.
+      JSON.stringify([{ newDocumentState: { ...movement('s1'), qty: 1 } }]).replace('"qty":1', '"qty":1e309'),
+      JSON.stringify([{ newDocumentState: { ...movement('s1'), unitCost: 1 } }]).replace('"unitCost":1', '"unitCost":-1e999'),
+      JSON.stringify([{ newDocumentState: { ...movement('s1'), id: 'x\uD800' } }]),
+      JSON.stringify([{ newDocumentState: { ...movement('s1'), batchId: 'b\u0000' } }]),
+      JSON.stringify([{ assumedMasterState: { a: 1 }, newDocumentState: movement('s1') }]).replace('"a":1', '"a":1e400'),
     ),
     weight: 9,
   },

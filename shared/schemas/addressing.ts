@@ -1,0 +1,29 @@
+// Addressing (SYNC-PROTOCOL.md v1.1): which documents and events name another site in `toSiteId`,
+// and between which kinds of site (sender → addressee). The endpoint refuses anything else (403),
+// so a store can no longer put a fake dispatch into another store's receiving list. A new type
+// declares its pairs here when it is added.
+import type { SiteKind } from './sites';
+
+/** Sender kind → addressee kinds. */
+export type AddresseePairs = Readonly<Partial<Record<SiteKind, readonly SiteKind[]>>>;
+
+/** Document types that take an addressee; any other known type takes none. */
+export const documentAddressees: Readonly<Record<string, AddresseePairs>> = {
+  dispatch: { kitchen: ['store'] },
+  'store-request': { store: ['kitchen'] },
+  // Both answer a dispatch addressed to the sender, so they go back to that dispatch's kitchen.
+  'store-receipt': { store: ['kitchen'] },
+  discrepancy: { store: ['kitchen'] },
+  // An approval tells the site whose purchase order it decides.
+  approval: { hq: ['kitchen', 'store'] },
+};
+
+/**
+ * Events tell another site of something (a store's discrepancy to its kitchen, a temperature
+ * alarm to a batch's origin, an approval to the ordering site): any kind of site to any other.
+ */
+export const eventAddressees: AddresseePairs = {
+  hq: ['hq', 'kitchen', 'store'],
+  kitchen: ['hq', 'kitchen', 'store'],
+  store: ['hq', 'kitchen', 'store'],
+};

@@ -1,0 +1,92 @@
+/**
+ * Addressing (SYNC-PROTOCOL.md v1.1): `toSiteId` names an existing site other than the sender's,
+ * only on types that take an addressee and between the kinds of site their type declares; an
+ * update never changes it. Before, any site could address a dispatch to any other, and the fake
+ * showed in that store's receiving list.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEndpoint, type RunningEndpoint } from '../../../server/app';
+import { businessDoc, openBackend, postgresAvailable, seedOrg, SyncClient, type Backend, type Doc } from './helpers';
+
+const backends = (await postgresAvailable()) ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+const NOW = '2026-03-01T08:00:00.000Z';
+
+describe.each(backends)('addressing on %s', (backendName) => {
+  let backend: Backend;
+  let endpoint: RunningEndpoint;
+  let clients: Record<'hq' | 'k1' | 's1' | 's2', SyncClient>;
+
+  beforeEach(async () => {
+    backend = await openBackend(backendName);
+    const org = await seedOrg(backend.storage);
+    endpoint = await startEndpoint({ storage: backend.storage, port: 0, rateLimit: null });
+    clients = {
+      hq: new SyncClient(endpoint.url, org.tokens.hq),
+      k1: new SyncClient(endpoint.url, org.tokens.k1),
+      s1: new SyncClient(endpoint.url, org.tokens.s1),
+      s2: new SyncClient(endpoint.url, org.tokens.s2),
+    };
+  });
+
+  afterEach(async () => {
+    await endpoint.close();
+    await backend.cleanup();
+  });
+
+  async function expectForbidden(from: keyof typeof clients, collection: string, doc: Doc, message: RegExp): Promise<void> {
+    const res = await clients[from].push(collection, [{ newDocumentState: doc }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(res.body.error).toBe('forbidden');
+    expect((res.body.details as { message: string }[])[0]?.message).toMatch(message);
+  }
+
+  it('refuses a forged dispatch: from a store, to a missing site, to the sender itself, to a kitchen', async () => {
+    await expectForbidden(
+      's2',
+      'documents',
+      businessDoc('s2', { type: 'dispatch', toSiteId: 's1' }),
+      /from a kitchen to a store, not from a store to a store/,
+    );
+    await expectForbidden('k1', 'documents', businessDoc('k1', { type: 'dispatch', toSiteId: 's9' }), /names no site/);
+    await expectForbidden('k1', 'documents', businessDoc('k1', { type: 'dispatch', toSiteId: 'k1' }), /not to the sender's own/);
+    await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'discrepancy', toSiteId: 's2' }), /from a store to a kitchen/);
+    await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'sale', toSiteId: 'k1' }), /takes no addressee/);
+    const event = {
+      id: 'ev-1',
+      siteId: 's1',
+      toSiteId: 'nowhere',
+      kind: 'discrepancy',
+      severity: 'warning',
+      at: NOW,
+      message: 'm',
+      data: {},
+      updatedAt: NOW,
+    };
+    await expectForbidden('s1', 'events', event, /names no site/);
+    // Nothing of those reached the store's receiving list.
+    expect((await clients.s1.pullAll('documents')).documents).toEqual([]);
+    expect((await clients.hq.pullAll('events')).documents).toEqual([]);
+  });
+
+  it('accepts what the table declares: dispatch kitchen → store, request and receipt store → kitchen, approval hq → store', async () => {
+    await clients.k1.insert('documents', [businessDoc('k1', { type: 'dispatch', toSiteId: 's1' })]);
+    await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-request', toSiteId: 'k1' })]);
+    await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-receipt', toSiteId: 'k1', dispatchId: 'd-1' } as Doc)]);
+    await clients.hq.insert('documents', [businessDoc('hq', { type: 'approval', status: 'approved', toSiteId: 's2' })]);
+    expect((await clients.hq.pullAll('documents')).documents).toHaveLength(4);
+  });
+
+  it('refuses an update that changes toSiteId, and keeps the stored addressee', async () => {
+    const dispatch = businessDoc('k1', { type: 'dispatch', toSiteId: 's1' });
+    await clients.k1.insert('documents', [dispatch]);
+    const readdressed = { ...dispatch, toSiteId: 's2', status: 'picked' };
+    const res = await clients.k1.push('documents', [
+      { assumedMasterState: { ...dispatch, _deleted: false }, newDocumentState: readdressed },
+    ]);
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(res.body.details)).toMatch(/never changes toSiteId/);
+    expect((await clients.s2.pullAll('documents')).documents).toEqual([]);
+    expect((await clients.s1.pullAll('documents')).documents.map((d) => d.toSiteId)).toEqual(['s1']);
+  });
+});
