@@ -1,6 +1,7 @@
 /**
  * HQ terminal benchmark (`npm run bench:terminal -- [--movements 1000000] [--sites 50] [--reps 3]
- * [--postings 30] [--baseline 41090c3] [--fresh]`): an HQ terminal in real Chromium on an on-disk
+ * [--postings 30] [--posting-budget 300] [--load-ms 1000] [--baseline 41090c3] [--candidate <dir>]
+ * [--fresh]`): an HQ terminal in real Chromium on an on-disk
  * profile holding a year of trading at every site, measured on two renderers in the same run —
  * the baseline built from a git ref and the candidate built from this checkout as it is on disk —
  * both built with VITE_LARDER_BENCH=1 and served in turn from one origin, so they open the same
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     'load-ms': { type: 'string', default: '1000' },
     'posting-budget': { type: 'string', default: '300' },
     baseline: { type: 'string', default: '41090c3' },
+    // Another checkout to build the candidate from (default: this one), e.g. a colleague's worktree.
+    candidate: { type: 'string' },
     fresh: { type: 'boolean', default: false },
   },
 });
@@ -134,8 +137,9 @@ async function runBuild(
     // The first open of a store the baseline wrote: whatever the new code builds or migrates once.
     await results.attempt('candidate', ['upgrade'], async () => {
       const { terminal, ms } = await coldOpen(profile, server.url, OPEN_TIMEOUT);
-      // Let a persisted projection finish being written before the browser closes.
+      // Let whatever the new code writes once (a persisted projection) finish before the browser closes.
       await waitForBenchHook(terminal.page, OPEN_TIMEOUT).catch(() => undefined);
+      await terminal.page.waitForTimeout(5_000);
       await terminal.close();
       results.add('candidate', 'upgrade', ms);
       log(`  candidate: first open after upgrade ${(ms / 1000).toFixed(2)} s`);
@@ -161,7 +165,7 @@ async function main(): Promise<void> {
   try {
     log(`building the baseline renderer (${values.baseline}) and the candidate (this checkout), VITE_LARDER_BENCH=1…`);
     const baseline = { ...buildBaseline(values.baseline, buildsRoot), label: 'baseline' as const };
-    const candidate = { ...buildCandidate(buildsRoot), label: 'candidate' as const };
+    const candidate = { ...buildCandidate(buildsRoot, values.candidate), label: 'candidate' as const };
     const dir = cacheDir(MOVEMENTS, SITES, baseline.describes.replace(/.*\((\w+)\)$/, '$1'));
     let cache = values.fresh ? null : readCache(dir);
     if (cache) {

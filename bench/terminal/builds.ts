@@ -26,7 +26,8 @@ function viteBuild(cwd: string, outDir: string): void {
   if (result.status !== 0) throw new Error(`renderer build in ${cwd} failed (vite exited ${result.status ?? result.signal})`);
 }
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+const git = (...args: string[]) => gitIn(repoRoot, ...args);
+const gitIn = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 /** Builds the baseline from `ref` in a throwaway worktree (removed again before this returns). */
 export function buildBaseline(ref: string, outRoot: string): RendererBuild {
@@ -45,10 +46,18 @@ export function buildBaseline(ref: string, outRoot: string): RendererBuild {
   }
 }
 
-/** Builds the checkout the bench runs in, uncommitted changes included. */
-export function buildCandidate(outRoot: string): RendererBuild {
+/**
+ * Builds the checkout the bench runs in (or `source`, another checkout of this repository that
+ * shares its node_modules), uncommitted changes included; only the output directory is written.
+ */
+export function buildCandidate(outRoot: string, source: string = repoRoot): RendererBuild {
   const dir = path.join(outRoot, 'candidate');
-  viteBuild(repoRoot, dir);
-  const dirty = git('status', '--porcelain', '--', 'renderer', 'shared', 'vite.config.ts') !== '';
-  return { label: 'candidate', dir, describes: `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + working tree changes' : ''}` };
+  viteBuild(source, dir);
+  const dirty = gitIn(source, 'status', '--porcelain', '--', 'renderer', 'shared', 'vite.config.ts') !== '';
+  const where = path.resolve(source) === repoRoot ? '' : ` in ${source}`;
+  return {
+    label: 'candidate',
+    dir,
+    describes: `${gitIn(source, 'rev-parse', '--short', 'HEAD')}${dirty ? ' + working tree changes' : ''}${where}`,
+  };
 }
