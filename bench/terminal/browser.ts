@@ -47,6 +47,11 @@ export async function coldOpen(profileDir: string, url: string, timeoutMs: numbe
     await terminal.page.locator(STOCK_FIGURE).first().waitFor({ state: 'visible', timeout: timeoutMs });
     return { terminal, ms: performance.now() - started };
   } catch (error) {
+    if (!terminal.crashed()) {
+      // What the screen says instead (a banner, an error) is the first clue; the table has no room for it.
+      const shown = await terminal.page.evaluate('document.body.innerText').catch(() => '');
+      process.stdout.write(`  no stock figures; the page shows: ${String(shown).replace(/\s+/g, ' ').slice(0, 400)}\n`);
+    }
     await terminal.close();
     throw terminal.crashed() ? new Error('renderer crashed') : error;
   }
