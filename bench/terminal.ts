@@ -70,7 +70,11 @@ async function measureOpenTerminal(
   endpointUrl: string,
 ): Promise<void> {
   const { page } = terminal;
-  await results.attempt(build, ['heap'], async () => results.add(build, 'heap', (await heapAfterGc(page)) / 1e6));
+  await results.attempt(build, ['heap'], async () => {
+    const mb = (await heapAfterGc(page)) / 1e6;
+    results.add(build, 'heap', mb);
+    log(`  ${build}: JS heap after open ${mb.toFixed(0)} MB`);
+  });
   await results.attempt(build, ['kpi', 'kpiComputed'], async () => {
     const shown = await kpis(page, OPEN_TIMEOUT);
     results.add(build, 'kpi', shown.ms);
@@ -96,7 +100,9 @@ async function measureOpenTerminal(
     try {
       await page.waitForTimeout(1_000); // the stream is busy before the first posting
       // The first posting after an open is reported on its own: code and data it touches are cold.
-      results.add(build, 'postFirst', await timedCommand(page, COMMAND, input(0), POSTING_TIMEOUT));
+      const first = await timedCommand(page, COMMAND, input(0), POSTING_TIMEOUT);
+      results.add(build, 'postFirst', first);
+      log(`  ${build}: first posting after open ${first.toFixed(0)} ms`);
       deadline = Date.now() + POSTING_BUDGET;
       for (let n = 1; n <= POSTINGS && Date.now() < deadline; n++) {
         if (terminal.crashed()) throw new Error('renderer crashed');
@@ -124,6 +130,7 @@ async function measureOpenTerminal(
       );
     results.add(build, 'postP50', percentile(times, 50));
     results.add(build, 'postP95', percentile(times, 95));
+    log(`  ${build}: posting median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`);
   });
 }
 
