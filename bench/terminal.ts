@@ -57,7 +57,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** Long enough for a 1M-movement store on a busy two-core machine; a hang still ends. */
 const OPEN_TIMEOUT = Math.max(120_000, MOVEMENTS * 0.6);
 /** The candidate's first open may rebuild what it keeps (a projection of every movement): longer. */
-const UPGRADE_TIMEOUT = Math.max(600_000, MOVEMENTS * 2);
+const UPGRADE_TIMEOUT = Math.max(1_200_000, MOVEMENTS * 3);
 /** Seconds of postings per build and repetition: at today's seconds per posting, 30 would take an hour at 1M. */
 const POSTING_BUDGET = Number(values['posting-budget']) * 1000;
 const POSTING_TIMEOUT = Math.max(120_000, MOVEMENTS * 0.3);
