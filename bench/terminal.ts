@@ -181,7 +181,12 @@ async function main(): Promise<void> {
     const dir = cacheDir(MOVEMENTS, SITES, baseline.describes.replace(/.*\((\w+)\)$/, '$1'));
     let cache = values.fresh ? null : readCache(dir);
     if (cache) {
-      server = await startRendererServer(cache.staticPort);
+      // The profile's IndexedDB belongs to this origin: another port would be another, empty store.
+      server = await startRendererServer(cache.staticPort).catch((error: unknown) => {
+        throw new Error(
+          `port ${cache?.staticPort} of the cached profile's origin is taken (${String(error)}); free it or run with --fresh`,
+        );
+      });
       log(`reusing the seeded endpoint and synced profile in ${dir} (--fresh rebuilds them)`);
     } else {
       const staticPort = await freePort();
