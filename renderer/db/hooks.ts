@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RxQuery } from 'rxdb';
 import type { SiteDoc } from '../../shared/schemas';
 import { usePairingStore } from '../state/pairing-store';
@@ -30,14 +30,15 @@ export function useSite(siteId: string | undefined): SiteDoc | null {
  */
 export function useLedgerRead<T>(read: (ledger: LocalLedger) => T | Promise<T>, deps: readonly unknown[]): T | null {
   const ledger = useSessionStore((s) => s.ledger);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const subscription = ledger?.changes$.subscribe(onChange);
-      return () => subscription?.unsubscribe();
-    },
-    [ledger],
-  );
-  const change = useSyncExternalStore(subscribe, () => ledger?.changes$.value ?? -1);
+  // A state update per (coalesced) change, as screens re-rendered before this hook existed: a
+  // store subscription (useSyncExternalStore) renders synchronously on every change, and during a
+  // first sync that starved input handling (an Enter right after typing saw the previous render).
+  const [change, setChange] = useState(0);
+  useEffect(() => {
+    if (!ledger) return;
+    const subscription = ledger.changes$.subscribe(setChange);
+    return () => subscription.unsubscribe();
+  }, [ledger]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `read` reads; `change` marks a new projection state
   const computed = useMemo(() => (ledger ? read(ledger) : null), [ledger, change, ...deps]);
   const [settled, setSettled] = useState<{ value: T; ledger: LocalLedger } | null>(null);

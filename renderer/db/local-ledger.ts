@@ -186,7 +186,7 @@ export class LocalLedger {
     const touched = new Map<string, StockPosition>();
     const costs = new Map<string, { siteId: string; productId: string; cost: number }>();
     for (const movement of fresh) {
-      // A posting of this terminal was counted on screen when it committed; count it on screen once.
+      // Counted on screen when it was inserted or committed: count it on screen once.
       if (!this.postedNotFolded.delete(movement.id)) this.ledger.apply(movement);
       this.persisted.apply(movement);
       const position = this.persisted.position(movement.siteId, movement.batchId);
@@ -219,8 +219,18 @@ export class LocalLedger {
     this.subscriptions.push(
       db.movements.$.subscribe((event) => {
         if (event.operation === 'DELETE') return;
+        const movement = event.documentData as StoredMovement;
+        // A movement new to the store (sync or a posting) counts on screen at once, as it did
+        // before the history existed: screens and the next posting must not wait for the fold
+        // (a first sync left the kitchen's figures seconds behind the banner). An update of a
+        // stored movement (a migration, a re-pull) is decided against the history in the fold.
+        if (event.operation === 'INSERT' && !this.postedNotFolded.has(movement.id)) {
+          this.ledger.apply(movement);
+          this.postedNotFolded.add(movement.id);
+          this.bump();
+        }
         const first = this.pending.length === 0;
-        this.pending.push(event.documentData as StoredMovement);
+        this.pending.push(movement);
         if (first) void this.serially(() => this.foldPending());
       }),
     );
