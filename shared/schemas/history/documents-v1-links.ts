@@ -114,6 +114,10 @@ function joinNote(head: string, note: string | undefined, separator: string): st
 /**
  * v1 → v0 for a terminal still on v0: the fields go back into the note as the tags its screens
  * read. Fields are not removed here (projection does that); the input is not changed.
+ * This is the only place a tag is written, and only on the wire to a first-release terminal
+ * (SYNC-PROTOCOL.md, Schema evolution: a push or pull is projected to the terminal's version);
+ * nothing stored, by the endpoint or a current terminal, carries a link in its note. It goes
+ * when LARDER_MIN_SCHEMA moves past 0.
  */
 export function downgradeDocumentLinks(input: JsonObject, resolver: LegacyLinkResolver): JsonObject {
   const doc: JsonObject = { ...input };
