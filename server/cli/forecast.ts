@@ -1,18 +1,31 @@
 /**
  * Demand forecast from a sales CSV (project issue 8).
  *
- *   npm run forecast -- --input sales.csv --horizon 14 --out forecast.csv [--level 0.95]
+ *   npm run forecast -- --input sales.csv --horizon 14 --out forecast.csv [--level 80|95]
  *   npm run forecast -- --backtest --input sales.csv --horizon 14
  *
  * Input: header `series,date,qty` (any column order, extra columns ignored), one row per
- * series-day, missing days are zero sales. Output: `series,date,forecast,lo,hi,model`.
+ * series-day, missing days are zero sales. Output: `series,date,forecast,lo,hi,model`, where
+ * [lo, hi] holds the day's demand with the --level probability (percent, or a fraction as before:
+ * 80 and 0.8 mean the same) and model is the one the rolling-origin backtest chose per series
+ * (`seasonal-naive` and `weekday-mean` are the hand-made baselines, chosen when they win).
  * Exit codes: 2 bad arguments, 1 bad input data or I/O failure, 0 success.
+ * A forecast reaching a year whose holidays are provisional (no State Council notice yet) or
+ * unknown gets a warning on standard error; the CSV keeps its columns so scripts reading it work on.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { backtestTotals, forecastMany, parseIsoDate, type DailyPoint, type SeriesForecast, type SeriesInput } from '../../shared/forecast';
+import {
+  backtestTotals,
+  forecastMany,
+  parseIsoDate,
+  type CalendarCaveat,
+  type DailyPoint,
+  type SeriesForecast,
+  type SeriesInput,
+} from '../../shared/forecast';
 import { csvLines, CsvError, formatCsvRow, parseCsvLine } from './csv';
 
-const USAGE = 'usage: forecast --input <sales.csv> --horizon <days> (--out <forecast.csv> [--level 0.8] | --backtest)';
+const USAGE = 'usage: forecast --input <sales.csv> --horizon <days> (--out <forecast.csv> [--level 80|95] | --backtest)';
 const MAX_HORIZON = 366;
 
 class UsageError extends Error {}
@@ -49,14 +62,22 @@ function parseArguments(argv: readonly string[]): Arguments {
   const horizon = Number(horizonText);
   if (!/^\d+$/.test(horizonText) || horizon < 1 || horizon > MAX_HORIZON)
     throw new UsageError(`--horizon must be a whole number of days from 1 to ${MAX_HORIZON}, got "${horizonText}"`);
-  const levelText = values.get('--level') ?? '0.8';
-  const level = Number(levelText);
-  if (!(level > 0 && level < 1))
-    throw new UsageError(`--level must be a probability between 0 and 1 (e.g. 0.8 or 0.95), got "${levelText}"`);
+  const levelText = values.get('--level') ?? '80';
+  const level = levelOf(levelText);
+  if (level === undefined)
+    throw new UsageError(`--level must be a coverage in percent (e.g. 80 or 95) or as a fraction (0.8, 0.95), got "${levelText}"`);
   const out = values.get('--out');
   if (!backtest && out === undefined) throw new UsageError(`--out is required (or use --backtest); ${USAGE}`);
   if (backtest && out !== undefined) throw new UsageError('--out is not used with --backtest (the report goes to standard output)');
   return { input, horizon, out, level, backtest };
+}
+
+/** 80 → 0.8 and 0.8 → 0.8; undefined for anything that is not a coverage strictly between 0 and 100 %. */
+function levelOf(text: string): number | undefined {
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const value = Number(text);
+  const fraction = value >= 1 ? value / 100 : value;
+  return fraction > 0 && fraction < 1 ? fraction : undefined;
 }
 
 /** Reads the sales CSV into one history per series, every series running to the file's last date. */
@@ -133,8 +154,8 @@ function backtestReport(results: readonly SeriesForecast[], horizon: number): st
     const backtest = result.backtest;
     lines.push(
       backtest
-        ? row(result.id, result.model, percent(backtest.chosen.wape), percent(backtest.seasonalNaive.wape))
-        : row(result.id, result.model, 'n/a', 'n/a (history too short)'),
+        ? row(result.id, result.model, percent(backtest.chosen.wape), percent(backtest.seasonalNaive.wape)) + notesOf(result)
+        : row(result.id, result.model, 'n/a', 'n/a (history too short)') + notesOf(result),
     );
   }
   const totals = backtestTotals(results);
@@ -142,10 +163,37 @@ function backtestReport(results: readonly SeriesForecast[], horizon: number): st
   return `${lines.join('\n')}\n`;
 }
 
+/** What a planner should know beside the figures: a hand-made rule won, or the level moved. */
+function notesOf(result: SeriesForecast): string {
+  const notes: string[] = [];
+  if (result.explanation.baseline && result.backtest)
+    notes.push(result.model === 'weekday-mean' ? `baseline won: mean of last ${result.explanation.weeks} same weekdays` : 'baseline won');
+  if (result.levelShift) notes.push(`level shift from ${result.levelShift.date} (×${result.levelShift.ratio.toFixed(2)})`);
+  return notes.length > 0 ? `  ${notes.join('; ')}` : '';
+}
+
+/** One stderr line per kind of doubt, naming the years, so a planner knows which dates to check by hand. */
+function calendarWarnings(caveat: CalendarCaveat | null): string[] {
+  if (!caveat) return [];
+  const lines: string[] = [];
+  if (caveat.provisionalYears.length > 0)
+    lines.push(
+      `forecast: warning: holidays of ${caveat.provisionalYears.join(', ')} are provisional (the State Council notice is not out yet); ` +
+        'forecasts around 春节, 国庆 and 调休 days there may move',
+    );
+  if (caveat.missingYears.length > 0)
+    lines.push(
+      `forecast: warning: no holiday data for ${caveat.missingYears.join(', ')}; ` +
+        'holidays and 调休 days there are forecast as ordinary days',
+    );
+  return lines;
+}
+
 function main(argv: readonly string[]): void {
   const args = parseArguments(argv);
   const inputs = readSales(args.input);
   const batch = forecastMany(inputs, { horizon: args.horizon, coverage: args.level, backtestHorizon: Math.min(args.horizon, 14) });
+  for (const line of calendarWarnings(batch.calendarCaveat)) process.stderr.write(`${line}\n`);
   if (args.backtest) {
     process.stdout.write(backtestReport(batch.series, Math.min(args.horizon, 14)));
     return;

@@ -14,6 +14,10 @@ export interface CalendarProfile {
   readonly workdayFactor: number;
   readonly holidayFactors: ReadonlyMap<string, number>;
   readonly promoFactor: number;
+  /** 0–1: how far a 调休 day moves from its own weekday's pattern towards the replaced weekday's (learnt). */
+  readonly makeupWeight: number;
+  /** How many separate breaks of each holiday the history holds (a factor from one break is a guess). */
+  readonly holidayOccurrences: ReadonlyMap<string, number>;
 }
 
 export interface CalendarInputs {
@@ -22,6 +26,8 @@ export interface CalendarInputs {
   /** Caller-set multipliers win over estimated ones (e.g. a planner's 春节 expectation). */
   readonly holidayOverrides?: Readonly<Record<string, number>>;
   readonly promoOverride?: number;
+  /** Effects for holidays seen fewer than `MIN_OCCURRENCES` times in this series (its category's). */
+  readonly fallbackHolidayFactors?: ReadonlyMap<string, number>;
 }
 
 /** Multipliers of one day; their product is what the models' forecast is multiplied by. */
@@ -41,8 +47,10 @@ const BASELINE_HALF_WINDOW = 14;
 export const NEUTRAL_PROFILE: CalendarProfile = {
   weekdayFactors: [1, 1, 1, 1, 1, 1, 1],
   workdayFactor: 1,
+  makeupWeight: 1,
   holidayFactors: new Map(),
   promoFactor: 1,
+  holidayOccurrences: new Map(),
 };
 
 const NORMAL = 0;
@@ -62,7 +70,13 @@ export interface DayTable {
   readonly promo: Uint8Array;
   /** Holiday name for holiday and make-up days, undefined on normal days. */
   readonly holidayName: readonly (string | undefined)[];
+  /** For a 调休 day, the weekday whose work it takes over; NO_WEEKDAY otherwise. */
+  readonly replacedWeekday: Uint8Array;
 }
+
+const NO_WEEKDAY = 255;
+/** A holiday's own effect needs this many years of it in the history; below, the category's is used. */
+export const MIN_OCCURRENCES = 2;
 
 let cachedTable: { readonly table: DayTable; readonly calendar: HolidayCalendar } | undefined;
 
@@ -79,6 +93,7 @@ export function buildDayTable(startDay: number, length: number, inputs: Calendar
   const weekday = new Uint8Array(length);
   const kind = new Uint8Array(length);
   const promo = new Uint8Array(length);
+  const replacedWeekday = new Uint8Array(length).fill(NO_WEEKDAY);
   const holidayName: (string | undefined)[] = new Array<string | undefined>(length).fill(undefined);
   for (let i = 0; i < length; i++) {
     const day = startDay + i;
@@ -87,10 +102,11 @@ export function buildDayTable(startDay: number, length: number, inputs: Calendar
     if (dayKind.kind !== 'normal') {
       kind[i] = dayKind.kind === 'holiday' ? HOLIDAY : MAKEUP_WORKDAY;
       holidayName[i] = dayKind.name;
+      if (dayKind.kind === 'makeup-workday' && dayKind.replaces !== undefined) replacedWeekday[i] = dayKind.replaces;
     }
     if (inputs.promoDays.has(day)) promo[i] = 1;
   }
-  const table = { startDay, length, weekday, kind, promo, holidayName };
+  const table = { startDay, length, weekday, kind, promo, holidayName, replacedWeekday };
   if (noPromo) cachedTable = { table, calendar: inputs.calendar };
   return table;
 }
@@ -122,6 +138,10 @@ export function estimateCalendarProfile(values: Float64Array, length: number, ta
   const workdayFactor = (weekdayFactors[1]! + weekdayFactors[2]! + weekdayFactors[3]! + weekdayFactors[4]! + weekdayFactors[5]!) / 5;
 
   const ratioSums = new Map<string, { sum: number; count: number }>();
+  const occurrences = new Map<string, number>();
+  let makeupAgreement = 0;
+  let makeupSpread = 0;
+  let makeupDays = 0;
   const addRatio = (key: string, ratio: number): void => {
     const entry = ratioSums.get(key) ?? { sum: 0, count: 0 };
     entry.sum += ratio;
@@ -132,12 +152,26 @@ export function estimateCalendarProfile(values: Float64Array, length: number, ta
     if (normal[i]) continue;
     const baseline = localBaseline(values, normal, weekdayFactors, table.weekday, i, length);
     if (baseline <= 0) continue;
-    const shift = table.kind[i] === MAKEUP_WORKDAY ? workdayFactor / weekdayFactors[table.weekday[i]!]! : 1;
+    const shift =
+      table.kind[i] === MAKEUP_WORKDAY
+        ? makeupWeekdayFactor(weekdayFactors, workdayFactor, table, i) / weekdayFactors[table.weekday[i]!]!
+        : 1;
     const ratio = values[i]! / (baseline * shift);
+    if (table.kind[i] === MAKEUP_WORKDAY) {
+      // Does this product follow the 调休 (sell like the replaced weekday) or its own weekday?
+      const gap = baseline * shift - baseline;
+      makeupAgreement += (values[i]! - baseline) * gap;
+      makeupSpread += gap * gap;
+      makeupDays++;
+    }
     // A day that is both a holiday and a promotion feeds the holiday estimate only: with two
     // overlapping effects and a handful of days, splitting them is guesswork.
-    if (table.kind[i] === HOLIDAY) addRatio(`holiday:${table.holidayName[i]}`, ratio);
-    else if (table.promo[i]) addRatio('promo', ratio);
+    if (table.kind[i] === HOLIDAY) {
+      addRatio(`holiday:${table.holidayName[i]}`, ratio);
+      // Days of one break are one occurrence; a break spanning New Year's Day is still one.
+      const name = table.holidayName[i]!;
+      if (i === 0 || table.holidayName[i - 1] !== name) occurrences.set(name, (occurrences.get(name) ?? 0) + 1);
+    } else if (table.promo[i]) addRatio('promo', ratio);
   }
   const shrunk = (key: string): number => {
     const entry = ratioSums.get(key);
@@ -145,8 +179,23 @@ export function estimateCalendarProfile(values: Float64Array, length: number, ta
   };
   const holidayFactors = new Map<string, number>();
   for (const key of ratioSums.keys()) if (key.startsWith('holiday:')) holidayFactors.set(key.slice(8), shrunk(key));
+  // A holiday seen once (or never) says little about this product: its category's effect is surer.
+  for (const [name, factor] of inputs.fallbackHolidayFactors ?? []) {
+    if ((occurrences.get(name) ?? 0) < MIN_OCCURRENCES) holidayFactors.set(name, factor);
+  }
   for (const [name, factor] of Object.entries(inputs.holidayOverrides ?? {})) holidayFactors.set(name, factor);
-  return { weekdayFactors, workdayFactor, holidayFactors, promoFactor: inputs.promoOverride ?? shrunk('promo') };
+  // Least-squares weight of "like the replaced weekday" against "like its own weekday", with one
+  // pseudo-day at full 调休 so a product with no make-up days in its history follows the calendar.
+  const prior = makeupDays > 0 ? makeupSpread / makeupDays : 0;
+  const makeupWeight = prior > 0 ? Math.min(1, Math.max(0, (makeupAgreement + prior) / (makeupSpread + prior))) : 1;
+  return {
+    weekdayFactors,
+    workdayFactor,
+    makeupWeight,
+    holidayFactors,
+    promoFactor: inputs.promoOverride ?? shrunk('promo'),
+    holidayOccurrences: occurrences,
+  };
 }
 
 /** Weekday-adjusted mean of normal days within ±BASELINE_HALF_WINDOW of index i, times i's weekday factor. */
@@ -172,12 +221,22 @@ function localBaseline(
   return count > 0 ? (sum / count) * weekdayFactors[weekdays[i]!]! : 0;
 }
 
+/** A 调休 day behaves like the weekday it replaces, or like an average workday when that is unknown. */
+function makeupWeekdayFactor(weekdayFactors: readonly number[], workdayFactor: number, table: DayTable, i: number): number {
+  const replaced = table.replacedWeekday[i]!;
+  return replaced === NO_WEEKDAY ? workdayFactor : weekdayFactors[replaced]!;
+}
+
 /** The multipliers of day index i of the table under a profile. */
 export function dayFactors(profile: CalendarProfile, table: DayTable, i: number): DayFactors {
   const plainWeekdayFactor = profile.weekdayFactors[table.weekday[i]!]!;
   const kind = table.kind[i];
-  // 调休: the weekend day is worked, so it takes the workday pattern instead of its own weekday's.
-  const weekdayFactor = kind === MAKEUP_WORKDAY ? profile.workdayFactor : plainWeekdayFactor;
+  // 调休: the weekend day is worked, so it takes the pattern of the weekday it replaces.
+  const weekdayFactor =
+    kind === MAKEUP_WORKDAY
+      ? plainWeekdayFactor +
+        profile.makeupWeight * (makeupWeekdayFactor(profile.weekdayFactors, profile.workdayFactor, table, i) - plainWeekdayFactor)
+      : plainWeekdayFactor;
   const holidayFactor = kind === HOLIDAY ? (profile.holidayFactors.get(table.holidayName[i]!) ?? 1) : 1;
   const promoFactor = table.promo[i] ? profile.promoFactor : 1;
   const shift = plainWeekdayFactor > 0 ? weekdayFactor / plainWeekdayFactor : 1;

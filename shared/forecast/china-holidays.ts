@@ -1,13 +1,18 @@
 /**
- * Mainland China public holidays and 调休 make-up working days, 2024–2027, as plain editable data.
+ * Mainland China public holidays and 调休 make-up working days, 2019–2027, as plain editable data.
  *
  * Each entry lists the whole consecutive break (including weekend days folded into it, since
  * restaurant demand follows the break, not the statutory day count) and the weekend days that
- * are declared working days (调休上班). Sources: 国务院办公厅关于部分节假日安排的通知 for 2024
- * (国办发明电〔2023〕7号), 2025 (国办发明电〔2024〕12号) and 2026 (published Nov 2025).
+ * are declared working days (调休上班). Sources, day by day: 国务院办公厅关于XXXX年部分节假日安排的
+ * 通知 for 2019 (published 2018-12-06, its 劳动节 changed by the notice of 2019-03-22), 2020
+ * (2019-11-21; 春节 extended to 02-02 by the notice of 2020-01-26, which also cancels the 02-01
+ * make-up Saturday), 2021 (2020-11-25), 2022 (2021-10-25), 2023 (2022-12-08), 2024 (2023-10-25),
+ * 2025 (2024-11-12) and 2026 (2025-11); cross-checked against the open datasets holiday-cn and
+ * chinese-calendar, which transcribe the same notices.
  * 2027 is NOT published yet: it is a provisional estimate from the lunar dates (春节 2027-02-06,
  * 清明 04-05, 端午 06-09, 中秋 09-15) following the post-2025 rules; replace it when the State
- * Council notice appears (usually in November of the year before).
+ * Council notice appears (usually in November of the year before). A forecast reaching into it,
+ * or past the last year here, says so (`calendarCaveat`).
  */
 
 export type HolidayName = 'new-year' | 'spring-festival' | 'qingming' | 'labour-day' | 'dragon-boat' | 'mid-autumn' | 'national-day';
@@ -31,6 +36,73 @@ export interface HolidayYear {
 }
 
 export const CHINA_HOLIDAYS: readonly HolidayYear[] = [
+  {
+    year: 2019,
+    provisional: false,
+    holidays: [
+      { name: 'new-year', label: '元旦', from: '2018-12-30', to: '2019-01-01', makeupWorkdays: ['2018-12-29'] },
+      { name: 'spring-festival', label: '春节', from: '2019-02-04', to: '2019-02-10', makeupWorkdays: ['2019-02-02', '2019-02-03'] },
+      { name: 'qingming', label: '清明节', from: '2019-04-05', to: '2019-04-07', makeupWorkdays: [] },
+      // As changed by the notice of 2019-03-22 (first announced as 05-01 alone).
+      { name: 'labour-day', label: '劳动节', from: '2019-05-01', to: '2019-05-04', makeupWorkdays: ['2019-04-28', '2019-05-05'] },
+      { name: 'dragon-boat', label: '端午节', from: '2019-06-07', to: '2019-06-09', makeupWorkdays: [] },
+      { name: 'mid-autumn', label: '中秋节', from: '2019-09-13', to: '2019-09-15', makeupWorkdays: [] },
+      { name: 'national-day', label: '国庆节', from: '2019-10-01', to: '2019-10-07', makeupWorkdays: ['2019-09-29', '2019-10-12'] },
+    ],
+  },
+  {
+    year: 2020,
+    provisional: false,
+    holidays: [
+      { name: 'new-year', label: '元旦', from: '2020-01-01', to: '2020-01-01', makeupWorkdays: [] },
+      // 01-24 to 01-30 as first announced; extended to 02-02 (COVID-19), so 02-01 was no longer worked.
+      { name: 'spring-festival', label: '春节', from: '2020-01-24', to: '2020-02-02', makeupWorkdays: ['2020-01-19'] },
+      { name: 'qingming', label: '清明节', from: '2020-04-04', to: '2020-04-06', makeupWorkdays: [] },
+      { name: 'labour-day', label: '劳动节', from: '2020-05-01', to: '2020-05-05', makeupWorkdays: ['2020-04-26', '2020-05-09'] },
+      { name: 'dragon-boat', label: '端午节', from: '2020-06-25', to: '2020-06-27', makeupWorkdays: ['2020-06-28'] },
+      // 中秋 (2020-10-01) falls on 国庆: one 8-day break.
+      { name: 'national-day', label: '国庆节、中秋节', from: '2020-10-01', to: '2020-10-08', makeupWorkdays: ['2020-09-27', '2020-10-10'] },
+    ],
+  },
+  {
+    year: 2021,
+    provisional: false,
+    holidays: [
+      { name: 'new-year', label: '元旦', from: '2021-01-01', to: '2021-01-03', makeupWorkdays: [] },
+      { name: 'spring-festival', label: '春节', from: '2021-02-11', to: '2021-02-17', makeupWorkdays: ['2021-02-07', '2021-02-20'] },
+      { name: 'qingming', label: '清明节', from: '2021-04-03', to: '2021-04-05', makeupWorkdays: [] },
+      { name: 'labour-day', label: '劳动节', from: '2021-05-01', to: '2021-05-05', makeupWorkdays: ['2021-04-25', '2021-05-08'] },
+      { name: 'dragon-boat', label: '端午节', from: '2021-06-12', to: '2021-06-14', makeupWorkdays: [] },
+      { name: 'mid-autumn', label: '中秋节', from: '2021-09-19', to: '2021-09-21', makeupWorkdays: ['2021-09-18'] },
+      { name: 'national-day', label: '国庆节', from: '2021-10-01', to: '2021-10-07', makeupWorkdays: ['2021-09-26', '2021-10-09'] },
+    ],
+  },
+  {
+    year: 2022,
+    provisional: false,
+    holidays: [
+      { name: 'new-year', label: '元旦', from: '2022-01-01', to: '2022-01-03', makeupWorkdays: [] },
+      { name: 'spring-festival', label: '春节', from: '2022-01-31', to: '2022-02-06', makeupWorkdays: ['2022-01-29', '2022-01-30'] },
+      { name: 'qingming', label: '清明节', from: '2022-04-03', to: '2022-04-05', makeupWorkdays: ['2022-04-02'] },
+      { name: 'labour-day', label: '劳动节', from: '2022-04-30', to: '2022-05-04', makeupWorkdays: ['2022-04-24', '2022-05-07'] },
+      { name: 'dragon-boat', label: '端午节', from: '2022-06-03', to: '2022-06-05', makeupWorkdays: [] },
+      { name: 'mid-autumn', label: '中秋节', from: '2022-09-10', to: '2022-09-12', makeupWorkdays: [] },
+      { name: 'national-day', label: '国庆节', from: '2022-10-01', to: '2022-10-07', makeupWorkdays: ['2022-10-08', '2022-10-09'] },
+    ],
+  },
+  {
+    year: 2023,
+    provisional: false,
+    holidays: [
+      { name: 'new-year', label: '元旦', from: '2022-12-31', to: '2023-01-02', makeupWorkdays: [] },
+      { name: 'spring-festival', label: '春节', from: '2023-01-21', to: '2023-01-27', makeupWorkdays: ['2023-01-28', '2023-01-29'] },
+      { name: 'qingming', label: '清明节', from: '2023-04-05', to: '2023-04-05', makeupWorkdays: [] },
+      { name: 'labour-day', label: '劳动节', from: '2023-04-29', to: '2023-05-03', makeupWorkdays: ['2023-04-23', '2023-05-06'] },
+      { name: 'dragon-boat', label: '端午节', from: '2023-06-22', to: '2023-06-24', makeupWorkdays: ['2023-06-25'] },
+      // 中秋 (2023-09-29) runs into 国庆: one 8-day break.
+      { name: 'national-day', label: '中秋节、国庆节', from: '2023-09-29', to: '2023-10-06', makeupWorkdays: ['2023-10-07', '2023-10-08'] },
+    ],
+  },
   {
     year: 2024,
     provisional: false,

@@ -9,8 +9,10 @@ export {
   type SeriesForecast,
   type SeriesInput,
   type BacktestResult,
+  type ModelExplanation,
+  type LevelShiftFinding,
 } from './engine';
-export { forecastMany, type ForecastBatch } from './batch';
+export { forecastMany, categoryHolidayFactors, type ForecastBatch } from './batch';
 export { reviewQueue, backtestTotals, type ReviewItem, type ReviewOptions, type ReviewReason, type BacktestTotals } from './review';
 export {
   movementsToDailySeries,
@@ -23,7 +25,17 @@ export {
   type MovementsToSeriesOptions,
 } from './series';
 export { CHINA_HOLIDAYS, type HolidayName, type HolidayPeriod, type HolidayYear } from './china-holidays';
-export { buildHolidayCalendar, chinaHolidayCalendar, NO_HOLIDAYS, type DayKind, type HolidayCalendar } from './holidays';
+export {
+  buildHolidayCalendar,
+  calendarCaveat,
+  chinaHolidayCalendar,
+  mergeCalendarCaveats,
+  NO_HOLIDAYS,
+  type CalendarCaveat,
+  type CalendarYearStatus,
+  type DayKind,
+  type HolidayCalendar,
+} from './holidays';
 export { normalQuantile, safetyStock, sigmaFromInterval, type PredictionInterval } from './normal';
 export { suggestOrder, type DemandDay, type OrderInput, type OrderSuggestion, type OrderExplanation } from './replenishment';
 export {
@@ -38,8 +50,10 @@ export {
   type PurchaseSuggestion,
 } from './mrp';
 export { accuracyOf, type Accuracy, type AccuracyTotals } from './metrics';
-export type { ModelName } from './models/types';
+export { BASELINE_MODELS, type ModelName } from './models/types';
+export { detectLevelShift, type LevelShift } from './level-shift';
+export { conformalQuantile, empiricalInterval, residualPools, type ResidualPools } from './intervals';
 export type { ModelScore } from './backtest';
 export type { CalendarProfile } from './calendar-effects';
 export type { RegressorEffect } from './regressor';
-export { parseIsoDate, isoDateOf } from './dates';
+export { parseIsoDate, isoDateOf, dayNumberOf } from './dates';

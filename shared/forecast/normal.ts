@@ -34,13 +34,21 @@ export interface PredictionInterval {
   readonly hi: number;
   /** Probability that demand falls in [lo, hi], e.g. 0.8. */
   readonly coverage: number;
+  /**
+   * Root mean square of the day's forecast error as measured in the backtest, when known. The
+   * interval itself may be one-sided or asymmetric (slow movers: [0, 0] at 80 % when most days
+   * sell nothing), so it cannot always give back σ for safety stock.
+   */
+  readonly sigma?: number;
 }
 
 /**
- * Standard deviation of one day's forecast error implied by its interval. Uses the upper half
+ * Standard deviation of one day's forecast error: the measured one when the engine gave it,
+ * else the one implied by the interval. Uses the upper half
  * (hi − forecast) because lo is clipped at zero for slow movers and would understate it.
  */
 export function sigmaFromInterval(interval: PredictionInterval): number {
+  if (interval.sigma !== undefined) return interval.sigma;
   return Math.max(0, interval.hi - interval.forecast) / normalQuantile((1 + interval.coverage) / 2);
 }
 

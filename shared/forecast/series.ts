@@ -1,3 +1,4 @@
+import { businessDateOf, DEFAULT_SITE_TIME_ZONE, type ZoneOf } from '../domain';
 import { dayNumberOf, isoDateOf, parseIsoDate } from './dates';
 
 /** One day of demand for one (site, product) series. */
@@ -68,8 +69,8 @@ export interface SiteProductSeries {
 }
 
 export interface MovementsToSeriesOptions {
-  /** Local business day boundary; default +480 (China Standard Time, UTC+8). */
-  readonly utcOffsetMinutes?: number;
+  /** The zone each site keeps time in: a movement's day is its site's business date (default Asia/Shanghai). */
+  readonly zoneOf?: ZoneOf;
   /** Extend every series with zeros up to this date (default: the latest day seen in any series). */
   readonly endDate?: string;
 }
@@ -83,7 +84,7 @@ const DEMAND_KINDS: ReadonlySet<string> = new Set<DemandMovementKind>(['sale', '
  * below what is actually sold. Other kinds (receipts, transfers, waste) are ignored: they are not demand.
  */
 export function movementsToDailySeries(movements: readonly DemandMovement[], options: MovementsToSeriesOptions = {}): SiteProductSeries[] {
-  const offsetMs = (options.utcOffsetMinutes ?? 480) * 60_000;
+  const zoneOf = options.zoneOf ?? ((): string => DEFAULT_SITE_TIME_ZONE);
   const bySeries = new Map<string, { siteId: string; productId: string; days: Map<number, number> }>();
   let latest = -Infinity;
   for (const movement of movements) {
@@ -91,7 +92,8 @@ export function movementsToDailySeries(movements: readonly DemandMovement[], opt
     const ms = typeof movement.at === 'number' ? movement.at : Date.parse(movement.at);
     if (!Number.isFinite(ms))
       throw new RangeError(`movement for ${movement.siteId}/${movement.productId}: bad timestamp "${String(movement.at)}"`);
-    const day = Math.floor((ms + offsetMs) / 86_400_000);
+    const instant = typeof movement.at === 'number' ? new Date(ms).toISOString() : movement.at;
+    const day = dayNumberOf(businessDateOf(instant, zoneOf(movement.siteId)));
     const key = `${movement.siteId}\u0000${movement.productId}`;
     let entry = bySeries.get(key);
     if (!entry) {

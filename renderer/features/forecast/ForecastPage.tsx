@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDoc, PartnerDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { AccuracyPanel } from './AccuracyPanel';
+import { calendarCaveatTexts } from './calendar-caveat-text';
 import { IncomingRequests } from './IncomingRequests';
 import { KitchenPlanPanel } from './KitchenPlanPanel';
 import { OverrideHistory } from './OverrideHistory';
@@ -151,6 +152,10 @@ export default function ForecastPage() {
             {t('forecast.ranIn', { date: job?.endDate ?? '', series: state.done.result.series.length, ms: Math.round(state.done.wallMs) })}
           </Typography.Text>
         )}
+        {result &&
+          calendarCaveatTexts(result.calendarCaveat, t, i18n.language).map((text) => (
+            <Alert key={text} type="warning" showIcon data-testid="forecast-calendar-caveat" message={text} />
+          ))}
         {state.error && <Alert type="error" showIcon message={t('forecast.failed', { message: state.error })} />}
         {loading && !state.error ? (
           <div data-testid="forecast-loading" style={{ padding: 48, textAlign: 'center' }}>

@@ -2,7 +2,7 @@ import { Empty, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDoc, ProductDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
-import { productLabel } from '../../ui/format';
+import { formatSiteTime, productLabel } from '../../ui/format';
 import { readableQty } from './quantity';
 import { overrideRecords, type OverrideRecord } from '../../../shared/forecast/overrides';
 
@@ -21,7 +21,7 @@ export function OverrideHistory({ siteId, products }: { siteId: string; products
       dataSource={rows}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={[
-        { title: t('forecast.overrides.when'), key: 'at', render: (_, row) => new Date(row.at).toLocaleString(i18n.language) },
+        { title: t('forecast.overrides.when'), key: 'at', render: (_, row) => formatSiteTime(row.at) },
         {
           title: t('forecast.overrides.product'),
           key: 'product',

@@ -4,7 +4,9 @@ import type { ProductDoc } from '../../../shared/schemas';
 import { productLabel } from '../../ui/format';
 import type { SeriesResult } from './forecast-compute';
 import { ForecastChart } from './ForecastChart';
+import { ModelReason } from './ModelReason';
 import { percent, verdictOf } from './figures';
+import { unitLabel } from '../../ui/units';
 
 interface Props {
   series: readonly SeriesResult[];
@@ -44,7 +46,7 @@ export function SeriesPanel({ series, products, selected, onSelect }: Props) {
         <Empty description={t('forecast.chart.empty')} />
       ) : (
         <Card size="small">
-          <ForecastChart series={current} unit={product?.baseUnit ?? ''} />
+          <ForecastChart series={current} unit={unitLabel(product?.baseUnit)} />
           <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="series-figures">
             <Descriptions.Item label={t('forecast.figures.model')}>{t(`forecast.model.${current.model}`)}</Descriptions.Item>
             <Descriptions.Item label={t('forecast.figures.wape')}>{percent(current.wape)}</Descriptions.Item>
@@ -61,6 +63,9 @@ export function SeriesPanel({ series, products, selected, onSelect }: Props) {
             </Descriptions.Item>
             <Descriptions.Item label={t('forecast.figures.evaluation')}>
               {t(`forecast.evaluation.${current.evaluation}`, { days: current.evaluationDays, origins: current.origins })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('forecast.figures.why')} span={3}>
+              <ModelReason series={current} />
             </Descriptions.Item>
           </Descriptions>
         </Card>

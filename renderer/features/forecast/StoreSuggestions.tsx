@@ -12,6 +12,7 @@ import { buildSuggestions, onOrderForStore, type ReplenishmentSettings, type Sug
 import { readableQty } from './quantity';
 import { SettingsBar } from './SettingsBar';
 import { siteName } from './site-name';
+import { unitLabel } from '../../ui/units';
 
 interface Props {
   storeId: string;
@@ -129,7 +130,7 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
                 <Typography.Text type="secondary">{t('forecast.suggest.nothing')}</Typography.Text>
               ) : (
                 <span>
-                  <div>{`${suggestion.order.packs} × ${suggestion.pack.unit}`}</div>
+                  <div>{`${suggestion.order.packs} × ${unitLabel(suggestion.pack.unit)}`}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {readableQty(suggestion.order.quantity, products.get(suggestion.productId))}
                   </Typography.Text>
@@ -151,7 +152,7 @@ export function StoreSuggestions({ storeId, series, products, documents, kitchen
                     precision={0}
                     value={packs}
                     disabled={!writer}
-                    addonAfter={suggestion.pack.unit}
+                    addonAfter={unitLabel(suggestion.pack.unit)}
                     style={{ width: 120 }}
                     onChange={(value) => setEdits((current) => ({ ...current, [suggestion.productId]: value ?? 0 }))}
                   />

@@ -6,18 +6,25 @@
 import {
   accuracyOf,
   backtestTotals,
+  calendarCaveat,
+  chinaHolidayCalendar,
+  dayNumberOf,
   forecastSeries,
   movementsToDailySeries,
   reviewQueue,
   type AccuracyTotals,
   type BacktestResult,
   type BacktestTotals,
+  type CalendarCaveat,
   type DailyPoint,
   type ForecastPoint,
+  type LevelShiftFinding,
+  type ModelExplanation,
   type ModelName,
   type ReviewItem,
   type SeriesForecast,
 } from '../../../shared/forecast';
+import { DEFAULT_SITE_TIME_ZONE } from '../../../shared/domain';
 
 /** One stock movement as the worker needs it (plain object, structured-clone friendly). */
 export interface DemandRow {
@@ -32,6 +39,8 @@ export interface ForecastRequest {
   readonly siteId: string;
   /** Last day of history (yesterday): today is not over yet and would read as a demand drop. */
   readonly endDate: string;
+  /** The site's IANA zone: demand is dated by the site's calendar (default Asia/Shanghai). */
+  readonly timeZone?: string;
   readonly horizon: number;
   readonly rows: readonly DemandRow[];
 }
@@ -41,6 +50,10 @@ export type Evaluation = 'rolling' | 'holdout' | 'none';
 export interface SeriesResult {
   readonly productId: string;
   readonly model: ModelName;
+  /** Why this model (a baseline that won, the models combined), for the screen to say. */
+  readonly explanation: ModelExplanation;
+  /** A lasting change of sales level the forecast starts from, with its date; null when none. */
+  readonly levelShift: LevelShiftFinding | null;
   readonly intermittent: boolean;
   readonly evaluation: Evaluation;
   /** Rolling: days ahead scored; holdout: days held out. */
@@ -62,6 +75,8 @@ export interface ForecastResult {
   readonly series: readonly SeriesResult[];
   readonly totals: BacktestTotals;
   readonly review: readonly ReviewItem[];
+  /** The forecast days reach a year whose holidays are provisional or unknown: the screen says so. */
+  readonly calendarCaveat: CalendarCaveat | null;
   readonly elapsedMs: number;
 }
 
@@ -159,6 +174,8 @@ function forecastOne(productId: string, history: readonly DailyPoint[], horizon:
       result: {
         productId,
         model: forecast.model,
+        explanation: forecast.explanation,
+        levelShift: forecast.levelShift,
         intermittent: forecast.intermittent,
         evaluation: backtest ? 'rolling' : 'none',
         evaluationDays: backtest?.horizon ?? 0,
@@ -180,6 +197,8 @@ function forecastOne(productId: string, history: readonly DailyPoint[], horizon:
       result: {
         productId,
         model: forecast.model,
+        explanation: forecast.explanation,
+        levelShift: forecast.levelShift,
         intermittent: forecast.intermittent,
         evaluation: 'none',
         evaluationDays: 0,
@@ -206,6 +225,8 @@ function forecastOne(productId: string, history: readonly DailyPoint[], horizon:
     result: {
       productId,
       model: final.model,
+      explanation: final.explanation,
+      levelShift: final.levelShift,
       intermittent: final.intermittent,
       evaluation: 'holdout',
       evaluationDays: HOLDOUT_DAYS,
@@ -239,7 +260,10 @@ export function runForecast(request: ForecastRequest, now: () => number = () => 
       qty: row.qty,
       at: row.at,
     }));
-  const series = movementsToDailySeries(movements, { endDate: request.endDate }).map((entry) => ({
+  const series = movementsToDailySeries(movements, {
+    endDate: request.endDate,
+    zoneOf: () => request.timeZone ?? DEFAULT_SITE_TIME_ZONE,
+  }).map((entry) => ({
     productId: entry.productId,
     // Movements dated after the end date (today's) are not history yet.
     history: entry.points.filter((point) => point.date <= request.endDate),
@@ -254,6 +278,12 @@ export function runForecast(request: ForecastRequest, now: () => number = () => 
     series: runs.map((run) => run.result),
     totals: backtestTotals(forecasts),
     review: reviewQueue(forecasts),
+    // Of the window asked for, not of the series: a site with no history yet still plans into it.
+    calendarCaveat: calendarCaveat(
+      chinaHolidayCalendar(),
+      dayNumberOf(request.endDate) + 1,
+      dayNumberOf(request.endDate) + request.horizon,
+    ),
     elapsedMs: now() - started,
   };
 }

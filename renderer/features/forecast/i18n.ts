@@ -11,6 +11,11 @@ export default defineMessages(
     failed: 'The forecast could not be calculated: {{message}}',
     noHistory: 'No sales or consumption recorded at this site yet, so there is nothing to forecast from.',
     notPaired: 'This terminal is not paired with a site yet.',
+    calendarCaveat: {
+      provisional:
+        'The State Council has not published the {{years}} public holidays yet: this forecast uses estimated dates, so figures around Spring Festival, National Day and make-up working days may move.',
+      missing: 'No holiday data for {{years}}: holidays and make-up working days there are forecast as ordinary days.',
+    },
     tabs: {
       suggestions: 'Suggested requests',
       plan: 'Production plan',
@@ -33,7 +38,19 @@ export default defineMessages(
       'holt-winters-multiplicative': 'Holt–Winters (weekly pattern in %)',
       croston: 'Croston (slow mover)',
       sba: 'SBA (slow mover)',
+      tsb: 'TSB (slow mover, fades when it stops selling)',
+      theta: 'Theta (steady trend + weekly pattern)',
       'seasonal-naive': 'Same as last week',
+      'weekday-mean': 'Mean of recent same weekdays',
+      combination: 'Combination of models',
+    },
+    why: {
+      baseline: 'A rule you can check by hand won the backtest, so it is used: {{rule}}.',
+      seasonalNaive: 'the same weekday last week',
+      weekdayMean: 'the mean of the last {{weeks}} same weekdays',
+      combination: 'Average of {{models}}, weighted by their backtest error.',
+      model: 'Chosen because it had the lowest error in the backtest.',
+      levelShift: 'Sales moved to a new level from {{date}} ({{change}}); the forecast uses the level since then.',
     },
     evaluation: {
       rolling: 'Backtested from {{origins}} days, {{days}} days ahead each',
@@ -54,6 +71,7 @@ export default defineMessages(
       seriesCount: '{{count}} products checked',
       biasHelp: 'Bias > 0: forecast too high; < 0: too low.',
       evaluation: 'Checked how',
+      why: 'Why this model',
     },
     review: {
       title: 'To review ({{count}})',
@@ -151,6 +169,10 @@ export default defineMessages(
     failed: '预测计算失败：{{message}}',
     noHistory: '本店还没有销售或消耗记录，暂时无法预测。',
     notPaired: '本终端尚未绑定门店或站点。',
+    calendarCaveat: {
+      provisional: '国务院办公厅尚未公布 {{years}} 年节假日安排：本预测按估计日期计算，春节、国庆及调休上班日前后的数字可能变动。',
+      missing: '没有 {{years}} 年的节假日数据：其中的节假日和调休上班日按普通日预测。',
+    },
     tabs: {
       suggestions: '要货建议',
       plan: '生产计划',
@@ -173,7 +195,19 @@ export default defineMessages(
       'holt-winters-multiplicative': '霍尔特-温特斯（按比例的周规律）',
       croston: 'Croston（慢动销）',
       sba: 'SBA（慢动销）',
+      tsb: 'TSB（慢动销，停售后逐步下降）',
+      theta: 'Theta 法（稳定趋势+周规律）',
       'seasonal-naive': '同上周',
+      'weekday-mean': '近几周同星期均值',
+      combination: '多模型组合',
+    },
+    why: {
+      baseline: '回测中可手算的简单规则胜出，因此直接采用：{{rule}}。',
+      seasonalNaive: '上周同一天的销量',
+      weekdayMean: '最近 {{weeks}} 个同星期日的平均销量',
+      combination: '{{models}} 的加权平均，权重按回测误差确定。',
+      model: '回测误差最低，因此选用。',
+      levelShift: '自 {{date}} 起销量进入新水平（{{change}}），预测按此后的水平计算。',
     },
     evaluation: {
       rolling: '已回测：{{origins}} 个起点，每次向后 {{days}} 天',
@@ -194,6 +228,7 @@ export default defineMessages(
       seriesCount: '已检验 {{count}} 个商品',
       biasHelp: '偏差 > 0：预测偏高；< 0：预测偏低。',
       evaluation: '检验方式',
+      why: '选用原因',
     },
     review: {
       title: '待复核（{{count}}）',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { addDays } from '../../../shared/domain';
+import { addDays, businessDateInZone, siteTimeZone } from '../../../shared/domain';
 import { businessDateToday } from '../../ui/format';
-import { useLedgerRead } from '../../db/hooks';
+import { useLedgerRead, useSite } from '../../db/hooks';
 import { isDemandKind, type DemandRow } from './forecast-compute';
 import type { ForecastJob } from './useForecastWorker';
 
@@ -18,6 +18,9 @@ const HISTORY_DAYS = 730;
  * more); other ledger changes (a request sent, a batch received) leave the forecast alone.
  */
 export function useForecastJob(siteId: string | null, rerun: number): ForecastJob | null {
+  // The forecast site's own calendar: HQ forecasting a store abroad dates its demand there.
+  const site = useSite(siteId ?? undefined);
+  const timeZone = siteTimeZone(site);
   const today = businessDateToday();
   const rows = useLedgerRead(
     async (ledger): Promise<DemandRow[] | null> => {
@@ -34,7 +37,7 @@ export function useForecastJob(siteId: string | null, rerun: number): ForecastJo
   const [job, setJob] = useState<ForecastJob | null>(null);
   useEffect(() => {
     if (!rows || !siteId) return;
-    const endDate = addDays(businessDateToday(), -1); // yesterday at the site, whatever the computer's zone
+    const endDate = addDays(businessDateInZone(new Date(), timeZone), -1); // yesterday at the site, whatever the computer's zone
     const timer = setTimeout(() => {
       setJob((current) => {
         const unchanged =
@@ -42,11 +45,12 @@ export function useForecastJob(siteId: string | null, rerun: number): ForecastJo
           current.siteId === siteId &&
           current.rows.length === rows.length &&
           current.endDate === endDate &&
+          current.timeZone === timeZone &&
           current.rerun === rerun;
-        return unchanged ? current : { siteId, endDate, horizon: FORECAST_HORIZON, rows, rerun };
+        return unchanged ? current : { siteId, endDate, timeZone, horizon: FORECAST_HORIZON, rows, rerun };
       });
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [rows, siteId, rerun]);
+  }, [rows, siteId, rerun, timeZone]);
   return job && job.siteId === siteId ? job : null;
 }

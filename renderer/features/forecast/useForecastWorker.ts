@@ -12,6 +12,8 @@ export interface ForecastState {
 export interface ForecastJob {
   readonly siteId: string;
   readonly endDate: string;
+  /** The forecast site's IANA zone. */
+  readonly timeZone: string;
   readonly horizon: number;
   readonly rows: readonly DemandRow[];
   /** Bumped by the person's "recalculate". */
@@ -60,7 +62,14 @@ export function useForecastWorker(job: ForecastJob | null): ForecastState {
       setState((current) => ({ running: false, done: current.done, error: event.message || 'worker error' }));
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
-    worker.postMessage({ requestId, siteId: job.siteId, endDate: job.endDate, horizon: job.horizon, rows: job.rows });
+    worker.postMessage({
+      requestId,
+      siteId: job.siteId,
+      endDate: job.endDate,
+      timeZone: job.timeZone,
+      horizon: job.horizon,
+      rows: job.rows,
+    });
     return () => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);

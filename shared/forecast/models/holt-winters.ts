@@ -1,4 +1,7 @@
-import { SEASON_LENGTH, type Forecaster } from './types';
+import { SEASON_LENGTH as WEEK_DAYS, type Forecaster } from './types';
+
+// A module-local copy: an imported binding is a getter call in the hot loops once transpiled to CommonJS.
+const SEASON_LENGTH: number = WEEK_DAYS;
 
 /**
  * Holt–Winters exponential smoothing with a weekly season (Winters 1960), additive or

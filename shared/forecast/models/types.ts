@@ -1,4 +1,16 @@
-export type ModelName = 'holt-winters-additive' | 'holt-winters-multiplicative' | 'croston' | 'sba' | 'seasonal-naive';
+export type ModelName =
+  | 'holt-winters-additive'
+  | 'holt-winters-multiplicative'
+  | 'theta'
+  | 'croston'
+  | 'sba'
+  | 'tsb'
+  | 'seasonal-naive'
+  | 'weekday-mean'
+  | 'combination';
+
+/** The models a store manager could compute by hand: when one of them wins, the screen says so. */
+export const BASELINE_MODELS: readonly ModelName[] = ['seasonal-naive', 'weekday-mean'];
 
 /**
  * A model with its parameters fixed, run once over a whole series. Because the state at time t

@@ -32,7 +32,7 @@ export interface SyntheticSpec {
   readonly trendPerDay?: number;
   /** Standard deviation of additive Gaussian noise, in units. */
   readonly noiseSd?: number;
-  /** Holiday multipliers by holiday name; 调休 days take the Monday–Friday mean weekday factor. */
+  /** Holiday multipliers by holiday name; 调休 days take the factor of the weekday they replace. */
   readonly calendar?: HolidayCalendar;
   readonly holidayFactors?: Readonly<Record<string, number>>;
   /** Probability of any demand on a day (intermittent series); sizes are 1 + geometric around `level`. */
@@ -47,7 +47,9 @@ export function expectedDemand(spec: SyntheticSpec, i: number): number {
   let weekdayFactor = weekly[weekday]!;
   let holidayFactor = 1;
   const kind = spec.calendar?.dayKind(day);
-  if (kind?.kind === 'makeup-workday') weekdayFactor = (weekly[1]! + weekly[2]! + weekly[3]! + weekly[4]! + weekly[5]!) / 5;
+  if (kind?.kind === 'makeup-workday')
+    weekdayFactor =
+      kind.replaces !== undefined ? weekly[kind.replaces]! : (weekly[1]! + weekly[2]! + weekly[3]! + weekly[4]! + weekly[5]!) / 5;
   if (kind?.kind === 'holiday') holidayFactor = spec.holidayFactors?.[kind.name] ?? 1;
   return (spec.level + (spec.trendPerDay ?? 0) * i) * weekdayFactor * holidayFactor;
 }
