@@ -12,6 +12,7 @@ export const defaultChartOfAccounts: readonly Account[] = [
   { code: '1001', nameZh: '库存现金', nameEn: 'Cash', kind: 'asset' },
   { code: '1122', nameZh: '应收账款', nameEn: 'Accounts receivable', kind: 'asset' },
   { code: '1402', nameZh: '在途物资', nameEn: 'Inventory in transit', kind: 'asset' },
+  { code: '1404', nameZh: '材料成本差异', nameEn: 'Purchase price difference', kind: 'asset' },
   { code: '1405', nameZh: '库存商品', nameEn: 'Inventory', kind: 'asset' },
   { code: '1901', nameZh: '待处理财产损溢', nameEn: 'Inventory gain/loss pending', kind: 'asset' },
   { code: '2202', nameZh: '应付账款', nameEn: 'Accounts payable', kind: 'liability' },
@@ -25,6 +26,8 @@ export const accountCodes = {
   cash: '1001',
   receivable: '1122',
   inTransit: '1402',
+  /** Moving average vs purchase price of stock returned to a supplier. */
+  priceDifference: '1404',
   inventory: '1405',
   gainLoss: '1901',
   payable: '2202',

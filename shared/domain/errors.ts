@@ -12,7 +12,11 @@ export type DomainErrorCode =
   | 'not-postable'
   | 'not-writable-here'
   | 'invalid-state'
-  | 'already-recorded';
+  | 'already-recorded'
+  | 'out-of-range'
+  | 'expired-on-receipt'
+  | 'no-sale-price'
+  | 'duplicate-code';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -154,5 +158,72 @@ export class AlreadyRecordedError extends DomainError {
   ) {
     super(`already recorded as ${docType} ${number}`);
     this.name = 'AlreadyRecordedError';
+  }
+}
+
+/**
+ * A quantity or amount above its documented upper limit (shared/domain/limits.ts): the field
+ * (`lines[2].qty`, `total`), its line (null for the header), the value and the limit.
+ */
+export class OutOfRangeError extends DomainError {
+  readonly code = 'out-of-range';
+  constructor(
+    readonly field: string,
+    readonly lineNo: number | null,
+    readonly value: number,
+    readonly limit: number,
+  ) {
+    super(`${field}: ${value} is above the limit of ${limit}`);
+    this.name = 'OutOfRangeError';
+  }
+}
+
+/**
+ * A goods receipt line whose batch is already past its expiry on the site's business date: it
+ * is taken in only quarantined or with a reason (the line, lot and both dates named).
+ */
+export class ExpiredOnReceiptError extends DomainError {
+  readonly code = 'expired-on-receipt';
+  constructor(
+    readonly lineNo: number,
+    readonly productId: string,
+    readonly lotCode: string,
+    readonly expiryDate: string,
+    readonly businessDate: string,
+  ) {
+    super(
+      `lines[${lineNo}]: lot ${lotCode} expired on ${expiryDate}, before the business date ${businessDate}; quarantine it or give a reason`,
+    );
+    this.name = 'ExpiredOnReceiptError';
+  }
+}
+
+/**
+ * 无售价: a sale line whose product has no price in the store's price list on the business date
+ * (and none was typed). Posting it at ¥0 would make revenue and margin silently wrong.
+ */
+export class NoSalePriceError extends DomainError {
+  readonly code = 'no-sale-price';
+  constructor(
+    readonly productId: string,
+    readonly siteId: string,
+    readonly businessDate: string,
+  ) {
+    super(`product ${productId} has no sale price at site ${siteId} on ${businessDate}; HQ sets it in the product's price list`);
+    this.name = 'NoSalePriceError';
+  }
+}
+
+/** A code (SKU, barcode, partner code, category id) another record already uses: scans would be ambiguous. */
+export class DuplicateCodeError extends DomainError {
+  readonly code = 'duplicate-code';
+  constructor(
+    readonly field: string,
+    readonly value: string,
+    /** The name of the record that has it. */
+    readonly usedBy: string,
+  ) {
+    super(`${field}: ${value} is already used by ${usedBy}`);
+    this.name = 'DuplicateCodeError';
   }
 }

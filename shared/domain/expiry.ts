@@ -1,5 +1,6 @@
 import type { BatchDoc, ProductDoc } from '../schemas';
 import { addDays, businessDateOf, daysBetween } from './dates';
+import { DEFAULT_SITE_TIME_ZONE } from './site-time';
 
 export type ExpiryStatus = 'ok' | 'near-expiry' | 'expired';
 
@@ -11,23 +12,31 @@ export interface ComputedExpiry {
 /**
  * Expiry from production date and shelf life: usable through `productionDate + shelfLifeDays`.
  * With a shelf life in hours the exact instant is kept too (prepared food made in the morning
- * and thrown away at night), counted from `producedAt`.
+ * and thrown away at night), counted from `producedAt`, and `expiryDate` is the last site day on
+ * which it is usable at all: one ending at 00:00 is dated the day before, so a screen that knows
+ * only the business date also shows it expired from that midnight.
  */
-export function computeExpiry(product: ProductDoc, productionDate: string, producedAt?: string): ComputedExpiry {
+export function computeExpiry(
+  product: ProductDoc,
+  productionDate: string,
+  producedAt?: string,
+  timeZone: string = DEFAULT_SITE_TIME_ZONE,
+): ComputedExpiry {
   const days = product.shelfLifeDays;
   const hours = product.shelfLifeHours ?? 0;
   if (days === undefined && hours === 0) return {};
   if (hours > 0 && producedAt) {
     const expiresAtMs = Date.parse(producedAt) + ((days ?? 0) * 24 + hours) * 3_600_000;
     const expiresAt = new Date(expiresAtMs).toISOString();
-    return { expiryDate: businessDateOf(expiresAt), expiresAt }; // the local day it expires on
+    const lastUsable = new Date(expiresAtMs - 1).toISOString();
+    return { expiryDate: businessDateOf(lastUsable, timeZone), expiresAt };
   }
   return { expiryDate: addDays(productionDate, (days ?? 0) + Math.floor(hours / 24)) };
 }
 
-/** Expired means the expiry date is before the business date (DOMAIN.md); at `at` for hour shelf lives. */
+/** Expired means the expiry date is before the business date (DOMAIN.md); from `expiresAt` on for hour shelf lives. */
 export function isExpired(batch: Pick<BatchDoc, 'expiryDate' | 'expiresAt'>, businessDate: string, at?: string): boolean {
-  if (batch.expiresAt !== undefined && at !== undefined) return Date.parse(at) > Date.parse(batch.expiresAt);
+  if (batch.expiresAt !== undefined && at !== undefined) return Date.parse(at) >= Date.parse(batch.expiresAt);
   return batch.expiryDate !== undefined && batch.expiryDate < businessDate;
 }
 

@@ -1,5 +1,6 @@
 /** The stock-ledger domain core: pure rules shared by every process (ARCHITECTURE.md, DOMAIN.md). */
 export * from './accounts';
+export * from './categories';
 export * from './dates';
 export * from './errors';
 export * from './exceptions';
@@ -7,9 +8,11 @@ export * from './expiry';
 export * from './ids';
 export * from './journal';
 export type * from './ledger-view';
+export * from './limits';
 export * from './numbers';
 export * from './opening-positions';
 export * from './policy';
+export * from './prices';
 export * from './postings';
 export * from './projection';
 export * from './selection';

@@ -21,6 +21,8 @@ export interface LedgerView {
   batch(batchId: string): BatchDoc | undefined;
   document(documentId: string): DocumentDoc | undefined;
   policy(siteId: string): SitePolicy;
+  /** The site's IANA time zone (its site document's, or the default): expiry dates are the site's days. */
+  siteTimeZone(siteId: string): string;
   /** Current on-hand of a batch at a site. */
   onHand(siteId: string, batchId: string): number;
   /** On-hand counting only movements with `at` ≤ the given instant (count-while-trading). */

@@ -1,6 +1,7 @@
-import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, MovementKind, ProductDoc } from '../schemas';
+import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, MovementKind, ProductDoc, SiteDoc } from '../schemas';
 import type { LedgerView, StockPosition } from './ledger-view';
 import { defaultSitePolicy, sitePolicyFromConfig, type SitePolicy } from './policy';
+import { DEFAULT_SITE_TIME_ZONE, siteTimeZone } from './site-time';
 
 /**
  * `transit-loss` closes a dispatch's in-transit balance (out + in + loss = 0 per batch) and so
@@ -36,6 +37,8 @@ export interface LedgerReferenceData {
   documents?: Iterable<DocumentDoc>;
   journal?: Iterable<JournalDoc>;
   config?: Iterable<ConfigDoc>;
+  /** Site documents: their time zones date what a posting computes (an output's expiry). */
+  sites?: Iterable<Pick<SiteDoc, 'id' | 'timeZone'>>;
 }
 
 /** What a posting produced, in the shape `Ledger.commit` applies. */
@@ -58,6 +61,7 @@ export class Ledger implements LedgerView {
   private readonly documents = new Map<string, DocumentDoc>();
   private readonly journalByDoc = new Map<string, JournalDoc[]>();
   private readonly policies = new Map<string, SitePolicy>();
+  private readonly zones = new Map<string, string>();
   private readonly appliedIds = new Set<string>();
   private readonly log: MovementDoc[] = [];
   /**
@@ -82,6 +86,7 @@ export class Ledger implements LedgerView {
     for (const batch of reference.batches ?? []) this.batches.set(batch.id, batch);
     for (const document of reference.documents ?? []) this.documents.set(document.id, document);
     for (const entry of reference.journal ?? []) this.addJournal(entry);
+    for (const site of reference.sites ?? []) this.upsertSite(site);
     for (const config of reference.config ?? []) {
       if (config.key === 'site-policy' && config.siteId !== undefined) this.policies.set(config.siteId, sitePolicyFromConfig(config));
     }
@@ -105,6 +110,9 @@ export class Ledger implements LedgerView {
   }
   setPolicy(siteId: string, policy: SitePolicy): void {
     this.policies.set(siteId, policy);
+  }
+  upsertSite(site: Pick<SiteDoc, 'id' | 'timeZone'>): void {
+    this.zones.set(site.id, siteTimeZone(site));
   }
   addJournal(entry: JournalDoc): void {
     const entries = this.journalByDoc.get(entry.docId);
@@ -190,6 +198,9 @@ export class Ledger implements LedgerView {
   }
   policy(siteId: string): SitePolicy {
     return this.policies.get(siteId) ?? defaultSitePolicy;
+  }
+  siteTimeZone(siteId: string): string {
+    return this.zones.get(siteId) ?? DEFAULT_SITE_TIME_ZONE;
   }
 
   onHand(siteId: string, batchId: string): number {

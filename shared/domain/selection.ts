@@ -215,6 +215,7 @@ function withReservations(view: LedgerView, siteId: string, taken: ReadonlyMap<s
     batch: (id) => view.batch(id),
     document: (id) => view.document(id),
     policy: (id) => view.policy(id),
+    siteTimeZone: (id) => view.siteTimeZone(id),
     onHand: (site, batch) => view.onHand(site, batch) - (site === siteId ? (taken.get(batch) ?? 0) : 0),
     onHandAt: (site, batch, at) => view.onHandAt(site, batch, at),
     positionsOf: (site, product) => view.positionsOf(site, product),

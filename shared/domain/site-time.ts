@@ -19,6 +19,22 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Whether `zone` is an IANA zone name this runtime knows (`Asia/Shanghai`, `Europe/London`, `UTC`):
+ * what a site may be set to. Stricter than isKnownTimeZone, which also takes the offsets and
+ * abbreviations Intl accepts (`+08:00`, `EST`), names that say nothing about daylight saving.
+ */
+export function isIanaTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
+  return /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+){1,2}$/.test(zone) && isKnownTimeZone(zone);
+}
+
+/** Every IANA zone this runtime knows, for pickers (UTC first, then alphabetical). */
+export function ianaTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC' && isIanaTimeZone(zone));
+  return ['UTC', ...zones.sort()];
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per zone: building one costs far more than using it (reports call this per row). */
@@ -87,4 +103,11 @@ export function siteInstant(date: string, hhmm: string, timeZone: string): strin
   let guess = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
   guess = wall - zoneOffsetMinutes(guess, timeZone) * 60_000;
   return new Date(guess).toISOString();
+}
+
+/** Each site's zone from the site documents; an unknown site keeps the default zone. */
+export function zoneLookup(sites: Iterable<{ id: string; timeZone?: string | undefined }>): (siteId: string) => string {
+  const zones = new Map<string, string>();
+  for (const site of sites) zones.set(site.id, siteTimeZone(site));
+  return (siteId) => zones.get(siteId) ?? DEFAULT_SITE_TIME_ZONE;
 }

@@ -3,10 +3,14 @@ import type { LedgerView } from './ledger-view';
 import { QTY_EPSILON } from './numbers';
 import { compareForPicking } from './selection';
 
-/** Moving-average unit cost of a product at a site: stock value ÷ on-hand; undefined without stock. */
+/**
+ * Moving-average unit cost of a product at a site: stock value ÷ on-hand; undefined at zero. Short
+ * (negative) stock is held at the cost it left at (value = qty × that cost), so the same division
+ * gives that cost: issuing further short keeps it, and a receipt settles it (postings/settlement.ts).
+ */
 export function movingAverageCost(view: LedgerView, siteId: string, productId: string): number | undefined {
   const totals = view.productTotals(siteId, productId);
-  return totals.qty > QTY_EPSILON ? totals.value / totals.qty : undefined;
+  return Math.abs(totals.qty) > QTY_EPSILON ? totals.value / totals.qty : undefined;
 }
 
 /**
@@ -29,11 +33,14 @@ export interface CostLayer {
   value: number;
 }
 
-/** FIFO cost layers of a product at a site: batches with stock in receipt order. */
+/**
+ * FIFO cost layers of a product at a site: batches with stock in receipt order. A batch sold short
+ * is a negative layer at its cost, as the valuation report counts it, until a receipt settles it.
+ */
 export function fifoCostLayers(view: LedgerView, siteId: string, productId: string): CostLayer[] {
   const layers: { layer: CostLayer; receivedAt: string; lotCode: string }[] = [];
   for (const position of view.positionsOf(siteId, productId)) {
-    if (position.qty <= QTY_EPSILON) continue;
+    if (Math.abs(position.qty) <= QTY_EPSILON) continue;
     const batch = view.batch(position.batchId);
     if (!batch) throw new UnknownReferenceError('batches', position.batchId);
     layers.push({

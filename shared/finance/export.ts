@@ -105,9 +105,9 @@ export function journalTable(rows: readonly JournalRow[], language: Language = '
     title: t.journal,
     columns: [
       { key: 'businessDate', title: t.date, kind: 'date' },
-      { key: 'siteId', title: t.site, kind: 'text' },
+      { key: 'siteName', title: t.site, kind: 'text' },
       { key: 'docNumber', title: t.docNumber, kind: 'text' },
-      { key: 'docType', title: t.docType, kind: 'text' },
+      { key: 'docTypeName', title: t.docType, kind: 'text' },
       { key: 'accountCode', title: t.account, kind: 'text' },
       { key: 'accountName', title: t.accountName, kind: 'text' },
       { key: 'debit', title: t.debit, kind: 'money' },

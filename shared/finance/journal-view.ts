@@ -38,13 +38,46 @@ export function filterEntries(entries: readonly JournalDoc[], filter: JournalFil
     );
 }
 
+/**
+ * Names for the ids the books carry, in the reader's language: sites from the site documents,
+ * document kinds from the UI's translations. Without them a row shows the raw ids.
+ */
+export interface BookNames {
+  site(id: string): string;
+  docType(type: string): string;
+}
+
+const RAW_NAMES: BookNames = { site: (id) => id, docType: (type) => type };
+
+/**
+ * The entry's 摘要 in the reader's language, from its structured fields: the stored `memo` is
+ * English text written at posting time ("sale S-001", "reversal of W-3"), which a zh-CN journal
+ * and its Excel export must not show.
+ */
+export function journalMemo(
+  entry: Pick<JournalDoc, 'docType' | 'docNumber' | 'reversalOf'>,
+  language: Language,
+  names: BookNames,
+  reversed?: Pick<JournalDoc, 'docType' | 'docNumber'>,
+): string {
+  if (entry.reversalOf !== undefined && reversed)
+    return language === 'zh-CN'
+      ? `红冲 ${names.docType(reversed.docType)} ${reversed.docNumber}`
+      : `Reversal of ${names.docType(reversed.docType)} ${reversed.docNumber}`;
+  return `${names.docType(entry.docType)} ${entry.docNumber}`;
+}
+
 /** One journal line with its entry's header: the row of a journal listing and a drill-through handle. */
 export interface JournalRow {
   entryId: string;
   lineNo: number;
   siteId: string;
+  /** The site's name in the row's language (the id when no names were given). */
+  siteName: string;
   businessDate: string;
   docType: DocumentDoc['type'];
+  /** The document kind in the row's language. */
+  docTypeName: string;
   docId: string;
   docNumber: string;
   accountCode: string;
@@ -59,25 +92,31 @@ export function journalRows(
   entries: readonly JournalDoc[],
   filter: JournalFilter = {},
   language: Language = 'zh-CN',
+  names: BookNames = RAW_NAMES,
   chart: readonly Account[] = defaultChartOfAccounts,
 ): JournalRow[] {
   const rows: JournalRow[] = [];
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const entry of filterEntries(entries, filter)) {
+    const memo = journalMemo(entry, language, names, entry.reversalOf === undefined ? undefined : byId.get(entry.reversalOf));
     entry.lines.forEach((line, lineNo) => {
       if (filter.accountCode !== undefined && line.accountCode !== filter.accountCode) return;
       rows.push({
         entryId: entry.id,
         lineNo,
         siteId: entry.siteId,
+        siteName: names.site(entry.siteId),
         businessDate: entry.businessDate,
         docType: entry.docType,
+        docTypeName: names.docType(entry.docType),
         docId: entry.docId,
         docNumber: entry.docNumber,
         accountCode: line.accountCode,
         accountName: accountLabel(line.accountCode, language, chart),
         debit: line.debit,
         credit: line.credit,
-        memo: line.memo ?? entry.memo ?? '',
+        // A line's own memo is what a person typed; the entry's is generated, so it is rebuilt.
+        memo: line.memo ?? memo,
         ...(line.productId === undefined ? {} : { productId: line.productId }),
       });
     });

@@ -4,7 +4,7 @@
  * ever posted (ARCHITECTURE.md, "One read model for stock"; issue 12).
  */
 import type { BatchDoc, DocumentDoc, EventDoc, MovementDoc, MovementKind, ProductDoc } from '../schemas';
-import { addDays, businessDateOf, openingPositions, startOfBusinessDate, type StockPosition } from '../domain';
+import { addDays, businessDateOf, defaultZoneOf, openingPositions, startOfBusinessDate, type StockPosition, type ZoneOf } from '../domain';
 import type { PolicyLookup } from './valuation-report';
 
 /** The stockout KPI counts demand on the same weekday up to four weeks before each day. */
@@ -16,14 +16,15 @@ export const consumedKinds: ReadonlySet<MovementKind> = new Set<MovementKind>(['
 export interface KpiInput {
   /**
    * Stock per (site, product, batch) at the start of business date `from`, before any of its
-   * movements: `openingPositions(current, movementsSince, startOfBusinessDate(from))`. Whatever
+   * movements: `openingPositions(current, movementsSince, startOfBusinessDate(from, zone))` with
+   * each site's own start of `from`. Whatever
    * looks before the range — inventory value at `to`, daily closing values, on-hand for
    * stockouts, near-expiry stock — starts from these instead of from older movements.
    */
   opening: readonly StockPosition[];
   /**
-   * The movements whose business date is `from` or later, i.e. whose `at` is at or after
-   * `startOfBusinessDate(from)`. Those after `to` are ignored; any before `from` are ignored as
+   * The movements whose business date at their site is `from` or later, i.e. whose `at` is at or
+   * after `startOfBusinessDate(from, zoneOf(siteId))`. Those after `to` are ignored; any before `from` are ignored as
    * well, because `opening` already holds them.
    */
   movements: readonly MovementDoc[];
@@ -44,6 +45,8 @@ export interface KpiInput {
   /** Absent = every site (HQ view). */
   siteIds?: readonly string[];
   policy?: PolicyLookup;
+  /** The zone each site keeps time in: a movement is dated by its own site's calendar. Default Asia/Shanghai. */
+  zoneOf?: ZoneOf;
 }
 
 /** The first business date whose sales `salesBeforeFrom` must hold. */
@@ -60,18 +63,34 @@ export function kpiStockFromLog(
   current: Iterable<StockPosition>,
   log: readonly MovementDoc[],
   from: string,
+  zoneOf: ZoneOf = defaultZoneOf,
 ): Pick<KpiInput, 'opening' | 'movements' | 'salesBeforeFrom'> {
-  const fromInstant = startOfBusinessDate(from);
-  const lookbackInstant = startOfBusinessDate(stockoutLookbackStart(from));
-  const fromMs = Date.parse(fromInstant);
-  const lookbackMs = Date.parse(lookbackInstant);
+  // Each site's day starts at its own midnight (a London store's `from` begins 8 h after Shanghai's).
+  const cuts = new Map<string, { fromMs: number; lookbackMs: number }>();
+  const cutOf = (siteId: string) => {
+    let cut = cuts.get(siteId);
+    if (!cut) {
+      const zone = zoneOf(siteId);
+      cut = {
+        fromMs: Date.parse(startOfBusinessDate(from, zone)),
+        lookbackMs: Date.parse(startOfBusinessDate(stockoutLookbackStart(from), zone)),
+      };
+      cuts.set(siteId, cut);
+    }
+    return cut;
+  };
   const movements: MovementDoc[] = [];
   const salesBeforeFrom: MovementDoc[] = [];
+  let earliestCut = Number.POSITIVE_INFINITY;
   for (const movement of log) {
     const at = Date.parse(movement.at);
-    if (at >= fromMs) movements.push(movement);
-    else if (at >= lookbackMs && consumedKinds.has(movement.kind)) salesBeforeFrom.push(movement);
+    const cut = cutOf(movement.siteId);
+    earliestCut = Math.min(earliestCut, cut.fromMs);
+    if (at >= cut.fromMs) movements.push(movement);
+    else if (at >= cut.lookbackMs && consumedKinds.has(movement.kind)) salesBeforeFrom.push(movement);
   }
+  // `movements` holds only each site's own range, so the earliest cut undoes exactly those.
+  const fromInstant = Number.isFinite(earliestCut) ? new Date(earliestCut).toISOString() : startOfBusinessDate(from, zoneOf(''));
   return { opening: openingPositions(current, movements, fromInstant), movements, salesBeforeFrom };
 }
 
@@ -83,20 +102,22 @@ export function scope(input: Pick<KpiInput, 'siteIds'>): (siteId: string) => boo
   return (siteId) => sites === null || sites.has(siteId);
 }
 
-/** Reports read each movement's date in many passes; work it out once per movement. */
-const movementDates = new WeakMap<object, string>();
-export function dateOf(movement: Pick<MovementDoc, 'at'>): string {
-  let date = movementDates.get(movement);
-  if (date === undefined) {
-    date = businessDateOf(movement.at);
-    movementDates.set(movement, date);
+/** Reports read each movement's date in many passes; work it out once per movement (and zone). */
+const movementDates = new WeakMap<object, { zone: string; date: string }>();
+/** A movement's business date at its own site. */
+export function dateOf(movement: Pick<MovementDoc, 'at' | 'siteId'>, zoneOf: ZoneOf = defaultZoneOf): string {
+  const zone = zoneOf(movement.siteId);
+  let known = movementDates.get(movement);
+  if (known === undefined || known.zone !== zone) {
+    known = { zone, date: businessDateOf(movement.at, zone) };
+    movementDates.set(movement, known);
   }
-  return date;
+  return known.date;
 }
 
-/** Whether a movement falls on a business date of the range (`from` to `to` inclusive). */
-export function inRange(input: Pick<KpiInput, 'from' | 'to'>, movement: Pick<MovementDoc, 'at'>): boolean {
-  const date = dateOf(movement);
+/** Whether a movement falls on a business date of the range (`from` to `to` inclusive) at its site. */
+export function inRange(input: Pick<KpiInput, 'from' | 'to' | 'zoneOf'>, movement: Pick<MovementDoc, 'at' | 'siteId'>): boolean {
+  const date = dateOf(movement, input.zoneOf);
   return date >= input.from && date <= input.to;
 }
 

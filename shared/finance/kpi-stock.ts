@@ -12,12 +12,13 @@ import { movementValue, positionValue, valuationReport, type ValuationReport } f
 function closingValuation(input: KpiInput): ValuationReport {
   return valuationReport({
     opening: input.opening,
-    movements: input.movements.filter((movement) => dateOf(movement) >= input.from),
+    movements: input.movements.filter((movement) => dateOf(movement, input.zoneOf) >= input.from),
     batches: input.batches,
     products: input.products,
     asOf: input.to,
     ...(input.siteIds ? { siteIds: input.siteIds } : {}),
     ...(input.policy ? { policy: input.policy } : {}),
+    ...(input.zoneOf ? { zoneOf: input.zoneOf } : {}),
   });
 }
 
@@ -53,7 +54,7 @@ export function dailyClosingValues(input: KpiInput): { date: string; value: numb
   const deltas = new Map<string, number>();
   for (const movement of input.movements) {
     if (!affectsOnHand(movement.kind) || !inScope(movement.siteId) || !inRange(input, movement)) continue;
-    const date = dateOf(movement);
+    const date = dateOf(movement, input.zoneOf);
     deltas.set(date, (deltas.get(date) ?? 0) + movementValue(movement, policy(movement.siteId).costing, lookupBatch));
   }
   let running = opening;
@@ -121,7 +122,7 @@ export function stockoutKpi(input: KpiInput): StockoutKpi {
     soldOn.set(keyOf(movement), dates);
   };
   for (const movement of input.salesBeforeFrom) {
-    const date = dateOf(movement);
+    const date = dateOf(movement, input.zoneOf);
     if (inScope(movement.siteId) && consumedKinds.has(movement.kind) && movement.qty < 0 && date >= earliest && date < input.from)
       noteSale(movement, date);
   }
@@ -132,7 +133,7 @@ export function stockoutKpi(input: KpiInput): StockoutKpi {
   const onHandMoves = new Map<string, { date: string; qty: number }[]>();
   for (const movement of input.movements) {
     if (!inScope(movement.siteId) || !inRange(input, movement)) continue;
-    const date = dateOf(movement);
+    const date = dateOf(movement, input.zoneOf);
     if (consumedKinds.has(movement.kind) && movement.qty < 0) noteSale(movement, date);
     if (affectsOnHand(movement.kind)) {
       const moves = onHandMoves.get(keyOf(movement)) ?? [];

@@ -6,7 +6,7 @@
  * denominator is zero, because "no sales" is not "0 % margin".
  */
 import type { EventDoc, MovementDoc, MovementKind } from '../schemas';
-import { businessDateOf, roundMoney } from '../domain';
+import { businessDateOf, defaultZoneOf, roundMoney } from '../domain';
 import { inRange, ratio, scope, valueOut, type KpiInput } from './kpi-input';
 import {
   inventoryValueKpi,
@@ -117,10 +117,12 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
 
 function eventsInRange(input: KpiInput, kind: EventDoc['kind']): EventDoc[] {
   const inScope = scope(input);
-  return input.events.filter(
-    (event) =>
-      event.kind === kind && inScope(event.siteId) && businessDateOf(event.at) >= input.from && businessDateOf(event.at) <= input.to,
-  );
+  const zoneOf = input.zoneOf ?? defaultZoneOf;
+  return input.events.filter((event) => {
+    if (event.kind !== kind || !inScope(event.siteId)) return false;
+    const date = businessDateOf(event.at, zoneOf(event.siteId)); // dated at the site that recorded it
+    return date >= input.from && date <= input.to;
+  });
 }
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {

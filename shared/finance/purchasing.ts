@@ -59,7 +59,15 @@ export interface BudgetLine {
 export interface BudgetRules {
   budgets: BudgetLine[];
   budgetCategories: Record<string, string>;
+  /** An order above this total waits for approval whatever the budgets say (`value.largeOrderAmount`). */
+  largeOrderAmount?: number;
 }
+
+/**
+ * Without a rule, an order above ¥100,000 waits for HQ: more than a month of a busy store's
+ * purchasing, so one such order is either a deliberate purchase worth a second look or a slip.
+ */
+export const DEFAULT_LARGE_ORDER_AMOUNT = 100_000;
 
 export const ALL_CATEGORIES = '*';
 
@@ -77,7 +85,10 @@ export function budgetRulesFromConfig(configs: readonly ConfigDoc[], siteId: str
     .sort((a, b) => Number(a.siteId !== undefined) - Number(b.siteId !== undefined));
   const budgets = new Map<string, BudgetLine>();
   const budgetCategories: Record<string, string> = {};
+  let largeOrderAmount = DEFAULT_LARGE_ORDER_AMOUNT;
   for (const config of relevant) {
+    const large = config.value.largeOrderAmount;
+    if (typeof large === 'number' && Number.isFinite(large) && large > 0) largeOrderAmount = large;
     const raw = config.value.budgets;
     if (Array.isArray(raw)) {
       for (const entry of raw) {
@@ -95,10 +106,12 @@ export function budgetRulesFromConfig(configs: readonly ConfigDoc[], siteId: str
       }
     }
   }
-  return { budgets: [...budgets.values()], budgetCategories };
+  return { budgets: [...budgets.values()], budgetCategories, largeOrderAmount };
 }
 
 export interface BudgetExcess {
+  /** Over a budget line, or a large order (then `budget` is the large-order amount, `category` '*'). */
+  kind: 'budget' | 'large-order';
   category: string;
   month: string;
   budget: number;
@@ -168,6 +181,7 @@ export function checkBudget(
     const excess = roundMoney(alreadyCommitted + thisOrder - budget.amount);
     if (excess <= 0) continue;
     excesses.push({
+      kind: 'budget',
       category: budget.category,
       month,
       budget: budget.amount,
@@ -179,9 +193,27 @@ export function checkBudget(
         `already committed ${alreadyCommitted.toFixed(2)} + this order ${thisOrder.toFixed(2)} exceeds it by ${excess.toFixed(2)}`,
     });
   }
+  const largeOrder = largeOrderExcess(roundMoney(total(mine)), month, context.rules.largeOrderAmount ?? DEFAULT_LARGE_ORDER_AMOUNT);
+  if (largeOrder) excesses.push(largeOrder);
   const byCategory: Record<string, number> = {};
   for (const [category, amount] of mine) byCategory[category] = roundMoney(amount);
   return { status: excesses.length > 0 ? 'held-for-approval' : 'within-budget', month, byCategory, excesses };
+}
+
+/** A large order joins the budget rule as one more reason to hold it: its total above the amount. */
+function largeOrderExcess(orderTotal: number, month: string, threshold: number): BudgetExcess | undefined {
+  const excess = roundMoney(orderTotal - threshold);
+  if (excess <= 0) return undefined;
+  return {
+    kind: 'large-order',
+    category: ALL_CATEGORIES,
+    month,
+    budget: threshold,
+    alreadyCommitted: 0,
+    thisOrder: orderTotal,
+    excess,
+    message: `Large order: ${orderTotal.toFixed(2)} is above the ${threshold.toFixed(2)} that needs approval`,
+  };
 }
 
 /** Submitting a PO: within budget it is approved at once, otherwise it waits (`submitted`). */

@@ -8,12 +8,14 @@ import {
   affectsOnHand,
   businessDateOf,
   defaultSitePolicy,
+  defaultZoneOf,
   QTY_EPSILON,
   roundMoney,
   roundQty,
   sitePolicyFromConfig,
   type SitePolicy,
   type StockPosition,
+  type ZoneOf,
 } from '../domain';
 
 export type PolicyLookup = (siteId: string) => SitePolicy;
@@ -28,11 +30,12 @@ export function policyLookupFromConfig(configs: readonly ConfigDoc[]): PolicyLoo
 }
 
 /**
- * `YYYY-MM-DD` means the end of that business date (the date part of each movement's instant,
- * as the terminal wrote it — `businessDateOf`); a full instant means movements at or before it.
+ * `YYYY-MM-DD` means the end of that business date at each movement's own site (`businessDateOf`
+ * in the site's zone: a London store's day ends 8 h after a Shanghai one's); a full instant means
+ * movements at or before it, wherever they happened.
  */
-export function asOfPredicate(asOf: string): (movement: Pick<MovementDoc, 'at'>) => boolean {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return (movement) => businessDateOf(movement.at) <= asOf;
+export function asOfPredicate(asOf: string, zoneOf: ZoneOf = defaultZoneOf): (movement: Pick<MovementDoc, 'at' | 'siteId'>) => boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return (movement) => businessDateOf(movement.at, zoneOf(movement.siteId)) <= asOf;
   const cutoff = Date.parse(asOf);
   if (Number.isNaN(cutoff)) throw new RangeError(`Not a business date or instant: ${asOf}`);
   return (movement) => Date.parse(movement.at) <= cutoff;
@@ -89,6 +92,8 @@ export interface ValuationInput {
   /** Absent = every site (HQ). */
   siteIds?: readonly string[];
   policy?: PolicyLookup;
+  /** The zone each site keeps time in, for a date `asOf`. Default Asia/Shanghai. */
+  zoneOf?: ZoneOf;
 }
 
 export interface ValuationBatchRow {
@@ -134,7 +139,7 @@ interface Accumulator {
  * that they agree with the books to the cent instead of drifting by per-row rounding.
  */
 export function valuationReport(input: ValuationInput): ValuationReport {
-  const include = asOfPredicate(input.asOf);
+  const include = asOfPredicate(input.asOf, input.zoneOf);
   const policy = input.policy ?? (() => defaultSitePolicy);
   const batches = new Map(input.batches.map((batch) => [batch.id, batch]));
   const products = new Map(input.products.map((product) => [product.id, product]));

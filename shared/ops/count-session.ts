@@ -97,7 +97,10 @@ export interface CountEntry {
   countedAt: string;
 }
 
-export type RecordOutcome = { ok: true; session: CountSession } | { ok: false; reason: string };
+/** Why a count entry was refused: `code` for the screen's words, `reason` in English for logs and tests. */
+export type CountRefusal = 'negative-qty' | 'bad-instant' | 'unknown-batch' | 'unknown-product' | 'out-of-scope';
+
+export type RecordOutcome = { ok: true; session: CountSession } | { ok: false; code: CountRefusal; reason: string; productId?: string };
 
 export function recordCount(
   session: CountSession,
@@ -105,14 +108,21 @@ export function recordCount(
   mode: RecordMode,
   view: Pick<LedgerView, 'batch' | 'product'>,
 ): RecordOutcome {
-  if (!Number.isFinite(entry.qty) || entry.qty < 0) return { ok: false, reason: `quantity must be zero or more, got ${entry.qty}` };
-  if (Number.isNaN(Date.parse(entry.countedAt))) return { ok: false, reason: `countedAt is not an instant: ${entry.countedAt}` };
+  if (!Number.isFinite(entry.qty) || entry.qty < 0)
+    return { ok: false, code: 'negative-qty', reason: `quantity must be zero or more, got ${entry.qty}` };
+  if (Number.isNaN(Date.parse(entry.countedAt)))
+    return { ok: false, code: 'bad-instant', reason: `countedAt is not an instant: ${entry.countedAt}` };
   const batch = view.batch(entry.batchId);
-  if (!batch) return { ok: false, reason: `unknown batch ${entry.batchId}` };
+  if (!batch) return { ok: false, code: 'unknown-batch', reason: `unknown batch ${entry.batchId}` };
   const product = view.product(batch.productId);
-  if (!product) return { ok: false, reason: `unknown product ${batch.productId}` };
+  if (!product) return { ok: false, code: 'unknown-product', reason: `unknown product ${batch.productId}`, productId: batch.productId };
   if (!inCountScope(product, session.scope))
-    return { ok: false, reason: `product ${product.sku} ${product.name} is outside this count's scope` };
+    return {
+      ok: false,
+      code: 'out-of-scope',
+      reason: `product ${product.sku} ${product.name} is outside this count's scope`,
+      productId: product.id,
+    };
   const existing = session.counted.find((line) => line.batchId === entry.batchId);
   const line: CountedLine = {
     productId: batch.productId,

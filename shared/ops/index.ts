@@ -1,4 +1,5 @@
 /** Pure logic behind the store-operation screens (issue 6); screens only wire these up. */
+export * from './count-batches';
 export * from './count-session';
 export * from './csv';
 export * from './exceptions-view';

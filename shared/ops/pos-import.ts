@@ -3,7 +3,7 @@
  * site. Document ids derive from the content of the rows they carry, so importing the same file
  * again yields the same ids and nothing posts twice (sync and posting are idempotent by id).
  */
-import { derivedId, sha1Hex } from '../domain';
+import { addDays, DEFAULT_SITE_TIME_ZONE, derivedId, salePriceOn, sha1Hex, startOfBusinessDate } from '../domain';
 import type { ProductDoc, SaleDoc } from '../schemas';
 import { parseCsv } from './csv';
 import { findProductByCode } from './scan';
@@ -81,6 +81,8 @@ export interface PreviewRow {
   /** In base units (a pack barcode multiplies). */
   qty?: number;
   amount?: number;
+  /** Per base unit: the till's amount ÷ quantity, else the store's price list on the row's date. */
+  unitPrice?: number;
   errors: RowError[];
   /** The sale document this row goes into, when the row is valid. */
   documentId?: string;
@@ -95,8 +97,8 @@ export interface PosImportOptions {
   mapping?: ColumnMapping;
   /** Ids of documents that already exist locally; their rows are reported as imported. */
   existingDocumentIds?: ReadonlySet<string>;
-  /** Minutes east of UTC of the site: sales are timed at the end of their business day there. Default +8 h. */
-  utcOffsetMinutes?: number;
+  /** The site's IANA zone: sales are timed at the end of their business day there. Default Asia/Shanghai. */
+  timeZone?: string;
   /** When the import runs; stamped as `updatedAt`. */
   importedAt: string;
 }
@@ -122,8 +124,9 @@ function saleDocumentId(siteId: string, businessDate: string, rows: readonly Pre
   return derivedId('pos-import', siteId, businessDate, content);
 }
 
-function endOfBusinessDay(businessDate: string, utcOffsetMinutes: number): string {
-  return new Date(Date.parse(`${businessDate}T23:59:59.000Z`) - utcOffsetMinutes * 60_000).toISOString();
+/** 23:59:59 at the site: one second before the next business date starts (a day may last 23 or 25 h). */
+function endOfBusinessDay(businessDate: string, timeZone: string): string {
+  return new Date(Date.parse(startOfBusinessDate(addDays(businessDate, 1), timeZone)) - 1000).toISOString();
 }
 
 /** Parses, maps and checks a POS export, and builds the sale documents for the valid rows. */
@@ -174,6 +177,13 @@ export function previewPosImport(text: string, options: PosImportOptions): PosIm
       if (amount === undefined || amount < 0) fail('amount', `bad amount: "${amountText}"`);
       else row.amount = amount;
     }
+    if (row.amount !== undefined && row.qty) row.unitPrice = row.amount / row.qty;
+    else if (match && row.businessDate && row.qty) {
+      const price = salePriceOn(match.product, options.siteId, row.businessDate);
+      // A sale without a price would post at ¥0 and make revenue and margin silently wrong.
+      if (price === undefined || price <= 0) fail('amount', `no sale price for "${match.product.sku}" on ${row.businessDate}`);
+      else row.unitPrice = price;
+    }
     return row;
   });
 
@@ -199,14 +209,14 @@ export function previewPosImport(text: string, options: PosImportOptions): PosIm
       number: `POS-${businessDate.replace(/-/g, '')}-${id.slice(0, 6)}`,
       status: 'draft',
       businessDate,
-      at: endOfBusinessDay(businessDate, options.utcOffsetMinutes ?? 480),
+      at: endOfBusinessDay(businessDate, options.timeZone ?? DEFAULT_SITE_TIME_ZONE),
       terminalId: options.terminalId,
       paymentMethod: 'cash',
-      // Without an amount column the price is unknown: revenue 0, cost still booked.
+      // Without an amount the price list priced the row (rows without either were refused above).
       lines: group.map((row) => ({
         productId: row.productId as string,
         qty: row.qty as number,
-        unitPrice: row.amount !== undefined && row.qty ? row.amount / row.qty : 0,
+        unitPrice: row.unitPrice as number,
         note: `POS row ${row.rowNumber}`,
       })),
       updatedAt: options.importedAt,

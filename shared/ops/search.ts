@@ -4,7 +4,7 @@
  */
 import type { ProductDoc } from '../schemas';
 import { PINYIN_INITIAL_CHARS } from './pinyin-initials';
-import { toGtin14 } from './scan';
+import { packBarcodes, toGtin14 } from './scan';
 
 /**
  * Common polyphones on menus and stock lists whose other reading matters for search
@@ -64,6 +64,11 @@ function initialSets(text: string): string[] {
   return sets;
 }
 
+/** The computed letters per character, each also allowing HQ's letter at that position. */
+function mergeInitials(sets: readonly string[], override: string): string[] {
+  return sets.map((letters, index) => letters + (override[index] ?? ''));
+}
+
 /** Position where the query's letters match consecutive character initials, or -1. */
 function matchInitials(sets: readonly string[], query: string): number {
   for (let start = 0; start + query.length <= sets.length; start++) {
@@ -102,14 +107,15 @@ const normalise = (text: string): string => text.normalize('NFKC').toLowerCase()
 export function buildProductSearchIndex(products: Iterable<ProductDoc>): ProductSearchIndex {
   const entries: IndexedProduct[] = [];
   for (const product of products) {
-    const codes = [...product.barcodes, ...product.packs.flatMap((pack) => (pack.barcode === undefined ? [] : [pack.barcode]))];
+    const codes = [...product.barcodes, ...product.packs.flatMap(packBarcodes)];
     entries.push({
       product,
       name: normalise(product.name),
       nameEn: normalise(product.nameEn ?? ''),
       sku: normalise(product.sku),
       codes: codes.map((code) => toGtin14(code) ?? normalise(code)),
-      initials: initialSets(product.name),
+      // HQ's own initials (a polyphone read another way) are matched beside the computed ones.
+      initials: product.pinyin ? mergeInitials(initialSets(product.name), product.pinyin) : initialSets(product.name),
     });
   }
   return { entries };

@@ -1,11 +1,17 @@
 import type { BatchDoc, DocumentDoc, DocumentLine, EventDoc, JournalDoc, MovementDoc, MovementKind } from '../../schemas';
+import { accountCodes } from '../accounts';
 import { DomainError, NegativeStockError, ValidationError } from '../errors';
 import { derivedId } from '../ids';
 import type { LedgerView, StockPosition } from '../ledger-view';
-import { QTY_EPSILON, roundQty } from '../numbers';
+import { isPositiveQty, QTY_EPSILON, roundQty } from '../numbers';
 import { affectsOnHand } from '../projection';
-import { checkBatchChoice, proposeBatches } from '../selection';
+import { checkBatchChoice, compareForPicking, pickingRule, proposeBatches, unusableReason, type PickRequest } from '../selection';
 import { issueUnitCost } from '../valuation';
+import { withRoundingAdjustment } from './rounding';
+import { coversForArrival } from './settlement';
+
+/** A cover of short stock re-costs units already sold: its value difference is cost of goods sold. */
+export const coverCounterOverride = { 'count-adjust': accountCodes.costOfSales } as const;
 
 /** Everything one posting writes, in one local transaction. */
 export interface PostingResult {
@@ -22,24 +28,34 @@ export type PostingOutcome = { ok: true; result: PostingResult } | { ok: false; 
 /** A view that sees the stock this posting has already taken, so two lines cannot both take the last unit. */
 class PendingView implements LedgerView {
   readonly pending = new Map<string, number>();
-  constructor(private readonly base: LedgerView) {}
-  private key(siteId: string, batchId: string): string {
-    return `${siteId}\u0000${batchId}`;
+  /** Per site and product: what this posting moved, so a later line issues at the average it left. */
+  readonly pendingTotals = new Map<string, { qty: number; value: number }>();
+  constructor(readonly base: LedgerView) {}
+  private key(siteId: string, id: string): string {
+    return `${siteId}\u0000${id}`;
   }
-  add(siteId: string, batchId: string, qty: number): void {
+  add(siteId: string, productId: string, batchId: string, qty: number, unitCost: number): void {
     const key = this.key(siteId, batchId);
     this.pending.set(key, (this.pending.get(key) ?? 0) + qty);
+    const productKey = this.key(siteId, productId);
+    const totals = this.pendingTotals.get(productKey) ?? { qty: 0, value: 0 };
+    this.pendingTotals.set(productKey, { qty: totals.qty + qty, value: totals.value + qty * unitCost });
   }
   onHand(siteId: string, batchId: string): number {
     return this.base.onHand(siteId, batchId) + (this.pending.get(this.key(siteId, batchId)) ?? 0);
+  }
+  productTotals(siteId: string, productId: string): { qty: number; value: number } {
+    const base = this.base.productTotals(siteId, productId);
+    const pending = this.pendingTotals.get(this.key(siteId, productId));
+    return pending ? { qty: base.qty + pending.qty, value: base.value + pending.value } : base;
   }
   product = (id: string) => this.base.product(id);
   batch = (id: string) => this.base.batch(id);
   document = (id: string) => this.base.document(id);
   policy = (siteId: string) => this.base.policy(siteId);
+  siteTimeZone = (siteId: string) => this.base.siteTimeZone(siteId);
   onHandAt = (siteId: string, batchId: string, at: string) => this.base.onHandAt(siteId, batchId, at);
   positionsOf = (siteId: string, productId: string): readonly StockPosition[] => this.base.positionsOf(siteId, productId);
-  productTotals = (siteId: string, productId: string) => this.base.productTotals(siteId, productId);
   movementsOfDocument = (id: string) => this.base.movementsOfDocument(id);
   journalOfDocument = (id: string) => this.base.journalOfDocument(id);
   lastReceiptCost = (siteId: string, productId: string) => this.base.lastReceiptCost(siteId, productId);
@@ -58,6 +74,11 @@ export interface MovementSpec {
   reversalOf?: string;
   /** Counts record reality: they may flag a negative balance but are never refused for it. */
   neverBlock?: boolean;
+  /**
+   * A cover of short stock by an arrival on the same line (settlement.ts): which batch it covers and
+   * which side of the pair this is, part of its id. It moves no net stock, so it is never refused.
+   */
+  cover?: { batchId: string; side: 'from-arrival' | 'into-short' };
 }
 
 export interface EventSpec {
@@ -109,10 +130,13 @@ export class PostingContext {
   addMovement(spec: MovementSpec): MovementDoc {
     const siteId = spec.siteId ?? this.document.siteId;
     const qty = roundQty(spec.qty);
-    if (affectsOnHand(spec.kind) && qty < 0)
+    if (affectsOnHand(spec.kind) && qty < 0 && spec.cover === undefined)
       this.guardNegative(siteId, spec.productId, spec.batchId, qty, spec.lineNo, spec.neverBlock ?? false);
     const movement: MovementDoc = {
-      id: derivedId(this.document.id, 'movement', spec.lineNo, spec.kind),
+      id:
+        spec.cover === undefined
+          ? derivedId(this.document.id, 'movement', spec.lineNo, spec.kind)
+          : derivedId(this.document.id, 'movement', spec.lineNo, spec.kind, spec.cover.side, spec.cover.batchId),
       siteId,
       productId: spec.productId,
       batchId: spec.batchId,
@@ -127,9 +151,39 @@ export class PostingContext {
       updatedAt: this.document.at,
       ...(spec.reversalOf === undefined ? {} : { reversalOf: spec.reversalOf }),
     };
-    if (affectsOnHand(spec.kind)) this.view.add(siteId, spec.batchId, qty);
+    if (affectsOnHand(spec.kind)) this.view.add(siteId, spec.productId, spec.batchId, qty, spec.unitCost);
     this.movements.push(movement);
     return movement;
+  }
+
+  /**
+   * Stock arriving at `spec.unitCost` into `spec.batchId`, whole; where the product is short at the
+   * site, a `count-adjust` pair then covers the short batches and re-costs the units sold short at
+   * the arriving cost (settlement.ts). Postings book `count-adjust` against cost of goods sold
+   * (`coverCounterOverride`).
+   */
+  addArrival(spec: MovementSpec): void {
+    const siteId = spec.siteId ?? this.document.siteId;
+    const covers = coversForArrival(this.view, { ...spec, siteId });
+    this.addMovement(spec);
+    for (const cover of covers) {
+      if (cover.batchId === spec.batchId && Math.abs(cover.qty * (cover.unitCost - spec.unitCost)) < 1e-9) continue;
+      const pair = { kind: 'count-adjust' as const, productId: spec.productId, lineNo: spec.lineNo, siteId, at: spec.at };
+      this.addMovement({
+        ...pair,
+        batchId: cover.batchId,
+        qty: cover.qty,
+        unitCost: cover.unitCost,
+        cover: { batchId: cover.batchId, side: 'into-short' },
+      });
+      this.addMovement({
+        ...pair,
+        batchId: spec.batchId,
+        qty: -cover.qty,
+        unitCost: spec.unitCost,
+        cover: { batchId: cover.batchId, side: 'from-arrival' },
+      });
+    }
   }
 
   addEvent(spec: EventSpec): void {
@@ -175,7 +229,7 @@ export class PostingContext {
    * across batches by FEFO/FIFO. Waste, returns and counts may take expired or held stock.
    */
   takeStock(line: DocumentLine, lineNo: number, kind: MovementKind, enforcePicking: boolean): TakenStock[] {
-    requirePositive(line.qty, `lines[${lineNo}].qty`);
+    requirePositiveQty(line.qty, `lines[${lineNo}].qty`);
     const siteId = this.document.siteId;
     const request = { siteId, productId: line.productId, businessDate: this.document.businessDate, at: this.document.at };
     let allocations: { batchId: string; qty: number }[];
@@ -201,11 +255,13 @@ export class PostingContext {
       const proposal = proposeBatches(this.view, { ...request, qty: line.qty });
       allocations = proposal.allocations;
       if (proposal.shortfall > 0) {
-        const last = allocations[allocations.length - 1];
+        // allow-and-flag: the last batch drawn carries the overdraft, flagged by guardNegative; with
+        // no usable stock at all, the latest usable batch the site has held of the product does.
+        const last = allocations[allocations.length - 1] ?? overdraftBatch(this.view, request);
         if (this.view.policy(siteId).negativeStock === 'block' || !last) {
           throw new NegativeStockError(siteId, line.productId, last?.batchId ?? null, roundQty(proposal.shortfall));
         }
-        // allow-and-flag: the last batch drawn carries the overdraft, flagged by guardNegative.
+        if (allocations.length === 0) allocations.push(last);
         last.qty += proposal.shortfall;
       }
     }
@@ -226,18 +282,41 @@ export class PostingContext {
 
   /** The result, with the document's lines replaced by the resolved ones and its status advanced. */
   result(status: DocumentDoc['status'], journal: readonly (JournalDoc | null)[], document: DocumentDoc = this.document): PostingResult {
+    const entries = journal.filter((entry): entry is JournalDoc => entry !== null);
     return {
       document: { ...document, status, lines: this.lines } as DocumentDoc,
       batches: this.batches,
       movements: this.movements,
-      journal: journal.filter((entry): entry is JournalDoc => entry !== null),
+      journal: withRoundingAdjustment(this.document, entries, this.movements, this.view.base),
       events: this.events,
     };
   }
 }
 
+/** The latest usable batch of the product the site has held, for an overdraft at zero usable stock. */
+function overdraftBatch(view: LedgerView, request: PickRequest): { batchId: string; qty: number } | undefined {
+  const product = view.product(request.productId);
+  if (!product) return undefined;
+  const rule = pickingRule(product);
+  const usable = view
+    .positionsOf(request.siteId, request.productId)
+    .flatMap((position) => {
+      const batch = view.batch(position.batchId);
+      return batch && unusableReason(batch, request.businessDate, request.at) === null ? [batch] : [];
+    })
+    .sort((a, b) => compareForPicking(a, b, rule));
+  const latest = usable[usable.length - 1];
+  return latest ? { batchId: latest.id, qty: 0 } : undefined;
+}
+
 export function requirePositive(value: number | undefined, field: string): number {
   if (value === undefined || !Number.isFinite(value) || value <= 0) throw new ValidationError(field, 'must be a positive number');
+  return value;
+}
+
+/** A quantity that is positive at the kept precision (one that rounds to zero would post nothing). */
+export function requirePositiveQty(value: number | undefined, field: string): number {
+  if (value === undefined || !isPositiveQty(value)) throw new ValidationError(field, 'must be a positive number');
   return value;
 }
 

@@ -3,11 +3,12 @@ import { UnknownReferenceError, ValidationError } from '../errors';
 import { computeExpiry } from '../expiry';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
-import { requireNonNegative, requirePositive, runPosting, type PostingOutcome } from './context';
+import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 /**
  * 采购入库: each line creates its batch (`batchId`, client-generated) at the receiving site and
- * a `receipt` movement at the line's cost. Dr Inventory / Cr Accounts payable. Perishables
+ * a `receipt` movement at the line's cost, after filling any negative stock of the product first
+ * (settlement.ts). Dr Inventory / Cr Accounts payable. Perishables
  * arriving without a certificate are held (`pending`) until QC releases them.
  */
 export function postGoodsReceipt(document: GoodsReceiptDoc, view: LedgerView): PostingOutcome {
@@ -15,7 +16,7 @@ export function postGoodsReceipt(document: GoodsReceiptDoc, view: LedgerView): P
     const policy = view.policy(document.siteId);
     document.lines.forEach((line, index) => {
       const field = `lines[${index}]`;
-      const qty = requirePositive(line.qty, `${field}.qty`);
+      const qty = requirePositiveQty(line.qty, `${field}.qty`);
       const unitCost = requireNonNegative(line.unitCost, `${field}.unitCost`);
       if (!line.batchId) throw new ValidationError(`${field}.batchId`, 'a received line names the batch it creates');
       if (!line.lotCode) throw new ValidationError(`${field}.lotCode`, 'a received batch needs a lot code');
@@ -48,7 +49,7 @@ export function postGoodsReceipt(document: GoodsReceiptDoc, view: LedgerView): P
       };
       context.batches.push(batch);
       const lineNo = context.pushLine(line);
-      context.addMovement({ kind: 'receipt', productId: line.productId, batchId: line.batchId, qty, unitCost, lineNo });
+      context.addArrival({ kind: 'receipt', productId: line.productId, batchId: line.batchId, qty, unitCost, lineNo });
 
       const lastCost = view.lastReceiptCost(document.siteId, line.productId);
       if (lastCost !== undefined && lastCost > 0) {
@@ -66,6 +67,6 @@ export function postGoodsReceipt(document: GoodsReceiptDoc, view: LedgerView): P
         }
       }
     });
-    return context.result('posted', [buildJournalEntry(document, context.movements)]);
+    return context.result('posted', [buildJournalEntry(document, context.movements, { counterOverrides: coverCounterOverride })]);
   });
 }

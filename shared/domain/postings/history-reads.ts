@@ -7,7 +7,7 @@ import type { LedgerView } from '../ledger-view';
  * these before running the synchronous posting rules (renderer/db/local-ledger.ts).
  */
 export interface HistoryReads {
-  /** Documents whose movements are read (`movementsOfDocument`): what a reversal cancels. */
+  /** Documents whose movements are read (`movementsOfDocument`): what a reversal cancels, the sale a return answers. */
   documentIds: string[];
   /** Batches whose on-hand as of an instant is read (`onHandAt`): the lines of a count. */
   batches: { siteId: string; batchId: string }[];
@@ -21,6 +21,12 @@ export function historyReadsOf(document: DocumentDoc): HistoryReads {
       return {
         documentIds: [],
         batches: document.lines.flatMap((line) => (line.batchId ? [{ siteId: document.siteId, batchId: line.batchId }] : [])),
+      };
+    case 'return':
+      // A customer return naming the sale it answers comes back at the cost that sale took out.
+      return {
+        documentIds: document.returnDirection === 'from-customer' && document.subjectDocId ? [document.subjectDocId] : [],
+        batches: [],
       };
     default:
       return { documentIds: [], batches: [] };

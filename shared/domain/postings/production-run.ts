@@ -3,7 +3,7 @@ import { UnknownReferenceError, ValidationError } from '../errors';
 import { computeExpiry } from '../expiry';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
-import { requirePositive, runPosting, type PostingOutcome } from './context';
+import { coverCounterOverride, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 /** Ingredient lines: as written on the document, or the output product's recipe scaled to the run. */
 export function ingredientLines(document: ProductionRunDoc, view: LedgerView): DocumentLine[] {
@@ -23,7 +23,7 @@ export function ingredientLines(document: ProductionRunDoc, view: LedgerView): D
  */
 export function postProductionRun(document: ProductionRunDoc, view: LedgerView): PostingOutcome {
   return runPosting(document, view, (context) => {
-    const outputQty = requirePositive(document.outputQty, 'outputQty');
+    const outputQty = requirePositiveQty(document.outputQty, 'outputQty');
     const product = view.product(document.outputProductId);
     if (!product) throw new UnknownReferenceError('products', document.outputProductId);
     if (!document.outputBatchId) throw new ValidationError('outputBatchId', 'the run names the batch it creates');
@@ -34,7 +34,7 @@ export function postProductionRun(document: ProductionRunDoc, view: LedgerView):
       for (const taken of context.takeStock(line, index, 'production-consume', true)) consumedValue += taken.qty * taken.unitCost;
     });
     const unitCost = consumedValue / outputQty;
-    const expiry = computeExpiry(product, document.businessDate, document.at);
+    const expiry = computeExpiry(product, document.businessDate, document.at, view.siteTimeZone(document.siteId));
     const batch: BatchDoc = {
       id: document.outputBatchId,
       productId: product.id,
@@ -51,7 +51,7 @@ export function postProductionRun(document: ProductionRunDoc, view: LedgerView):
       ...expiry,
     };
     context.batches.push(batch);
-    context.addMovement({
+    context.addArrival({
       kind: 'production-output',
       productId: product.id,
       batchId: batch.id,
@@ -60,6 +60,6 @@ export function postProductionRun(document: ProductionRunDoc, view: LedgerView):
       // After every resolved ingredient line: deterministic for the posted document too.
       lineNo: context.lines.length,
     });
-    return context.result('posted', [buildJournalEntry(document, context.movements)]);
+    return context.result('posted', [buildJournalEntry(document, context.movements, { counterOverrides: coverCounterOverride })]);
   });
 }

@@ -2,8 +2,8 @@ import type { DocumentDoc, StoreReceiptDoc } from '../../schemas';
 import { UnknownReferenceError, ValidationError } from '../errors';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
-import { QTY_EPSILON, roundQty } from '../numbers';
-import { requireNonNegative, requirePositive, runPosting, type PostingOutcome } from './context';
+import { roundQty, sameQty } from '../numbers';
+import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 function shippedByBatch(dispatch: DocumentDoc): Map<string, number> {
   const shipped = new Map<string, number>();
@@ -30,11 +30,11 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
     const losses: { batchId: string; productId: string; short: number; rejected: number; reason?: string }[] = [];
     document.lines.forEach((line, index) => {
       const field = `lines[${index}]`;
-      const qty = requirePositive(line.qty, `${field}.qty`);
+      const qty = requirePositiveQty(line.qty, `${field}.qty`);
       const accepted = requireNonNegative(line.accepted, `${field}.accepted`);
       const short = requireNonNegative(line.short, `${field}.short`);
       const rejected = requireNonNegative(line.rejected, `${field}.rejected`);
-      if (Math.abs(accepted + short + rejected - qty) > QTY_EPSILON) {
+      if (!sameQty(accepted + short + rejected, qty)) {
         throw new ValidationError(field, `accepted + short + rejected (${accepted + short + rejected}) must equal the shipped ${qty}`);
       }
       const batch = view.batch(line.batchId);
@@ -44,7 +44,7 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
       const unitCost = line.unitCost ?? batch.unitCost;
       const lineNo = context.pushLine({ ...line, unitCost });
       if (accepted > 0)
-        context.addMovement({ kind: 'dispatch-in', productId: line.productId, batchId: line.batchId, qty: accepted, unitCost, lineNo });
+        context.addArrival({ kind: 'dispatch-in', productId: line.productId, batchId: line.batchId, qty: accepted, unitCost, lineNo });
       const lost = short + rejected;
       if (lost > 0) {
         context.addMovement({ kind: 'transit-loss', productId: line.productId, batchId: line.batchId, qty: lost, unitCost, lineNo });
@@ -76,6 +76,6 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
         toSiteId: document.toSiteId,
       });
     }
-    return context.result('posted', [buildJournalEntry(document, context.movements)]);
+    return context.result('posted', [buildJournalEntry(document, context.movements, { counterOverrides: coverCounterOverride })]);
   });
 }

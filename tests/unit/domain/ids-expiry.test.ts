@@ -45,7 +45,7 @@ describe('expiry', () => {
     expect(businessDateOf('2025-02-28T23:30:00.000Z')).toBe('2025-03-01');
     expect(businessDateOf('2025-03-01T15:59:59.000Z')).toBe('2025-03-01');
     expect(businessDateOf('2025-03-01T16:00:00.000Z')).toBe('2025-03-02');
-    expect(businessDateOf('2025-03-01T16:00:00.000Z', 0)).toBe('2025-03-01');
+    expect(businessDateOf('2025-03-01T16:00:00.000Z', 'UTC')).toBe('2025-03-01');
   });
 
   it('is ok, near-expiry within the window, and expired only after the expiry date', () => {
@@ -84,12 +84,21 @@ describe('expiry', () => {
   });
 });
 
-describe('business dates west of UTC and with explicit offsets', () => {
+describe('business dates west of UTC and in fixed-offset zones', () => {
   it('agrees with the slow path', () => {
+    // Etc/GMT+10 is UTC−10 (POSIX signs are inverted).
+    const zones: [string, number][] = [
+      ['Etc/GMT+10', -600],
+      ['Etc/GMT+5', -300],
+      ['UTC', 0],
+      ['Asia/Kolkata', 330],
+      ['Asia/Shanghai', 480],
+      ['Etc/GMT-14', 840],
+    ];
     for (const instant of ['2025-03-01T00:00:00.000Z', '2025-03-01T15:59:00Z', '2025-03-01T16:00:00.000Z', '2025-12-31T23:30:00.000Z']) {
-      for (const offset of [-600, -300, 0, 330, 480, 840]) {
+      for (const [zone, offset] of zones) {
         const slow = new Date(Date.parse(instant) + offset * 60_000).toISOString().slice(0, 10);
-        expect(businessDateOf(instant, offset)).toBe(slow);
+        expect(businessDateOf(instant, zone)).toBe(slow);
       }
     }
     expect(businessDateOf('2025-03-01T06:00:00+08:00')).toBe('2025-03-01');

@@ -12,6 +12,7 @@ import {
   type CountSession,
   type StartCountParams,
 } from '../../../shared/ops/count-session';
+import { gs1CheckDigit, parseScan, resolveScan } from '../../../shared/ops/scan';
 import { batch, movement, product, STORE } from './fixtures';
 
 const rice = product('rice', { sku: 'RICE', name: '大米', category: 'dry', baseUnit: 'kg' });
@@ -118,15 +119,19 @@ describe('count session', () => {
     const cycle = startCountSession({ ...params, scope: { kind: 'cycle', categories: ['dairy'] } }, ledger(), products);
     expect(recordCount(cycle, { batchId: 'milk-1', qty: -1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
       ok: false,
+      code: 'negative-qty',
       reason: 'quantity must be zero or more, got -1',
     });
     expect(recordCount(cycle, { batchId: 'nope', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
       ok: false,
+      code: 'unknown-batch',
       reason: 'unknown batch nope',
     });
     expect(recordCount(cycle, { batchId: 'rice-1', qty: 1, countedAt: params.startedAt }, 'add', ledger())).toEqual({
       ok: false,
+      code: 'out-of-scope',
       reason: "product RICE 大米 is outside this count's scope",
+      productId: expect.any(String),
     });
   });
 
@@ -194,5 +199,57 @@ describe('count session', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('count session: a weighed product scanned adds its weight, never 1 g', () => {
+  const pork = product('pork', {
+    sku: 'PORK',
+    name: '猪肉',
+    baseUnit: 'g',
+    barcodes: ['6901234567892'],
+    scale: { plu: '12', pricePerKg: 30 },
+  });
+  const porkBatch = batch('pork-1', 'pork', { lotCode: 'P1', unitCost: 0.03 });
+  const view = Ledger.fromMovements({ products: [pork], batches: [porkBatch] }, [
+    movement({
+      siteId: STORE,
+      productId: 'pork',
+      batchId: 'pork-1',
+      qty: 5000,
+      kind: 'receipt',
+      unitCost: 0.03,
+      at: '2025-03-01T01:00:00.000Z',
+    }),
+  ]);
+  const scanned = (code: string) => {
+    const resolution = resolveScan(parseScan(code), [pork], [porkBatch]);
+    if (resolution.status !== 'resolved') throw new Error(`not resolved: ${resolution.status}`);
+    return resolution;
+  };
+  const add = (session: CountSession, qty: number, at: string) => {
+    const outcome = recordCount(session, { batchId: 'pork-1', qty, countedAt: at }, 'add', view);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    return outcome.session;
+  };
+
+  it('scale labels (weight, or amount ÷ price per kg) and a GS1 (3202) pound label add their weight in g', () => {
+    let session = startCountSession(params, view, [pork]);
+    // 18-digit label: PLU 12, ¥37.50, 1.250 kg.
+    const label18 = '26000120375001250';
+    session = add(session, scanned(label18 + String(gs1CheckDigit(label18))).quantity, '2025-03-01T09:10:00.000Z');
+    // 13-digit amount label: ¥18.75 at ¥30/kg = 625 g.
+    const label13 = '210001201875';
+    session = add(session, scanned(label13 + String(gs1CheckDigit(label13))).quantity, '2025-03-01T09:11:00.000Z');
+    expect(session.counted).toEqual([expect.objectContaining({ batchId: 'pork-1', qty: 1875, scans: 2 })]);
+    // (3202) 002.00 lb = 907.18474 g.
+    session = add(session, scanned('(01)06901234567892(3202)000200').quantity, '2025-03-01T09:12:00.000Z');
+    expect(session.counted[0]?.qty).toBe(2782.18474);
+  });
+
+  it('the plain EAN of a weighed product carries no weight: flagged, quantity 0, not 1 g', () => {
+    const plain = scanned('6901234567892');
+    expect(plain.quantity).not.toBe(1);
+    expect(plain).toMatchObject({ quantity: 0, needsWeight: true });
   });
 });
