@@ -1,6 +1,7 @@
 import type { CollectionName } from '../shared/schemas/index.js';
 import { currentVersion, needsLinkResolver, upgradeFromVersion } from '../shared/schemas/versions.js';
 import { isCollectionName, normalizeDoc, Validators } from './collections.js';
+import { isIanaTimeZone } from '../shared/domain/site-time.js';
 import { AdminError } from './errors.js';
 import { isJsonObject, type JsonObject } from './json.js';
 import { PrefetchedLinks } from './links.js';
@@ -14,16 +15,29 @@ function isSiteKind(kind: string): kind is SiteKind {
 }
 
 /** The `sites` document a terminal pulls for an admin-managed site (shape of shared/schemas/sites.ts). */
-export function siteDocument(site: SiteRow, now = new Date()): JsonObject {
+export function siteDocument(site: SiteRow, now = new Date(), timeZone?: string): JsonObject {
   return {
     id: site.id,
     code: site.id.slice(0, 32),
     name: site.name,
     kind: site.kind,
+    ...(timeZone === undefined ? {} : { timeZone }),
     active: true,
     updatedAt: now.toISOString(),
     _deleted: false,
   };
+}
+
+function checkedName(what: 'site' | 'terminal', raw: string): string {
+  const name = raw.trim();
+  if (name === '' || name.length > 200) throw new AdminError(`a ${what} name is 1–200 characters`, 'name');
+  return name;
+}
+
+function checkedZone(zone: string): string {
+  if (!isIanaTimeZone(zone))
+    throw new AdminError(`${JSON.stringify(zone.slice(0, 64))} is not an IANA time zone (e.g. Asia/Shanghai)`, 'timeZone');
+  return zone;
 }
 
 function toWrite(collection: CollectionName, doc: JsonObject): DocWrite {
@@ -35,27 +49,50 @@ function toWrite(collection: CollectionName, doc: JsonObject): DocWrite {
 }
 
 /** Adds a site to the server table and mirrors it as a `sites` document with its own sequence. */
-export async function addSite(storage: Storage, site: { id: string; kind: string; name: string }): Promise<SiteRow> {
+export async function addSite(storage: Storage, site: { id: string; kind: string; name: string; timeZone?: string }): Promise<SiteRow> {
   const id = site.id.trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) throw new AdminError('a site id is 1–64 letters, digits, "_", "." or "-"');
-  if (!isSiteKind(site.kind)) throw new AdminError(`a site kind is one of ${siteKinds.join(', ')}, not ${JSON.stringify(site.kind)}`);
-  const name = site.name.trim();
-  if (name === '' || name.length > 200) throw new AdminError('a site name is 1–200 characters');
-  if (await storage.getSite(id)) throw new AdminError(`site ${id} already exists`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) throw new AdminError('a site id is 1–64 letters, digits, "_", "." or "-"', 'id');
+  if (!isSiteKind(site.kind))
+    throw new AdminError(`a site kind is one of ${siteKinds.join(', ')}, not ${JSON.stringify(site.kind)}`, 'kind');
+  const name = checkedName('site', site.name);
+  const timeZone = site.timeZone === undefined ? undefined : checkedZone(site.timeZone);
+  if (await storage.getSite(id)) throw new AdminError(`site ${id} already exists`, 'id', 'exists');
   const row: SiteRow = { id, kind: site.kind, name };
-  const doc = siteDocument(row);
+  const doc = siteDocument(row, new Date(), timeZone);
   const invalid = new Validators().validate('sites', doc);
   if (invalid) throw new AdminError(`the sites schema refuses the mirror document: ${invalid}`);
   await storage.addSite(row, toWrite('sites', doc));
   return row;
 }
 
+/**
+ * Renames a site and sets its zone: the server's row and the `sites` document every terminal
+ * pulls, whose other fields (scale layouts, address, …) stay as HQ last wrote them.
+ */
+export async function updateSite(
+  storage: Storage,
+  id: string,
+  change: { name: string; timeZone: string },
+): Promise<SiteRow & { timeZone: string }> {
+  const site = await storage.getSite(id);
+  if (!site) throw new AdminError(`no site ${id}`, 'id', 'unknown');
+  const name = checkedName('site', change.name);
+  const timeZone = checkedZone(change.timeZone);
+  const [stored] = await storage.getDocuments('sites', [id]);
+  const row: SiteRow = { ...site, name };
+  const doc: JsonObject = { ...(stored?.doc ?? siteDocument(row)), name, timeZone, updatedAt: new Date().toISOString(), _deleted: false };
+  const invalid = new Validators().validate('sites', doc);
+  if (invalid) throw new AdminError(`the sites schema refuses the mirror document: ${invalid}`);
+  if (!(await storage.updateSite(row, toWrite('sites', doc)))) throw new AdminError(`no site ${id}`, 'id', 'unknown');
+  return { ...row, timeZone };
+}
+
 /** Issues a token; only its hash is stored, so this is the one time it can be shown. */
 export async function addTerminal(storage: Storage, t: { siteId: string; name: string }): Promise<{ terminalId: string; token: string }> {
   const site = await storage.getSite(t.siteId);
-  if (!site) throw new AdminError(`no site ${t.siteId}; add it first with: admin site add --id ${t.siteId} --kind … --name …`);
-  const name = t.name.trim();
-  if (name === '' || name.length > 200) throw new AdminError('a terminal name is 1–200 characters');
+  if (!site)
+    throw new AdminError(`no site ${t.siteId}; add it first with: admin site add --id ${t.siteId} --kind … --name …`, 'siteId', 'unknown');
+  const name = checkedName('terminal', t.name);
   const terminalId = newTerminalId();
   const token = newToken();
   await storage.addTerminal({ id: terminalId, siteId: site.id, name, tokenHash: hashToken(token) });
@@ -63,7 +100,12 @@ export async function addTerminal(storage: Storage, t: { siteId: string; name: s
 }
 
 export async function revokeTerminal(storage: Storage, terminalId: string): Promise<void> {
-  if (!(await storage.revokeTerminal(terminalId))) throw new AdminError(`no terminal ${terminalId}`);
+  if (!(await storage.revokeTerminal(terminalId))) throw new AdminError(`no terminal ${terminalId}`, 'terminalId', 'unknown');
+}
+
+export async function renameTerminal(storage: Storage, terminalId: string, rawName: string): Promise<void> {
+  const name = checkedName('terminal', rawName);
+  if (!(await storage.renameTerminal(terminalId, name))) throw new AdminError(`no terminal ${terminalId}`, 'terminalId', 'unknown');
 }
 
 /**

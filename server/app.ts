@@ -5,18 +5,26 @@ import fastifyStatic from '@fastify/static';
 import { Validators } from './collections.js';
 import { parseRateLimit, RateLimiter, type RateLimit } from './rate-limit.js';
 import { StreamHub } from './stream.js';
+import { EpochClock, ensureEpoch } from './epoch.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { capConnections, connectionLimitsFromEnv, connectionServerOptions, type ConnectionLimits } from './http/connection-limits.js';
 import { installErrorHandling } from './http/errors.js';
+import { installRequestLog, listenText, logLevelFromEnv, loggerOptions } from './http/logging.js';
+import { metricsRoutes, metricsTokenFromEnv } from './http/metrics-routes.js';
+import { METRIC, Metrics } from './metrics.js';
+import { timedStorage } from './storage/timed.js';
 import { installCors, metaRoutes } from './http/meta-routes.js';
 import { RENDERER_HEADERS, setRendererHeaders } from './http/renderer-headers.js';
 import { launcherPairingRoutes, type PairingCodeBook } from './http/launcher-pairing.js';
 import { syncRoutes } from './http/sync-routes.js';
 import { streamRoutes } from './http/stream-routes.js';
 import { filesRoutes } from './http/files-routes.js';
+import { adminRoutes } from './http/admin-routes.js';
+import { TerminalContacts } from './terminal-contacts.js';
 import type { EndpointContext } from './http/context.js';
 import { MAX_PUSH_BYTES } from '../shared/protocol/wire.js';
 import { upgradeStoredDocuments } from './stored-upgrade.js';
+import { FileSweeper, fileLimits, type FileLimits } from './file-policy.js';
 import { parseMinSchema, SchemaVersions, type VersionMap } from './versions.js';
 
 export interface BuildAppOptions {
@@ -28,13 +36,18 @@ export interface BuildAppOptions {
   pollMs?: number;
   /** Per-token limit; `null` disables. Default from `LARDER_RATE_LIMIT` (50/s, burst 200). */
   rateLimit?: RateLimit | null;
+  /** JSON lines on stdout at \`LARDER_LOG_LEVEL\` (default info); off unless asked (tests use \`inject\`). */
   logger?: boolean;
+  /** A scraper's token for \`GET /api/v1/metrics\`; default \`LARDER_METRICS_TOKEN\`, null: HQ tokens only. */
+  metricsToken?: string | null;
   /** Oldest supported schema version per collection; default from `LARDER_MIN_SCHEMA` (else 0 for all). */
   minSchema?: VersionMap;
   /** `npm start` only: one-time codes its browser window exchanges for its pairing. */
   launcherPairing?: PairingCodeBook;
   /** Timeouts and the connection cap; default the protocol's, with \`LARDER_MAX_CONNECTIONS\`. */
   connectionLimits?: Partial<ConnectionLimits>;
+  /** Per-site quota, grace period and sweep interval; defaults from `LARDER_FILE_*` (file-policy.ts). */
+  files?: Partial<FileLimits>;
 }
 
 export interface EndpointApp {
@@ -50,29 +63,44 @@ function envNumber(name: string): number | undefined {
 }
 
 /** The Fastify app on an open storage; tests use `app.inject` on it directly. */
-export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Promise<EndpointApp> {
+export async function buildApp(untimedStorage: Storage, opts: BuildAppOptions = {}): Promise<EndpointApp> {
+  const metrics = new Metrics();
+  const storage = timedStorage(untimedStorage, metrics);
+  const metricsToken = opts.metricsToken === undefined ? metricsTokenFromEnv() : opts.metricsToken;
+  const logLevel = opts.logger ? logLevelFromEnv() : null;
   // A wrong LARDER_MIN_SCHEMA stops the start here (ConfigError), before anything is served.
   const versions = new SchemaVersions(opts.minSchema ?? parseMinSchema(process.env.LARDER_MIN_SCHEMA));
+  const files = fileLimits(opts.files);
   const validators = new Validators();
   validators.warmUp();
   // Before the hub takes its starting sequence: rewritten documents reach terminals by pull.
   await upgradeStoredDocuments(storage);
+  await ensureEpoch(storage);
+  const epochs = new EpochClock(storage);
   const hub = new StreamHub(storage, versions, {
+    epochs,
     keepaliveMs: opts.keepaliveMs ?? envNumber('LARDER_KEEPALIVE_MS') ?? 20_000,
     pollMs: opts.pollMs ?? envNumber('LARDER_POLL_MS') ?? 1000,
   });
   await hub.start();
+  metrics.gauge(METRIC.openStreams, () => hub.size);
+  metrics.gauge(METRIC.streamQueuedBytes, () => hub.queuedBytes());
+  const sweeper = new FileSweeper(storage, files);
   const ctx: EndpointContext = {
+    files,
     storage,
     validators,
     versions,
     hub,
+    epochs,
+    metrics,
+    contacts: new TerminalContacts(storage),
     limiter: new RateLimiter(opts.rateLimit === undefined ? parseRateLimit(process.env.LARDER_RATE_LIMIT) : opts.rateLimit),
   };
 
   const limits: ConnectionLimits = { ...connectionLimitsFromEnv(), ...opts.connectionLimits };
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(logLevel ? loggerOptions(logLevel) : { logger: false }),
     bodyLimit: MAX_PUSH_BYTES,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -98,14 +126,18 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
       await reply.headers(RENDERER_HEADERS).header('cache-control', 'no-cache').sendFile('index.html');
     };
   }
-  installErrorHandling(app, spa);
+  installRequestLog(app, metrics);
+  installErrorHandling(app, spa, metrics);
   installCors(app);
   await app.register(metaRoutes, ctx);
   await app.register(syncRoutes, ctx);
   await app.register(streamRoutes, ctx);
   await app.register(filesRoutes, ctx);
+  await app.register(adminRoutes, ctx);
+  await app.register(metricsRoutes, { ctx, metricsToken });
   if (opts.launcherPairing) await app.register(launcherPairingRoutes, { codes: opts.launcherPairing });
   await app.ready();
+  sweeper.start();
 
   return {
     app,
@@ -113,6 +145,7 @@ export async function buildApp(storage: Storage, opts: BuildAppOptions = {}): Pr
     close: async () => {
       // Streams never finish on their own, so they are ended first; then Fastify waits for answers in flight.
       hub.stop();
+      sweeper.stop();
       await app.close();
     },
   };
@@ -151,7 +184,7 @@ export async function startEndpoint(opts: StartEndpointOptions): Promise<Running
   try {
     endpoint = await buildApp(storage, opts);
     const host = opts.host ?? '127.0.0.1';
-    await endpoint.app.listen({ port: opts.port, host });
+    await endpoint.app.listen({ port: opts.port, host, listenTextResolver: listenText });
     const address = endpoint.app.server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;

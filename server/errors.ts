@@ -22,6 +22,16 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+/**
+ * 401 for a token HQ revoked (SYNC-PROTOCOL.md v1.2): only its holder can present it, and that
+ * terminal's user needs to hear that HQ took it out of service, not that it is unknown.
+ */
+export class RevokedError extends HttpError {
+  constructor() {
+    super(401, 'revoked', 'this terminal was revoked at HQ: it no longer syncs; ask HQ for a new pairing');
+  }
+}
+
 export class UnknownCollectionError extends HttpError {
   constructor(collection: string) {
     super(404, 'unknown-collection', `no collection named ${JSON.stringify(collection.slice(0, 100))}`);
@@ -103,9 +113,16 @@ export class RateLimitedError extends HttpError {
   }
 }
 
-/** Thrown by the admin operations; the CLI prints the message and exits non-zero. */
+/**
+ * Thrown by the admin operations; the CLI prints the message and exits non-zero, the HQ routes
+ * answer 400 (404 for an unknown site or terminal, 409 for a site id taken) naming `field`.
+ */
 export class AdminError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly kind: 'invalid' | 'unknown' | 'exists' = 'invalid',
+  ) {
     super(message);
     this.name = 'AdminError';
   }
@@ -124,5 +141,53 @@ export class StorageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StorageError';
+  }
+}
+
+/** 507: the disk (or the database's size cap) is full; nothing of the request was kept (SYNC-PROTOCOL.md, Terminal status and metrics). */
+export class DiskFullError extends HttpError {
+  constructor(readonly fault: unknown) {
+    super(
+      507,
+      'disk-full',
+      'the endpoint has no room left to store this; nothing of it was kept. Retry later; the operator must free disk space',
+    );
+  }
+}
+
+/**
+ * 503: the database file is damaged (a corrupted page). Not the client's fault and not fixable
+ * by retrying at once, but the operator can restore a backup, so the terminal keeps its queue and
+ * backs off as on any 5xx.
+ */
+export class DatabaseCorruptError extends HttpError {
+  constructor(readonly fault: unknown) {
+    super(
+      503,
+      'database-corrupt',
+      'the endpoint database is damaged and cannot be read; nothing was changed. The operator must restore it from a backup (npm run admin -- restore)',
+    );
+  }
+}
+
+/** 507: the site's files would pass its storage quota (SYNC-PROTOCOL.md v1.1, Files). */
+export class QuotaError extends HttpError {
+  constructor(siteId: string, usedBytes: number, quotaBytes: number) {
+    super(507, 'quota', `site ${siteId} holds ${usedBytes} bytes of files; this one would pass its quota of ${quotaBytes} bytes`, {
+      used: usedBytes,
+      quota: quotaBytes,
+    });
+  }
+}
+
+/** 409: a pull whose checkpoint was given before a restore (SYNC-PROTOCOL.md, Epochs). */
+export class EpochChangedError extends HttpError {
+  constructor(epoch: string) {
+    super(
+      409,
+      'epoch-changed',
+      'the endpoint was restored from a backup since this checkpoint was given: pull from the start and push again what this terminal holds',
+      { epoch },
+    );
   }
 }

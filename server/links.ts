@@ -1,8 +1,7 @@
 // The links v0 terminals kept as note tags name store requests by their printed number, while v1
-// fields hold ids (shared/schemas/history/documents-v1-links.ts). Moving a document between the
-// two needs number ⇄ id lookups; the push planner runs synchronously inside the storage
-// transaction and a pull page is projected in one go, so the lookups are made beforehand, per
-// request or page, and answered from memory.
+// fields hold ids (shared/schemas/history/documents-v1-links.ts). Upgrading a v0 push needs
+// number → id lookups; the push planner runs synchronously inside the storage transaction, so
+// the lookups are made beforehand, per request, and answered from memory.
 import { requestTagOf } from '../shared/schemas/history/documents-v1-links.js';
 import type { LegacyLinkResolver } from '../shared/schemas/versions.js';
 import type { JsonObject } from './json.js';
@@ -12,14 +11,9 @@ const requestKey = (storeSiteId: string, number: string) => `${storeSiteId}\u000
 
 export class PrefetchedLinks implements LegacyLinkResolver {
   private readonly requestIds = new Map<string, string>();
-  private readonly numbers = new Map<string, string>();
 
   requestIdByNumber(storeSiteId: string, number: string): string | undefined {
     return this.requestIds.get(requestKey(storeSiteId, number));
-  }
-
-  numberById(id: string): string | undefined {
-    return this.numbers.get(id);
   }
 
   /**
@@ -46,33 +40,6 @@ export class PrefetchedLinks implements LegacyLinkResolver {
         continue;
       const key = requestKey(doc.siteId, doc.number);
       if (!this.requestIds.has(key)) this.requestIds.set(key, doc.id);
-    }
-    return this;
-  }
-
-  /**
-   * The printed numbers of the documents that `docs` (current shape) link to by id — a dispatch's
-   * requests, an approval's subject — which their v0 tags show instead of ids. Call it after
-   * `loadRequestIds` when both are needed.
-   */
-  async loadNumbers(storage: Storage, docs: readonly JsonObject[]): Promise<this> {
-    const ids = new Set<string>();
-    for (const doc of docs) {
-      if (Array.isArray(doc.requestIds)) for (const id of doc.requestIds) if (typeof id === 'string') ids.add(id);
-      if (doc.type === 'approval' && typeof doc.subjectDocId === 'string') ids.add(doc.subjectDocId);
-    }
-    for (const id of ids) if (this.numbers.has(id)) ids.delete(id);
-    if (ids.size > 0) for (const [id, number] of await storage.documentNumbers([...ids])) this.numbers.set(id, number);
-    // What a v0 terminal is shown for each linked request — its number, or its id when no number
-    // is known here — reads back as that same request when the terminal sends the dispatch again
-    // (it wins over a lookup by number, which two requests may share): a round trip through a v0
-    // terminal keeps the link, and the tag never ends up in the note v1 terminals show.
-    for (const doc of docs) {
-      if (doc.type !== 'dispatch' || typeof doc.toSiteId !== 'string' || !Array.isArray(doc.requestIds)) continue;
-      for (const id of doc.requestIds) {
-        if (typeof id !== 'string') continue;
-        this.requestIds.set(requestKey(doc.toSiteId, this.numbers.get(id) ?? id), id);
-      }
     }
     return this;
   }

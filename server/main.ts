@@ -53,7 +53,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  endpoint = await startEndpoint({ dataDir: values.data ?? DEFAULT_DATA_DIR, port, host: values.host, staticDir: values.static });
+  endpoint = await startEndpoint({
+    dataDir: values.data ?? DEFAULT_DATA_DIR,
+    port,
+    host: values.host,
+    staticDir: values.static,
+    // JSON lines on stdout, level from LARDER_LOG_LEVEL (README, "Operating the endpoint").
+    logger: true,
+  });
   if (stopping) {
     await endpoint.close();
     return;

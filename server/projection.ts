@@ -1,28 +1,10 @@
 // Documents as a terminal of an older schema version reads them (SYNC-PROTOCOL.md, "Schema
 // evolution": pulled and streamed documents are projected to the terminal's version).
 import type { CollectionName } from '../shared/schemas/index.js';
-import {
-  currentVersion,
-  needsLinkResolver,
-  noLinkResolver,
-  projectToVersion,
-  type LegacyLinkResolver,
-} from '../shared/schemas/versions.js';
+import { projectToVersion } from '../shared/schemas/versions.js';
 import { parseStoredBody, type JsonObject } from './json.js';
-import { PrefetchedLinks } from './links.js';
 import type { Storage } from './storage/types.js';
 import type { SchemaVersions } from './versions.js';
-
-/** What projecting `docs` of `collection` to `version` needs looked up, looked up. */
-export async function linksForProjection(
-  storage: Storage,
-  collection: CollectionName,
-  version: number,
-  docs: readonly JsonObject[],
-): Promise<LegacyLinkResolver> {
-  if (!needsLinkResolver(collection, version, currentVersion(collection))) return noLinkResolver;
-  return new PrefetchedLinks().loadNumbers(storage, docs);
-}
 
 /**
  * A pull page's documents as the JSON text of the answer's array items. When the terminal's
@@ -37,9 +19,7 @@ export async function pageDocumentsJson(
   bodies: readonly string[],
 ): Promise<string> {
   if (versions.projectsAsStored(collection, version)) return bodies.join(',');
-  const docs = bodies.map(parseStoredBody);
-  const links = await linksForProjection(storage, collection, version, docs);
-  return docs.map((doc) => JSON.stringify(projectToVersion(collection, doc, version, links))).join(',');
+  return bodies.map((body) => JSON.stringify(projectToVersion(collection, parseStoredBody(body), version))).join(',');
 }
 
 /**
@@ -53,7 +33,6 @@ export class GroupEncoder {
     private readonly collection: CollectionName,
     private readonly docs: readonly JsonObject[],
     private readonly versions: SchemaVersions,
-    private readonly links: LegacyLinkResolver,
   ) {}
 
   /** The JSON text of document `index` at `version`. */
@@ -67,7 +46,7 @@ export class GroupEncoder {
     if (text === undefined) {
       const doc = this.docs[index]!;
       text = JSON.stringify(
-        this.versions.projectsAsStored(this.collection, version) ? doc : projectToVersion(this.collection, doc, version, this.links),
+        this.versions.projectsAsStored(this.collection, version) ? doc : projectToVersion(this.collection, doc, version),
       );
       texts[index] = text;
     }

@@ -7,6 +7,7 @@ import {
   keepNewerFields,
   needsLinkResolver,
   noLinkResolver,
+  onlyAddsOlderOmittedFields,
   projectToVersion,
   sameJson,
   upgradeFromVersion,
@@ -116,10 +117,7 @@ export function checkWritable(terminal: AuthTerminal, collection: CollectionName
 
 /**
  * Looks up, before the storage transaction, what the rows of an older terminal need: the ids of
- * the store requests its dispatch tags name by number (to upgrade them), and the numbers the
- * stored documents' links show at its version (to compare with them and answer conflicts). A
- * document changed between this read and the transaction at worst projects an unresolved link
- * as its id, which reads as a conflict: the terminal merges and pushes again.
+ * the store requests its dispatch tags name by number, to upgrade them into link fields.
  */
 export async function prepareVersion(
   storage: Storage,
@@ -128,18 +126,9 @@ export async function prepareVersion(
   rows: readonly PushRow[],
 ): Promise<PushVersion> {
   if (!needsLinkResolver(collection, version, currentVersion(collection))) return { version, links: noLinkResolver };
-  const links = new PrefetchedLinks();
-  await links.loadRequestIds(
+  const links = await new PrefetchedLinks().loadRequestIds(
     storage,
     rows.map((r) => r.pushed),
-  );
-  const stored = await storage.getDocuments(
-    collection,
-    rows.map((r) => r.id),
-  );
-  await links.loadNumbers(
-    storage,
-    stored.map((s) => s.doc),
   );
   return { version, links };
 }
@@ -175,7 +164,7 @@ export function planPush(
   at: PushVersion,
 ): PushPlanner<JsonObject[]> {
   const older = at.version < currentVersion(collection);
-  const asTerminalReads = (doc: JsonObject) => (older ? projectToVersion(collection, doc, at.version, at.links) : doc);
+  const asTerminalReads = (doc: JsonObject) => (older ? projectToVersion(collection, doc, at.version) : doc);
   return (stored: ReadonlyMap<string, StoredDoc>) => {
     const forbidden: RowProblem[] = [];
     for (const r of rows) {
@@ -220,6 +209,9 @@ export function planPush(
       // Nothing would change (e.g. a v0 note tag written with other spacing than the projection's).
       if (sameJson(replacement, current.doc)) continue;
       if (r.assumed !== null && sameJson(seen, r.assumed)) writes.push(write(replacement));
+      // The stored copy is an older version's projection of this one (its writer, or a terminal
+      // re-sending after a restore, held only that): the fuller copy loses nothing of it.
+      else if (!older && onlyAddsOlderOmittedFields(collection, r.next, current.doc)) writes.push(write(r.next));
       else conflicts.push(seen);
     }
     return { writes, result: conflicts };

@@ -3,7 +3,7 @@
 import { parseSchemaVersion, parseSchemaVersions } from '../shared/protocol/schema-versions.js';
 import type { SchemaVersionsInfo } from '../shared/protocol/wire.js';
 import { collectionNames, collectionSchemas, type CollectionName } from '../shared/schemas/index.js';
-import { currentVersion, needsLinkResolver, schemaAtVersion } from '../shared/schemas/versions.js';
+import { currentVersion, schemaAtVersion } from '../shared/schemas/versions.js';
 import { isCollectionName } from './collections.js';
 import { BadRequestError, ConfigError, SchemaMismatchError, UpgradeRequiredError } from './errors.js';
 
@@ -52,7 +52,7 @@ function fieldTree(node: FieldNode | undefined): string {
 }
 
 export class SchemaVersions {
-  /** Versions whose projection leaves every stored document as it is (same fields, no step transformation). */
+  /** Versions whose projection leaves every stored document as it is (the same fields). */
   private readonly identity = new Set<string>();
 
   constructor(readonly min: VersionMap) {
@@ -60,7 +60,7 @@ export class SchemaVersions {
       const current = currentVersion(c);
       const fields = fieldTree(collectionSchemas[c] as FieldNode);
       for (let n = 0; n <= current; n++) {
-        if (!needsLinkResolver(c, n, current) && fieldTree(schemaAtVersion(c, n) as FieldNode) === fields) this.identity.add(`${c}@${n}`);
+        if (fieldTree(schemaAtVersion(c, n) as FieldNode) === fields) this.identity.add(`${c}@${n}`);
       }
     }
   }

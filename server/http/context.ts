@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Validators } from '../collections.js';
 import { isCollectionName } from '../collections.js';
-import { RateLimitedError, UnauthorizedError, UnknownCollectionError } from '../errors.js';
+import { RateLimitedError, RevokedError, UnauthorizedError, UnknownCollectionError } from '../errors.js';
+import type { EpochClock } from '../epoch.js';
+import type { Metrics } from '../metrics.js';
+import type { FileLimits } from '../file-policy.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { StreamHub } from '../stream.js';
 import type { AuthTerminal, Storage } from '../storage/types.js';
 import type { SchemaVersions } from '../versions.js';
+import type { TerminalContacts } from '../terminal-contacts.js';
 import { bearerToken, hashToken } from '../tokens.js';
 
 declare module 'fastify' {
@@ -22,6 +26,12 @@ export interface EndpointContext {
   versions: SchemaVersions;
   limiter: RateLimiter;
   hub: StreamHub;
+  metrics: Metrics;
+  files: FileLimits;
+  /** The database's epoch, named by every checkpoint (SYNC-PROTOCOL.md, Epochs). */
+  epochs: EpochClock;
+  /** Each terminal's last contact, app and schema versions, for HQ's fleet view. */
+  contacts: TerminalContacts;
 }
 
 /** onRequest hook: the 401 step (and per-token rate limiting right after it). */
@@ -29,14 +39,16 @@ export function authenticate(ctx: EndpointContext) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new UnauthorizedError();
-    const terminal = await ctx.storage.terminalByTokenHash(hashToken(token));
-    if (!terminal) throw new UnauthorizedError();
+    const hash = hashToken(token);
+    const terminal = await ctx.storage.terminalByTokenHash(hash);
+    if (!terminal) throw (await ctx.storage.tokenRevoked(hash)) ? new RevokedError() : new UnauthorizedError();
     const wait = ctx.limiter.take(terminal.terminalId);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new RateLimitedError(wait);
     }
     req.terminal = terminal;
+    ctx.contacts.seen(terminal.terminalId, req);
   };
 }
 

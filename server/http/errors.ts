@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
+import { METRIC, type Metrics } from '../metrics.js';
+import { storageFault } from '../storage/faults.js';
 
 interface ErrorBody {
   error: string;
@@ -20,7 +22,9 @@ const REASON_BY_STATUS: Record<number, string> = {
   503: 'unavailable',
 };
 
-function toBody(err: FastifyError | Error): { status: number; body: ErrorBody } {
+function toBody(thrown: FastifyError | Error): { status: number; body: ErrorBody } {
+  // A full disk or a damaged database is named for what it is, on either store, not a bare 500.
+  const err = thrown instanceof HttpError ? thrown : (storageFault(thrown) ?? thrown);
   if (err instanceof HttpError) {
     const body: ErrorBody = { error: err.reason, message: err.message };
     if (err.details !== undefined) body.details = err.details;
@@ -40,15 +44,19 @@ function toBody(err: FastifyError | Error): { status: number; body: ErrorBody } 
 export function installErrorHandling(
   app: FastifyInstance,
   spa: ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) | null,
+  metrics: Metrics,
 ): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const { status, body } = toBody(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    metrics.inc(METRIC.refusals, { reason: body.error, status: String(status) });
+    // Every 5xx is logged with the error that caused it (its code names SQLITE_CORRUPT, ENOSPC, …).
+    if (status >= 500) req.log.error({ err, reason: body.error, status }, `request failed: ${body.error}`);
     void reply.code(status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (spa && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api') return spa(req, reply);
+    metrics.inc(METRIC.refusals, { reason: 'not-found', status: '404' });
     return reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${path.slice(0, 200)}` });
   });
 }

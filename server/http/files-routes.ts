@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { transactionalCollections } from '../collections.js';
 import { BadRequestError, HashMismatchError, NotFoundError } from '../errors.js';
+import { allowedContentType, servedInline } from '../file-policy.js';
 import { authenticate, terminalOf, type EndpointContext } from './context.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -25,8 +26,8 @@ export async function filesRoutes(app: FastifyInstance, ctx: EndpointContext): P
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== hash) throw new HashMismatchError(hash, actual);
-    const contentType = (req.headers['content-type'] ?? 'application/octet-stream').slice(0, 200);
-    await ctx.storage.putFile({ hash, contentType, size: bytes.length }, bytes, terminal.siteId);
+    const contentType = allowedContentType(req.headers['content-type']);
+    await ctx.storage.putFile({ hash, contentType, size: bytes.length }, bytes, terminal.siteId, ctx.files.quotaBytes);
     return { hash, size: bytes.length };
   });
 
@@ -35,12 +36,23 @@ export async function filesRoutes(app: FastifyInstance, ctx: EndpointContext): P
     const hash = parseHash(req.params);
     const file = await ctx.storage.getFile(hash);
     if (!file) throw new NotFoundError('no such file');
+    // Decided from the file index (SYNC-PROTOCOL.md v1.1, Files), never by scanning documents.
     const allowed =
       terminal.siteKind === 'hq' ||
       file.siteIds.includes(terminal.siteId) ||
-      (await ctx.storage.fileNamedInReadableDoc(hash, transactionalCollections, { siteId: terminal.siteId }));
+      (await ctx.storage.fileGrantedByDocument(hash, terminal.siteId, transactionalCollections));
     // Same answer as a missing file, so a terminal cannot probe which hashes exist.
     if (!allowed) throw new NotFoundError('no such file');
-    return reply.type(file.contentType).header('cache-control', 'private, max-age=31536000, immutable').send(file.bytes);
+    const bytes = await ctx.storage.readFileBytes(hash);
+    if (!bytes) throw new NotFoundError('no such file');
+    // Rows stored before the allowlist may hold any type: they are held to it when served.
+    const type = allowedContentType(file.contentType);
+    reply
+      .type(type)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=31536000, immutable');
+    if (!servedInline(type)) reply.header('content-disposition', `attachment; filename="${hash}"`);
+    return reply.send(bytes);
   });
 }

@@ -7,11 +7,22 @@ export const PROTOCOL_VERSION = 1;
 export async function metaRoutes(app: FastifyInstance, ctx: EndpointContext): Promise<void> {
   const auth = authenticate(ctx);
 
-  app.get('/api/v1/health', async () => ({ ok: true, protocol: PROTOCOL_VERSION, storage: ctx.storage.kind }));
+  app.get('/api/v1/health', async () => ({
+    ok: true,
+    protocol: PROTOCOL_VERSION,
+    storage: ctx.storage.kind,
+    epoch: await ctx.epochs.current(),
+  }));
 
   app.get('/api/v1/whoami', { onRequest: auth }, async (req) => {
     const t = terminalOf(req);
-    return { terminalId: t.terminalId, siteId: t.siteId, siteKind: t.siteKind, orgId: await ctx.storage.orgId() };
+    return {
+      terminalId: t.terminalId,
+      siteId: t.siteId,
+      siteKind: t.siteKind,
+      orgId: await ctx.storage.orgId(),
+      epoch: await ctx.epochs.current(),
+    };
   });
 
   // Built once: the supported versions are fixed for the life of the process.

@@ -33,11 +33,17 @@ export async function streamRoutes(app: FastifyInstance, ctx: EndpointContext): 
     const remove = ctx.hub.add({
       terminal,
       versions,
+      // The response's own buffer and its socket's: what the operating system has not taken yet.
+      queuedBytes: () => raw.writableLength,
       write: (chunk) => {
         if (!raw.destroyed) raw.write(chunk);
-        return raw.writableLength;
       },
-      close: () => {
+      close: (how) => {
+        // A reader that fell behind is not sent what it has not read: its socket and queue go now.
+        if (how === 'slow') {
+          raw.destroy();
+          return;
+        }
         raw.end();
         // A client that never reads must not keep the socket (and shutdown) waiting.
         setTimeout(() => raw.destroy(), 1000).unref();

@@ -2,18 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PULL_LIMIT, HEADER_SCHEMA_VERSION, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_ROWS } from '../../shared/protocol/wire.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { checkAddressing } from '../addressing.js';
+import { formatCheckpoint, parseCheckpoint } from '../epoch.js';
 import { BadRequestError, TooLargeError } from '../errors.js';
+import { METRIC } from '../metrics.js';
 import { pageDocumentsJson } from '../projection.js';
 import { checkWritable, planPush, prepareVersion, upgradeRows, validateRows } from '../push.js';
 import { readScope } from '../scope.js';
 import { authenticate, requireCollection, terminalOf, type EndpointContext } from './context.js';
-
-function parseCheckpoint(value: unknown): number {
-  if (value === undefined) return 0;
-  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value))
-    throw new BadRequestError('checkpoint must be a value this endpoint returned');
-  return Number(value);
-}
 
 function parseLimit(value: unknown): number {
   if (value === undefined) return DEFAULT_PULL_LIMIT;
@@ -35,12 +30,17 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     const terminal = terminalOf(req);
     const collection = (req.params as { collection: CollectionName }).collection;
     const query = req.query as Record<string, unknown>;
-    const after = parseCheckpoint(query.checkpoint);
+    const epoch = await ctx.epochs.current();
+    const after = parseCheckpoint(query.checkpoint, epoch);
     const limit = parseLimit(query.limit);
     const version = ctx.versions.forRead(collection, ctx.versions.parseHeader(req.headers[HEADER_SCHEMA_VERSION]));
-    // Scoping is in the query, so a full page is filled past documents this terminal may not read.
+    // Scoping is in the query, so a full page is filled past documents this terminal may not read,
+    // and a short one (empty included) moves the checkpoint past those above it (SYNC-PROTOCOL.md,
+    // Pull): the next pull, and the RESYNC after every reconnection, starts there instead of
+    // rescanning them.
     const page = await ctx.storage.pull(collection, after, limit, readScope(terminal, collection));
-    const checkpoint = String(page.lastSeq ?? after);
+    const checkpoint = formatCheckpoint(epoch, Math.max(after, page.scannedToSeq ?? page.lastSeq ?? after));
+    ctx.metrics.inc(METRIC.rowsPulled, { collection }, page.bodies.length);
     const documents = await pageDocumentsJson(ctx.storage, ctx.versions, collection, version, page.bodies);
     return reply.type('application/json; charset=utf-8').send(`{"documents":[${documents}],"checkpoint":${JSON.stringify(checkpoint)}}`);
   });
@@ -65,6 +65,9 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
       upgraded.map((r) => r.id),
       planPush(terminal, collection, upgraded, at),
     );
+    ctx.metrics.inc(METRIC.pushes, { collection });
+    ctx.metrics.inc(METRIC.rowsPushed, { collection }, upgraded.length);
+    if (result.length > 0) ctx.metrics.inc(METRIC.conflicts, { collection }, result.length);
     return { conflicts: result };
   });
 }

@@ -27,9 +27,10 @@ CREATE TABLE IF NOT EXISTS larder_docs (
   site_id TEXT, to_site_id TEXT, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (collection, id));
 CREATE INDEX IF NOT EXISTS larder_docs_by_collection_seq ON larder_docs (collection, seq);
+-- A site's scoped pull: what it wrote and what is addressed to it, each an ordered range.
+CREATE INDEX IF NOT EXISTS larder_docs_by_collection_site_seq ON larder_docs (collection, site_id, seq);
+CREATE INDEX IF NOT EXISTS larder_docs_by_collection_to_site_seq ON larder_docs (collection, to_site_id, seq);
 CREATE INDEX IF NOT EXISTS larder_docs_documents_by_number ON larder_docs ((${NUMBER_OF_BODY})) WHERE collection = 'documents';
-CREATE TABLE IF NOT EXISTS larder_files (hash TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INT NOT NULL, bytes BYTEA NOT NULL);
-CREATE TABLE IF NOT EXISTS larder_file_sites (hash TEXT NOT NULL, site_id TEXT NOT NULL, PRIMARY KEY (hash, site_id));
 `;
 
 export interface DocDbRow {

@@ -1,3 +1,4 @@
+import type { FleetTerminal, TerminalStatusReport } from '../../shared/protocol/admin.js';
 import type { JsonObject } from '../json.js';
 
 export type SiteKind = 'hq' | 'kitchen' | 'store';
@@ -6,6 +7,54 @@ export interface SiteRow {
   id: string;
   kind: SiteKind;
   name: string;
+}
+
+/** What a terminal's authenticated request tells about it (recorded at most once a minute). */
+export interface TerminalContact {
+  at: Date;
+  appVersion: string | null;
+  schemaVersions: Record<string, number> | null;
+}
+
+/** A fleet row as both stores read it (timestamps as ISO text). */
+export interface FleetDbRow {
+  id: string;
+  site_id: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  app_version: string | null;
+  schema_versions: string | null;
+  pending: number | null;
+  refused: number | null;
+  status_at: string | null;
+}
+
+function parseVersions(text: string | null): Record<string, number> | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, number>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function fleetRow(r: FleetDbRow): FleetTerminal {
+  return {
+    terminalId: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    lastSeenAt: r.last_seen_at,
+    appVersion: r.app_version,
+    schemaVersions: parseVersions(r.schema_versions),
+    pending: r.pending,
+    refused: r.refused,
+    statusAt: r.status_at,
+  };
 }
 
 export interface TerminalRow {
@@ -38,6 +87,12 @@ export interface PulledPage {
   bodies: string[];
   /** Sequence of the last document in the page; null for an empty page. */
   lastSeq: number | null;
+  /**
+   * The sequence the pull checkpoint may advance to: the page's lastSeq when the page is full,
+   * otherwise the highest sequence visible to this read (below the visibility horizon), so an
+   * empty page still moves the checkpoint past rows the reader may not read.
+   */
+  scannedToSeq: number;
 }
 
 /** What a write turns into: the storage assigns the sequence. */
@@ -76,11 +131,21 @@ export interface Storage extends StorageEvents {
   orgId(): Promise<string>;
 
   addSite(site: SiteRow, mirror: DocWrite): Promise<StoredDoc>;
+  /** Renames a site and writes its new mirror document; false when no such site exists. */
+  updateSite(site: SiteRow, mirror: DocWrite): Promise<boolean>;
   getSite(id: string): Promise<SiteRow | null>;
   listSites(): Promise<SiteRow[]>;
   addTerminal(t: { id: string; siteId: string; name: string; tokenHash: string }): Promise<void>;
   /** Returns false when no such terminal exists. */
   revokeTerminal(id: string): Promise<boolean>;
+  /** Returns false when no such terminal exists. */
+  renameTerminal(id: string, name: string): Promise<boolean>;
+  recordTerminalContact(id: string, contact: TerminalContact): Promise<void>;
+  recordTerminalStatus(id: string, status: TerminalStatusReport, at: Date): Promise<void>;
+  /** Every terminal, revoked ones included, with its last contact and status (never a token hash). */
+  listTerminals(): Promise<FleetTerminal[]>;
+  /** Whether this token belonged to a terminal that was revoked (asked only after a failed lookup). */
+  tokenRevoked(tokenHash: string): Promise<boolean>;
   terminalByTokenHash(tokenHash: string): Promise<AuthTerminal | null>;
   /** Of the given ids, those not revoked (used to close revoked terminals' streams). */
   activeTerminals(ids: readonly string[]): Promise<Set<string>>;
@@ -105,9 +170,6 @@ export interface Storage extends StorageEvents {
    * document is left out: a wrong link is worse than the tag kept in the note.
    */
   documentIdsByNumber(type: string, siteId: string, numbers: readonly string[]): Promise<Map<string, string>>;
-  /** The printed numbers of these `documents` ids (those that exist and have one). */
-  documentNumbers(ids: readonly string[]): Promise<Map<string, string>>;
-
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /**
@@ -116,10 +178,22 @@ export interface Storage extends StorageEvents {
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
 
-  putFile(file: FileRow, bytes: Buffer, siteId: string): Promise<void>;
-  getFile(hash: string): Promise<(FileRow & { bytes: Buffer; siteIds: string[] }) | null>;
-  /** Whether a document readable in `scope` names the hash (see SYNC-PROTOCOL.md, Files). */
-  fileNamedInReadableDoc(hash: string, transactional: readonly string[], scope: ReadScope): Promise<boolean>;
+  /**
+   * Stores a blob for `siteId` (a no-op when that site holds it already). Throws QuotaError when
+   * the site's files would pass `quotaBytes` (SYNC-PROTOCOL.md v1.1, Files).
+   */
+  putFile(file: FileRow, bytes: Buffer, siteId: string, quotaBytes: number): Promise<void>;
+  /** The file's row and the sites that uploaded it, without its bytes. */
+  getFile(hash: string): Promise<(FileRow & { siteIds: string[] }) | null>;
+  readFileBytes(hash: string): Promise<Buffer | null>;
+  /**
+   * Whether `siteId` may read the file through a document: one naming it in a declared file field
+   * (the file index), readable by the site, and not written by the site itself. `transactional`
+   * are the collections read by site; the others every site reads.
+   */
+  fileGrantedByDocument(hash: string, siteId: string, transactional: readonly string[]): Promise<boolean>;
+  /** Removes files no document has named since before `cutoffMs` (epoch ms); returns how many. */
+  sweepFiles(cutoffMs: number): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
 export * from './wire';
 export * from './schema-versions';
 export * from './limits';
+export * from './admin';

@@ -5,13 +5,7 @@
 import { Ledger, positionKey, recomputePositions } from '../../shared/domain';
 import { HEADER_SCHEMA_VERSION, type JsonObject } from '../../shared/protocol/wire';
 import type { MovementDoc } from '../../shared/schemas';
-import {
-  currentVersion,
-  declaresMoreFields,
-  needsLinkResolver,
-  projectToVersion,
-  type LegacyLinkResolver,
-} from '../../shared/schemas/versions';
+import { currentVersion, declaresMoreFields, projectToVersion } from '../../shared/schemas/versions';
 import type { StockPosition } from '../../shared/domain/ledger-view';
 import { sleep } from './rng';
 import { canonical, type ChaosStatus, type DumpChanges } from './terminal-protocol';
@@ -55,6 +49,11 @@ export class Auditor {
           const res = await fetch(`${this.world.url}/api/v1/sync/${collection}/pull?${query}`, {
             headers: { authorization: `Bearer ${this.world.auditorToken}`, [HEADER_SCHEMA_VERSION]: String(currentVersion(collection)) },
           });
+          // A restored endpoint (restore.ts): its content is read again from the start.
+          if (res.status === 409 && ((await res.json()) as { error?: string }).error === 'epoch-changed') {
+            this.forget();
+            return false;
+          }
           if (!res.ok) return false;
           body = (await res.json()) as typeof body;
         } catch {
@@ -90,28 +89,28 @@ export class Auditor {
     return true;
   }
 
-  /** Numbers of the documents a v0 projection names by number (as the endpoint's own resolver does). */
-  private readonly links: LegacyLinkResolver = {
-    requestIdByNumber: () => undefined,
-    numberById: (id) => {
-      const number = this.docs.documents.get(id)?.doc.number;
-      return typeof number === 'string' ? number : undefined;
-    },
-  };
+  /** Drops the view of the endpoint's content; movements found doubled before stay recorded. */
+  private forget(): void {
+    for (const collection of AUDITED) {
+      this.docs[collection].clear();
+      this.bySite[collection].clear();
+      this.checkpoints[collection] = undefined;
+    }
+  }
 
   /** What `t` must hold for `d`: the endpoint's copy as `t`'s release reads it. */
   expectedContent(t: ChaosTerminal, collection: Audited, d: ServerDoc): string {
     if (t.release !== 'v0') return d.content;
     const current = currentVersion(collection);
-    if (!declaresMoreFields(collection, 0, current) && !needsLinkResolver(collection, 0, current)) return d.content;
-    return (d.contentAtV0 ??= canonical(projectToVersion(collection, d.doc as JsonObject, 0, this.links)));
+    if (!declaresMoreFields(collection, 0, current)) return d.content;
+    return (d.contentAtV0 ??= canonical(projectToVersion(collection, d.doc as JsonObject, 0)));
   }
 
   /** Documents `t` may read whose v0 projection leaves something out: what a v0 terminal holds short. */
   shortAtV0(t: ChaosTerminal): Set<string> {
     const out = new Set<string>();
     for (const [id, d] of this.readableBy(t, 'documents')) {
-      const projected = (d.contentAtV0 ??= canonical(projectToVersion('documents', d.doc as JsonObject, 0, this.links)));
+      const projected = (d.contentAtV0 ??= canonical(projectToVersion('documents', d.doc as JsonObject, 0)));
       if (projected !== d.content) out.add(id);
     }
     return out;
@@ -283,7 +282,7 @@ export async function stuckIndicators(world: World): Promise<string[]> {
     const status = await t.run<ChaosStatus>({ op: 'status' });
     // What the terminal's own indicator says, so a stuck terminal tells why (offline? an error? sync never started?).
     if (status.pendingUploads > 0 || status.refused > 0) {
-      const refused = status.refused > 0 ? `, ${status.refused} refused` : '';
+      const refused = status.refused > 0 ? `, ${status.refused} refused, first ${status.firstRefused ?? '?'}` : '';
       out.push(
         `${t.label}:${status.pendingUploads} (${status.syncing ? status.connectivity : 'sync not started'}${status.error ? `, error: ${status.error}` : ''}${refused})`,
       );

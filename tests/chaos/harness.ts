@@ -4,6 +4,7 @@
 import { Auditor, Mirrors, settleAndCheck, stuckIndicators, type Findings } from './check';
 import { Rng, sleep } from './rng';
 import { scenarios, type RunContext } from './scenarios';
+import { restorePlan, restoreStepDuringRun, TOUCHES_ENDPOINT } from './restore';
 import { upgradeDuringRun, upgradePlan } from './upgrade';
 import { World } from './world';
 
@@ -55,6 +56,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const mirrors = new Mirrors();
   const active = scenarios.filter((s) => !options.only || options.only.includes(s.name));
   const upgrades = upgradePlan(world, options.runs);
+  const restores = restorePlan(options.runs);
   try {
     for (let run = 0; run < options.runs; run++) {
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) {
@@ -71,8 +73,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       try {
         // A planned upgrade happens part-way through the scenario, faults and traffic going on.
         const upgrading = (upgrades.get(run) ?? []).map((t, i) => upgradeDuringRun(world, auditor, t, rng.fork(50 + i), run));
-        const [applied, ...upgraded] = await Promise.all([scenario.apply(ctx), ...upgrading]);
-        description = [applied, ...upgraded].join('; ');
+        // A planned backup or restore too; after the scenario when the scenario stops the endpoint itself.
+        const step = restores.get(run);
+        const stepping = step ? () => restoreStepDuringRun(world, step, rng.fork(60), run) : null;
+        const alone = stepping !== null && TOUCHES_ENDPOINT.has(scenario.name);
+        const [applied, ...others] = await Promise.all([scenario.apply(ctx), ...upgrading, ...(stepping && !alone ? [stepping()] : [])]);
+        if (stepping && alone) others.push(await stepping());
+        description = [applied, ...others].join('; ');
       } catch (error) {
         summary.errors++;
         description = `HARNESS ERROR ${error instanceof Error ? error.message : String(error)}`;

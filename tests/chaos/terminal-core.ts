@@ -40,7 +40,11 @@ export function createTerminalCore(options: TerminalCoreOptions): { run(command:
         if (patch.pendingUploads !== undefined) status.pendingUploads = patch.pendingUploads;
         if (patch.connectivity !== undefined) status.connectivity = patch.connectivity;
         if (patch.error !== undefined) status.error = patch.error;
-        if (patch.refused !== undefined) status.refused = patch.refused.length;
+        if (patch.refused !== undefined) {
+          status.refused = patch.refused.length;
+          const first = patch.refused[0];
+          status.firstRefused = first ? `${first.collection}/${first.id} ${first.status}: ${first.reason}` : undefined;
+        }
       },
     });
   };

@@ -28,6 +28,8 @@ export interface ChaosStatus {
   syncing: boolean;
   /** Records the endpoint refused for good (renderer/db/replication/refused.ts). */
   refused: number;
+  /** The first refused record, with the endpoint's words, so a stuck terminal says why. */
+  firstRefused?: string;
 }
 
 /**

@@ -24,6 +24,18 @@ export type RequestsOf = (storeSiteId: string) => readonly RequestRef[];
 
 const noRequests: RequestsOf = () => [];
 
+/** A shipped dispatch already on the endpoint, which the store it is addressed to may receive. */
+export interface DispatchRef {
+  id: string;
+  /** The kitchen that shipped it: the receipt goes back there. */
+  fromSiteId: string;
+}
+
+/** The dispatches addressed to `storeSiteId` that a store receipt may answer. */
+export type DispatchesTo = (storeSiteId: string) => readonly DispatchRef[];
+
+const noDispatches: DispatchesTo = () => [];
+
 /** A dispatch's link to the requests it answers, as `t`'s release writes it. */
 function requestLink(rng: Rng, t: ChaosTerminal, refs: readonly RequestRef[]): Partial<DocumentDoc> {
   if (refs.length === 0 || !rng.chance(0.6)) return {};
@@ -61,7 +73,13 @@ const products = ['p-flour', 'p-milk', 'p-beef', 'p-rice', 'p-oil'];
 const stores = ['store-a', 'store-b'];
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function randomPosting(rng: Rng, t: ChaosTerminal, clockMs: number, requestsOf: RequestsOf = noRequests): Posting {
+export function randomPosting(
+  rng: Rng,
+  t: ChaosTerminal,
+  clockMs: number,
+  requestsOf: RequestsOf = noRequests,
+  dispatchesTo: DispatchesTo = noDispatches,
+): Posting {
   const at = new Date(clockMs).toISOString();
   const businessDate = at.slice(0, 10);
   const base = { siteId: t.siteId, status: 'posted', businessDate, at, terminalId: t.label, updatedAt: at };
@@ -97,7 +115,9 @@ export function randomPosting(rng: Rng, t: ChaosTerminal, clockMs: number, reque
     sign = -1;
   } else if (t.siteKind === 'store' && rng.chance(0.2)) {
     return { document: storeRequest(rng, t, base, id), movements: [] };
-  } else if (t.siteKind === 'store' && rng.chance(0.6)) {
+  } else if (t.siteKind === 'store' && (rng.chance(0.6) || dispatchesTo(t.siteId).length === 0)) {
+    // A store receives only what was shipped to it (the endpoint refuses a receipt of any other
+    // dispatch, SYNC-PROTOCOL.md "Addressing"): with nothing shipped yet, it sells instead.
     document = {
       ...base,
       id,
@@ -108,13 +128,14 @@ export function randomPosting(rng: Rng, t: ChaosTerminal, clockMs: number, reque
     kind = 'sale';
     sign = -1;
   } else if (t.siteKind === 'store') {
+    const answered = rng.pick(dispatchesTo(t.siteId));
     document = {
       ...base,
       id,
       type: 'store-receipt',
       number: `SR-${id}`,
-      toSiteId: 'kitchen',
-      dispatchId: `d-unknown-${id}`,
+      toSiteId: answered.fromSiteId,
+      dispatchId: answered.id,
       lines: lines.map((l) => ({ ...l, accepted: l.qty, short: 0, rejected: 0 })),
     } as DocumentDoc;
     kind = 'dispatch-in';

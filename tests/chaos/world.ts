@@ -1,6 +1,9 @@
 // The chaos world: one real endpoint process (SQLite, its own data dir and port), the four sites,
 // a fleet of terminals each behind its own fault proxy, and the record of every movement a
 // terminal ever reported stored — the oracle the final checks hold the system to.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
 import type { MovementDoc } from '../../shared/schemas';
 import { FaultProxy } from './proxy';
@@ -8,7 +11,7 @@ import { Rng } from './rng';
 import { BrowserTerminal, buildTerminalPage, openWorkerTerminal, serveStatic, type ChaosTerminal, type SiteKind } from './terminals';
 import { canonical } from './terminal-protocol';
 import type { Release } from './terminal-worker';
-import { randomPosting, type Posting, type RequestRef, type RequestsOf } from './traffic';
+import { randomPosting, type DispatchesTo, type DispatchRef, type Posting, type RequestRef, type RequestsOf } from './traffic';
 
 export interface StoredMovement {
   siteId: string;
@@ -51,11 +54,16 @@ export class World {
   readonly upgrades = new Map<string, { run: number; shortAtV0: ReadonlySet<string> }>();
   /** Store requests terminals stored, per store, with the run that stored them. */
   private readonly requests = new Map<string, (RequestRef & { run: number })[]>();
+  /** Shipped dispatches terminals stored, per addressed store, with the run that stored them. */
+  private readonly dispatches = new Map<string, (DispatchRef & { run: number })[]>();
   /** Per terminal, how far its clock is off (ms); business times are stamped from it. */
   readonly skew = new Map<string, number>();
   auditorToken = '';
   endpointDown = false;
   private closeStatic: (() => Promise<void>) | null = null;
+  /** `admin backup` files by the run that took them (restore.ts). */
+  private readonly backups = new Map<number, string>();
+  private backupDir: string | null = null;
 
   private constructor(
     public endpoint: EndpointProcess,
@@ -110,12 +118,21 @@ export class World {
     return (storeSiteId) => (this.requests.get(storeSiteId) ?? []).filter((r) => r.run < run);
   }
 
+  /**
+   * The dispatches a store receipt of run \`run\` may answer: those stored in earlier runs, which
+   * every check since has seen on the endpoint. A store receives a dispatch only after pulling it,
+   * so the endpoint holds it before the receipt; a receipt of any other is refused (403).
+   */
+  dispatchesBefore(run: number): DispatchesTo {
+    return (storeSiteId) => (this.dispatches.get(storeSiteId) ?? []).filter((d) => d.run < run);
+  }
+
   /** Posts one random document through a terminal; its movements count as stored once the insert resolves. */
   async post(
     t: ChaosTerminal,
     rng: Rng,
     run: number,
-    posting = randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run)),
+    posting = randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run), this.dispatchesBefore(run)),
   ): Promise<void> {
     try {
       await t.run({ op: 'insert', collection: 'movements', docs: posting.movements });
@@ -129,7 +146,9 @@ export class World {
 
   /** Many postings' movements in one local write (an offline backlog, a big push). */
   async postBacklog(t: ChaosTerminal, rng: Rng, run: number, postings: number): Promise<void> {
-    const batch = Array.from({ length: postings }, () => randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run)));
+    const batch = Array.from({ length: postings }, () =>
+      randomPosting(rng, t, this.clockOf(t), this.requestsBefore(run), this.dispatchesBefore(run)),
+    );
     for (let i = 0; i < batch.length; i += 250) {
       const slice = batch.slice(i, i + 250);
       try {
@@ -159,6 +178,11 @@ export class World {
       this.requests.set(document.siteId, mine);
       mine.push({ id: document.id, number: document.number, run });
     }
+    if (document.type === 'dispatch') {
+      const to = this.dispatches.get(document.toSiteId) ?? [];
+      this.dispatches.set(document.toSiteId, to);
+      to.push({ id: document.id, fromSiteId: document.siteId, run });
+    }
     for (const m of posting.movements)
       this.stored.set(m.id, { siteId: m.siteId, content: canonical(m as MovementDoc), terminal: t.label, run });
   }
@@ -185,11 +209,34 @@ export class World {
     this.endpointDown = false;
   }
 
+  /** `admin backup` while the endpoint serves; kept by run for a later restore (restore.ts). */
+  async backupEndpoint(run: number): Promise<{ epoch: string }> {
+    this.backupDir ??= mkdtempSync(join(tmpdir(), 'larder-chaos-backups-'));
+    const file = join(this.backupDir, `run-${run}.sqlite`);
+    const out = await this.endpoint.admin('backup', '--out', file);
+    this.backups.set(run, file);
+    return { epoch: /^epoch (\S+)$/m.exec(out)?.[1] ?? '?' };
+  }
+
+  /** Stops the endpoint, restores the backup taken in `run` (`admin restore`: a new epoch) and starts it again. */
+  async restoreEndpoint(run: number): Promise<{ epoch: string }> {
+    const file = this.backups.get(run);
+    if (!file) throw new Error(`no backup of run ${run}`);
+    const { dataDir } = this.endpoint;
+    this.endpointDown = true;
+    await this.endpoint.stop({ keepData: true });
+    const out = await this.endpoint.admin('restore', '--from', file);
+    this.endpoint = await startEndpointProcess({ dataDir, port: this.port });
+    this.endpointDown = false;
+    return { epoch: /^epoch (\S+)$/m.exec(out)?.[1] ?? '?' };
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.terminals.map((t) => t.close().catch(() => undefined)));
     await Promise.all(this.terminals.map((t) => t.proxy.close().catch(() => undefined)));
     await this.closeStatic?.();
     if (this.endpointDown) await this.restartEndpoint().catch(() => undefined);
     await this.endpoint.stop();
+    if (this.backupDir) rmSync(this.backupDir, { recursive: true, force: true });
   }
 }

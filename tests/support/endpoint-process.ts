@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+const START_TIMEOUT_MS = 60_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,6 +28,8 @@ export interface EndpointProcess {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the endpoint printed so far (its JSON log lines included), stdout and stderr. */
+  output(): string;
   admin(...args: string[]): Promise<string>;
   addTerminal(siteId: string, name: string): Promise<{ terminalId: string; token: string }>;
   /** SIGTERM to the process group; the data directory is removed unless `keepData`. */
@@ -54,7 +57,12 @@ export async function startEndpointProcess(options: EndpointProcessOptions = {})
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`endpoint did not start within 20 s:\n${output}`)), 20_000);
+    // A loaded machine (2 cores shared by many runs) can take long; a start given up on is killed,
+    // or it would come up later holding the port every retry needs.
+    const timer = setTimeout(() => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      reject(new Error(`endpoint did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening (\S+)/.exec(output);
@@ -79,6 +87,7 @@ export async function startEndpointProcess(options: EndpointProcessOptions = {})
     url,
     dataDir,
     process: child,
+    output: () => output,
     admin,
     async addTerminal(siteId, name) {
       const stdout = await admin('terminal', 'add', '--site', siteId, '--name', name, '--json');

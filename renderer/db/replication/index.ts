@@ -15,13 +15,16 @@ import {
   type PullAnswer,
   type PushAnswer,
 } from '../../../shared/protocol';
-import { describeSyncError, versionProblemOf, type VersionProblem } from './sync-errors';
+import { describeSyncError, isRevokedError, versionProblemOf, type VersionProblem } from './sync-errors';
 import type { Writer } from '../../../shared/schemas/write-scope';
 import type { LarderDatabase } from '../database';
 import { memoryPersistence, PendingTracker, type PendingPersistence } from './pending-tracker';
 import { withoutOthersDocuments } from './others-documents';
 import { RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
 import { pullStart, pulledCheckpoint, type WireCheckpoint } from './pull-checkpoint';
+import { requestsUnderLimit } from './push-requests';
+import { adoptPulledOthersDocuments } from './adopt-pulled';
+import { EpochResets, isCatchUpRefusal, isEpochChange } from './epoch-change';
 import { ResyncGate } from './resync-gate';
 import { readSse } from './sse';
 import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type BackoffPolicy } from './transport';
@@ -29,6 +32,7 @@ import { backoffDelay, defaultBackoff, SyncHttpError, SyncTransport, type Backof
 export { describeSyncError, versionProblemOf, type VersionProblem } from './sync-errors';
 
 export type { WireCheckpoint } from './pull-checkpoint';
+export { requestsUnderLimit } from './push-requests';
 
 export interface SyncStatusPatch {
   connectivity?: 'connecting' | 'online' | 'offline';
@@ -41,6 +45,8 @@ export interface SyncStatusPatch {
   refused?: readonly RefusedRecord[];
   /** The endpoint and this app speak different data versions (SYNC-PROTOCOL.md, Schema evolution); null once they agree. */
   versionProblem?: VersionProblem | null;
+  /** HQ revoked this terminal: nothing syncs until it is paired again. */
+  revoked?: boolean;
 }
 
 export interface StartSyncOptions {
@@ -67,6 +73,8 @@ export interface LarderSync {
   readonly states: Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
   readonly gates: Record<CollectionName, ResyncGate<unknown>>;
   awaitInSync(): Promise<void>;
+  /** `collection/id` of the local writes the endpoint has not acknowledged yet. */
+  pendingKeys(): string[];
   /** Drops the live stream as a network failure would; it reconnects by itself. */
   dropStream(): void;
   /** The network is said to be back: reconnect now instead of after the backoff. */
@@ -93,7 +101,11 @@ function reporting<A extends unknown[], R>(
     } catch (error) {
       const versionProblem = versionProblemOf(collection, error);
       onVersionProblem?.(collection, versionProblem);
-      onStatus({ error: describeSyncError(error), ...(versionProblem ? { versionProblem } : {}) });
+      onStatus({
+        error: describeSyncError(error),
+        ...(versionProblem ? { versionProblem } : {}),
+        ...(isRevokedError(error) ? { revoked: true } : {}),
+      });
       throw error;
     }
   };
@@ -105,40 +117,6 @@ const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 const PULL_BATCH_DOCUMENTS = 10_000;
 /** The protocol's row limit per push. */
 const PUSH_ROWS_PER_REQUEST = MAX_PUSH_ROWS;
-/** Below the protocol's 5 MiB body limit, with room for a multi-byte surprise. */
-const PUSH_BODY_BYTES = 4 * 1024 * 1024;
-
-/**
- * Splits a push batch into request bodies of at most PUSH_BODY_BYTES: one large document (a
- * 5,000-line count) must not make its neighbours' request too large. A single row over the limit
- * still goes alone, and the endpoint's 413 says why.
- */
-export function requestsUnderLimit<Row>(rows: readonly Row[], limitBytes = PUSH_BODY_BYTES): { rows: Row[]; body: string }[] {
-  // The usual batch (500 movements ≈ 150 kB) is far below the limit: one stringify, no encoding.
-  // A UTF-16 code unit never takes more than 3 bytes of UTF-8, so length × 3 bounds the size.
-  const whole = JSON.stringify(rows);
-  if (whole.length * 3 <= limitBytes) return rows.length > 0 ? [{ rows: [...rows], body: whole }] : [];
-  const encoder = new TextEncoder();
-  const requests: { rows: Row[]; body: string }[] = [];
-  let current: { rows: Row[]; parts: string[]; bytes: number } = { rows: [], parts: [], bytes: 2 };
-  const close = () => {
-    if (current.rows.length > 0) requests.push({ rows: current.rows, body: `[${current.parts.join(',')}]` });
-  };
-  for (const row of rows) {
-    const part = JSON.stringify(row);
-    const bytes = encoder.encode(part).length + 1;
-    if (current.rows.length > 0 && current.bytes + bytes > limitBytes) {
-      close();
-      current = { rows: [], parts: [], bytes: 2 };
-    }
-    current.rows.push(row);
-    current.parts.push(part);
-    current.bytes += bytes;
-  }
-  close();
-  return requests;
-}
-
 export function startSync(options: StartSyncOptions): LarderSync {
   const { db, onStatus } = options;
   const backoff = options.backoff ?? defaultBackoff;
@@ -204,7 +182,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
         return answer.conflicts;
       } catch (error) {
         const named = refusedRows(error, ids);
-        if (named.size === 0) throw error;
+        if (named.size === 0 || catchingUpAfterRestore(error)) throw error;
         const at = new Date().toISOString();
         const status = (error as SyncHttpError).status;
         refused.add([...named].map(([index, reason]) => ({ collection: name, id: ids[index] ?? '', status, reason, at })));
@@ -218,6 +196,9 @@ export function startSync(options: StartSyncOptions): LarderSync {
       }
     }
   };
+  /** When this terminal last saw the endpoint's epoch change (refusals just after it are retried). */
+  let epochChangedAt: number | null = null;
+  const catchingUpAfterRestore = (error: unknown) => isCatchUpRefusal(error, epochChangedAt);
   const setAsidePulled = (name: CollectionName, doc: unknown, problem: string) => {
     const id = String((doc as { id?: unknown } | null)?.id ?? '?').slice(0, 64);
     refused.add([{ collection: name, id, status: 0, reason: `received but not stored: ${problem}`, at: new Date().toISOString() }]);
@@ -228,10 +209,19 @@ export function startSync(options: StartSyncOptions): LarderSync {
 
   const gates = {} as Record<CollectionName, ResyncGate<unknown>>;
   const states = {} as Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
-  for (const name of collectionNames) {
-    const gate = new ResyncGate<unknown>(options.resyncRetryMs);
-    gates[name] = gate;
-    states[name] = replicateRxCollection<unknown, WireCheckpoint>({
+  for (const name of collectionNames) gates[name] = new ResyncGate<unknown>(options.resyncRetryMs);
+  // A restored endpoint (epoch-change.ts): every replication is removed with its state and started afresh.
+  const epochs = new EpochResets(async () => {
+    epochChangedAt = Date.now();
+    await Promise.all(Object.values(states).map((state) => state.remove()));
+    if (stopped) return;
+    initialReceived = 0;
+    for (const name of collectionNames) states[name] = replicate(name, epochs.generation + 1);
+    watchInitialSync();
+  });
+  function replicate(name: CollectionName, generation: number): RxReplicationState<unknown, WireCheckpoint> {
+    const gate = gates[name];
+    const state = replicateRxCollection<unknown, WireCheckpoint>({
       replicationIdentifier: `larder-v1-${name}-${options.endpointUrl}`,
       collection: db[name] as never,
       live: true,
@@ -254,9 +244,15 @@ export function startSync(options: StartSyncOptions): LarderSync {
             const query = new URLSearchParams({ limit: String(limit) });
             if (token !== undefined) query.set('checkpoint', token);
             // Documents come as this app's version knows them (the endpoint projects newer ones).
-            const page = await transport.json<PullAnswer<WithDeleted<unknown>>>(`/api/v1/sync/${name}/pull?${query}`, {
-              headers: { [HEADER_SCHEMA_VERSION]: String(versions[name]) },
-            });
+            const page = await transport
+              .json<PullAnswer<WithDeleted<unknown>>>(`/api/v1/sync/${name}/pull?${query}`, {
+                headers: { [HEADER_SCHEMA_VERSION]: String(versions[name]) },
+              })
+              .catch((error: unknown) => {
+                // The reset replaces this replication; it must not wait for this handler, so it is not awaited.
+                if (isEpochChange(error)) epochs.changed(generation);
+                throw error;
+              });
             synced();
             clearVersionProblem(name, 'pull');
             for (const doc of page.documents) {
@@ -274,6 +270,8 @@ export function startSync(options: StartSyncOptions): LarderSync {
             // A short page means nothing newer is there (SYNC-PROTOCOL.md, pull).
             if (page.documents.length < limit || documents.length >= batchSize) break;
           }
+          // After an epoch change, other sites' documents are taken as pulled (adopt-pulled.ts).
+          if (generation > 0 && documents.length > 0) await adoptPulledOthersDocuments(db, name, documents, await whoami());
           return { documents, checkpoint: pulledCheckpoint(token, versions[name]) };
         }),
       },
@@ -295,12 +293,14 @@ export function startSync(options: StartSyncOptions): LarderSync {
       },
     });
     // Errors the handlers did not see (RxDB's own) still reach the indicator.
-    states[name].error$.subscribe((error) => {
+    state.error$.subscribe((error) => {
       if (!(error.parameters as { errors?: unknown[] } | undefined)?.errors) onStatus({ error: describeSyncError(error) });
     });
+    return state;
   }
-
   let stopped = false;
+  for (const name of collectionNames) states[name] = replicate(name, 0);
+
   let streamAbort: AbortController | undefined;
   let wake: (() => void) | undefined;
   const runStream = async () => {
@@ -311,7 +311,12 @@ export function startSync(options: StartSyncOptions): LarderSync {
           headers: { accept: 'text/event-stream', [HEADER_SCHEMA_VERSIONS]: formatSchemaVersions(versions) },
           signal: streamAbort.signal,
         });
-        if (!response.ok) throw new SyncHttpError(response.status, 'stream-refused', `live stream refused: HTTP ${response.status}`);
+        if (!response.ok) {
+          // A revoked terminal is told so by name (its body's `error`), whichever request hears it first.
+          const answer = (await response.json().catch(() => ({}))) as { error?: unknown };
+          const reason = answer.error === 'revoked' ? 'revoked' : 'stream-refused';
+          throw new SyncHttpError(response.status, reason, `live stream refused: HTTP ${response.status}`);
+        }
         attempt = 0;
         streamConnected = true;
         onStatus({ connectivity: 'online', error: null });
@@ -333,7 +338,8 @@ export function startSync(options: StartSyncOptions): LarderSync {
           streamAbort.signal,
         );
       } catch (error) {
-        if (!stopped && error instanceof SyncHttpError && error.status === 401) onStatus({ error: describeSyncError(error) });
+        if (!stopped && error instanceof SyncHttpError && error.status === 401)
+          onStatus({ error: describeSyncError(error), ...(isRevokedError(error) ? { revoked: true } : {}) });
       }
       streamConnected = false;
       if (stopped) return;
@@ -348,25 +354,40 @@ export function startSync(options: StartSyncOptions): LarderSync {
       wake = undefined;
     }
   };
-  onStatus({ connectivity: 'connecting', initialSyncReceived: 0 });
-  void Promise.all(Object.values(states).map((state) => state.awaitInitialReplication()))
-    .then(() => {
-      initialReceived = null;
-      onStatus({ initialSyncReceived: null });
-      return Promise.all(Object.values(states).map((state) => state.awaitInSync()));
-    })
-    .then(
-      () => tracker.settleCarriedOver(),
-      () => undefined, // cancelled before it finished
-    );
+  function watchInitialSync(): void {
+    onStatus({ initialSyncReceived: 0 });
+    void Promise.all(Object.values(states).map((state) => state.awaitInitialReplication()))
+      .then(() => {
+        initialReceived = null;
+        onStatus({ initialSyncReceived: null });
+        return Promise.all(Object.values(states).map((state) => state.awaitInSync()));
+      })
+      .then(
+        () => tracker.settleCarriedOver(),
+        () => undefined, // cancelled before it finished
+      );
+  }
+  onStatus({ connectivity: 'connecting' });
+  watchInitialSync();
   void runStream();
 
   return {
     states,
     gates,
     awaitInSync: async () => {
-      await Promise.all(Object.values(states).map((state) => state.awaitInSync()));
+      // An epoch reset replaces the replications under way: wait for the ones that replaced them.
+      for (;;) {
+        const generation = epochs.generation;
+        await epochs.pending;
+        try {
+          await Promise.all(Object.values(states).map((state) => state.awaitInSync()));
+        } catch (error) {
+          if (generation === epochs.generation && !epochs.pending) throw error;
+        }
+        if (generation === epochs.generation && !epochs.pending) return;
+      }
     },
+    pendingKeys: () => tracker.keys(),
     dropStream: () => streamAbort?.abort(),
     reconnectNow: () => wake?.(),
     stop: async () => {
@@ -374,6 +395,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
       streamAbort?.abort();
       wake?.();
       tracker.stop();
+      await epochs.pending;
       await Promise.all(Object.values(states).map((state) => state.cancel()));
       Object.values(gates).forEach((gate) => gate.stop());
     },

@@ -56,6 +56,11 @@ export class PendingTracker {
     return this.pending.size;
   }
 
+  /** `collection/id` of every write the endpoint has not acknowledged (local-backup.ts exports them). */
+  keys(): string[] {
+    return [...this.pending];
+  }
+
   /** The endpoint answered a push containing these documents (stored, or a conflict resolved). */
   acknowledged(collection: CollectionName, ids: readonly string[]): void {
     for (const id of ids) this.pending.delete(keyOf(collection, id));

@@ -16,11 +16,19 @@ export function describeSyncError(error: unknown): string {
       const { terminal, minimum } = (cause.details ?? {}) as Partial<UpgradeRequiredDetails>;
       return `this app is too old for the endpoint (data version ${terminal}, oldest accepted ${minimum}): update the app`;
     }
+    if (cause.reason === 'revoked')
+      return 'this terminal was revoked at HQ: it no longer uploads or receives anything; ask HQ for a new pairing';
     if (cause.status === 401) return 'the endpoint no longer accepts this terminal (token revoked or unknown): pair again in Settings';
     return `${cause.message} (${cause.reason})`;
   }
   const message = (cause as { message?: unknown })?.message;
   return typeof message === 'string' ? message.trim() : String(cause);
+}
+
+/** Whether HQ revoked this terminal (SYNC-PROTOCOL.md v1.2: `401 {"error":"revoked"}`). */
+export function isRevokedError(error: unknown): boolean {
+  const cause = (error as { parameters?: { errors?: unknown[] } })?.parameters?.errors?.[0] ?? error;
+  return cause instanceof SyncHttpError && cause.status === 401 && cause.reason === 'revoked';
 }
 
 /** Why the endpoint will not sync a collection with this app until one of them is updated. */

@@ -1,6 +1,7 @@
 // CI's seeded slice of the chaos harness (tests/chaos): one run of each of the eight fault
 // scenarios against a real endpoint process, five terminals (one in Chromium for kill -9, two on
-// the first release, upgraded in place in runs 2 and 5), then heal, quiet and the lost/doubled/
+// the first release, upgraded in place in runs 2 and 5; an `admin backup` in run 2 restored in
+// run 5, tests/chaos/restore.ts), then heal, quiet and the lost/doubled/
 // diverged checks, each terminal held to the endpoint's documents as its version reads them.
 // `npm run chaos` runs the long version.
 import { describe, expect, it } from 'vitest';

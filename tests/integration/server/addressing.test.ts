@@ -5,6 +5,7 @@
  * showed in that store's receiving list.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addSite } from '../../../server/admin-ops';
 import { startEndpoint, type RunningEndpoint } from '../../../server/app';
 import { businessDoc, openBackend, postgresAvailable, seedOrg, SyncClient, type Backend, type Doc } from './helpers';
 
@@ -70,9 +71,10 @@ describe.each(backends)('addressing on %s', (backendName) => {
   });
 
   it('accepts what the table declares: dispatch kitchen → store, request and receipt store → kitchen, approval hq → store', async () => {
-    await clients.k1.insert('documents', [businessDoc('k1', { type: 'dispatch', toSiteId: 's1' })]);
+    const dispatch = businessDoc('k1', { type: 'dispatch', toSiteId: 's1' });
+    await clients.k1.insert('documents', [dispatch]);
     await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-request', toSiteId: 'k1' })]);
-    await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-receipt', toSiteId: 'k1', dispatchId: 'd-1' } as Doc)]);
+    await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-receipt', toSiteId: 'k1', dispatchId: dispatch.id } as Doc)]);
     await clients.hq.insert('documents', [businessDoc('hq', { type: 'approval', status: 'approved', toSiteId: 's2' })]);
     expect((await clients.hq.pullAll('documents')).documents).toHaveLength(4);
   });
@@ -88,5 +90,49 @@ describe.each(backends)('addressing on %s', (backendName) => {
     expect(JSON.stringify(res.body.details)).toMatch(/never changes toSiteId/);
     expect((await clients.s2.pullAll('documents')).documents).toEqual([]);
     expect((await clients.s1.pullAll('documents')).documents.map((d) => d.toSiteId)).toEqual(['s1']);
+  });
+
+  it('refuses a receipt or discrepancy that answers no dispatch addressed to the sender, or goes to another kitchen', async () => {
+    const toS1 = businessDoc('k1', { type: 'dispatch', toSiteId: 's1' });
+    const toS2 = businessDoc('k1', { type: 'dispatch', toSiteId: 's2' });
+    await clients.k1.insert('documents', [toS1, toS2]);
+    const sale = businessDoc('s1', { type: 'sale' });
+    await clients.s1.insert('documents', [sale]);
+    const receipt = (over: Doc) => businessDoc('s1', { type: 'store-receipt', toSiteId: 'k1', ...over } as Doc);
+    await expectForbidden('s1', 'documents', receipt({ dispatchId: 'd-never-shipped' }), /dispatchId "d-never-shipped" names no dispatch/);
+    await expectForbidden('s1', 'documents', receipt({ dispatchId: sale.id }), /names no dispatch/);
+    await expectForbidden('s1', 'documents', receipt({ dispatchId: toS2.id }), /addressed to "s2"/);
+    await expectForbidden('s1', 'documents', receipt({}), /name it in dispatchId/);
+    await expectForbidden(
+      's1',
+      'documents',
+      businessDoc('s1', { type: 'discrepancy', toSiteId: 'k1', dispatchId: 'd-unknown' } as Doc),
+      /names no dispatch/,
+    );
+    // A second kitchen, to be the wrong addressee of an answer to k1's dispatch.
+    await addSite(backend.storage, { id: 'k2', kind: 'kitchen', name: 'Kitchen 2' });
+    await expectForbidden(
+      's1',
+      'documents',
+      receipt({ dispatchId: toS1.id, toSiteId: 'k2' }),
+      /goes back to the dispatch's site "k1", not to "k2"/,
+    );
+    const res = await clients.s1.push('documents', [
+      { newDocumentState: receipt({ dispatchId: toS1.id }) },
+      { newDocumentState: receipt({ dispatchId: 'nope' }) },
+    ]);
+    expect(res.status).toBe(403);
+    expect((res.body.details as { index: number }[]).map((d) => d.index)).toEqual([1]);
+    expect((await clients.k1.pullAll('documents')).documents.map((d) => d.type).sort()).toEqual(['dispatch', 'dispatch']);
+
+    // The real answer is taken: it names the dispatch addressed to this store and goes back to its kitchen.
+    await clients.s1.insert('documents', [receipt({ dispatchId: toS1.id })]);
+    await clients.s1.insert('documents', [businessDoc('s1', { type: 'discrepancy', toSiteId: 'k1', dispatchId: toS1.id } as Doc)]);
+    expect((await clients.k1.pullAll('documents')).documents.map((d) => d.type).sort()).toEqual([
+      'discrepancy',
+      'dispatch',
+      'dispatch',
+      'store-receipt',
+    ]);
   });
 });

@@ -43,9 +43,18 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
 
   it('answers health without a token, whoami and schemas with one', async () => {
     const anon = new SyncClient(endpoint.url, null);
-    expect((await anon.request('GET', '/api/v1/health')).status).toBe(200);
+    const health = await anon.request<{ epoch?: string }>('GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    // v1.1: both name the database's epoch (SYNC-PROTOCOL.md, Epochs, backup and restore).
+    expect(health.body.epoch).toEqual(expect.any(String));
     const who = await s1.request('GET', '/api/v1/whoami');
-    expect(who.body).toEqual({ terminalId: org.terminalIds.s1, siteId: 's1', siteKind: 'store', orgId: await backend.storage.orgId() });
+    expect(who.body).toEqual({
+      terminalId: org.terminalIds.s1,
+      siteId: 's1',
+      siteKind: 'store',
+      orgId: await backend.storage.orgId(),
+      epoch: health.body.epoch,
+    });
     const schemas = await s1.request<Record<string, { version: number; primaryKey: string }>>('GET', '/api/v1/schemas');
     expect(schemas.body.movements?.primaryKey).toBe('id');
     expect(typeof schemas.body.sites?.version).toBe('number');
@@ -276,7 +285,9 @@ describe.each(backends)('sync protocol on %s', (backendName) => {
     const get = (c: SyncClient) => fetch(`${c.url}/api/v1/files/${hash}`, { headers: { authorization: `Bearer ${c.token}` } });
     const mine = await get(k1);
     expect(mine.status).toBe(200);
-    expect(mine.headers.get('content-type')).toContain('application/json');
+    // JSON is not on the allowlist (SYNC-PROTOCOL.md v1.1, Files): kept as bytes, served as a download.
+    expect(mine.headers.get('content-type')).toBe('application/octet-stream');
+    expect(mine.headers.get('content-disposition')).toMatch(/^attachment/);
     expect(Buffer.from(await mine.arrayBuffer())).toEqual(bytes);
     expect((await get(hq)).status).toBe(200);
     expect((await get(s2)).status).toBe(404);

@@ -1,12 +1,13 @@
 // The rollout of a schema change (SYNC-PROTOCOL.md, Schema evolution): a kitchen terminal still on
 // the first release (released v0 schemas, note tags, data version 0) and current terminals (v1
 // link fields) sync through the same endpoint, all posting, and converge — each holds what the
-// endpoint holds, as its version sees it. The v0 terminal is the real sync client speaking version
+// endpoint holds, as its version sees it: the fields it does not know left out, its notes free
+// of tags (a link is never written into a note, not even for an old terminal). The v0 terminal is the real sync client speaking version
 // 0 over a store at the v0 schemas, writing documents as the v0 screens wrote them. Each terminal
 // runs in its own worker thread (RxDB allows 13 collections per realm; a terminal has 9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/protocol/wire';
-import { projectToVersion, type LegacyLinkResolver } from '../../../shared/schemas/versions';
+import { projectToVersion } from '../../../shared/schemas/versions';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { movementDoc, openTerminal, waitFor, type TestTerminal } from './clients';
 
@@ -41,7 +42,7 @@ const at = '2026-12-01T02:00:00.000Z';
 const header = { businessDate: '2026-12-01', at, updatedAt: at, lines: [{ productId: 'p-flour', qty: 10 }] };
 
 describe('a v0 terminal beside v1 terminals', () => {
-  it('both post; the v0 kitchen reads tags, the v1 terminals read fields, and all converge', { timeout: 120_000 }, async () => {
+  it("both post; the v0 kitchen's tags become fields, it reads the fields it knows, and all converge", { timeout: 120_000 }, async () => {
     const [kitchenV0, kitchenV1, store] = await Promise.all([
       terminal(tokens.kitchenV0!, 'v0'),
       terminal(tokens.kitchenV1!, 'current'),
@@ -62,9 +63,9 @@ describe('a v0 terminal beside v1 terminals', () => {
       note: '早上送',
     };
     await store.run({ op: 'insert', collection: 'documents', docs: [request] });
-    // The v0 kitchen sees it the v0 way: the date as the note's first line.
+    // The v0 kitchen reads it without the field it does not know; the note is the store's own words.
     const requestOnV0 = await waitFor('the request on the v0 kitchen', async () => (await byId(kitchenV0, 'documents')).get('req-1'));
-    expect(requestOnV0.note).toBe('到货日期 2026-12-02\n早上送');
+    expect(requestOnV0.note).toBe('早上送');
     expect(requestOnV0).not.toHaveProperty('deliveryDate');
 
     // The v0 kitchen answers with a dispatch naming the request in its note, and posts movements.
@@ -108,14 +109,15 @@ describe('a v0 terminal beside v1 terminals', () => {
       expect(shipped.requestIds).toEqual(['req-1']);
       expect(shipped).not.toHaveProperty('note');
     }
-    // The v0 kitchen reads the v1 order with the tag its purchasing screen parses, and no fields it does not know.
+    // The v0 kitchen reads the v1 order without the fields it does not know, and no tag in a note.
     const orderOnV0 = await waitFor('the v1 order on the v0 kitchen', async () => (await byId(kitchenV0, 'documents')).get('po-v1'));
-    expect(orderOnV0.note).toBe('expected:2026-12-04');
+    expect(orderOnV0).not.toHaveProperty('note');
     expect(orderOnV0).not.toHaveProperty('expectedDate');
     expect(orderOnV0.lines).toEqual([{ productId: 'p-flour', qty: 25, unitCost: 4.5 }]);
 
     // Convergence: both kitchens hold every kitchen movement, and the v0 kitchen's documents are
-    // the v1 kitchen's as version 0 sees them (the dispatch it wrote included, tag and all).
+    // the v1 kitchen's as version 0 sees them (the dispatch it wrote included: its tag became the
+    // link field, which version 0 leaves out).
     const movementIds = [...fromV0, ...fromV1].map((m) => m.id).sort();
     for (const t of [kitchenV0, kitchenV1]) {
       await waitFor('every kitchen movement on both kitchens', async () => {
@@ -126,11 +128,11 @@ describe('a v0 terminal beside v1 terminals', () => {
     await Promise.all([kitchenV0, kitchenV1].map((t) => t.run({ op: 'awaitInSync' })));
     const onV1 = await byId(kitchenV1, 'documents');
     const onV0 = await byId(kitchenV0, 'documents');
-    const numbers = new Map([...onV1.values()].map((doc) => [String(doc.id), String(doc.number)]));
-    const resolver: LegacyLinkResolver = { requestIdByNumber: () => undefined, numberById: (id) => numbers.get(id) };
     expect([...onV0.keys()].sort()).toEqual([...onV1.keys()].sort());
-    for (const [id, doc] of onV1) expect(onV0.get(id), id).toEqual(projectToVersion('documents', doc, 0, resolver));
-    expect(onV0.get('ps-v0')).toEqual(dispatch);
+    for (const [id, doc] of onV1) expect(onV0.get(id), id).toEqual(projectToVersion('documents', doc, 0));
+    const { note: tag, ...dispatchWithoutTag } = dispatch;
+    expect(tag).toMatch(/^要货单/);
+    expect(onV0.get('ps-v0')).toEqual(dispatchWithoutTag);
     const movementsV0 = await byId(kitchenV0, 'movements');
     for (const [id, doc] of await byId(kitchenV1, 'movements')) expect(movementsV0.get(id), id).toEqual(doc);
   });

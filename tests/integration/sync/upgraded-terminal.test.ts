@@ -1,5 +1,5 @@
 // A terminal upgraded in place from the first release: while on v0 it pulled a v1 kitchen's
-// dispatch as the endpoint projects it to version 0 (request link as a note tag, lines without
+// dispatch as the endpoint projects it to version 0 (without its request link, lines without
 // their pack units); the current app reopens the same store (Dexie over fake-indexeddb, as the
 // app ships), migrates it, and syncs. Its pull checkpoint is past that dispatch, so only the
 // re-pull of copies pulled at an older version (renderer/db/replication/pull-checkpoint.ts)
@@ -67,24 +67,26 @@ describe('a terminal upgraded from the first release', () => {
     await waitFor('the request on the kitchen', () => get(kitchen, 'req-1').then((doc) => doc ?? undefined));
     await kitchen.run({ op: 'insert', collection: 'documents', docs: [dispatch] });
 
-    // On v0 the store reads the dispatch as version 0 sees it: the request named in the note.
+    // On v0 the store reads the dispatch as version 0 sees it: no request link, and no tag in the note.
     const onV0 = await waitFor('the dispatch on the v0 store', () => get(store, 'ps-1').then((doc) => doc ?? undefined));
     expect(onV0).not.toHaveProperty('requestIds');
-    expect(onV0.note).toBe('要货单 YH-20261201-STOR-001');
+    expect(onV0).not.toHaveProperty('note');
     expect(onV0.lines).toEqual([{ productId: 'p-flour', qty: 50 }]);
     await store.run({ op: 'awaitInSync' });
 
     await store.run({ op: 'upgrade' });
     const requestRevision = await revision(store, 'req-1');
-    // The migration brings the request link back from the tag, but not what v0 never received.
-    expect(((await get(store, 'ps-1'))?.lines as JsonObject[])[0]).not.toHaveProperty('unit');
+    // The migration cannot bring back what v0 never received: the link and the pack units.
+    const migrated = await get(store, 'ps-1');
+    expect(migrated).not.toHaveProperty('requestIds');
+    expect((migrated?.lines as JsonObject[])[0]).not.toHaveProperty('unit');
 
     await store.run({ op: 'startSync' });
     const upgraded = await waitFor(
       'the dispatch with its v1 fields on the upgraded store',
       async () => {
         const doc = await get(store, 'ps-1');
-        return doc && (doc.lines as JsonObject[])[0]?.unit !== undefined ? doc : undefined;
+        return doc && (doc.lines as JsonObject[])[0]?.unit !== undefined && doc.requestIds !== undefined ? doc : undefined;
       },
       20_000,
       () => get(store, 'ps-1'),
