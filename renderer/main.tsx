@@ -18,7 +18,7 @@ async function boot(): Promise<void> {
   });
   // The launcher (npm start / Electron main) or a link may hand this terminal a pairing.
   await adoptInitialPairing(await bridge.getInitialPairing());
-  startSessionManager();
+  startSessionManager(__LARDER_VERSION__);
   if (import.meta.env.VITE_LARDER_BENCH === '1') (await import('./bench/bench-hook')).installBenchHook();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

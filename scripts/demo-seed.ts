@@ -5,7 +5,7 @@ import { seedDocuments } from '../server/admin-ops';
 import type { Storage } from '../server/storage/types';
 import { buildDemoCatalog } from '../shared/demo/catalog';
 import { generateDemoHistory } from '../shared/demo/history';
-import { addDays } from '../shared/domain';
+import { addDays, businessDateInZone, DEFAULT_SITE_TIME_ZONE } from '../shared/domain';
 
 export interface DemoSeedOptions {
   /** Business date the history ends on (YYYY-MM-DD); defaults to today in China (UTC+8). */
@@ -28,8 +28,9 @@ export interface DemoSeedResult {
 /** Rows per call: seedDocuments compiles its validators per call, so few large chunks are cheaper (SQLite takes 10,000 rows in one transaction easily). */
 const CHUNK = 10_000;
 
+/** Today at the demo's sites (all in the default zone), whatever the computer's zone. */
 export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return businessDateInZone(now, DEFAULT_SITE_TIME_ZONE);
 }
 
 async function writeAll(storage: Storage, collection: string, docs: readonly object[]): Promise<number> {

@@ -16,7 +16,7 @@ import {
   type RecordWrites,
 } from '../../shared/commands';
 import { businessDateInZone, type PostingResult } from '../../shared/domain';
-import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc } from '../../shared/schemas';
+import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, ProductDoc } from '../../shared/schemas';
 import { usePairingStore } from '../state/pairing-store';
 import { siteTimeZoneNow } from '../state/site-clock-store';
 import type { LarderDatabase } from './database';
@@ -59,7 +59,10 @@ export function commandStamp(session: Omit<CommandSession, 'db' | 'ledger'>, now
 
 const plain = <T>(doc: { toJSON(): unknown }): T => doc.toJSON() as T;
 
-async function load(db: LarderDatabase, reads: CommandReads): Promise<Pick<CommandContext, 'documents' | 'events' | 'config'>> {
+async function load(
+  db: LarderDatabase,
+  reads: CommandReads,
+): Promise<Pick<CommandContext, 'documents' | 'events' | 'config' | 'products' | 'partners'>> {
   const documents = new Map<string, DocumentDoc>();
   if (reads.documentIds?.length) {
     const found = await db.documents.findByIds([...reads.documentIds]).exec();
@@ -73,7 +76,9 @@ async function load(db: LarderDatabase, reads: CommandReads): Promise<Pick<Comma
     ? [...(await db.events.findByIds([...reads.eventIds]).exec()).values()].map((doc) => plain<EventDoc>(doc))
     : [];
   const config = reads.config ? (await db.config.find().exec()).map((doc) => plain<ConfigDoc>(doc)) : [];
-  return { documents: [...documents.values()], events, config };
+  const products = reads.products ? (await db.products.find().exec()).map((doc) => plain<ProductDoc>(doc)) : [];
+  const partners = reads.partners ? (await db.partners.find().exec()).map((doc) => plain<PartnerDoc>(doc)) : [];
+  return { documents: [...documents.values()], events, config, products, partners };
 }
 
 async function saveWhole<T extends { id: string }>(
@@ -89,7 +94,9 @@ async function saveWhole<T extends { id: string }>(
 
 async function write(db: LarderDatabase, writes: RecordWrites): Promise<void> {
   await saveWhole(db.products, 'products', writes.products);
+  await saveWhole(db.sites, 'sites', writes.sites);
   await saveWhole(db.config, 'config', writes.config);
+  await saveWhole(db.partners, 'partners', writes.partners);
   await saveWhole<BatchDoc>(db.batches, 'batches', writes.batches);
   await saveWhole(db.documents, 'documents', writes.documents);
   // Append-only: an event already stored with the same content is fine, another is refused.

@@ -12,10 +12,9 @@ interface StoredRequest {
   type: string;
 }
 
-/** Number ⇄ id of the store requests in the not-yet-migrated documents store (empty when there is none). */
+/** Number → id of the store requests in the not-yet-migrated documents store (empty when there is none). */
 export async function legacyLinksFromOldStore(collection: RxCollection): Promise<LegacyLinkResolver> {
   const byNumber = new Map<string, string>();
-  const numbers = new Map<string, string>();
   const meta = await collection.getMigrationState().oldCollectionMeta;
   if (meta) {
     const database = collection.database;
@@ -34,7 +33,6 @@ export async function legacyLinksFromOldStore(collection: RxCollection): Promise
       const { documents } = await old.query(query);
       for (const doc of documents) {
         byNumber.set(`${doc.siteId}\u0000${doc.number}`, doc.id);
-        numbers.set(doc.id, doc.number);
       }
     } finally {
       await old.close();
@@ -42,6 +40,5 @@ export async function legacyLinksFromOldStore(collection: RxCollection): Promise
   }
   return {
     requestIdByNumber: (storeSiteId, number) => byNumber.get(`${storeSiteId}\u0000${number}`),
-    numberById: (id) => numbers.get(id),
   };
 }

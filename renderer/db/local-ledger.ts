@@ -15,7 +15,7 @@ import {
   type LedgerWrites,
   type StockPosition,
 } from '../../shared/domain';
-import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, ProductDoc } from '../../shared/schemas';
+import type { BatchDoc, ConfigDoc, DocumentDoc, JournalDoc, MovementDoc, ProductDoc, SiteDoc } from '../../shared/schemas';
 import type { LarderDatabase } from './database';
 import { LedgerHistory, type StoreCheckpoint } from './ledger-history';
 
@@ -64,15 +64,16 @@ export class LocalLedger {
   static async open(db: LarderDatabase): Promise<LocalLedger> {
     const history = await LedgerHistory.open(db.name);
     await forgetIfStoreReplaced(db, history);
-    const [products, batches, documents, journal, config, snapshot] = await Promise.all([
+    const [products, batches, documents, journal, config, sites, snapshot] = await Promise.all([
       all<ProductDoc>(db.products),
       all<BatchDoc>(db.batches),
       all<DocumentDoc>(db.documents),
       all<JournalDoc>(db.journal),
       all<ConfigDoc>(db.config),
+      all<SiteDoc>(db.sites),
       history.load(),
     ]);
-    const ledger = Ledger.fromPositions({ products, batches, documents, journal, config }, snapshot.positions, snapshot.costs);
+    const ledger = Ledger.fromPositions({ products, batches, documents, journal, config, sites }, snapshot.positions, snapshot.costs);
     const persisted = Ledger.fromPositions({}, snapshot.positions, snapshot.costs);
     const local = new LocalLedger(ledger, persisted, history, db);
     // Follow first, then catch up: a movement written in between arrives twice and counts once.
@@ -213,6 +214,7 @@ export class LocalLedger {
     on(db.batches, (doc) => this.ledger.upsertBatch(doc));
     on(db.documents, (doc) => this.ledger.upsertDocument(doc));
     on(db.journal, (doc) => this.ledger.addJournal(doc));
+    on(db.sites, (doc) => this.ledger.upsertSite(doc));
     on(db.config, (doc) => {
       if (doc.key === 'site-policy' && doc.siteId) this.ledger.setPolicy(doc.siteId, sitePolicyFromConfig(doc));
     });

@@ -19,8 +19,12 @@ interface LocalLayout {
 }
 
 export const localLayouts: Record<CollectionName, LocalLayout> = {
-  sites: { shape: 0, version: 0 },
-  products: { shape: 0, version: 0 },
+  // 1: wire v1 — scaleBarcodeLayouts (the store's label scale layouts).
+  sites: { shape: 1, version: 1 },
+  // 1: wire v1 — scale (PLU and price per kg on the label scales). Wire v2 (pinyin, pack barcodes,
+  // prices …) adds unindexed fields only: stored as they come, no re-lay.
+  products: { shape: 1, version: 1 },
+  // Wire v1 (payment terms, address, email) adds unindexed fields only: stored as they come.
   partners: { shape: 0, version: 0 },
   batches: { shape: 0, version: 0 },
   // 1: the v0 indexes (siteId+productId, batchId, docId) dropped — nothing queried them.
@@ -30,6 +34,7 @@ export const localLayouts: Record<CollectionName, LocalLayout> = {
   // 1: the v0 docId index dropped — the journal is read whole.
   journal: { shape: 0, version: 1 },
   events: { shape: 0, version: 0 },
+  // Wire v1/v2 open the key enum and add 'product-categories': nothing stored changes.
   config: { shape: 0, version: 0 },
 };
 

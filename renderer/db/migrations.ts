@@ -14,12 +14,13 @@ const layoutOnly = (doc: unknown) => doc;
 /** The strategies, given how to resolve the store request numbers v0 dispatches name in their note. */
 export function migrationStrategies(resolver: LegacyLinkResolver = noLinkResolver): Record<CollectionName, MigrationStrategies> {
   return {
-    sites: {},
-    products: {},
+    sites: { 1: layoutOnly },
+    products: { 1: layoutOnly },
     partners: {},
     batches: {},
     movements: { 1: layoutOnly },
-    // Local 1 = wire v1: note tags → link fields (requestIds, purchaseOrderId, expectedDate …).
+    // Local 1 = wire v1: the note tags first-release terminals wrote become link fields (requestIds,
+    // purchaseOrderId, expectedDate …); nothing writes such tags any more.
     documents: { 1: (doc: JsonObject) => upgradeFromVersion('documents', doc, 0, resolver) },
     journal: { 1: layoutOnly },
     events: {},
@@ -41,9 +42,6 @@ export class DeferredLinkResolver implements LegacyLinkResolver {
   }
   requestIdByNumber(storeSiteId: string, number: string): string | undefined {
     return this.inner.requestIdByNumber(storeSiteId, number);
-  }
-  numberById(id: string): string | undefined {
-    return this.inner.numberById(id);
   }
 }
 

@@ -12,6 +12,7 @@ import { usePairingStore } from '../state/pairing-store';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { useSiteClockStore } from '../state/site-clock-store';
 import { siteTimeZone, DEFAULT_SITE_TIME_ZONE } from '../../shared/domain';
+import { startStatusReports } from '../sync/status-reporter';
 
 interface SessionState {
   db: LarderDatabase | null;
@@ -62,6 +63,7 @@ function localStoragePersistence<T>(key: string) {
 }
 
 let stopFollowingSite: (() => void) | null = null;
+let stopStatusReports: (() => void) | null = null;
 
 /** Keeps the site clock on this terminal's site zone as its site document arrives or changes. */
 function followSiteZone(db: LarderDatabase, siteId: string): () => void {
@@ -74,6 +76,8 @@ function followSiteZone(db: LarderDatabase, siteId: string): () => void {
 async function closeSession(): Promise<void> {
   stopFollowingSite?.();
   stopFollowingSite = null;
+  stopStatusReports?.();
+  stopStatusReports = null;
   useSiteClockStore.getState().setTimeZone(DEFAULT_SITE_TIME_ZONE);
   const { db, sync, ledger, files } = useSessionStore.getState();
   useSessionStore.setState({ db: null, sync: null, ledger: null, files: null, queuedFiles: NO_FILES });
@@ -83,7 +87,8 @@ async function closeSession(): Promise<void> {
   await db?.close();
 }
 
-async function openSession(pairing: Pairing): Promise<void> {
+async function openSession(pairing: Pairing, appVersion: string): Promise<void> {
+  useSyncStatusStore.getState().update({ revoked: false });
   const name = databaseNameFor(pairing);
   try {
     const db = await createLarderDatabase({
@@ -107,6 +112,14 @@ async function openSession(pairing: Pairing): Promise<void> {
     const files = new FileOutbox(`${name}-files`, db, { url: pairing.endpointUrl, token: pairing.token }, (queuedFiles) => {
       if (useSessionStore.getState().files === files) useSessionStore.setState({ queuedFiles });
     });
+    stopStatusReports = startStatusReports(
+      { endpointUrl: pairing.endpointUrl, token: pairing.token },
+      () => {
+        const status = useSyncStatusStore.getState();
+        return { pending: status.pendingUploads, refused: status.refused.length };
+      },
+      appVersion,
+    );
     useSessionStore.setState({ db, ledger, sync, files, openError: null });
     files.start();
   } catch (error) {
@@ -118,16 +131,22 @@ async function openSession(pairing: Pairing): Promise<void> {
 }
 
 /** Follows the pairing store for the life of the window. */
-export function startSessionManager(): () => void {
+/** `appVersion` is what this terminal reports to HQ's fleet view (SYNC-PROTOCOL.md, Terminal status). */
+export function startSessionManager(appVersion = 'unknown'): () => void {
   let chain = Promise.resolve();
   const follow = (pairing: Pairing | null) => {
     chain = chain.then(async () => {
       await closeSession();
-      if (pairing) await openSession(pairing);
+      if (pairing) await openSession(pairing, appVersion);
       else
-        useSyncStatusStore
-          .getState()
-          .update({ connectivity: 'not-paired', pendingUploads: 0, lastSyncAt: null, error: null, initialSyncReceived: null });
+        useSyncStatusStore.getState().update({
+          connectivity: 'not-paired',
+          pendingUploads: 0,
+          lastSyncAt: null,
+          error: null,
+          initialSyncReceived: null,
+          revoked: false,
+        });
     });
   };
   follow(usePairingStore.getState().pairing);

@@ -6,6 +6,8 @@ import finance from '../features/finance/i18n';
 import foodSafety from '../features/food-safety/i18n';
 import forecast from '../features/forecast/i18n';
 import kitchen from '../features/kitchen/i18n';
+import masterData from '../features/master-data/i18n';
+import organisation from '../features/organisation/i18n';
 import purchasing from '../features/purchasing/i18n';
 import receiving from '../features/receiving/i18n';
 import reports from '../features/reports/i18n';
@@ -24,6 +26,8 @@ export const featureMessages = {
   foodSafety,
   forecast,
   kitchen,
+  masterData,
+  organisation,
   purchasing,
   receiving,
   reports,

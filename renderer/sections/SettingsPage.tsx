@@ -8,6 +8,7 @@ import { pairTerminal, PairingInputError } from '../sync/pairing';
 import { EndpointError, normaliseEndpointUrl } from '../sync/endpoint-api';
 import { useSite } from '../db/hooks';
 import { DemoTerminalsCard } from './DemoTerminalsCard';
+import { LocalBackupCard } from './LocalBackupCard';
 import { CleartextWarning } from '../shell/PairingNotices';
 import { usePairingStore } from '../state/pairing-store';
 import { useUiStore } from '../state/ui-store';
@@ -158,6 +159,7 @@ export function SettingsPage() {
       </Typography.Title>
       <PairingCard />
       <DemoTerminalsCard />
+      <LocalBackupCard />
       <LanguageCard />
       <AboutCard />
     </Space>

@@ -59,7 +59,15 @@ export function SyncIndicator() {
         </Space>
       </Tooltip>
       {status.refused.length > 0 && paired && <RefusedRecords records={status.refused} />}
-      {status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>}
+      {status.revoked && paired ? (
+        <Tooltip title={t('sync.revokedHint')}>
+          <Typography.Text type="danger" strong data-testid="sync-revoked">
+            {t('sync.revoked')}
+          </Typography.Text>
+        </Tooltip>
+      ) : (
+        status.error && <Typography.Text type="danger">{t('sync.error', { message: status.error })}</Typography.Text>
+      )}
     </Space>
   );
 }

@@ -4,6 +4,8 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DatabaseOutlined,
+  ClusterOutlined,
   ExperimentOutlined,
   InboxOutlined,
   AccountBookOutlined,
@@ -84,6 +86,23 @@ export const navGroups: NavGroup[] = [
     routes: [
       { id: 'journal', page: page(() => import('../features/finance/JournalPage')) },
       { id: 'partner-ledgers', page: page(() => import('../features/finance/PartnerLedgersPage')) },
+    ],
+  },
+  {
+    key: 'groupMasterData',
+    icon: <DatabaseOutlined />,
+    routes: [
+      { id: 'products', page: page(() => import('../features/master-data/ProductsPage')), siteKinds: ['hq'] },
+      { id: 'categories', page: page(() => import('../features/master-data/CategoriesPage')), siteKinds: ['hq'] },
+      { id: 'partners', page: page(() => import('../features/master-data/PartnersPage')), siteKinds: ['hq'] },
+    ],
+  },
+  {
+    key: 'groupOrganisation',
+    icon: <ClusterOutlined />,
+    routes: [
+      { id: 'sites', page: page(() => import('../features/organisation/SitesPage')), siteKinds: ['hq'] },
+      { id: 'fleet', page: page(() => import('../features/organisation/FleetPage')), siteKinds: ['hq'] },
     ],
   },
   {

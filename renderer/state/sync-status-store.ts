@@ -16,6 +16,8 @@ export interface SyncStatus {
   refused: readonly RefusedRecord[];
   /** The endpoint will not sync some data with this app's version until one side is updated. */
   versionProblem: VersionProblem | null;
+  /** HQ revoked this terminal (the endpoint said `revoked`): shown in words until it is paired again. */
+  revoked: boolean;
 }
 
 interface SyncStatusState extends SyncStatus {
@@ -30,5 +32,6 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
   initialSyncReceived: null,
   refused: [],
   versionProblem: null,
+  revoked: false,
   update: (patch) => set(patch),
 }));

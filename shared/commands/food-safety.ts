@@ -152,7 +152,7 @@ export const expiryNotice = defineCommand({
     const quiet = { result: { raised: false } } as const;
     if (stamp.siteKind === 'hq') return quiet;
     if (events.some((event) => event.id === expiryNoticeKey(stamp.siteId, stamp.businessDate))) return quiet;
-    const notice = dailyExpiryNotice(buildExpiryBoard(stamp.siteId, stamp.businessDate, ledger.positions(), ledger));
+    const notice = dailyExpiryNotice(buildExpiryBoard(stamp.siteId, stamp.businessDate, ledger.positions(), ledger, stamp.at));
     if (!notice) return quiet; // nothing to say yet; stock may still be arriving from sync
     return { writes: { events: [expiryNoticeEvent(notice, stamp.at, stamp.terminalId)] }, result: { raised: true, notice } };
   },

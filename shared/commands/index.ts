@@ -4,3 +4,4 @@ export * from './types';
 export { configDocumentId } from './reference';
 export type { RequestLineInput, RequestSubmitInput } from './requests';
 export type { OrderLineInput, ReceiptLineInput } from './purchasing';
+export type { PartnerDraft, ProductDraft } from './master-data';

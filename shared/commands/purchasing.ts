@@ -1,7 +1,15 @@
 // Purchasing (采购): orders, their budget check and approval, goods receipts against them. The
 // links are fields (documents v1): a receipt names its order in `purchaseOrderId`, an order its
 // delivery date in `expectedDate`, an approval its order in `subjectDocId`.
-import { InvalidStateError, UnknownReferenceError, ValidationError } from '../domain';
+import {
+  checkPurchaseLimits,
+  computeExpiry,
+  ExpiredOnReceiptError,
+  InvalidStateError,
+  isExpired,
+  UnknownReferenceError,
+  ValidationError,
+} from '../domain';
 import {
   budgetRulesFromConfig,
   checkBudget,
@@ -11,7 +19,7 @@ import {
   submitPurchaseOrder,
 } from '../finance/purchasing';
 import { overrideEvents } from '../forecast/overrides';
-import type { GoodsReceiptDoc, PurchaseOrderDoc } from '../schemas';
+import type { GoodsReceiptDoc, ProductDoc, PurchaseOrderDoc } from '../schemas';
 import { defineCommand, documentIn, type CommandStamp } from './types';
 
 export interface OrderLineInput {
@@ -29,6 +37,7 @@ function checkLines(lines: readonly { qty: number; unitCost: number }[], positiv
     const costOk = Number.isFinite(line.unitCost) && (positiveCost ? line.unitCost > 0 : line.unitCost >= 0);
     if (!costOk) throw new ValidationError(`lines[${index}].unitCost`, positiveCost ? 'must be a positive number' : 'must be zero or more');
   });
+  checkPurchaseLimits(lines);
 }
 
 function order(
@@ -142,6 +151,32 @@ export interface ReceiptLineInput {
   lotCode: string;
   expiryDate?: string;
   productionDate?: string;
+  certificateHashes?: string[];
+  /** A batch already past its expiry: take it in quarantined (held out of every sale until QC releases it) … */
+  quarantine?: boolean;
+  /** … or say why it is taken in as it is (kept in the line's `expiredReceiptReason`). */
+  expiredReason?: string;
+}
+
+/**
+ * The line as the receipt stores it. A batch whose expiry (given, or from its production date and
+ * shelf life) is before the site's business date posted without a word; now it needs quarantine
+ * or a reason.
+ */
+function receiptLine(line: ReceiptLineInput, index: number, product: ProductDoc | undefined, businessDate: string) {
+  const { quarantine, expiredReason, ...rest } = line;
+  const reason = expiredReason?.trim();
+  const expiryDate =
+    line.expiryDate ?? (product && line.productionDate ? computeExpiry(product, line.productionDate).expiryDate : undefined);
+  const expired = expiryDate !== undefined && isExpired({ expiryDate }, businessDate);
+  if (expired && !quarantine && !reason)
+    throw new ExpiredOnReceiptError(index, line.productId, line.lotCode.trim(), expiryDate, businessDate);
+  return {
+    ...rest,
+    lotCode: line.lotCode.trim(),
+    ...(expired && quarantine ? { qcStatus: 'quarantined' as const } : {}),
+    ...(expired && !quarantine && reason ? { expiredReceiptReason: reason } : {}),
+  };
 }
 
 /** 采购入库: each line creates a new batch at this site; against an order when one is named. */
@@ -165,7 +200,10 @@ export const goodsReceiptPost = defineCommand({
       terminalId: stamp.terminalId,
       partnerId: input.partnerId,
       ...(input.purchaseOrderId ? { purchaseOrderId: input.purchaseOrderId } : {}),
-      lines: input.lines.map((line) => ({ ...line, lotCode: line.lotCode.trim(), batchId: stamp.newId() })),
+      lines: input.lines.map((line, index) => ({
+        ...receiptLine(line, index, ledger.product(line.productId), stamp.businessDate),
+        batchId: stamp.newId(),
+      })),
       updatedAt: stamp.at,
     };
     return { post: { document: receipt }, result: { id: receipt.id, number: receipt.number } };

@@ -10,10 +10,12 @@ import {
   temperatureQuarantine,
   temperatureRecord,
 } from './food-safety';
+import { categorySave, partnerSave, productSave } from './master-data';
 import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
 import { requestSubmit } from './requests';
+import { siteScaleLayouts } from './sites';
 import { countPost, countStart, productionPost, returnPost, reversalPost, saleImport, salePost, wasteExpired, wastePost } from './stock';
 import type { Command, CommandOutcome } from './types';
 
@@ -48,6 +50,10 @@ export const commands = {
   'expiry.notice': expiryNotice,
   'recipe.save': recipeSave,
   'config.save': configSave,
+  'product.save': productSave,
+  'category.save': categorySave,
+  'partner.save': partnerSave,
+  'site.scale-layouts': siteScaleLayouts,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,12 +1,13 @@
 // Postings made at a site's counter, shelf or line: sales, consumption, waste, counts, production,
 // returns and reversals. The posting rules (shared/domain/postings) check stock, batches and
 // FEFO/FIFO; these commands stamp the document and say what is posted.
-import { derivedId, InvalidStateError, ValidationError } from '../domain';
+import { derivedId, InvalidStateError, NoSalePriceError, requireSalePrice, UnknownReferenceError, ValidationError } from '../domain';
 import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view';
 import type { ExpiryBoardLine } from '../ops/expiry-board';
 import { expiredWasteDocument } from '../ops/expiry-actions';
 import type { DocumentDoc, DocumentLine, ProductionRunDoc, ReturnDoc, SaleDoc, StockCountDoc, WasteDoc } from '../schemas';
 import { defineCommand, type CommandStamp, type NumberPrefix } from './types';
+import type { LedgerView } from '../domain';
 
 type Stamped = 'id' | 'type' | 'siteId' | 'number' | 'status' | 'businessDate' | 'at' | 'terminalId' | 'updatedAt';
 
@@ -27,9 +28,13 @@ function posted<D extends DocumentDoc>(document: D) {
   return { post: { document }, result: { id: document.id, number: document.number } };
 }
 
-/** Sale or consumption (销售出库 / 消耗) from the till: lines without a batch are taken FEFO/FIFO. */
+/**
+ * Sale or consumption (销售出库 / 消耗) from the till: lines without a batch are taken FEFO/FIFO.
+ * A sale line without a typed price takes the store's price list in force on the business date;
+ * a line with neither is refused (NoSalePriceError), never posted at ¥0.
+ */
 export const salePost = defineCommand({
-  run(input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }, { stamp }) {
+  run(input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }, { stamp, ledger }) {
     const lines = input.lines.filter((line) => line.qty > 0);
     if (lines.length === 0) throw new ValidationError('lines', 'nothing to post');
     const base = {
@@ -38,11 +43,18 @@ export const salePost = defineCommand({
     };
     const document: DocumentDoc =
       input.kind === 'sale'
-        ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: line.unitPrice ?? 0 })) }
+        ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })) }
         : { ...base, type: 'consumption', lines: [...lines] };
     return posted(document);
   },
 });
+
+function priceOf(line: DocumentLine, ledger: Pick<LedgerView, 'product'>, stamp: CommandStamp): number {
+  if (line.unitPrice !== undefined && line.unitPrice > 0) return line.unitPrice;
+  const product = ledger.product(line.productId);
+  if (!product) throw new UnknownReferenceError('products', line.productId);
+  return requireSalePrice(product, stamp.siteId, stamp.businessDate);
+}
 
 /**
  * A sale imported from the POS: its id derives from the file's rows (so importing twice posts
@@ -51,6 +63,9 @@ export const salePost = defineCommand({
 export const saleImport = defineCommand({
   run(input: { document: SaleDoc }, { stamp }) {
     if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the import is for ${input.document.siteId}`);
+    // The preview priced each line (the till's amount, else the price list on its date); none is posted at ¥0.
+    const unpriced = input.document.lines.find((line) => !(line.unitPrice > 0));
+    if (unpriced) throw new NoSalePriceError(unpriced.productId, stamp.siteId, input.document.businessDate);
     return posted({ ...input.document, terminalId: stamp.terminalId, updatedAt: stamp.at });
   },
 });

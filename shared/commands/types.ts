@@ -4,7 +4,7 @@
 // process run the same ones; renderer/db/commands.ts is the one executor that stamps, guards and
 // writes. A refusal is a thrown DomainError naming the field, batch or quantity.
 import type { LedgerView, StockPosition } from '../domain';
-import type { BatchDoc, ConfigDoc, DocumentDoc, DocumentType, EventDoc, ProductDoc, SiteKind } from '../schemas';
+import type { BatchDoc, ConfigDoc, DocumentDoc, DocumentType, EventDoc, PartnerDoc, ProductDoc, SiteDoc, SiteKind } from '../schemas';
 
 /** Prefixes of the printed document numbers (单号), one per kind of paper. */
 export type NumberPrefix =
@@ -55,6 +55,10 @@ export interface CommandReads {
   eventIds?: readonly string[];
   /** Every config document (a small collection: policies, rules, par levels). */
   config?: boolean;
+  /** Every product, inactive ones included (master-data commands check codes are unique). */
+  products?: boolean;
+  /** Every partner (supplier and customer codes are unique). */
+  partners?: boolean;
 }
 
 export interface CommandContext {
@@ -64,15 +68,21 @@ export interface CommandContext {
   readonly documents: readonly DocumentDoc[];
   readonly events: readonly EventDoc[];
   readonly config: readonly ConfigDoc[];
+  /** Loaded when `reads.products`; otherwise empty. */
+  readonly products?: readonly ProductDoc[];
+  /** Loaded when `reads.partners`; otherwise empty. */
+  readonly partners?: readonly PartnerDoc[];
 }
 
-/** Records a command writes. Documents, batches, config and products are saved whole; events are append-only. */
+/** Records a command writes. Documents, batches, config, products and partners are saved whole; events are append-only. */
 export interface RecordWrites {
   documents?: DocumentDoc[];
   events?: EventDoc[];
   batches?: BatchDoc[];
   config?: ConfigDoc[];
   products?: ProductDoc[];
+  partners?: PartnerDoc[];
+  sites?: SiteDoc[];
 }
 
 /** A document to post through the ledger rules (movements, journal, events in one posting intent). */

@@ -11,6 +11,9 @@ import { semiFinished } from './catalog-recipes';
 import type { CategoryTable, StorageCode, StoreChannel } from './catalog-types';
 import { makeEan13 } from './ean';
 
+/** Categories whose loose goods the stores weigh and label on their scales. */
+const weighedAtScales = new Set(['meat', 'poultry', 'seafood', 'vegetables', 'fruit']);
+
 export const demoCategories: readonly CategoryTable[] = [
   meat,
   poultry,
@@ -222,6 +225,9 @@ export function buildDemoCatalog(options: { updatedAt: string }): DemoCatalog {
   const plans: ProductPlan[] = [];
   const byName = new Map<string, ProductPlan>();
   let itemReference = 0;
+  // Fresh goods sold loose are weighed on the stores' label scales: each gets a scale PLU (货号)
+  // and the price per kg programmed with it, as a store sets its scales up.
+  let scalePlu = 10000;
   const nextBarcodes = (prefix: string) => {
     const base = (itemReference += 10);
     return (index: number) => makeEan13(prefix, base + index);
@@ -253,6 +259,9 @@ export function buildDemoCatalog(options: { updatedAt: string }): DemoCatalog {
       const orderQty = largest(packSpec);
       const storeUsePacksKept = storeUsePacks >= storeRangeThreshold(table.key) ? storeUsePacks : 0;
       const unitCost = packPrice / orderQty;
+      const unitPrice = round4(unitCost * table.markup);
+      if (baseUnit === 'g' && weighedAtScales.has(table.key))
+        product.scale = { plu: String((scalePlu += 1)), pricePerKg: Math.round(unitPrice * 1000 * 100) / 100 };
       const plan: ProductPlan = {
         product,
         supplierId: supplier.partner.id,
@@ -260,7 +269,7 @@ export function buildDemoCatalog(options: { updatedAt: string }): DemoCatalog {
         shipQty: smallest(packSpec),
         orderQty,
         unitCost,
-        unitPrice: round4(unitCost * table.markup),
+        unitPrice,
         storeUse: storeUsePacksKept * orderQty,
         // What the stores do not carry goes to the kitchen's catering, so every product moves.
         kitchenUse: Math.max(storeUsePacks - storeUsePacksKept, storeUsePacks === 0 ? 0.05 : 0) * orderQty,
@@ -321,5 +330,10 @@ export function buildDemoCatalog(options: { updatedAt: string }): DemoCatalog {
     updatedAt,
   }));
 
+  // Every store sells at the menu price from the start of the demo's history (price list, issue 14).
+  for (const plan of plans) plan.product.salePrices = [{ price: plan.unitPrice, from: DEMO_PRICES_FROM }];
   return { products: plans.map((plan) => plan.product), partners, config, plans };
 }
+
+/** Before any business date the demo's history holds. */
+const DEMO_PRICES_FROM = '2020-01-01';

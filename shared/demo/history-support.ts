@@ -1,15 +1,30 @@
 /** Book-keeping for the demo history: clock, document numbers, posting against one ledger. */
-import { addDays, derivedId, isExpired, Ledger, parseBusinessDate, pickingCandidates, postDocument, sitePolicyFromConfig } from '../domain';
+import {
+  addDays,
+  DEFAULT_SITE_TIME_ZONE,
+  derivedId,
+  isExpired,
+  Ledger,
+  parseBusinessDate,
+  pickingCandidates,
+  postDocument,
+  siteInstant,
+  sitePolicyFromConfig,
+} from '../domain';
 import type { BatchDoc, DocumentDoc, DocumentRecord, DocumentType, EventDoc, JournalDoc, MovementDoc } from '../schemas';
 import type { DemoCatalog, ProductPlan } from './catalog';
 import { DemoRandom } from './random';
 
-/** China Standard Time has no daylight saving: local = UTC + 8 all year. */
-const CHINA_OFFSET_MINUTES = 8 * 60;
-
-/** The ISO instant of a local (UTC+8) business time, e.g. 2026-11-30 07:30. */
+/**
+ * The ISO instant of a business time at the demo's sites, e.g. 2026-11-30 07:30. They keep the
+ * default zone (Asia/Shanghai); the site's zone, not a fixed +08:00, is what dates everything.
+ */
 export function chinaInstant(date: string, hour: number, minute = 0): string {
-  return new Date(parseBusinessDate(date) + (hour * 60 + minute - CHINA_OFFSET_MINUTES) * 60_000).toISOString();
+  const total = hour * 60 + minute; // callers step minutes past 59 (07:30 + 5 × slot)
+  const day = addDays(date, Math.floor(total / 1440));
+  const inDay = ((total % 1440) + 1440) % 1440;
+  const hhmm = `${String(Math.floor(inDay / 60)).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}`;
+  return siteInstant(day, hhmm, DEFAULT_SITE_TIME_ZONE);
 }
 
 /** 0 = Sunday … 6 = Saturday. */

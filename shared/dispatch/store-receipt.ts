@@ -2,6 +2,7 @@
 // the QR code printed on the dispatch note (an offline store). Pure, so it is unit-tested; the
 // `receipt.receive` command (shared/commands/receiving.ts) builds and posts the receipt with it.
 import { derivedId } from '../domain/ids';
+import { roundQty } from '../domain/numbers';
 import type { LedgerView } from '../domain/ledger-view';
 import type { BatchDoc, DispatchDoc, StoreReceiptDoc } from '../schemas';
 import type { DispatchQrPayload } from './qr-payload';
@@ -89,20 +90,29 @@ export function defaultEntries(incoming: IncomingDispatch): LineEntry[] {
   return incoming.lines.map((line) => ({ accepted: line.qty, rejected: 0 }));
 }
 
-const epsilon = 1e-9;
+/**
+ * The line as stored: accepted and rejected at the kept precision (rejected never more than what
+ * accepted leaves), short the rest. On a shipped quantity at that precision the three sum to it
+ * exactly, so the posting's check and out + in + loss = 0 hold for whatever the form allowed.
+ */
+export function splitOf(line: IncomingLine, entry: LineEntry): { accepted: number; short: number; rejected: number } {
+  const qty = roundQty(line.qty);
+  const accepted = roundQty(entry.accepted);
+  const rejected = Math.min(roundQty(entry.rejected), Math.max(0, roundQty(qty - accepted)));
+  return { accepted, short: roundQty(qty - accepted - rejected), rejected };
+}
 
 export function shortOf(line: IncomingLine, entry: LineEntry): number {
-  const short = line.qty - entry.accepted - entry.rejected;
-  return Math.abs(short) < epsilon ? 0 : Math.round(short * 1000) / 1000;
+  return roundQty(line.qty - roundQty(entry.accepted) - roundQty(entry.rejected));
 }
 
 export type LineProblem = 'negative' | 'too-much' | 'reason-missing';
 
 /** Why a line cannot be posted as entered, or null. */
 export function lineProblem(line: IncomingLine, entry: LineEntry): LineProblem | null {
-  if (entry.accepted < 0 || entry.rejected < 0) return 'negative';
+  if (!(entry.accepted >= 0) || !(entry.rejected >= 0)) return 'negative';
   if (shortOf(line, entry) < 0) return 'too-much';
-  if (entry.rejected > 0 && !entry.rejectReason?.trim()) return 'reason-missing';
+  if (roundQty(entry.rejected) > 0 && !entry.rejectReason?.trim()) return 'reason-missing';
   return null;
 }
 
@@ -130,15 +140,16 @@ export function buildStoreReceipt(incoming: IncomingDispatch, entries: readonly 
     updatedAt: header.at,
     lines: incoming.lines.map((line, index) => {
       const entry = entries[index] ?? { accepted: line.qty, rejected: 0 };
-      const rejectReason = entry.rejected > 0 ? entry.rejectReason?.trim() : undefined;
+      const split = splitOf(line, entry);
+      const rejectReason = split.rejected > 0 ? entry.rejectReason?.trim() : undefined;
       const note = entry.note?.trim();
       return {
         productId: line.productId,
         batchId: line.batchId,
         qty: line.qty,
-        accepted: entry.accepted,
-        short: shortOf(line, entry),
-        rejected: entry.rejected,
+        accepted: split.accepted,
+        short: split.short,
+        rejected: split.rejected,
         unitCost: line.unitCost,
         ...(line.lotCode ? { lotCode: line.lotCode } : {}),
         ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}),
@@ -176,6 +187,7 @@ export function withBatchFallback<V extends LedgerView>(base: V, fallback: reado
     batch: (id) => base.batch(id) ?? byId.get(id),
     document: (id) => base.document(id),
     policy: (siteId) => base.policy(siteId),
+    siteTimeZone: (siteId) => base.siteTimeZone(siteId),
     onHand: (siteId, batchId) => base.onHand(siteId, batchId),
     onHandAt: (siteId, batchId, at) => base.onHandAt(siteId, batchId, at),
     positionsOf: (siteId, productId) => base.positionsOf(siteId, productId),

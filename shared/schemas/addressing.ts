@@ -19,6 +19,13 @@ export const documentAddressees: Readonly<Record<string, AddresseePairs>> = {
 };
 
 /**
+ * Document types that answer a dispatch (\`dispatchId\`): the dispatch must exist and be addressed
+ * to the answering site, and the answer goes back to the dispatch's own site. A store learns of a
+ * dispatch only by pulling it from the endpoint, so the dispatch is always stored first.
+ */
+export const answersDispatch: ReadonlySet<string> = new Set(['store-receipt', 'discrepancy']);
+
+/**
  * Events tell another site of something (a store's discrepancy to its kitchen, a temperature
  * alarm to a batch's origin, an approval to the ordering site): any kind of site to any other.
  */

@@ -1,7 +1,15 @@
 import { idField, refField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
-export const configKeys = ['site-policy', 'account-mapping', 'custom-fields', 'approval-rules', 'par-levels'] as const;
+export const configKeys = [
+  'site-policy',
+  'account-mapping',
+  'custom-fields',
+  'approval-rules',
+  'par-levels',
+  // v2: the organisation's product category tree (shared/domain/categories.ts reads it).
+  'product-categories',
+] as const;
 export type ConfigKey = (typeof configKeys)[number];
 
 /**
@@ -12,7 +20,8 @@ export const configSchema = {
   title: 'config',
   description: 'Per-site policies, account mapping, custom fields, approval rules, par levels.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
-  version: 1,
+  // v2: key 'product-categories' (the open enum gains a value).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -42,6 +42,8 @@ const documentLineSchema = {
     rejectReason: shortTextField,
     /** Stock count: the instant this line was counted (count-while-trading rule). */
     countedAt: instantField,
+    /** (v2) Goods receipt: why a batch already past its expiry was taken in (else it is quarantined). */
+    expiredReceiptReason: shortTextField,
     /** Reason given for picking a later batch than FEFO/FIFO proposes (强制校验). */
     fifoOverrideReason: shortTextField,
     note: shortTextField,
@@ -58,7 +60,7 @@ const documentLineSchema = {
 export const documentSchema = {
   title: 'documents',
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -101,7 +103,10 @@ export const documentSchema = {
     expectedDate: businessDateField,
     /** Store request: the day the store wants the goods. */
     deliveryDate: businessDateField,
-    /** Approval: the document it decides, and that document's type. */
+    /**
+     * Approval: the document it decides, and that document's type. Customer return: the sale it
+     * answers, whose cost the goods come back at (docs/valuation.md).
+     */
     subjectDocId: refField,
     subjectDocType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     note: longTextField,

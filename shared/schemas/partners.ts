@@ -8,7 +8,8 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export const partnerSchema = {
   title: 'partners',
   description: 'A supplier or customer.',
-  version: 0,
+  // v1: paymentTermsDays, address, email (issue 14); additive.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +21,12 @@ export const partnerSchema = {
     contact: shortTextField,
     phone: { type: 'string', maxLength: 32 },
     taxId: { type: 'string', maxLength: 32 },
+    /** v1: days after the invoice (账期) the partner pays or is paid; 0 = on delivery. */
+    paymentTermsDays: { type: 'integer', minimum: 0, maximum: 365 },
+    /** v1 */
+    address: shortTextField,
+    /** v1 */
+    email: { type: 'string', maxLength: 120 },
     active: { type: 'boolean' },
     updatedAt: updatedAtField,
   },

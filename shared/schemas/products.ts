@@ -1,4 +1,4 @@
-import { idField, refField, shortTextField, updatedAtField } from './common';
+import { businessDateField, idField, moneyField, refField, shortTextField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 export const storageClasses = ['ambient', 'chilled', 'frozen'] as const;
@@ -8,7 +8,8 @@ export type StorageClass = (typeof storageClasses)[number];
 export const productSchema = {
   title: 'products',
   description: 'A stocked item with its base unit, packs, barcodes, shelf life and recipe.',
-  version: 0,
+  // v2: pinyin, packs[].barcodes, taxRate, purchasePrice, salePrices (issue 14); additive.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -27,13 +28,40 @@ export const productSchema = {
           unit: { type: 'string', maxLength: 16 },
           qtyInBase: { type: 'number', exclusiveMinimum: 0 },
           barcode: { type: 'string', maxLength: 64 },
+          /** v2: further barcodes of this pack (a case's ITF-14 beside its EAN …); each scan adds `qtyInBase`. */
+          barcodes: { type: 'array', items: { type: 'string', maxLength: 64 } },
         },
         required: ['unit', 'qtyInBase'],
         additionalProperties: false,
       },
     },
     barcodes: { type: 'array', items: { type: 'string', maxLength: 64 } },
+    /** The id of a node of the category tree (config `product-categories`), e.g. `meat`. */
     category: { type: 'string', maxLength: 64 },
+    /** v2: pinyin initials HQ set by hand (a polyphone read another way); absent: computed from `name`. */
+    pinyin: { type: 'string', maxLength: 64, pattern: '^[a-z0-9]*$' },
+    /** v2: VAT rate as a fraction (0.09 = 9 %). */
+    taxRate: { type: 'number', minimum: 0, maximum: 1 },
+    /** v2: default purchase price per base unit, proposed on new purchase lines. */
+    purchasePrice: { ...moneyField, minimum: 0 },
+    /**
+     * v2: sale price per base unit by store and date (价目表). An entry without `siteId` holds for
+     * every store; the store's own entry wins. The entry in force on a business date is the latest
+     * `from` on or before it (DOMAIN.md, Sale prices).
+     */
+    salePrices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          siteId: refField,
+          price: { ...moneyField, minimum: 0 },
+          from: businessDateField,
+        },
+        required: ['price', 'from'],
+        additionalProperties: false,
+      },
+    },
     /** Perishable products are picked FEFO, the others FIFO (DOMAIN.md). */
     perishable: { type: 'boolean' },
     shelfLifeDays: { type: 'integer', minimum: 0 },
@@ -61,6 +89,19 @@ export const productSchema = {
         },
       },
       required: ['outputQty', 'lines'],
+      additionalProperties: false,
+    },
+    /**
+     * v1: the product as the store's label scales know it: its PLU (货号, matched without leading
+     * zeros) and the price per kg programmed with it, which turns an amount-only label into a weight.
+     */
+    scale: {
+      type: 'object',
+      properties: {
+        plu: { type: 'string', maxLength: 8, pattern: '^\\d{1,8}$' },
+        pricePerKg: { type: 'number', exclusiveMinimum: 0 },
+      },
+      required: ['plu'],
       additionalProperties: false,
     },
     active: { type: 'boolean' },

@@ -8,7 +8,7 @@ export type SiteKind = (typeof siteKinds)[number];
 export const siteSchema = {
   title: 'sites',
   description: 'A place that holds stock: HQ, central kitchen or store.',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +20,15 @@ export const siteSchema = {
     address: shortTextField,
     /** IANA zone used to turn instants into business dates for this site. */
     timeZone: { type: 'string', maxLength: 64 },
+    /**
+     * v1: the layouts this store's label scales print (shared/ops/scan/scale-barcode.ts: one letter
+     * per digit, e.g. `2FPPPPPMMMMMC`), tried in order; absent = the built-in defaults.
+     */
+    scaleBarcodeLayouts: {
+      type: 'array',
+      maxItems: 8,
+      items: { type: 'string', maxLength: 32, pattern: '^[0-9FPWMC]{8,32}$' },
+    },
     active: { type: 'boolean' },
     updatedAt: updatedAtField,
   },

@@ -2,11 +2,14 @@
 // (SYNC-PROTOCOL.md, "Schema evolution"). Schemas grow additively only — optional fields, values
 // of open enums, relaxed limits (tests/unit/schemas/additive.test.ts refuses anything else) — so
 // a document of version n is one of version n+1 as it stands, and going down means leaving out
-// the fields version n did not have. A step may add a transformation both ways (documents v1:
-// note tags ⇄ link fields), so a terminal still on an old version keeps reading what it wrote.
+// the fields version n did not have, nothing else. A step may add a transformation on the way up
+// (documents v1: the note tags first-release terminals still write become link fields).
 import type { JsonObject, JsonValue } from '../protocol/wire';
 import { collectionSchemas, type CollectionName, type CollectionSchemaShape } from './index';
-import { downgradeDocumentLinks, noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
+import { configV1 } from './history/config-v1';
+import { noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
+import { documentsV1 } from './history/documents-v1';
+import { productsV1 } from './history/products-v1';
 import * as released from './history/v0';
 
 export type { LegacyLinkResolver } from './history/documents-v1-links';
@@ -14,15 +17,15 @@ export { noLinkResolver } from './history/documents-v1-links';
 
 /** Index = version; the last entry is the current schema of shared/schemas/. */
 export const schemaHistory: { readonly [K in CollectionName]: readonly CollectionSchemaShape[] } = {
-  sites: [collectionSchemas.sites],
-  products: [collectionSchemas.products],
-  partners: [collectionSchemas.partners],
+  sites: [released.sitesV0, collectionSchemas.sites],
+  products: [released.productsV0, productsV1, collectionSchemas.products],
+  partners: [released.partnersV0, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
   movements: [released.movementsV0, collectionSchemas.movements],
-  documents: [released.documentsV0, collectionSchemas.documents],
+  documents: [released.documentsV0, documentsV1, collectionSchemas.documents],
   journal: [released.journalV0, collectionSchemas.journal],
   events: [released.eventsV0, collectionSchemas.events],
-  config: [released.configV0, collectionSchemas.config],
+  config: [released.configV0, configV1, collectionSchemas.config],
 };
 
 /** The released version 0 of each collection (the first release's terminals). */
@@ -46,21 +49,18 @@ export function schemaAtVersion(collection: CollectionName, version: number): Co
   return schemaHistory[collection][version];
 }
 
-/** A step's own transformation beside adding or leaving out fields; `to` is the step's newer version. */
-interface VersionStep {
-  up(doc: JsonObject, resolver: LegacyLinkResolver): JsonObject;
-  down(doc: JsonObject, resolver: LegacyLinkResolver): JsonObject;
-}
+/** A step's own transformation of a document of the step's older version, beside adding fields. */
+type UpgradeStep = (doc: JsonObject, resolver: LegacyLinkResolver) => JsonObject;
 
-const steps: { readonly [K in CollectionName]?: Readonly<Record<number, VersionStep>> } = {
-  documents: { 1: { up: upgradeDocumentLinks, down: downgradeDocumentLinks } },
+const upgradeSteps: { readonly [K in CollectionName]?: Readonly<Record<number, UpgradeStep>> } = {
+  documents: { 1: upgradeDocumentLinks },
 };
 
-/** Whether moving a document of `collection` between these versions needs a link resolver. */
+/** Whether upgrading a document of `collection` from version `from` to `to` needs a link resolver. */
 export function needsLinkResolver(collection: CollectionName, from: number, to: number): boolean {
-  const table = steps[collection];
+  const table = upgradeSteps[collection];
   if (!table) return false;
-  for (let v = Math.min(from, to) + 1; v <= Math.max(from, to); v++) if (table[v]) return true;
+  for (let v = from + 1; v <= to; v++) if (table[v]) return true;
   return false;
 }
 
@@ -109,25 +109,37 @@ function strip(value: JsonValue, schema: SchemaNode | undefined): JsonValue {
 }
 
 /**
- * The document as a terminal of `version` sees it: each step down applies its transformation,
- * then leaves out the fields the older version did not declare.
+ * The document as a terminal of `version` sees it: the fields that version did not declare left
+ * out, and nothing else changed. It depends on the document alone, so every copy of it a terminal
+ * of that version holds is the same whenever and wherever it was projected.
  */
-export function projectToVersion(collection: CollectionName, doc: JsonObject, version: number, resolver = noLinkResolver): JsonObject {
+export function projectToVersion(collection: CollectionName, doc: JsonObject, version: number): JsonObject {
   let out = doc;
-  for (let v = currentVersion(collection); v > version; v--) {
-    const step = steps[collection]?.[v];
-    if (step) out = step.down(out, resolver);
+  for (let v = currentVersion(collection); v > version; v--)
     out = strip(out, schemaAtVersion(collection, v - 1) as SchemaNode) as JsonObject;
-  }
   return out;
+}
+
+/**
+ * Whether `pushed` is `stored` with only fields an older version left out added: `stored` is
+ * exactly `pushed` as some older version reads it. Such a copy was written (or re-sent after a
+ * restore) by a terminal that held only that version's projection; the pushed copy loses nothing
+ * of it, so it is taken as the fuller one rather than answered as a conflict the stored copy wins.
+ */
+export function onlyAddsOlderOmittedFields(collection: CollectionName, pushed: JsonObject, stored: JsonObject): boolean {
+  if (sameJson(pushed, stored)) return false;
+  for (let v = currentVersion(collection) - 1; v >= 0; v--)
+    if (declaresMoreFields(collection, v, currentVersion(collection)) && sameJson(projectToVersion(collection, pushed, v), stored))
+      return true;
+  return false;
 }
 
 /** A document written by a terminal of `version`, brought to the current version. */
 export function upgradeFromVersion(collection: CollectionName, doc: JsonObject, version: number, resolver = noLinkResolver): JsonObject {
   let out = doc;
   for (let v = version + 1; v <= currentVersion(collection); v++) {
-    const step = steps[collection]?.[v];
-    if (step) out = step.up(out, resolver);
+    const step = upgradeSteps[collection]?.[v];
+    if (step) out = step(out, resolver);
   }
   return out;
 }

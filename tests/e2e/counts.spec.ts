@@ -41,6 +41,7 @@ test.describe('count while trading', () => {
       perishable: true,
       shelfLifeDays: 10,
       storageClass: 'chilled',
+      salePrices: [{ price: 6, from: '2000-01-01' }],
     });
     const rice = testProduct(`rice-${run}`, {
       sku: `RICE-${run}`,
@@ -50,24 +51,37 @@ test.describe('count while trading', () => {
       barcodes: [ean('690123400002')],
       category: 'dry',
     });
-    await seed.products([milk, rice]);
+    // Cheese sold loose, weighed on the store's label scale under PLU 4321.
+    const cheese = testProduct(`cheese-${run}`, {
+      sku: `CHEESE-${run}`,
+      name: '奶酪',
+      nameEn: 'Cheese',
+      baseUnit: 'g',
+      barcodes: [ean('690123400005')],
+      category: 'dairy',
+      scale: { plu: '4321' },
+    });
+    await seed.products([milk, rice, cheese]);
     const receipt = goodsReceipt('store-count', [
       { productId: milk.id, qty: 20, unitCost: 4, lotCode: `A${run}`, expiryDate: addDays(today, 5), certificateHashes: [certificate] },
       { productId: milk.id, qty: 10, unitCost: 4, lotCode: `B${run}`, expiryDate: addDays(today, 8), certificateHashes: [certificate] },
       { productId: rice.id, qty: 50, unitCost: 6, lotCode: `R${run}` },
+      { productId: cheese.id, qty: 1250, unitCost: 0.1, lotCode: `C${run}` },
+      // Expired yesterday, still on the books: counted only by an explicit choice.
+      { productId: milk.id, qty: 4, unitCost: 4, lotCode: `E${run}`, expiryDate: addDays(today, -1), certificateHashes: [certificate] },
     ]);
     await seed.post(receipt, 'store');
-    const [lotA, lotB] = receipt.lines.map((line) => line.batchId as string);
+    const [lotA, lotB, , lotC] = receipt.lines.map((line) => line.batchId as string);
 
     await app.goto(`${endpoint.url}/#/counts`);
     await expect(app.getByTestId('section-counts')).toBeVisible();
     await app.getByTestId('count-categories').click();
-    await app.getByTitle('dairy').click();
+    await app.getByTitle('Dairy').click(); // categories read by name, not by code
     await app.keyboard.press('Escape');
     await expect(app.getByTestId('count-blind')).toBeChecked();
     await app.getByTestId('count-start').click();
     await expect(app.getByTestId('count-blind-tag')).toBeVisible();
-    await expect(app.getByTestId('count-progress')).toHaveText('0 of 2 batches counted, 0 found extra');
+    await expect(app.getByTestId('count-progress')).toHaveText('0 of 4 batches counted, 0 found extra');
 
     // Unknown codes are named, never a silent miss.
     await scan(app, 'count-scan', ean('690999999999'));
@@ -99,12 +113,34 @@ test.describe('count while trading', () => {
     // GS1 DataMatrix element string with FNC1 as GS: batch B, 8 units.
     await scan(app, 'count-scan', `]d201${'0' + milkCode}10B${run}\u001d308`);
     await expect(app.getByTestId(`counted-${lotB}`)).toHaveText('8 box');
-    await expect(app.getByTestId('count-progress')).toHaveText('2 of 2 batches counted, 0 found extra');
+    await expect(app.getByTestId('count-progress')).toHaveText('2 of 4 batches counted, 0 found extra');
+    // The cheese's own EAN carries no weight: a warning, nothing counted (never "1 g").
+    await scan(app, 'count-scan', ean('690123400005'));
+    await expect(app.getByTestId('scan-notice')).toContainText('sold by weight');
+    await expect(app.getByTestId(`counted-${lotC}`)).toHaveText('—');
+    // Its 18-digit scale label (flag 26, PLU 04321, ¥18.75, 1.250 kg) counts 1.25 kg (1,250 g).
+    await scan(app, 'count-scan', ean('26043210187501250')); // 17 digits + GS1 check digit
+    await expect(app.getByTestId(`counted-${lotC}`)).toHaveText('1.25 kg');
+    await expect(app.getByTestId('count-progress')).toHaveText('3 of 4 batches counted, 0 found extra');
+    // A code without a lot asks for the batch: those with stock in FEFO order (Enter takes A), the
+    // expired one only on request, and a blind count shows no book quantity.
+    await scan(app, 'count-scan', milkCode);
+    const listed = app.locator('.ant-select-item-option');
+    await expect(listed).toHaveCount(2);
+    await expect(listed.nth(0)).toContainText(`A${run}`);
+    await expect(listed.nth(1)).toContainText(`B${run}`);
+    await expect(app.getByRole('dialog')).not.toContainText('book');
+    await app.getByTestId('batch-picker-show-others').click();
+    await expect(listed).toHaveCount(3);
+    await expect(listed.nth(2)).toContainText(`E${run}`);
+    await expect(listed.nth(2)).toContainText('expired');
+    await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await expect(app.getByTestId(`counted-${lotA}`)).toHaveText('15 box');
 
     await app.getByTestId('count-review').click();
-    // A was counted before the sale: expected 20 then, variance −5; B: 10 → 8.
-    await expect(app.getByTestId(`variance-${lotA}`)).toHaveText('-5');
-    await expect(app.getByTestId(`variance-${lotB}`)).toHaveText('-2');
+    // A was counted before the sale: expected 20 then, variance −5; B: 10 → 8 (in the product's unit).
+    await expect(app.getByTestId(`variance-${lotA}`)).toHaveText('−5 box');
+    await expect(app.getByTestId(`variance-${lotB}`)).toHaveText('−2 box');
     await expect(app.getByTestId('variance-net')).toContainText('-28.00');
     await app.screenshot({ path: `${screenshotDir}/counts-en-review.png` });
     await app.getByTestId('count-post').click();
@@ -143,6 +179,12 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     await page.screenshot({ path: `${screenshotDir}/counts-${tag}-batch-picker.png` });
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('scan-notice')).toBeVisible();
+    // A weighed product picked by search records nothing until its weight is typed: 0 g would
+    // post the whole book quantity as a loss.
+    await expect(page.getByTestId('count-progress')).toContainText(locale === 'zh-CN' ? '已盘 0 /' : '0 of');
+    await page.getByTestId('count-current').locator('input').fill('850');
+    await page.getByTestId('count-current').locator('input').press('Enter');
+    await expect(page.getByTestId('count-progress')).toContainText(locale === 'zh-CN' ? '已盘 1 /' : '1 of');
     await page.getByTestId('count-review').click();
     await expect(page.getByTestId('variance-table')).toBeVisible();
     await page.screenshot({ path: `${screenshotDir}/counts-${tag}-review.png` });

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { DispatchDoc, DocumentDoc, MovementDoc } from '../../shared/schemas';
 import { pullAll as pull } from '../support/pull';
 import { expect, test } from './fixtures';
+import { baseQtyOf, demoProduct } from './quantities';
 import { go } from './terminal-helpers';
 
 test.setTimeout(300_000);
@@ -16,8 +17,6 @@ async function synced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-initial')).toHaveCount(0, { timeout: 120_000 });
 }
 
-const quantity = (text: string) => Number(text.replace(/[^\d.]/g, ''));
-
 test('kitchen produces and ships three lines; the store receives one short; both sides agree and transit closes', async ({
   demoTerminal,
   demo,
@@ -26,7 +25,7 @@ test('kitchen produces and ships three lines; the store receives one short; both
   const store = await demoTerminal('store-renmin', { locale: 'zh-CN' });
   await synced(kitchen);
 
-  // 1. Production: 900 g of scallion oil from its recipe, ingredients by FEFO.
+  // 1. Production: 900 ml of scallion oil from its recipe, ingredients by FEFO.
   await go(kitchen, 'production');
   await kitchen.getByTestId('recipe-picker').fill('葱油');
   await expect(kitchen.getByTestId('recipe-picker-hits')).toBeVisible({ timeout: 60_000 });
@@ -98,7 +97,10 @@ test('kitchen produces and ships three lines; the store receives one short; both
     await store.getByTestId('stock-search').fill(lot);
     const row = store.getByTestId('stock-table').locator('.ant-table-row', { hasText: lot });
     await expect(row).toHaveCount(1);
-    expect(quantity(await row.getByTestId('stock-qty').innerText())).toBeCloseTo((heldBefore.get(batchId) ?? 0) + accepted, 3);
+    expect(baseQtyOf(await row.getByTestId('stock-qty').innerText(), demoProduct(line.productId))).toBeCloseTo(
+      (heldBefore.get(batchId) ?? 0) + accepted,
+      3,
+    );
   }
 
   // 5. The kitchen sees the discrepancy, sent back by the store's receipt.

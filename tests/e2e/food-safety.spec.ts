@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/domain';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
-import { E2E_SITE_DATE, expect, test } from './fixtures';
+import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -69,6 +69,15 @@ test.describe('food safety on a kitchen terminal', () => {
     await expect(app.getByTestId('expiry-summary-expired')).toContainText('¥0.80');
     await expect(app.getByTestId('expiry-summary-near')).toContainText('¥0.60');
     await expect(expired).toContainText('已过期 2 天');
+
+    // Half an hour later, past the site's midnight (00:30 Shanghai = 16:30 UTC, the browser's zone):
+    // the board counts one day more and the lot expiring "tomorrow" now expires today.
+    await expect(app.getByTestId('expiry-row-MILK-NEAR')).toContainText('1 天');
+    await app.clock.setSystemTime(siteClockInstant({ day: 1, time: '00:30' }));
+    await app.reload();
+    await expect(app.getByTestId('expiry-group-expired')).toContainText('已过期 3 天', { timeout: 30_000 });
+    await expect(app.getByTestId('expiry-group-near').getByTestId('expiry-row-MILK-NEAR')).toContainText('今天到期');
+    await expect(app.getByTestId('expiry-summary-near')).toContainText('¥0.60');
 
     // Mark the near-expiry lot down, then waste the expired one in one click.
     await app.getByTestId('expiry-row-MILK-NEAR').getByTestId('expiry-markdown').click();

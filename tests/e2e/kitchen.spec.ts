@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { baseQtyOf, demoProduct } from './quantities';
 import { go } from './terminal-helpers';
 
 declare global {
@@ -29,10 +30,9 @@ async function synced(page: Page): Promise<Page> {
   return page;
 }
 
-/** A quantity as the screen formats it ("12,000 g") → 12000. */
-async function quantityOf(locator: Locator): Promise<number> {
-  const text = (await locator.innerText()).replace(/[^\d.]/g, '');
-  return Number(text);
+/** A quantity as the screen shows it in the product's units ("12 kg", "1 瓶 400 ml") → base units. */
+async function quantityOf(locator: Locator, productId: string): Promise<number> {
+  return baseQtyOf(await locator.innerText(), demoProduct(productId));
 }
 
 async function shot(page: Page, locale: string, screen: string): Promise<void> {
@@ -75,7 +75,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const result = kitchen.getByTestId('production-result');
     await expect(result).toBeVisible();
     await expect(kitchen.getByTestId('result-lot')).not.toBeEmpty();
-    expect(await quantityOf(kitchen.getByTestId('result-on-hand'))).toBe(900);
+    expect(await quantityOf(kitchen.getByTestId('result-on-hand'), '葱油')).toBe(900);
     await expect(kitchen.getByTestId('result-unit-cost')).toContainText('¥');
     await expect(kitchen.getByTestId('recipe-picker')).toBeFocused();
     await kitchen.getByTestId('print-labels').click();
@@ -117,7 +117,7 @@ test('a dispatch of three lines to store-renmin ships and the kitchen on-hand dr
     await qty.press('Enter');
     await expect(kitchen.getByTestId('product-picker')).toBeFocused();
     const productId = (await row.getAttribute('data-product')) ?? '';
-    before[productId] = await quantityOf(row.getByTestId('line-on-hand'));
+    before[productId] = await quantityOf(row.getByTestId('line-on-hand'), productId);
   }
   await expect(kitchen.getByTestId('line-proposal')).toHaveCount(3);
   await shot(kitchen, 'zh-CN', 'dispatch-draft');
@@ -129,7 +129,7 @@ test('a dispatch of three lines to store-renmin ships and the kitchen on-hand dr
   expect(ids).toHaveLength(3);
   for (const [index, productId] of ids.entries()) {
     const row = kitchen.locator(`[data-testid="dispatch-line"][data-product="${productId}"]`).first();
-    expect(await quantityOf(row.getByTestId('line-on-hand'))).toBe((before[productId] ?? 0) - (wanted[index]?.qty ?? 0));
+    expect(await quantityOf(row.getByTestId('line-on-hand'), productId)).toBe((before[productId] ?? 0) - (wanted[index]?.qty ?? 0));
   }
   await shot(kitchen, 'zh-CN', 'dispatch-shipped');
 });

@@ -10,6 +10,8 @@ import type { DispatchDoc, DocumentDoc, EventDoc, MovementDoc } from '../../shar
 import { SeedSession, goodsReceipt } from '../support/seed';
 import { E2E_SITE_DATE, expect, test } from './fixtures';
 import { pullAll } from '../support/pull';
+import { baseQtyOf, demoProduct, qtyShown } from './quantities';
+import type { ProductUnits } from '../../shared/ops/quantity';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -46,8 +48,6 @@ async function sumsPerBatch(endpointUrl: string, hqToken: string, docIds: readon
   return sums;
 }
 
-const qtyText = (qty: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(qty);
-
 /** The store's history has arrived (its stock rows show): receiving then posts at once. */
 async function waitForFirstSync(page: Page) {
   await openRoute(page, 'stock');
@@ -61,11 +61,13 @@ async function scan(page: Page, testId: string, text: string) {
   await box.press('Enter');
 }
 
-async function expectStockOf(page: Page, lotCode: string, qty: number) {
+/** The stock row of a lot shows `qty` base units, in whatever units the product is read in. */
+async function expectStockOf(page: Page, lotCode: string, qty: number, product: ProductUnits) {
   await page.getByTestId('stock-search').fill(lotCode);
   const row = page.getByTestId('stock-table').locator('.ant-table-row', { hasText: lotCode });
   await expect(row).toHaveCount(1);
-  await expect(row.getByTestId('stock-qty')).toContainText(qtyText(qty));
+  const shown = row.getByTestId('stock-qty');
+  await expect.poll(async () => baseQtyOf(await shown.innerText(), product), { message: `stock of ${lotCode}` }).toBeCloseTo(qty, 3);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -96,7 +98,8 @@ test('the store receives the open dispatch with one line short; stock and transi
   const shortBy = Math.min(1, dispatch.lines[last]!.qty / 2);
   const accepted = dispatch.lines.map((line, index) => (index === last ? line.qty - shortBy : line.qty));
   await store.getByTestId(`accepted-${last}`).fill(String(accepted[last]));
-  await expect(store.getByTestId(`short-${last}`)).toContainText(qtyText(shortBy));
+  await store.getByTestId(`accepted-${last}`).press('Enter'); // typed in base units; Enter commits it
+  await expect(store.getByTestId(`short-${last}`)).toContainText(qtyShown(shortBy, demoProduct(dispatch.lines[last]!.productId), 'zh-CN'));
   await store.screenshot({ path: `${screenshotDir}/receiving-zh-CN-receive.png`, fullPage: true });
   await store.getByTestId('receive-submit').focus();
   await store.keyboard.press('Enter');
@@ -115,7 +118,7 @@ test('the store receives the open dispatch with one line short; stock and transi
     const lot = batches.find((b) => b.id === line.batchId)?.lotCode;
     if (!lot) throw new Error(`no lot for batch ${line.batchId}`);
     const expected = Math.round(((heldBefore.get(line.batchId as string) ?? 0) + (accepted[index] as number)) * 1000) / 1000;
-    await expectStockOf(store, lot, expected);
+    await expectStockOf(store, lot, expected, demoProduct(line.productId));
   }
   await store.getByTestId('stock-search').fill('');
   await store.screenshot({ path: `${screenshotDir}/stock-zh-CN-store.png` });
@@ -211,8 +214,8 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   await expect(store.getByTestId('receiving-notice')).toContainText('posted', { timeout: 30_000 });
 
   await openRoute(store, 'stock');
-  await expectStockOf(store, `${lotBase}-0`, 6);
-  await expectStockOf(store, `${lotBase}-1`, 8);
+  await expectStockOf(store, `${lotBase}-0`, 6, products[0]!);
+  await expectStockOf(store, `${lotBase}-1`, 8, products[1]!);
 
   await store.context().setOffline(false);
   await expect(store.getByTestId('sync-connectivity')).toHaveText('Online', { timeout: 30_000 });
@@ -220,8 +223,8 @@ test('offline by QR: received from the codes alone, counted once after sync, the
   await openRoute(store, 'receiving');
   await expect(store.getByTestId(`incoming-${dispatch.number}`)).toHaveAttribute('data-state', 'received', { timeout: 30_000 });
   await openRoute(store, 'stock');
-  await expectStockOf(store, `${lotBase}-0`, 6);
-  await expectStockOf(store, `${lotBase}-1`, 8);
+  await expectStockOf(store, `${lotBase}-0`, 6, products[0]!);
+  await expectStockOf(store, `${lotBase}-1`, 8, products[1]!);
 
   const hqToken = demo.tokens.hq as string;
   const receiptDoc = (await pullAll<DocumentDoc>(demo.endpoint.url, hqToken, 'documents')).filter(

@@ -36,6 +36,7 @@ test.describe('store sales and waste', () => {
       baseUnit: 'box',
       barcodes: [ean('690123500001')],
       category: 'soy',
+      salePrices: [{ price: 5, from: '2000-01-01' }],
     });
     const oil = testProduct(`oil-${run}`, {
       sku: `OIL-${run}`,
@@ -44,6 +45,7 @@ test.describe('store sales and waste', () => {
       baseUnit: 'bottle',
       barcodes: [ean('690123500002')],
       category: 'oil',
+      salePrices: [{ price: 30, from: '2000-01-01' }],
     });
     await seed.products([tofu, oil]);
     const receipt = goodsReceipt('store-sales', [

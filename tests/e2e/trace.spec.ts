@@ -8,6 +8,7 @@ import { generateDemoHistory } from '../../shared/demo/history';
 import { addDays } from '../../shared/domain';
 import { buildTraceIndex, traceSupplierLot, type TraceResult } from '../../shared/ops';
 import { expect, test } from './fixtures';
+import { GRAMS, qtyShown } from './quantities';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -31,10 +32,6 @@ function findRecallableLot(terminals: Record<string, string>) {
     if (produced && reachedByOutputs && outputs.length <= 3) return { batch, result, catalog };
   }
   throw new Error('no supplier lot in the demo history went through production to both stores');
-}
-
-function qtyText(qty: number, unit: string) {
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(qty)} ${unit}`;
 }
 
 for (const locale of ['zh-CN', 'en-US'] as const) {
@@ -65,14 +62,14 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     // Each store's received quantity of the production output appears in the forward tree.
     const forward = view.getByTestId('trace-forward');
     for (const node of result.nodes.filter((entry) => entry.origin.kind === 'production')) {
-      const unit = catalog.products.find((product) => product.id === node.productId)?.baseUnit ?? '';
+      const product = catalog.products.find((candidate) => candidate.id === node.productId) ?? GRAMS;
       for (const store of stores) {
         const received = node.sites.find((flow) => flow.siteId === store)?.byKind['dispatch-in'];
         if (received)
           await expect(
             forward
               .locator(`[data-site="${store}"]`)
-              .filter({ hasText: `+${qtyText(received, unit)}` })
+              .filter({ hasText: `+${qtyShown(received, product, locale)}` })
               .first(),
           ).toBeVisible();
       }
@@ -80,8 +77,8 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     // Totals per product: sold, wasted, on hand now, as the ledger says.
     const totals = view.getByTestId('trace-totals');
     for (const row of (result as TraceResult).totals.byProduct) {
-      const unit = catalog.products.find((product) => product.id === row.productId)?.baseUnit ?? '';
-      await expect(totals).toContainText(qtyText(row.sold, unit));
+      const product = catalog.products.find((candidate) => candidate.id === row.productId) ?? GRAMS;
+      await expect(totals).toContainText(qtyShown(row.sold, product, locale));
     }
     await hq.screenshot({ path: `${screenshotDir}/trace-${locale}-supplier-lot.png`, fullPage: true });
 

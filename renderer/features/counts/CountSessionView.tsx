@@ -2,16 +2,26 @@ import { Alert, Button, Card, Col, InputNumber, Popconfirm, Row, Space, Tag, Typ
 import { forwardRef, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ComponentRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ledger } from '../../../shared/domain';
-import { inCountScope, recordCount, type CountSession, type RecordMode } from '../../../shared/ops';
+import {
+  countBatchChoice,
+  inCountScope,
+  isWeighedProduct,
+  recordCount,
+  type CountBatchOption,
+  type CountSession,
+  type RecordMode,
+} from '../../../shared/ops';
 import type { ProductDoc } from '../../../shared/schemas';
 import { formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
-import { BatchPicker, batchOptions, type BatchOption } from './BatchPicker';
+import { BatchPicker } from './BatchPicker';
 import { countProgress, countRows } from './count-rows';
 import { CountTable } from './CountTable';
 import { ProductSearch } from './ProductSearch';
 import { lookupScan, splitQuantityPrefix } from './scan-lookup';
+import { scanReasonText } from './scan-reasons';
 import type { LoadedCatalog } from './useScanCatalog';
+import { unitLabel } from '../../ui/units';
 
 interface Notice {
   type: 'success' | 'warning' | 'error';
@@ -20,7 +30,8 @@ interface Notice {
 
 interface Pending {
   product: ProductDoc;
-  options: BatchOption[];
+  proposed: CountBatchOption[];
+  others: CountBatchOption[];
   qty: number;
   reason?: string;
 }
@@ -86,7 +97,9 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
       const before = sessionRef.current;
       const outcome = recordCount(before, { batchId, qty, countedAt: new Date().toISOString() }, mode, ledger);
       if (!outcome.ok) {
-        setNotice({ type: 'error', text: t('counts.scan.refused', { reason: outcome.reason }) });
+        const product = outcome.productId ? ledger.product(outcome.productId) : undefined;
+        const why = t(`counts.refusals.${outcome.code}`, { product: product ? label(product) : '' });
+        setNotice({ type: 'error', text: t('counts.scan.refused', { reason: why }) });
         return;
       }
       history.current = [...history.current.slice(-49), before];
@@ -113,18 +126,30 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
     [ledger, onChange, t, label],
   );
 
-  /** A product is known but not its batch: take the only one the site holds, else ask. */
+  /**
+   * A weighed product picked without a weight: the batch becomes the one the quantity field (F2)
+   * sets, and nothing is recorded; a count of 0 g would post the whole book quantity as a loss.
+   */
+  const awaitWeight = useCallback((batchId: string) => {
+    setCurrent(batchId);
+    setTimeout(() => qtyRef.current?.focus(), 0);
+  }, []);
+
+  /** A product is known but not its batch: take the one FEFO leaves no doubt about, else ask. */
   const chooseBatch = useCallback(
     (product: ProductDoc, qty: number, candidates: readonly string[], reason?: string) => {
-      const all = batchOptions(ledger, sessionRef.current.siteId, product, catalog.scan.batchesByProduct.get(product.id) ?? []);
-      const narrowed = candidates.length > 0 ? all.filter((o) => candidates.includes(o.batch.id)) : all;
-      const held = narrowed.filter((o) => o.onHand !== 0);
-      if (held.length === 1 && candidates.length === 0 && all.filter((o) => o.onHand !== 0).length === 1)
-        return record((held[0] as BatchOption).batch.id, qty, 'add');
-      if (narrowed.length === 1) return record((narrowed[0] as BatchOption).batch.id, qty, 'add');
-      setPending({ product, options: narrowed.length > 0 ? narrowed : all, qty, ...(reason ? { reason } : {}) });
+      const current = sessionRef.current;
+      const choice = countBatchChoice(
+        ledger,
+        { siteId: current.siteId, businessDate: current.businessDate, at: new Date().toISOString(), blind: current.blind },
+        product,
+        catalog.scan.batchesByProduct.get(product.id) ?? [],
+        candidates,
+      );
+      if (choice.kind === 'take') return qty === 0 ? awaitWeight(choice.batchId) : record(choice.batchId, qty, 'add');
+      setPending({ product, proposed: choice.proposed, others: choice.others, qty, ...(reason ? { reason } : {}) });
     },
-    [ledger, catalog.scan.batchesByProduct, record],
+    [ledger, catalog.scan.batchesByProduct, record, awaitWeight],
   );
 
   const onScan = useCallback(
@@ -134,7 +159,10 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
       const scope = sessionRef.current.scope;
       switch (resolution.status) {
         case 'unknown-code':
-          return setNotice({ type: 'error', text: t('counts.scan.unknownCode', { code: resolution.raw, reason: resolution.reason }) });
+          return setNotice({
+            type: 'error',
+            text: t('counts.scan.unknownCode', { code: resolution.raw, reason: scanReasonText(resolution.why, t) }),
+          });
         case 'unknown-product':
           return setNotice({ type: 'error', text: t('counts.scan.unknownProduct', { code: resolution.code }) });
         case 'no-batch':
@@ -154,6 +182,9 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
           const qty = resolution.quantity * multiplier;
           if (!inCountScope(resolution.product, scope))
             return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(resolution.product) }) });
+          // A weighed product's plain barcode carries no weight: adding one base unit (1 g) would be wrong.
+          if (resolution.needsWeight)
+            return setNotice({ type: 'warning', text: t('counts.scan.needsWeight', { product: label(resolution.product) }) });
           if (resolution.batch) return record(resolution.batch.id, qty, 'add');
           return chooseBatch(
             resolution.product,
@@ -193,10 +224,14 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
   }, [record]);
 
   const pickSearched = useCallback(
-    (product: ProductDoc) =>
-      inCountScope(product, sessionRef.current.scope)
-        ? chooseBatch(product, 1, [])
-        : setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) }),
+    (product: ProductDoc) => {
+      if (!inCountScope(product, sessionRef.current.scope))
+        return setNotice({ type: 'error', text: t('counts.scan.outOfScope', { product: label(product) }) });
+      // One piece per pick, but a weighed product gets its weight typed (F2), never 1 g.
+      const weighed = isWeighedProduct(product);
+      chooseBatch(product, weighed ? 0 : 1, []);
+      if (weighed) setNotice({ type: 'warning', text: t('counts.scan.enterWeight', { product: label(product) }) });
+    },
     [chooseBatch, t, label],
   );
   const pendingRef = useRef(pending);
@@ -204,11 +239,12 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
   const pickBatch = useCallback(
     (batchId: string) => {
       const chosen = pendingRef.current;
-      if (chosen) record(batchId, chosen.qty, 'add');
       setPending(null);
+      if (chosen?.qty === 0) return awaitWeight(batchId);
+      if (chosen) record(batchId, chosen.qty, 'add');
       setTimeout(() => scanRef.current?.focus(), 0);
     },
-    [record],
+    [record, awaitWeight],
   );
   const cancelPick = useCallback(() => {
     setPending(null);
@@ -294,7 +330,7 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
             <SetQuantity
               ref={qtyRef}
               value={setQty}
-              unit={currentProduct.baseUnit}
+              unit={unitLabel(currentProduct.baseUnit)}
               placeholder={t('counts.setPlaceholder')}
               onChange={setSetQty}
               onEnter={applySet}
@@ -308,7 +344,8 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
       <CountTable rows={rows} blind={session.blind} current={current} ledger={ledger} />
       <BatchPicker
         product={pending?.product ?? null}
-        options={pending?.options ?? NO_OPTIONS}
+        proposed={pending?.proposed ?? NO_OPTIONS}
+        others={pending?.others ?? NO_OPTIONS}
         {...(pending?.reason ? { reason: pending.reason } : {})}
         onPick={pickBatch}
         onCancel={cancelPick}
@@ -317,4 +354,4 @@ export function CountSessionView({ session, onChange, catalog, ledger, onReview,
   );
 }
 
-const NO_OPTIONS: BatchOption[] = [];
+const NO_OPTIONS: CountBatchOption[] = [];

@@ -2,7 +2,7 @@ import { Empty, theme, Typography } from 'antd';
 import { memo, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ledger } from '../../../shared/domain';
-import { formatQty, productLabel } from '../../ui/format';
+import { formatQty, formatSiteTimeOfDay, productLabel } from '../../ui/format';
 import type { CountRow } from './count-rows';
 
 interface CountTableProps {
@@ -16,9 +16,6 @@ interface CountTableProps {
 const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 460;
 const OVERSCAN = 8;
-
-// One formatter for every row: toLocaleTimeString with options builds a new one per call.
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 const ellipsis: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 8px' };
 
@@ -63,7 +60,7 @@ export const CountTable = memo(function CountTable({ rows, blind, current, ledge
               title: t('counts.col.expected'),
               width: '110px',
               align: 'right' as const,
-              cell: (row: CountRow) => (row.expected === undefined ? '—' : formatQty(row.expected)),
+              cell: (row: CountRow) => (row.expected === undefined ? '—' : formatQty(row.expected, unitOf(row))),
             },
           ]),
       {
@@ -82,11 +79,7 @@ export const CountTable = memo(function CountTable({ rows, blind, current, ledge
         title: t('counts.col.countedAt'),
         width: '110px',
         cell: (row) =>
-          row.countedAt ? (
-            timeFormat.format(new Date(row.countedAt))
-          ) : (
-            <Typography.Text type="secondary">{t('counts.notCounted')}</Typography.Text>
-          ),
+          row.countedAt ? formatSiteTimeOfDay(row.countedAt) : <Typography.Text type="secondary">{t('counts.notCounted')}</Typography.Text>,
       },
     ];
   }, [t, i18n.language, ledger, blind]);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountScope } from '../../../shared/ops';
 import { storageClasses, type ProductDoc, type StorageClass } from '../../../shared/schemas';
+import { countCategoryOptions } from './category-options';
 
 interface StartCountFormProps {
   products: readonly ProductDoc[];
@@ -18,10 +19,7 @@ export function StartCountForm({ products, onStart, firstSyncReceived }: StartCo
   const [categories, setCategories] = useState<string[]>([]);
   const [classes, setClasses] = useState<StorageClass[]>([]);
   const [blind, setBlind] = useState(true);
-  const categoryOptions = useMemo(
-    () => [...new Set(products.map((p) => p.category))].sort().map((c) => ({ value: c, label: c })),
-    [products],
-  );
+  const categoryOptions = useMemo(() => countCategoryOptions(products, t), [products, t]);
   const cycleEmpty = kind === 'cycle' && categories.length === 0 && classes.length === 0;
   const start = () => {
     if (cycleEmpty) return;

@@ -47,7 +47,7 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
       key: 'expected',
       width: 120,
       align: 'right' as const,
-      render: (_: unknown, line: VarianceReviewLine) => formatQty(line.expected),
+      render: (_: unknown, line: VarianceReviewLine) => formatQty(line.expected, product(line)),
     },
     {
       title: t('counts.col.counted'),
@@ -59,10 +59,10 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
     {
       title: t('counts.col.variance'),
       key: 'variance',
-      width: 110,
+      width: 160,
       align: 'right' as const,
       render: (_: unknown, line: VarianceReviewLine) => (
-        <span data-testid={`variance-${line.batchId}`}>{signed(line.varianceQty, formatQty(line.varianceQty))}</span>
+        <span data-testid={`variance-${line.batchId}`}>{signed(line.varianceQty, formatQty(line.varianceQty, product(line)))}</span>
       ),
     },
     {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { buildProductSearchIndex, type ProductSearchIndex } from '../../../shared/ops';
 import type { BatchDoc, ProductDoc } from '../../../shared/schemas';
-import { useRxQuery } from '../../db/hooks';
+import { useRxQuery, useSite, useTerminal } from '../../db/hooks';
 import { buildScanCatalog, type ScanCatalog } from './scan-lookup';
 
 export interface LoadedCatalog {
@@ -10,12 +10,16 @@ export interface LoadedCatalog {
   products: readonly ProductDoc[];
 }
 
-/** Products and batches this terminal holds, indexed for scans and name search; null while loading. */
+/**
+ * Products and batches this terminal holds, indexed for scans (read with this site's scale label
+ * layouts) and name search; null while loading.
+ */
 export function useScanCatalog(): LoadedCatalog | null {
+  const site = useSite(useTerminal()?.siteId);
   const products = useRxQuery<ProductDoc>((db) => db.products.find(), []);
   const batches = useRxQuery<BatchDoc>((db) => db.batches.find(), []);
   return useMemo(() => {
     if (!products || !batches) return null;
-    return { scan: buildScanCatalog(products, batches), search: buildProductSearchIndex(products), products };
-  }, [products, batches]);
+    return { scan: buildScanCatalog(products, batches, site), search: buildProductSearchIndex(products), products };
+  }, [products, batches, site]);
 }

@@ -8,7 +8,7 @@ import { useCommand } from '../../db/commands';
 import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { ErrorAlert } from '../../ui/errors';
-import { formatQty, productLabel } from '../../ui/format';
+import { formatQty, formatSiteTime, productLabel } from '../../ui/format';
 import { useSites } from '../food-safety/site-names';
 
 type Reverse = Extract<ExceptionResolution, { kind: 'reverse-posting' }>;
@@ -75,7 +75,7 @@ export function ExceptionCard({ view }: { view: ExceptionView }) {
             render: (_, posting) => t(`exceptions.docTypes.${shownDocument({ type: posting.docType }).kind}`),
           },
           { title: t('exceptions.terminal'), dataIndex: 'terminalId', ellipsis: true },
-          { title: t('exceptions.at'), key: 'at', render: (_, posting) => new Date(posting.at).toLocaleString(i18n.language) },
+          { title: t('exceptions.at'), key: 'at', render: (_, posting) => formatSiteTime(posting.at) },
           { title: t('exceptions.qty'), key: 'qty', align: 'right', render: (_, posting) => qty(posting.qty) },
           {
             title: '',

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { accountLabel } from '../../../shared/finance';
+import { accountLabel, journalMemo } from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc, MovementDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useLedgerRead } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
@@ -179,7 +179,8 @@ function EntryTable({ entry, labels, productName }: { entry: JournalDoc; labels:
       size="small"
       pagination={false}
       rowKey={(_, index) => String(index)}
-      title={() => `${entry.businessDate} · ${entry.docNumber}${entry.memo ? ` · ${entry.memo}` : ''}`}
+      // The stored memo is English text from posting time; the 摘要 is rebuilt in the reader's language.
+      title={() => `${entry.businessDate} · ${journalMemo(entry, labels.language, labels)}`}
       dataSource={entry.lines}
       style={{ marginBottom: 12 }}
       columns={[

@@ -41,10 +41,10 @@ function JournalList() {
     [range, siteId, accountCode],
   );
   const rows = useMemo(() => {
-    const all = journalRows(entries ?? [], filter, labels.language);
+    const all = journalRows(entries ?? [], filter, labels.language, labels);
     if (!deferredSearch) return all;
     return all.filter((row) => row.docNumber.toLowerCase().includes(deferredSearch) || row.memo.toLowerCase().includes(deferredSearch));
-  }, [entries, filter, labels.language, deferredSearch]);
+  }, [entries, filter, labels, deferredSearch]);
   const trial = useMemo(
     () => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }),
     [entries, range, siteId],

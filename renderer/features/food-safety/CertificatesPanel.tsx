@@ -10,7 +10,7 @@ import { FileUploadError } from '../../db/file-outbox';
 import { useCommand } from '../../db/commands';
 import { useFileOutbox, useQueuedFiles } from '../../db/session';
 import { ErrorAlert } from '../../ui/errors';
-import { formatQty, productLabel } from '../../ui/format';
+import { formatQty, formatSiteDate, productLabel } from '../../ui/format';
 import { isCertificateType, MAX_CERTIFICATE_BYTES } from './certificate-files';
 import { QcTag } from './QcTag';
 import { usePartners, useSites } from './site-names';
@@ -206,7 +206,7 @@ export function CertificatesPanel({ siteId, canWrite }: { siteId: string; canWri
             title: t('foodSafety.certificates.received'),
             key: 'received',
             width: 110,
-            render: (_, row) => row.batch.receivedAt.slice(0, 10),
+            render: (_, row) => formatSiteDate(row.batch.receivedAt),
           },
           {
             title: t('foodSafety.certificates.onHand'),

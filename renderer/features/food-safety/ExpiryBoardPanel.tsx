@@ -31,7 +31,9 @@ export function ExpiryBoardPanel({ siteId, canWrite }: Props) {
   const businessDate = businessDateToday();
 
   const board = useLedgerRead(
-    (ledger) => (ledger ? buildExpiryBoard(siteId, businessDate, ledger.ledger.positions(), ledger.ledger) : null),
+    // The instant too: a batch with an hour shelf life is expired from that instant, not from tomorrow.
+    (ledger) =>
+      ledger ? buildExpiryBoard(siteId, businessDate, ledger.ledger.positions(), ledger.ledger, new Date().toISOString()) : null,
     [siteId, businessDate],
   );
   const events = useRxQuery<EventDoc>((database) => database.events.find({ selector: { siteId, kind: 'near-expiry' } }), [siteId]);

@@ -6,7 +6,7 @@ import type { ConfigDoc, EventDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useCommand } from '../../db/commands';
 import { ErrorAlert } from '../../ui/errors';
-import { formatQty, productLabel } from '../../ui/format';
+import { formatQty, formatSiteTime, productLabel } from '../../ui/format';
 import { QcTag } from './QcTag';
 import { useSites } from './site-names';
 import { areaKeyOf, areaKeys, parseCelsius, rangeText, storageArea, type AreaKey } from './storage-areas';
@@ -252,7 +252,7 @@ export function TemperaturePanel({ siteId, canWrite }: { siteId: string; canWrit
             title: t('foodSafety.temperature.at'),
             key: 'at',
             width: 170,
-            render: (_, event) => new Date(event.at).toLocaleString(i18n.language),
+            render: (_, event) => formatSiteTime(event.at),
           },
           {
             title: t('foodSafety.temperature.area'),

@@ -11,6 +11,7 @@ import { ProductPicker, type ProductPickerHandle } from './components/ProductPic
 import { ProductionResult } from './components/ProductionResult';
 import { RecentRuns } from './components/RecentRuns';
 import { useProductIndex, useProducts } from './hooks';
+import { unitLabel } from '../../ui/units';
 
 const hasRecipe = (product: ProductDoc) => (product.recipe?.lines.length ?? 0) > 0;
 
@@ -121,7 +122,7 @@ export default function ProductionPage() {
                   min={0}
                   size="large"
                   value={outputQty}
-                  addonAfter={product.baseUnit}
+                  addonAfter={unitLabel(product.baseUnit)}
                   onChange={(value) => setOutputQty(value)}
                   onPressEnter={() => !short && void submit()}
                   data-testid="production-qty"

@@ -81,7 +81,7 @@ export function ApprovalQueue({ orders, approvals }: { orders: PurchaseOrderDoc[
                   <>
                     {(check?.excesses ?? []).map((excess) => (
                       <Alert
-                        key={excess.category}
+                        key={`${excess.kind}:${excess.category}`}
                         type="warning"
                         message={budgetReason(excess, t, labels)}
                         style={{ marginBottom: 4 }}

@@ -14,6 +14,7 @@ import { useLabels } from '../finance/labels';
 import { budgetReason } from './budgetText';
 import { useApprovalRules } from './data';
 import { ProductSelect } from './ProductSelect';
+import { unitLabel } from '../../ui/units';
 
 interface DraftLine {
   key: string;
@@ -106,7 +107,7 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
             style={{ marginBottom: 12 }}
             message={t('purchasing.po.held', { number: outcome.number })}
             description={outcome.check.excesses.map((excess) => (
-              <div key={excess.category} data-testid="po-hold-reason">
+              <div key={`${excess.kind}:${excess.category}`} data-testid="po-hold-reason">
                 {budgetReason(excess, t, labels)}
               </div>
             ))}
@@ -175,7 +176,7 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
                 min={0}
                 value={line.qty}
                 onChange={(qty) => update(line.key, { qty })}
-                addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined}
+                addonAfter={line.productId ? unitLabel(ledger?.ledger.product(line.productId)?.baseUnit) : undefined}
               />
             ),
           },

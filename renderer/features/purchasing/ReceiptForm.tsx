@@ -13,6 +13,8 @@ import { useLabels } from '../finance/labels';
 import { useApprovalRules } from './data';
 import { ProductSelect } from './ProductSelect';
 import { PostedReceipt } from './PostedReceipt';
+import { unitLabel } from '../../ui/units';
+import { ExpiredLines, needsExpiryChoice } from './ExpiredLines';
 
 interface DraftLine {
   key: string;
@@ -22,6 +24,8 @@ interface DraftLine {
   lotCode: string;
   expiryDate?: string;
   productionDate?: string;
+  quarantine?: boolean;
+  expiredReason?: string;
 }
 
 const lotToday = (n: number) => `${businessDateToday().replaceAll('-', '')}-${n}`;
@@ -123,6 +127,8 @@ export function ReceiptForm(props: {
       if (!line.lotCode.trim()) return t('purchasing.receipt.needLot', { line: index + 1, product });
       if (ledger?.ledger.product(line.productId ?? '')?.perishable && !line.expiryDate && !line.productionDate)
         return t('purchasing.receipt.needDate', { line: index + 1, product });
+      if (needsExpiryChoice(line, ledger?.ledger.product(line.productId ?? ''), businessDateToday()))
+        return t('purchasing.receipt.expiredNeedsChoice', { line: index + 1, product });
     }
     return undefined;
   };
@@ -134,14 +140,18 @@ export function ReceiptForm(props: {
       const { posting } = await command('goods-receipt.post', {
         partnerId: document.partnerId,
         ...(document.purchaseOrderId ? { purchaseOrderId: document.purchaseOrderId } : {}),
-        lines: document.lines.map(({ productId, qty, unitCost, lotCode, expiryDate, productionDate }) => ({
-          productId,
-          qty,
-          unitCost,
-          lotCode,
-          ...(expiryDate ? { expiryDate } : {}),
-          ...(productionDate ? { productionDate } : {}),
-        })),
+        lines: lines
+          .filter((line) => line.productId)
+          .map((line) => ({
+            productId: line.productId ?? '',
+            qty: line.qty ?? 0,
+            unitCost: line.unitCost ?? 0,
+            lotCode: line.lotCode.trim(),
+            ...(line.expiryDate ? { expiryDate: line.expiryDate } : {}),
+            ...(line.productionDate ? { productionDate: line.productionDate } : {}),
+            ...(line.quarantine ? { quarantine: true } : {}),
+            ...(line.expiredReason?.trim() ? { expiredReason: line.expiredReason.trim() } : {}),
+          })),
       });
       if (posting) setPosted(posting);
       setLines([emptyLine(1)]);
@@ -230,7 +240,7 @@ export function ReceiptForm(props: {
                 min={0}
                 value={line.qty}
                 onChange={(qty) => update(line.key, { qty })}
-                addonAfter={line.productId ? ledger?.ledger.product(line.productId)?.baseUnit : undefined}
+                addonAfter={line.productId ? unitLabel(ledger?.ledger.product(line.productId)?.baseUnit) : undefined}
               />
             ),
           },
@@ -294,6 +304,13 @@ export function ReceiptForm(props: {
             render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)),
           },
         ]}
+      />
+      <ExpiredLines
+        lines={lines}
+        product={(id) => (id ? ledger?.ledger.product(id) : undefined)}
+        productName={(id) => productName(id)}
+        businessDate={businessDateToday()}
+        onChange={(index, change) => setLines((current) => current.map((line, i) => (i === index ? { ...line, ...change } : line)))}
       />
       {warnings.length > 0 && (
         <Alert

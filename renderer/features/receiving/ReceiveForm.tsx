@@ -5,6 +5,7 @@ import { AlreadyRecordedError } from '../../../shared/domain';
 import { useCommand } from '../../db/commands';
 import { useLedgerRead } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
+import { QtyInput } from '../../ui/QtyInput';
 import { formatQty, productLabel } from '../../ui/format';
 import {
   defaultEntries,
@@ -84,7 +85,35 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
     });
   };
 
-  const unitOf = (line: IncomingLine) => product(line.productId)?.baseUnit ?? '';
+  /** A line's quantity in its product's units (2 kg, 1 瓶 400 ml); a product not yet synced shows the bare number. */
+  const qtyOf = (line: IncomingLine, qty: number) => formatQty(qty, product(line.productId));
+  /** Accepted or rejected, typed in the product's units (2 kg, 1 箱 4 条); base units while the product is unknown here. */
+  const qtyField = (line: IncomingLine, index: number, field: 'accepted' | 'rejected', invalid: boolean) => {
+    const doc = product(line.productId);
+    const label = t(`receiving.columns.${field}`);
+    const value = entries[index]?.[field] ?? 0;
+    return doc ? (
+      <QtyInput
+        value={value}
+        product={doc}
+        width={108}
+        invalid={invalid}
+        testId={`${field}-${index}`}
+        ariaLabel={label}
+        onCommit={(qty) => update(index, { [field]: qty })}
+      />
+    ) : (
+      <InputNumber
+        min={0}
+        max={line.qty}
+        value={value}
+        status={invalid ? 'error' : undefined}
+        data-testid={`${field}-${index}`}
+        aria-label={label}
+        onChange={(qty) => update(index, { [field]: qty ?? 0 })}
+      />
+    );
+  };
   const columns = [
     { title: '#', key: 'n', width: 44, render: (_: unknown, __: IncomingLine, index: number) => index + 1 },
     {
@@ -120,38 +149,20 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
       key: 'shipped',
       width: 100,
       align: 'right' as const,
-      render: (_: unknown, line: IncomingLine) => formatQty(line.qty, { baseUnit: unitOf(line) }),
+      render: (_: unknown, line: IncomingLine) => qtyOf(line, line.qty),
     },
     {
       title: t('receiving.columns.accepted'),
       key: 'accepted',
-      width: 115,
-      render: (_: unknown, line: IncomingLine, index: number) => (
-        <InputNumber
-          min={0}
-          max={line.qty}
-          value={entries[index]?.accepted}
-          status={problems[index] === 'too-much' || problems[index] === 'negative' ? 'error' : undefined}
-          data-testid={`accepted-${index}`}
-          aria-label={t('receiving.columns.accepted')}
-          onChange={(value) => update(index, { accepted: value ?? 0 })}
-        />
-      ),
+      width: 120,
+      render: (_: unknown, line: IncomingLine, index: number) =>
+        qtyField(line, index, 'accepted', problems[index] === 'too-much' || problems[index] === 'negative'),
     },
     {
       title: t('receiving.columns.rejected'),
       key: 'rejected',
-      width: 100,
-      render: (_: unknown, line: IncomingLine, index: number) => (
-        <InputNumber
-          min={0}
-          max={line.qty}
-          value={entries[index]?.rejected}
-          data-testid={`rejected-${index}`}
-          aria-label={t('receiving.columns.rejected')}
-          onChange={(value) => update(index, { rejected: value ?? 0 })}
-        />
-      ),
+      width: 120,
+      render: (_: unknown, line: IncomingLine, index: number) => qtyField(line, index, 'rejected', false),
     },
     {
       title: t('receiving.columns.short'),
@@ -162,7 +173,7 @@ export function ReceiveForm({ incoming, kitchenName, onDone, onCancel }: Receive
         const short = shortOf(line, entries[index] ?? { accepted: line.qty, rejected: 0 });
         return short > 0 ? (
           <Tag color="orange" data-testid={`short-${index}`}>
-            {formatQty(short)}
+            {qtyOf(line, short)}
           </Tag>
         ) : (
           <span data-testid={`short-${index}`}>0</span>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatQty, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { averageDailyUse, parLevels, suggestedQty, useWindowDays } from './request-hints';
+import { unitLabel } from '../../ui/units';
 
 const noDailyUse = new Map<string, number>();
 
@@ -223,10 +224,10 @@ export function RequestForm({
                     value={l.unit}
                     onChange={(unit: string) => setLines((c) => c.map((x, j) => (j === i ? { ...x, unit } : x)))}
                     options={[
-                      { value: '', label: p?.baseUnit ?? '' },
+                      { value: '', label: unitLabel(p?.baseUnit) },
                       ...(p?.packs ?? []).map((pack) => ({
                         value: pack.unit,
-                        label: `${pack.unit}(${pack.qtyInBase}${p?.baseUnit ?? ''})`,
+                        label: `${unitLabel(pack.unit)}(${pack.qtyInBase}${unitLabel(p?.baseUnit)})`,
                       })),
                     ]}
                   />

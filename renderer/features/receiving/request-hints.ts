@@ -2,7 +2,8 @@
 // (config key `par-levels`), else the average daily use over the last 14 days from sale and
 // consumption movements — so the store manager orders from figures, not from memory.
 import type { ConfigDoc, MovementDoc } from '../../../shared/schemas';
-import { addDays } from '../../../shared/domain';
+import { addDays, businessDateOf } from '../../../shared/domain';
+import { siteTimeZoneNow } from '../../state/site-clock-store';
 
 export const useWindowDays = 14;
 
@@ -15,9 +16,10 @@ export function averageDailyUse(
 ): Map<string, number> {
   const from = addDays(today, -days);
   const used = new Map<string, number>();
+  const zone = siteTimeZoneNow();
   for (const movement of movements) {
     if (movement.siteId !== siteId || (movement.kind !== 'sale' && movement.kind !== 'consumption')) continue;
-    const day = movement.at.slice(0, 10);
+    const day = businessDateOf(movement.at, zone); // the site's day, not UTC's
     if (day < from || day >= today) continue;
     used.set(movement.productId, (used.get(movement.productId) ?? 0) - movement.qty);
   }

@@ -10,6 +10,7 @@ import { useErrorText } from '../../ui/errors';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { posReasonKey } from './pos-reasons';
 import { decodeCsvBytes } from './read-text-file';
+import { siteTimeZoneNow } from '../../state/site-clock-store';
 
 const fields: readonly PosField[] = ['date', 'productCode', 'barcode', 'quantity', 'amount'];
 
@@ -50,6 +51,7 @@ export default function PosImportPage() {
       products,
       existingDocumentIds: existing,
       importedAt: file.importedAt,
+      timeZone: siteTimeZoneNow(), // each sale dated at the end of its day on the site's clock
       ...(mapping ? { mapping } : {}),
     });
   }, [file, products, terminal, existing, mapping]);

@@ -1,15 +1,17 @@
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { salePriceOn } from '../../../shared/domain';
+import { isMassProduct } from '../../../shared/ops/quantity';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
 import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
-import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
+import { businessDateToday, formatMoney, formatQty, newId, productLabel } from '../../ui/format';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
-import { scanEntry } from './scan-entry';
+import { scanEntry, scanEntryText } from './scan-entry';
 import { SaleLinesTable, type SaleLine } from './SaleLinesTable';
 
 type Kind = 'sale' | 'consumption';
@@ -24,19 +26,26 @@ export default function QuickSalePage() {
   const scanRef = useRef<ScanInputHandle>(null);
   const [kind, setKind] = useState<Kind>('sale');
   const [lines, setLines] = useState<SaleLine[]>([]);
-  const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const businessDate = businessDateToday();
 
   const addProduct = (product: ProductDoc, qty: number, batchId?: string) => {
     setError(null);
+    // The store's price list in force today; none: the line asks for one (posting refuses ¥0).
+    const unitPrice = terminal ? (salePriceOn(product, terminal.siteId, businessDate) ?? 0) : 0;
     setLines((current) => {
       const same = current.find((l) => l.productId === product.id && l.batchId === batchId);
       if (same) return current.map((l) => (l === same ? { ...l, qty: l.qty + qty } : l));
-      return [...current, { key: newId(), productId: product.id, qty, unitPrice: 0, ...(batchId ? { batchId } : {}) }];
+      return [...current, { key: newId(), productId: product.id, qty, unitPrice, ...(batchId ? { batchId } : {}) }];
     });
-    setNotice({ type: 'success', text: t('sales.added', { product: productLabel(product, i18n.language), qty }) });
+    if (qty === 0) setNotice({ type: 'warning', text: t('counts.scan.needsWeight', { product: productLabel(product, i18n.language) }) });
+    else
+      setNotice({
+        type: 'success',
+        text: t('sales.added', { product: productLabel(product, i18n.language), qty: formatQty(qty, product) }),
+      });
   };
 
   const post = async () => {
@@ -103,8 +112,8 @@ export default function QuickSalePage() {
                 placeholder={t('counts.scan.placeholder')}
                 onScan={(text) => {
                   const entry = scanEntry(text, catalog.scan);
-                  if (entry.ok) addProduct(entry.product, entry.qty, entry.batch?.id);
-                  else setNotice({ type: 'error', text: t(entry.messageKey, entry.values) });
+                  if (!entry.ok) setNotice({ type: 'error', text: scanEntryText(entry, t) });
+                  else addProduct(entry.product, entry.qty ?? 0, entry.batch?.id);
                 }}
               />
             </Col>
@@ -112,7 +121,8 @@ export default function QuickSalePage() {
               <ProductSearch
                 index={catalog.search}
                 onPick={(product) => {
-                  addProduct(product, 1);
+                  // A weighed product picked by name has no weight yet: the line asks for it (never "+1 g").
+                  addProduct(product, isMassProduct(product) ? 0 : 1);
                   scanRef.current?.focus();
                 }}
                 testId="sale-search"

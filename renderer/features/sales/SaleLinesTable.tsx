@@ -5,6 +5,7 @@ import { checkBatchChoice, DomainError, FifoViolationError, proposeBatches, type
 import { describeDomainError } from '../../ui/domain-error-text';
 import { formatQty, productLabel } from '../../ui/format';
 import { ReasonInput } from '../../ui/ReasonInput';
+import { QtyInput } from '../../ui/QtyInput';
 
 export interface SaleLine {
   key: string;
@@ -53,18 +54,19 @@ export function SaleLinesTable({
     {
       title: t('sales.col.qty'),
       key: 'qty',
-      width: 170,
-      render: (_: unknown, line: SaleLine) => (
-        <span data-testid={`sale-qty-${line.productId}`}>
-          <InputNumber
-            min={0}
-            value={line.qty}
-            onChange={(v) => onChange(line.key, { qty: typeof v === 'number' ? v : 0 })}
-            addonAfter={ledger.product(line.productId)?.baseUnit}
-            style={{ width: 150 }}
-          />
-        </span>
-      ),
+      width: 160,
+      render: (_: unknown, line: SaleLine) => {
+        const product = ledger.product(line.productId);
+        return (
+          <span data-testid={`sale-qty-${line.productId}`}>
+            {product ? (
+              <QtyInput value={line.qty} product={product} onCommit={(qty) => onChange(line.key, { qty })} autoFocus={line.qty === 0} />
+            ) : (
+              formatQty(line.qty)
+            )}
+          </span>
+        );
+      },
     },
     ...(withPrice
       ? [
@@ -73,13 +75,22 @@ export function SaleLinesTable({
             key: 'price',
             width: 130,
             render: (_: unknown, line: SaleLine) => (
-              <InputNumber
-                min={0}
-                value={line.unitPrice}
-                prefix="¥"
-                onChange={(v) => onChange(line.key, { unitPrice: typeof v === 'number' ? v : 0 })}
-                style={{ width: 115 }}
-              />
+              <Space direction="vertical" size={0}>
+                <InputNumber
+                  min={0}
+                  value={line.unitPrice}
+                  prefix="¥"
+                  status={line.unitPrice > 0 ? undefined : 'warning'}
+                  onChange={(v) => onChange(line.key, { unitPrice: typeof v === 'number' ? v : 0 })}
+                  style={{ width: 115 }}
+                  data-testid={`sale-price-${line.productId}`}
+                />
+                {line.unitPrice > 0 ? null : (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                    {t('sales.noPrice')}
+                  </Typography.Text>
+                )}
+              </Space>
             ),
           },
         ]

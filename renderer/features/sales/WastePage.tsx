@@ -13,8 +13,9 @@ import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { batchOptions } from '../counts/BatchPicker';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
-import { scanEntry } from './scan-entry';
+import { scanEntry, scanEntryText } from './scan-entry';
 import { WastePhotoCell, WastePhotoPicker } from './WastePhoto';
+import { unitLabel } from '../../ui/units';
 
 /** 报损: product by scan or search, the batch (expired ones included), quantity, reason, note. */
 export default function WastePage() {
@@ -158,7 +159,7 @@ export default function WastePage() {
                 onScan={(text) => {
                   const entry = scanEntry(text, catalog.scan);
                   if (entry.ok) choose(entry.product, entry.batch?.id, entry.qty);
-                  else setNotice({ type: 'error', text: t(entry.messageKey, entry.values) });
+                  else setNotice({ type: 'error', text: scanEntryText(entry, t) });
                 }}
               />
             </Col>
@@ -199,7 +200,7 @@ export default function WastePage() {
                       min={0}
                       value={qty}
                       onChange={(v) => setQty(typeof v === 'number' ? v : null)}
-                      addonAfter={product?.baseUnit}
+                      addonAfter={unitLabel(product?.baseUnit)}
                       style={{ width: '100%' }}
                       data-testid="waste-qty"
                     />

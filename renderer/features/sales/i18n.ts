@@ -6,6 +6,7 @@ export default defineMessages(
     kind: { sale: 'Sale', consumption: 'Consumption (menu use, staff meals)' },
     hint: 'Scan each item (or 3*code for 3). Stock leaves by earliest expiry first; the batches are shown per line.',
     added: 'Added {{product}} × {{qty}}',
+    noPrice: 'No price in the price list',
     scannedBatch: 'Scanned batch {{lot}} (on hand {{qty}})',
     fifo: {
       needsReason: 'Lot {{earlier}} ({{expiry}}) should leave first by FEFO/FIFO and still has stock: say why this one goes first.',
@@ -84,6 +85,7 @@ export default defineMessages(
         qtyBad: 'bad quantity: "{{value}}"',
         qtyNotPositive: 'bad quantity: {{value}} (only positive sales are imported; refunds go through returns)',
         amountBad: 'bad amount: "{{value}}"',
+        noPrice: 'no amount, and {{value}} has no sale price in this store’s price list on that date (HQ: Products → price list)',
       },
     },
   },
@@ -91,6 +93,7 @@ export default defineMessages(
     kind: { sale: '销售出库', consumption: '消耗（出品用料、员工餐）' },
     hint: '逐件扫码（或输入 3*条码 表示 3 个）。按先到期先出扣减库存，每行显示出库批次。',
     added: '已添加 {{product}} × {{qty}}',
+    noPrice: '价目表无售价',
     scannedBatch: '扫码批次 {{lot}}（库存 {{qty}}）',
     fifo: {
       needsReason: '按先到期先出/先进先出应先出批次 {{earlier}}（{{expiry}}），且该批次仍有库存：请说明为何先出本批次。',
@@ -169,6 +172,7 @@ export default defineMessages(
         qtyBad: '数量不是数字：“{{value}}”',
         qtyNotPositive: '数量 {{value}} 无效（只导入正数销售；退货请走退货单）',
         amountBad: '金额无效：“{{value}}”',
+        noPrice: '无金额，且 {{value}} 在该日期没有本店售价（请总部在“商品”中设置价目表）',
       },
     },
   },

@@ -10,6 +10,7 @@ const patterns: readonly (readonly [RegExp, string])[] = [
   [/^bad quantity: "(.*)"$/, 'qtyBad'],
   [/^bad quantity: (.*) \(only positive/, 'qtyNotPositive'],
   [/^bad amount: "(.*)"$/, 'amountBad'],
+  [/^no sale price for "(.*)" on /, 'noPrice'],
 ];
 
 export function posReasonKey(reason: string): { key: string; value: string } | null {

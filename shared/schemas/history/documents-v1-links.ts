@@ -1,5 +1,9 @@
-// Documents v0 → v1: the links v0 kept as tags in free-text `note` become fields, and back again
-// for a terminal still on v0 (its screens read the tags). The tag formats below are v0's, frozen:
+// Documents v0 → v1: the links v0 kept as tags in free-text `note` become fields. The way back is
+// only leaving the fields out (SYNC-PROTOCOL.md, "Schema evolution"): nothing writes a tag into a
+// note any more, so a v0 terminal does not show links made by newer terminals, and what it holds
+// is the endpoint's v0 projection exactly (a projection that looked numbers up depended on what
+// the endpoint held at that moment: after a restore, two copies of one document differed).
+// The tag formats below are v0's, frozen, read from what first-release terminals still push:
 //   dispatch        "要货单 YH-1, YH-2"            → requestIds (store request ids, not numbers)
 //   goods receipt   "po:<order id>" word          → purchaseOrderId
 //   purchase order  "expected:YYYY-MM-DD" word    → expectedDate
@@ -8,18 +12,15 @@
 // A tag that cannot be resolved (a request number not known here) stays in the note: nothing is lost.
 import type { JsonObject, JsonValue } from '../../protocol/wire';
 
-/** Document numbers ⇄ ids: v0 named store requests (and printed orders) by number. */
+/** Document numbers → ids: v0 named store requests by number. */
 export interface LegacyLinkResolver {
   /** The id of the store request `number` of the store `storeSiteId`. */
   requestIdByNumber(storeSiteId: string, number: string): string | undefined;
-  /** The printed number of a document. */
-  numberById(id: string): string | undefined;
 }
 
 /** A resolver that knows nothing: tags that need one stay in the note. */
 export const noLinkResolver: LegacyLinkResolver = {
   requestIdByNumber: () => undefined,
-  numberById: () => undefined,
 };
 
 const REQUESTS_TAG = '要货单';
@@ -103,41 +104,6 @@ export function upgradeDocumentLinks(input: JsonObject, resolver: LegacyLinkReso
     }
     default:
       break;
-  }
-  return doc;
-}
-
-function joinNote(head: string, note: string | undefined, separator: string): string {
-  return note ? `${head}${separator}${note}` : head;
-}
-
-/**
- * v1 → v0 for a terminal still on v0: the fields go back into the note as the tags its screens
- * read. Fields are not removed here (projection does that); the input is not changed.
- * This is the only place a tag is written, and only on the wire to a first-release terminal
- * (SYNC-PROTOCOL.md, Schema evolution: a push or pull is projected to the terminal's version);
- * nothing stored, by the endpoint or a current terminal, carries a link in its note. It goes
- * when LARDER_MIN_SCHEMA moves past 0.
- */
-export function downgradeDocumentLinks(input: JsonObject, resolver: LegacyLinkResolver): JsonObject {
-  const doc: JsonObject = { ...input };
-  const note = text(doc.note);
-  if (Array.isArray(doc.requestIds) && doc.requestIds.length > 0) {
-    const numbers = doc.requestIds.map((id) => (typeof id === 'string' ? (resolver.numberById(id) ?? id) : String(id)));
-    // v0 reads every token after the tag as a number, so the tag goes last.
-    doc.note = note ? `${note} ${REQUESTS_TAG} ${numbers.join(', ')}` : `${REQUESTS_TAG} ${numbers.join(', ')}`;
-  }
-  const purchaseOrderId = text(doc.purchaseOrderId);
-  if (purchaseOrderId) doc.note = joinNote(`po:${purchaseOrderId}`, text(doc.note), ' ');
-  const expectedDate = text(doc.expectedDate);
-  if (expectedDate) doc.note = joinNote(`expected:${expectedDate}`, text(doc.note), ' ');
-  const deliveryDate = text(doc.deliveryDate);
-  if (deliveryDate) doc.note = joinNote(`到货日期 ${deliveryDate}`, text(doc.note), '\n');
-  const subjectDocId = text(doc.subjectDocId);
-  if (subjectDocId && doc.type === 'approval') {
-    const verb = doc.status === 'rejected' ? 'rejected' : 'approved';
-    const number = resolver.numberById(subjectDocId) ?? subjectDocId;
-    doc.note = `${verb} purchase order ${number} (${subjectDocId})${note ? `: ${note}` : ''}`;
   }
   return doc;
 }

@@ -102,7 +102,7 @@ describe('stock postings', () => {
       kind: 'sale',
       paymentMethod: 'cash',
       lines: [
-        { productId: 'flour', qty: 2 },
+        { productId: 'flour', qty: 2, unitPrice: 3.5 },
         { productId: 'flour', qty: 0 },
       ],
     });
@@ -110,7 +110,7 @@ describe('stock postings', () => {
       type: 'sale',
       number: 'XS-1',
       paymentMethod: 'cash',
-      lines: [{ productId: 'flour', qty: 2, unitPrice: 0 }],
+      lines: [{ productId: 'flour', qty: 2, unitPrice: 3.5 }],
     });
     expect(run('sale.post', { kind: 'consumption', lines: [{ productId: 'flour', qty: 1 }] }).post?.document).toMatchObject({
       type: 'consumption',

@@ -9,7 +9,7 @@ import {
   type CommandStamp,
 } from '../../../shared/commands';
 import { Ledger } from '../../../shared/domain';
-import type { ConfigDoc, DocumentDoc, EventDoc } from '../../../shared/schemas';
+import type { ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, ProductDoc } from '../../../shared/schemas';
 import { KITCHEN } from '../domain/fixtures';
 
 export const AT = '2025-03-01T08:00:00.000Z';
@@ -39,6 +39,8 @@ export interface World {
   documents?: DocumentDoc[];
   events?: EventDoc[];
   config?: ConfigDoc[];
+  products?: ProductDoc[];
+  partners?: PartnerDoc[];
   stamp?: CommandStamp;
 }
 
@@ -52,5 +54,7 @@ export function run<N extends CommandName>(name: N, input: CommandInput<N>, worl
     documents: world.documents ?? [],
     events: world.events ?? [],
     config: world.config ?? [],
+    products: world.products ?? [],
+    partners: world.partners ?? [],
   });
 }

@@ -4,6 +4,7 @@ import type { BatchDoc, ProductDoc } from '../../../shared/schemas';
 import { countProgress, countRows } from '../../../renderer/features/counts/count-rows';
 import { createSessionSaver, loadSession } from '../../../renderer/features/counts/count-store';
 import { buildScanCatalog, lookupScan, splitQuantityPrefix } from '../../../renderer/features/counts/scan-lookup';
+import { scanEntry } from '../../../renderer/features/sales/scan-entry';
 
 const AT = '2025-03-01T08:00:00.000Z';
 const ean = (twelve: string) => `${twelve}${gs1CheckDigit(twelve)}`;
@@ -91,6 +92,26 @@ const session = (blind: boolean): CountSession => ({
     { productId: 'p2', batchId: 'b2', qty: 6, countedAt: '2025-03-01T09:00:00.000Z', scans: 6 },
     { productId: 'p9', batchId: 'b9', qty: 2, countedAt: '2025-03-01T09:05:00.000Z', scans: 2 },
   ],
+});
+
+describe("scan lookup with the site's scale label layouts", () => {
+  const pork = product('pork', ean('690123400003'), { baseUnit: 'g', scale: { plu: '123', pricePerKg: 40 } });
+  const products = [pork, product('rice', ean('690123400002'))];
+
+  it('reads weight labels when the site says its scales print them, amount labels by default', () => {
+    const label = ean('220012301250'); // 22 + PLU 00123 + 01250
+    const weighing = buildScanCatalog(products, [], { scaleBarcodeLayouts: ['2FPPPPPWWWWWC'] });
+    expect(lookupScan(label, weighing)).toMatchObject({ status: 'resolved', product: { id: 'pork' }, quantity: 1250 });
+    // The default layout reads the same digits as ¥12.50, at ¥40/kg 312.5 g.
+    expect(lookupScan(label, buildScanCatalog(products, []))).toMatchObject({ product: { id: 'pork' }, quantity: 312.5 });
+  });
+
+  it("sale and waste: a weighed product's plain EAN gives no quantity to add (the weight is typed)", () => {
+    const entry = scanEntry(`3*${pork.barcodes[0] as string}`, buildScanCatalog(products, []));
+    expect(entry).toMatchObject({ ok: true, product: { id: 'pork' } });
+    expect(entry.ok && entry.qty).toBeUndefined();
+    expect(scanEntry(ean('690123400002'), buildScanCatalog(products, []))).toMatchObject({ ok: true, qty: 1 });
+  });
 });
 
 describe('count rows', () => {

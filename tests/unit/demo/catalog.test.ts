@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Validators } from '../../../server/collections';
 import { buildDemoCatalog, parsePacks, semiFinishedCategory } from '../../../shared/demo/catalog';
 import { ean13CheckDigit, isValidEan13, makeEan13 } from '../../../shared/demo/ean';
+import { encodeScaleBarcode, parseScan, resolveScan } from '../../../shared/ops/scan';
 
 const catalog = buildDemoCatalog({ updatedAt: '2026-11-01T01:00:00.000Z' });
 
@@ -18,6 +19,16 @@ describe('demo catalog', () => {
     for (const product of catalog.products) expect(validators.validate('products', product), product.sku).toBeNull();
     for (const partner of catalog.partners) expect(validators.validate('partners', partner), partner.code).toBeNull();
     for (const config of catalog.config) expect(validators.validate('config', config), config.id).toBeNull();
+  });
+
+  it('gives loose fresh goods kept in g a unique scale PLU and price per kg, which a scale label resolves to', () => {
+    const weighed = catalog.products.filter((p) => p.scale);
+    expect(weighed.length).toBeGreaterThan(20);
+    expect(weighed.every((p) => p.baseUnit === 'g' && (p.scale?.pricePerKg ?? 0) > 0)).toBe(true);
+    expect(new Set(weighed.map((p) => p.scale?.plu)).size).toBe(weighed.length);
+    const first = weighed[0]!;
+    const label = encodeScaleBarcode('2FPPPPPMMMMMWWWWWC', { plu: first.scale!.plu, amountFen: 1000, weightGrams: 1234, flag: '6' });
+    expect(resolveScan(parseScan(label), catalog.products, [])).toMatchObject({ product: { id: first.id }, quantity: 1234 });
   });
 
   it('gives every product and pack a valid, unique EAN-13 in the China range (69x)', () => {

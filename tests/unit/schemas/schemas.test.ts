@@ -81,8 +81,8 @@ describe('schema versioning', () => {
     expect(checkWireLock(edited, wireLock)).toEqual([
       expect.stringMatching(/movements v0: changed after release; leave v0 as it was and add version 2/),
     ]);
-    const grown = { ...schemaHistory, sites: [...schemaHistory.sites, { ...schemaHistory.sites[0]!, version: 1 }] };
-    expect(checkWireLock(grown, wireLock)).toEqual([expect.stringMatching(/sites v1: not in the wire lock/)]);
+    const grown = { ...schemaHistory, batches: [...schemaHistory.batches, { ...schemaHistory.batches[0]!, version: 1 }] };
+    expect(checkWireLock(grown, wireLock)).toEqual([expect.stringMatching(/batches v1: not in the wire lock/)]);
   });
 
   it('the current schema is the last of its history, and v0 is the first release as terminals hold it', () => {
@@ -98,8 +98,8 @@ describe('schema versioning', () => {
     local.events!.indexes = ['docId'];
     expect(checkSchemaLock(local, storageLock)).toEqual([expect.stringMatching(/events: schema changed without a version bump/)]);
     const bumped = structuredClone(localSchemas) as unknown as Record<string, { version: number }>;
-    bumped.sites!.version = 1;
-    expect(checkSchemaLock(bumped, storageLock)[0]).toMatch(/sites: version bumped to 1/);
+    bumped.partners!.version = 1;
+    expect(checkSchemaLock(bumped, storageLock)[0]).toMatch(/partners: version bumped to 1/);
     const older: SchemaLock = { ...storageLock, sites: { version: 2, fingerprint: storageLock.sites!.fingerprint } };
     expect(checkSchemaLock(localSchemas, older)[0]).toMatch(/went back/);
   });

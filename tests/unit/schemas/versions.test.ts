@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../shared/protocol/wire';
-import { keepNewerFields, projectToVersion, upgradeFromVersion, type LegacyLinkResolver } from '../../../shared/schemas/versions';
+import {
+  keepNewerFields,
+  onlyAddsOlderOmittedFields,
+  projectToVersion,
+  upgradeFromVersion,
+  type LegacyLinkResolver,
+} from '../../../shared/schemas/versions';
 
 const at = '2026-12-01T02:00:00.000Z';
 const header = {
@@ -16,11 +22,10 @@ const header = {
 const requests: Record<string, string> = { 'req-1': 'YH-20261201-AAAA-001', 'req-2': 'YH-20261201-AAAA-002' };
 const resolver: LegacyLinkResolver = {
   requestIdByNumber: (store, number) => (store === 'store-a' ? Object.keys(requests).find((id) => requests[id] === number) : undefined),
-  numberById: (id) => requests[id] ?? (id === 'po-1' ? 'CG-1' : undefined),
 };
 
 describe('moving documents between schema versions', () => {
-  it('a v1 dispatch is projected to v0 with its requests as the note tag v0 reads, and comes back the same', () => {
+  it('a v1 dispatch is projected to v0 by leaving its links out, the note untouched; a v0 tag comes back as the link', () => {
     const v1: JsonObject = {
       id: 'd-1',
       type: 'dispatch',
@@ -30,12 +35,14 @@ describe('moving documents between schema versions', () => {
       note: 'fragile',
       lines: [{ productId: 'p', qty: 1, unit: '箱', unitQty: 1 }],
     };
-    const v0 = projectToVersion('documents', v1, 0, resolver);
+    const v0 = projectToVersion('documents', v1, 0);
     expect(v0).not.toHaveProperty('requestIds');
-    expect(v0.note).toBe('fragile 要货单 YH-20261201-AAAA-001, YH-20261201-AAAA-002');
+    expect(v0.note).toBe('fragile');
     expect(v0.lines).toEqual([{ productId: 'p', qty: 1 }]);
     expect(v0._deleted).toBe(false);
-    expect(upgradeFromVersion('documents', v0, 0, resolver)).toEqual({ ...v1, lines: [{ productId: 'p', qty: 1 }] });
+    // What a first-release terminal writes for the same dispatch.
+    const written = { ...v0, note: 'fragile 要货单 YH-20261201-AAAA-001, YH-20261201-AAAA-002' };
+    expect(upgradeFromVersion('documents', written, 0, resolver)).toEqual({ ...v1, lines: [{ productId: 'p', qty: 1 }] });
   });
 
   it('a tag no resolver knows stays in the note: nothing is lost', () => {
@@ -65,14 +72,21 @@ describe('moving documents between schema versions', () => {
     expect(up({ id: 's', type: 'sale', note: 'po:nothing here' })).toMatchObject({ note: 'po:nothing here' });
   });
 
-  it('v1 links go back to v0 tags for each document type', () => {
-    const down = (doc: JsonObject) => projectToVersion('documents', { ...header, lines: [], ...doc }, 0, resolver).note;
-    expect(down({ id: 'g', type: 'goods-receipt', purchaseOrderId: 'po-1', note: 'dented' })).toBe('po:po-1 dented');
-    expect(down({ id: 'o', type: 'purchase-order', expectedDate: '2026-12-03' })).toBe('expected:2026-12-03');
-    expect(down({ id: 'r', type: 'store-request', deliveryDate: '2026-12-02', note: '早上送' })).toBe('到货日期 2026-12-02\n早上送');
-    expect(down({ id: 'a', type: 'approval', status: 'approved', subjectDocId: 'po-1', subjectDocType: 'purchase-order' })).toBe(
-      'approved purchase order CG-1 (po-1)',
-    );
+  it('no projection writes a link into a note: each v1 link field is left out and the note kept as written', () => {
+    const down = (doc: JsonObject) => projectToVersion('documents', { ...header, lines: [], ...doc }, 0);
+    const cases: JsonObject[] = [
+      { id: 'g', type: 'goods-receipt', purchaseOrderId: 'po-1', note: 'dented' },
+      { id: 'o', type: 'purchase-order', expectedDate: '2026-12-03' },
+      { id: 'r', type: 'store-request', deliveryDate: '2026-12-02', note: '早上送' },
+      { id: 'a', type: 'approval', status: 'approved', subjectDocId: 'po-1', subjectDocType: 'purchase-order' },
+      { id: 'd', type: 'dispatch', toSiteId: 'store-a', requestIds: ['req-1'] },
+    ];
+    for (const doc of cases) {
+      const projected = down(doc);
+      expect(projected.note, String(doc.id)).toBe(doc.note);
+      for (const field of ['purchaseOrderId', 'expectedDate', 'deliveryDate', 'subjectDocId', 'subjectDocType', 'requestIds'])
+        expect(projected, `${String(doc.id)}.${field}`).not.toHaveProperty(field);
+    }
   });
 
   it('collections whose steps only add fields project by leaving them out, free-form values kept whole', () => {
@@ -126,5 +140,25 @@ describe('moving documents between schema versions', () => {
     expect(withNote).not.toHaveProperty('note');
     // A current terminal's push is taken as it is.
     expect(keepNewerFields('documents', pushedV0, stored, 1)).toEqual(pushedV0);
+  });
+
+  it('a copy that only adds what an older version left out is the fuller copy; any other difference is not', () => {
+    // After a restore, a terminal that held the v0 projection re-sent it before the author re-sent the whole.
+    const full: JsonObject = {
+      id: 'd',
+      type: 'dispatch',
+      toSiteId: 'store-a',
+      ...header,
+      requestIds: ['req-1'],
+      lines: [{ productId: 'p', qty: 2, unit: '箱', unitQty: 2 }],
+    };
+    const storedV0 = projectToVersion('documents', full, 0);
+    expect(onlyAddsOlderOmittedFields('documents', full, storedV0)).toBe(true);
+    // The same copy, or one that changes a field the stored copy has, is not an addition.
+    expect(onlyAddsOlderOmittedFields('documents', full, full)).toBe(false);
+    expect(onlyAddsOlderOmittedFields('documents', { ...full, status: 'posted' }, storedV0)).toBe(false);
+    expect(onlyAddsOlderOmittedFields('documents', full, { ...storedV0, note: 'kept' })).toBe(false);
+    // Nor is the stored fuller copy replaced by a poorer one.
+    expect(onlyAddsOlderOmittedFields('documents', storedV0, full)).toBe(false);
   });
 });

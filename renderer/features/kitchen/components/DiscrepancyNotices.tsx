@@ -2,7 +2,7 @@ import { Alert, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand } from '../../../db/hooks';
-import { formatQty, productLabel } from '../../../ui/format';
+import { formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
 import { discrepancyDispatchId, useSiteNames } from '../hooks';
 
@@ -54,7 +54,7 @@ export function DiscrepancyNotices({
                     <Typography.Text strong>
                       {t('kitchen.discrepancy.of', { number: dispatch?.number ?? dispatchId ?? '—', store: siteName(store) })}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{event.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                    <Typography.Text type="secondary">{formatSiteTime(event.at)}</Typography.Text>
                     {showLinks && dispatchId && (
                       <Typography.Link onClick={() => navigate('dispatch', dispatchId)}>{t('kitchen.discrepancy.open')}</Typography.Link>
                     )}

@@ -8,6 +8,7 @@ import { useLedgerAtHand } from '../../../db/hooks';
 import { describeDomainError } from '../../../ui/domain-error-text';
 import { ReasonInput } from '../../../ui/ReasonInput';
 import { formatQty, productLabel } from '../../../ui/format';
+import { unitLabel } from '../../../ui/units';
 
 interface DraftLinesProps {
   siteId: string;
@@ -92,7 +93,7 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
               }}
               min={0}
               value={line.qty}
-              addonAfter={view.product(line.productId)?.baseUnit}
+              addonAfter={unitLabel(view.product(line.productId)?.baseUnit)}
               data-testid="line-qty"
               onChange={(value) => update(index, { qty: value ?? 0 })}
               onPressEnter={onDone}
@@ -143,7 +144,7 @@ export function DraftLines({ siteId, businessDate, lines, onChange, focusIndex, 
                     {proposal.allocations
                       .map(
                         (allocation) =>
-                          `${view.batch(allocation.batchId)?.lotCode ?? ''} (${view.batch(allocation.batchId)?.expiryDate ?? '—'}) × ${formatQty(allocation.qty)}`,
+                          `${view.batch(allocation.batchId)?.lotCode ?? ''} (${view.batch(allocation.batchId)?.expiryDate ?? '—'}) × ${formatQty(allocation.qty, product)}`,
                       )
                       .join(', ')}
                     {proposal.shortfall > 0 ? ` — ${t('kitchen.dispatch.short', { qty: formatQty(proposal.shortfall, product) })}` : ''}

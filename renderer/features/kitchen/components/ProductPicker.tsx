@@ -6,6 +6,7 @@ import type { BatchDoc, ProductDoc } from '../../../../shared/schemas';
 import { parseScan, resolveScan } from '../../../../shared/ops/scan';
 import { searchProducts, type ProductSearchIndex } from '../../../../shared/ops/search';
 import { productLabel } from '../../../ui/format';
+import { unitLabel } from '../../../ui/units';
 
 export interface PickedProduct {
   product: ProductDoc;
@@ -132,7 +133,7 @@ export const ProductPicker = forwardRef<ProductPickerHandle, ProductPickerProps>
             >
               <span>{productLabel(hit.product, i18n.language)}</span>
               <Typography.Text type="secondary">
-                {hit.product.sku} · {hit.product.baseUnit}
+                {hit.product.sku} · {unitLabel(hit.product.baseUnit)}
               </Typography.Text>
             </List.Item>
           )}

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import type { ProductionRunDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand } from '../../../db/hooks';
-import { formatQty, productLabel } from '../../../ui/format';
+import { formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
+import { unitLabel } from '../../../ui/units';
 
 /** The batch a run made: lot, expiry, rolled-up unit cost and on-hand (from the ledger), and its labels. */
 export function ProductionResult({ run }: { run: ProductionRunDoc }) {
@@ -35,13 +36,13 @@ export function ProductionResult({ run }: { run: ProductionRunDoc }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.expiry')}>
           <span data-testid="result-expiry">
-            {batch.expiresAt ? batch.expiresAt.slice(0, 16).replace('T', ' ') : (batch.expiryDate ?? t('kitchen.production.noExpiry'))}
+            {batch.expiresAt ? formatSiteTime(batch.expiresAt) : (batch.expiryDate ?? t('kitchen.production.noExpiry'))}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.made')}>{formatQty(run.outputQty, product)}</Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.unitCost')}>
           <span data-testid="result-unit-cost">
-            {formatUnitCost(batch.unitCost)} / {product.baseUnit}
+            {formatUnitCost(batch.unitCost)} / {unitLabel(product.baseUnit)}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('kitchen.production.onHandNow')}>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../ui/errors';
 import { formatQty, productLabel } from '../../../ui/format';
 import type { ProductSearchIndex } from '../../../../shared/ops/search';
 import { ProductPicker, type ProductPickerHandle } from './ProductPicker';
+import { unitLabel } from '../../../ui/units';
 
 interface RecipeEditorProps {
   product: ProductDoc;
@@ -61,7 +62,7 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
           min={0}
           value={outputQty}
           disabled={!editable}
-          addonAfter={product.baseUnit}
+          addonAfter={unitLabel(product.baseUnit)}
           onChange={setOutputQty}
           data-testid="recipe-yield"
         />
@@ -107,7 +108,7 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
                 <InputNumber<number>
                   min={0}
                   value={line.qty}
-                  addonAfter={byId.get(line.productId)?.baseUnit}
+                  addonAfter={unitLabel(byId.get(line.productId)?.baseUnit)}
                   onChange={(value) =>
                     setLines((current) =>
                       current.map((candidate) => (candidate.productId === line.productId ? { ...candidate, qty: value ?? 0 } : candidate)),
@@ -120,7 +121,7 @@ export function RecipeEditor({ product, products, index, editable }: RecipeEdito
               ),
           },
           {
-            title: t('kitchen.recipes.perUnit', { unit: product.baseUnit }),
+            title: t('kitchen.recipes.perUnit', { unit: unitLabel(product.baseUnit) }),
             key: 'per',
             align: 'right',
             render: (_, line) => (outputQty ? formatQty(line.qty / outputQty, byId.get(line.productId)) : '—'),

@@ -6,13 +6,14 @@ import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
 import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
-import { formatMoney, formatQty, productLabel } from '../../../ui/format';
+import { formatMoney, formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 import { siteLabel, useSites } from '../hooks';
 import { printKitchenDocument, qrDataUrl } from '../print';
 import { DispatchNote, dispatchNoteCss, type DispatchNoteData } from './DispatchNote';
 import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
+import { unitLabel } from '../../../ui/units';
 
 type NoteLanguage = 'zh-CN' | 'en';
 type NotePage = 'A4' | 'A5';
@@ -56,7 +57,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
         lotCode: batch?.lotCode ?? '',
         expiryDate: batch?.expiryDate ?? '—',
         qty: formatQty(line.qty),
-        unit: product?.baseUnit ?? '',
+        unit: unitLabel(product?.baseUnit),
         unitCost: formatUnitCost(line.unitCost ?? 0),
         amount: formatMoney(amount),
       };
@@ -90,7 +91,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
       from: site(dispatch.siteId),
       to: site(dispatch.toSiteId),
       date: dispatch.businessDate,
-      shippedAt: dispatch.at.slice(0, 16).replace('T', ' '),
+      shippedAt: formatSiteTime(dispatch.at), // 发货时间 on the site's clock
       ...(printedNote ? { note: printedNote } : {}),
       lines,
       total: formatMoney(total),
@@ -161,7 +162,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
                       ? t('kitchen.audit.fifoOverride', { chosen, earlier, reason: String(data['reason'] ?? '') })
                       : event.message}
                   </Typography.Text>
-                  <Typography.Text type="secondary">{event.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                  <Typography.Text type="secondary">{formatSiteTime(event.at)}</Typography.Text>
                 </Space>
               </List.Item>
             );

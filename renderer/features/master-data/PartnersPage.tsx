@@ -1,0 +1,180 @@
+import { Alert, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartnerDraft } from '../../../shared/commands';
+import { partnerKinds, type PartnerDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
+import { useTerminal } from '../../db/hooks';
+import { ErrorAlert } from '../../ui/errors';
+import { useApprovalRules } from '../purchasing/data';
+import { usePartners } from './data';
+
+type PartnerForm = Omit<PartnerDraft, 'paymentTermsDays'> & { paymentTermsDays?: number | null };
+
+function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const command = useCommand();
+  const [form] = Form.useForm<PartnerForm>();
+  const [error, setError] = useState<unknown>(null);
+  const required = [{ required: true, whitespace: true, message: t('masterData.editor.required') }];
+  const save = async (values: PartnerForm) => {
+    if (!command) return;
+    setError(null);
+    const optional = Object.fromEntries(
+      (['nameEn', 'contact', 'phone', 'email', 'address', 'taxId'] as const)
+        .map((key) => [key, values[key]?.trim()] as const)
+        .filter(([, value]) => value),
+    );
+    const draft: PartnerDraft = {
+      ...(partner ? { id: partner.id } : {}),
+      ...optional,
+      kind: values.kind,
+      code: values.code,
+      name: values.name,
+      active: values.active,
+      ...(typeof values.paymentTermsDays === 'number' ? { paymentTermsDays: values.paymentTermsDays } : {}),
+    };
+    try {
+      await command('partner.save', { partner: draft });
+      void message.success(t('masterData.saved'));
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const field = (name: keyof PartnerForm, width = 220) => (
+    <Form.Item name={name} label={t(`masterData.partners.${name}`)}>
+      <Input style={{ width }} />
+    </Form.Item>
+  );
+  return (
+    <Drawer
+      open
+      width="min(620px, 100vw)"
+      title={partner ? `${partner.code} ${partner.name}` : t('masterData.partners.new')}
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('masterData.cancel')}</Button>
+          <Button type="primary" onClick={() => form.submit()} data-testid="partner-save">
+            {t('masterData.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<PartnerForm>
+        form={form}
+        layout="vertical"
+        initialValues={partner ?? { kind: 'supplier', code: '', name: '', active: true }}
+        onFinish={(values) => void save(values)}
+      >
+        <ErrorAlert error={error} testId="partner-error" />
+        <Space wrap align="start">
+          <Form.Item name="kind" label={t('masterData.partners.kind')}>
+            <Select
+              style={{ width: 160 }}
+              options={partnerKinds.map((kind) => ({ value: kind, label: t(`masterData.partners.kinds.${kind}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="code" label={t('masterData.partners.code')} rules={required}>
+            <Input style={{ width: 140 }} data-testid="partner-code" />
+          </Form.Item>
+          <Form.Item name="active" label={t('masterData.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name="name" label={t('masterData.partners.name')} rules={required}>
+            <Input style={{ width: 220 }} data-testid="partner-name" />
+          </Form.Item>
+          {field('nameEn')}
+        </Space>
+        <Space wrap align="start">
+          {field('contact', 160)}
+          {field('phone', 160)}
+          {field('email', 200)}
+        </Space>
+        {field('address', 460)}
+        <Space wrap align="start">
+          {field('taxId', 220)}
+          <Form.Item name="paymentTermsDays" label={t('masterData.partners.paymentTermsDays')}>
+            <InputNumber min={0} max={365} precision={0} style={{ width: 140 }} data-testid="partner-terms" />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Drawer>
+  );
+}
+
+/** 往来单位: suppliers and customers with contact, tax number and payment terms (HQ edits). */
+export default function PartnersPage() {
+  const { t, i18n } = useTranslation();
+  const terminal = useTerminal();
+  const partners = usePartners();
+  const rules = useApprovalRules();
+  const [editing, setEditing] = useState<PartnerDoc | 'new' | null>(null);
+  const isHq = terminal?.siteKind === 'hq';
+  const contracts = (id: string) => rules.contracts.filter((price) => price.partnerId === id).length;
+  return (
+    <div data-testid="section-partners">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('masterData.partners.title')}
+      </Typography.Title>
+      {!isHq && <Alert type="info" showIcon message={t('masterData.hqOnly')} style={{ marginBottom: 16 }} />}
+      <Card>
+        {isHq && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            style={{ marginBottom: 12 }}
+            data-testid="partner-new"
+          >
+            {t('masterData.partners.new')}
+          </Button>
+        )}
+        <Table<PartnerDoc>
+          size="small"
+          rowKey="id"
+          loading={partners === null}
+          dataSource={partners ?? []}
+          pagination={{ pageSize: 50, showSizeChanger: false }}
+          scroll={{ x: 660 }}
+          onRow={(partner) => ({ onClick: () => isHq && setEditing(partner), style: { cursor: isHq ? 'pointer' : undefined } })}
+          data-testid="partners-table"
+          columns={[
+            { title: t('masterData.partners.code'), dataIndex: 'code', width: 80 },
+            {
+              title: t('masterData.products.col.name'),
+              key: 'name',
+              render: (_, p) => (i18n.language === 'en' && p.nameEn ? p.nameEn : p.name),
+            },
+            {
+              title: t('masterData.partners.kind'),
+              key: 'kind',
+              width: 96,
+              render: (_, p) => <Tag>{t(`masterData.partners.kinds.${p.kind}`)}</Tag>,
+            },
+            {
+              title: t('masterData.partners.contact'),
+              key: 'contact',
+              width: 120,
+              render: (_, p) => [p.contact, p.phone].filter(Boolean).join(' · '),
+            },
+            { title: t('masterData.partners.taxId'), dataIndex: 'taxId', width: 120 },
+            {
+              title: t('masterData.partners.paymentTermsDays'),
+              key: 'terms',
+              width: 84,
+              render: (_, p) => (p.paymentTermsDays === undefined ? '—' : t('masterData.partners.terms', { days: p.paymentTermsDays })),
+            },
+            { title: t('masterData.partners.contracts'), key: 'contracts', width: 64, align: 'right', render: (_, p) => contracts(p.id) },
+          ]}
+        />
+        <Typography.Text type="secondary">{t('masterData.partners.contractsHint', { count: rules.contracts.length })}</Typography.Text>
+      </Card>
+      {editing !== null && <PartnerEditor partner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+// Master data at HQ (issue 14): products with their units, barcodes and price list, the category
+// tree, suppliers and customers. HQ writes, every site reads (the write guard and the endpoint
+// refuse other sites). Codes a scanner or a person looks things up by stay unique.
+import {
+  CATEGORY_CONFIG_ID,
+  categoriesFromConfig,
+  DuplicateCodeError,
+  isValidBusinessDate,
+  ValidationError,
+  type CategoryNode,
+} from '../domain';
+import { packBarcodes, scanCodeKey } from '../ops/scan';
+import type { ConfigDoc, PartnerDoc, ProductDoc } from '../schemas';
+import { defineCommand } from './types';
+
+/** A product as the editor sends it: without `id` it is a new one; `updatedAt` is stamped. */
+export type ProductDraft = Omit<ProductDoc, 'id' | 'updatedAt'> & { id?: string };
+export type PartnerDraft = Omit<PartnerDoc, 'id' | 'updatedAt'> & { id?: string };
+
+const blank = (text: string | undefined) => text === undefined || text.trim() === '';
+
+function checkProduct(draft: ProductDraft): void {
+  if (blank(draft.name)) throw new ValidationError('name', 'a product needs a name');
+  if (blank(draft.sku)) throw new ValidationError('sku', 'a product needs a code');
+  if (blank(draft.baseUnit)) throw new ValidationError('baseUnit', 'a product needs a base unit');
+  const units = new Set([draft.baseUnit.trim()]);
+  draft.packs.forEach((pack, index) => {
+    if (blank(pack.unit)) throw new ValidationError(`packs[${index}].unit`, 'a pack needs a unit');
+    if (units.has(pack.unit.trim())) throw new ValidationError(`packs[${index}].unit`, `${pack.unit} is already a unit of this product`);
+    units.add(pack.unit.trim());
+    if (!Number.isFinite(pack.qtyInBase) || pack.qtyInBase <= 0)
+      throw new ValidationError(`packs[${index}].qtyInBase`, 'must be a positive number of base units');
+  });
+  if (draft.taxRate !== undefined && !(draft.taxRate >= 0 && draft.taxRate <= 1))
+    throw new ValidationError('taxRate', 'a tax rate is between 0 and 100 %');
+  if (draft.purchasePrice !== undefined && !(draft.purchasePrice >= 0)) throw new ValidationError('purchasePrice', 'must not be negative');
+  const priceKeys = new Set<string>();
+  (draft.salePrices ?? []).forEach((entry, index) => {
+    if (!isValidBusinessDate(entry.from)) throw new ValidationError(`salePrices[${index}].from`, `${entry.from} is no date`);
+    if (!(entry.price >= 0) || !Number.isFinite(entry.price))
+      throw new ValidationError(`salePrices[${index}].price`, 'must not be negative');
+    const key = `${entry.siteId ?? '*'}@${entry.from}`;
+    if (priceKeys.has(key)) throw new ValidationError(`salePrices[${index}]`, `two prices for the same store from ${entry.from}`);
+    priceKeys.add(key);
+  });
+  if (draft.pinyin !== undefined && !/^[a-z0-9]*$/.test(draft.pinyin))
+    throw new ValidationError('pinyin', 'pinyin initials are lower-case letters and digits');
+}
+
+/** Every code a product is looked up by: its SKU and all its barcodes (as scans compare them). */
+function barcodesOf(product: Pick<ProductDoc, 'barcodes' | 'packs'>): string[] {
+  return [...product.barcodes, ...product.packs.flatMap(packBarcodes)];
+}
+
+/** 商品: saves a product whole (new when it has no id). SKU and every barcode stay unique. */
+export const productSave = defineCommand({
+  reads: (_input: { product: ProductDraft }) => ({ products: true }),
+  run(input, { stamp, products = [] }) {
+    const draft = input.product;
+    checkProduct(draft);
+    const id = draft.id ?? stamp.newId();
+    const others = products.filter((product) => product.id !== id);
+    const sku = draft.sku.trim();
+    const sameSku = others.find((product) => product.sku.toUpperCase() === sku.toUpperCase());
+    if (sameSku) throw new DuplicateCodeError('sku', sku, sameSku.name);
+    const seen = new Set<string>();
+    for (const code of barcodesOf(draft)) {
+      const key = scanCodeKey(code);
+      if (seen.has(key)) throw new DuplicateCodeError('barcode', code, draft.name);
+      seen.add(key);
+      const owner = others.find((product) => barcodesOf(product).some((other) => scanCodeKey(other) === key));
+      if (owner) throw new DuplicateCodeError('barcode', code, owner.name);
+    }
+    const existing = products.find((product) => product.id === id);
+    // The recipe is the kitchen's (recipe.save): the editor never drops it.
+    const saved: ProductDoc = {
+      ...draft,
+      ...(existing?.recipe && !draft.recipe ? { recipe: existing.recipe } : {}),
+      id,
+      sku,
+      name: draft.name.trim(),
+      updatedAt: stamp.at,
+    };
+    return { writes: { products: [saved] }, result: { id } };
+  },
+});
+
+/** 分类: the whole category tree. Ids unique, parents exist, no cycle; a node in use stays. */
+export const categorySave = defineCommand({
+  reads: (_input: { categories: readonly CategoryNode[] }) => ({ config: true, products: true }),
+  run(input, { stamp, config, products = [] }) {
+    const ids = new Set<string>();
+    input.categories.forEach((node, index) => {
+      if (blank(node.id) || !/^[\x21-\x7E]{1,64}$/.test(node.id))
+        throw new ValidationError(`categories[${index}].id`, 'a code of letters, digits and signs');
+      if (blank(node.name)) throw new ValidationError(`categories[${index}].name`, 'a category needs a name');
+      if (ids.has(node.id)) throw new DuplicateCodeError('category', node.id, node.name);
+      ids.add(node.id);
+    });
+    const byId = new Map(input.categories.map((node) => [node.id, node]));
+    for (const node of input.categories) {
+      if (node.parentId !== undefined && !byId.has(node.parentId))
+        throw new ValidationError(`categories.${node.id}.parentId`, `no category ${node.parentId}`);
+      const path = new Set<string>();
+      for (let at: CategoryNode | undefined = node; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
+        if (path.has(at.id)) throw new ValidationError(`categories.${node.id}.parentId`, 'a category cannot sit below itself');
+        path.add(at.id);
+      }
+    }
+    const before = categoriesFromConfig(config);
+    for (const removed of before.filter((node) => !ids.has(node.id))) {
+      const user = products.find((product) => product.category === removed.id);
+      if (user) throw new ValidationError(`categories.${removed.id}`, `still used by ${user.name}`);
+    }
+    const existing = config.find((doc) => doc.key === 'product-categories' && doc.siteId === undefined);
+    const saved: ConfigDoc = {
+      id: existing?.id ?? CATEGORY_CONFIG_ID,
+      key: 'product-categories',
+      value: { ...(existing?.value ?? {}), categories: input.categories.map((node) => ({ ...node })) },
+      updatedAt: stamp.at,
+    };
+    return { writes: { config: [saved] }, result: null };
+  },
+});
+
+/** 往来单位: a supplier or customer, saved whole; codes unique. */
+export const partnerSave = defineCommand({
+  reads: (_input: { partner: PartnerDraft }) => ({ partners: true }),
+  run(input, { stamp, partners = [] }) {
+    const draft = input.partner;
+    if (blank(draft.name)) throw new ValidationError('name', 'a partner needs a name');
+    if (blank(draft.code)) throw new ValidationError('code', 'a partner needs a code');
+    if (draft.paymentTermsDays !== undefined && !(Number.isInteger(draft.paymentTermsDays) && draft.paymentTermsDays >= 0))
+      throw new ValidationError('paymentTermsDays', 'whole days, 0 or more');
+    const id = draft.id ?? stamp.newId();
+    const code = draft.code.trim();
+    const same = partners.find((partner) => partner.id !== id && partner.code.toUpperCase() === code.toUpperCase());
+    if (same) throw new DuplicateCodeError('code', code, same.name);
+    const saved: PartnerDoc = { ...draft, id, code, name: draft.name.trim(), updatedAt: stamp.at };
+    return { writes: { partners: [saved] }, result: { id } };
+  },
+});

@@ -1,0 +1,189 @@
+// Issue 14's master-data proof: HQ (in Chinese) adds a category and a product with a case barcode
+// and a store price; the store (in English) scans the case barcode in a quick sale, and the sale
+// carries the price list's price and the case's 24 bottles. Screenshots of the new HQ screens at
+// 1024×768 and 1366×768 in both languages.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { addDays } from '../../shared/domain';
+import { gs1CheckDigit } from '../../shared/ops';
+import type { DocumentDoc, ProductDoc } from '../../shared/schemas';
+import { pairingFragment } from '../support/endpoint-process';
+import { pullAll } from '../support/pull';
+import { goodsReceipt, SeedSession } from '../support/seed';
+import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
+
+const screenshotDir = 'test-results/screenshots';
+mkdirSync(screenshotDir, { recursive: true });
+const ean = (twelve: string) => `${twelve}${gs1CheckDigit(twelve)}`;
+
+/** Another terminal in its own browser context (its own IndexedDB), as another machine. */
+async function openTerminal(browser: Browser, url: string, token: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1366, height: 768 } });
+  await context.clock.install({ time: siteClockInstant({ day: 0, time: '23:30' }) });
+  const page = await context.newPage();
+  await page.goto(`${url}/${pairingFragment(url, token)}`);
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const width of [1024, 1366]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.screenshot({ path: `${screenshotDir}/master-data-${name}-${width}.png` });
+  }
+}
+
+/** The editor closes once saved; while it stays open, what it says (field errors, a refusal) is the failure's message. */
+async function expectEditorClosed(page: Page): Promise<void> {
+  const editor = page.getByTestId('product-editor');
+  const state = async () => {
+    if (!(await editor.isVisible())) return 'closed';
+    const problems = await editor.locator('.ant-form-item-explain-error, [data-testid="product-error"]').allInnerTexts();
+    return problems.length > 0 ? problems.join(' | ') : 'still open';
+  };
+  await expect.poll(state, { timeout: 30_000 }).toBe('closed');
+}
+
+/**
+ * Picks an option of a select by its title and checks the select shows it: a click that lands
+ * while the dropdown still slides in can leave the field empty (seen under load: "必填" on save).
+ */
+async function pickOption(page: Page, testId: string, title: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await expect(async () => {
+    if (!(await select.innerText()).includes(title)) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle(title).click({ timeout: 5_000 });
+    }
+    await expect(select).toContainText(title, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+async function tags(page: Page, testId: string, codes: readonly string[]): Promise<void> {
+  const input = page.getByTestId(testId).locator('input');
+  for (const code of codes) {
+    await input.fill(code);
+    await input.press('Enter');
+  }
+}
+
+test.describe('master data at HQ', () => {
+  test.use({ appOptions: { siteId: 'hq-md', siteKind: 'hq', locale: 'zh-CN' } });
+
+  test('HQ adds a product with a case barcode and a store price; the store sells a case at that price', async ({
+    app,
+    endpoint,
+    browser,
+  }) => {
+    test.setTimeout(300_000);
+    const run = randomUUID().slice(0, 6);
+    const bottle = ean(`69012${String(Date.now()).slice(-7)}`);
+    const caseCode = ean(`69013${String(Date.now()).slice(-7)}`);
+    const seed = new SeedSession(endpoint);
+    const store = await seed.terminalOf('store-md', 'store');
+
+    // 1. A category, then the product: base unit 瓶, a case of 24 with its own barcode, ¥3.50 a bottle at the store.
+    await app.goto(`${endpoint.url}/#/categories`);
+    await app.getByTestId('category-add').click();
+    const row = app.getByTestId('categories-table').locator('tbody tr').last();
+    await row.locator('input').nth(0).fill(`drinks-${run}`);
+    await row.locator('input').nth(1).fill('饮料');
+    await row.locator('input').nth(2).fill('Drinks');
+    await app.getByTestId('categories-save').click();
+    await expect(app.getByTestId('categories-save')).toBeDisabled();
+    await shoot(app, 'categories-zh');
+
+    await app.goto(`${endpoint.url}/#/products`);
+    await app.getByTestId('product-new').click();
+    await app.getByTestId('product-name').fill('可口可乐');
+    await app.getByTestId('product-name-en').fill('Coca-Cola');
+    await app.getByTestId('product-sku').fill(`COLA-${run}`);
+    await pickOption(app, 'product-category', '饮料');
+    await app.getByTestId('product-base-unit').fill('瓶');
+    await tags(app, 'product-barcodes', [bottle]);
+    // Cola keeps for months and needs no QC hold: FIFO, not a perishable FEFO product.
+    await app.getByText('先进先出（FIFO）').click();
+    await app.getByTestId('pack-add').click();
+    await app.getByTestId('pack-unit-0').fill('箱');
+    await app.getByTestId('pack-qty-0').fill('24');
+    await tags(app, 'pack-barcodes-0', [caseCode]);
+    await app.getByTestId('price-add').click();
+    await pickOption(app, 'price-store-0', 'store-md');
+    await app.getByTestId('price-value-0').fill('3.5');
+    await shoot(app, 'product-editor-zh');
+    await app.getByTestId('product-save').click();
+    await expectEditorClosed(app);
+    await app.getByTestId('products-search').locator('input').fill('kkkl'); // pinyin initials of 可口可乐
+    await expect(app.getByTestId('products-table')).toContainText(`COLA-${run}`);
+    await expect(app.getByTestId('products-table')).toContainText('饮料');
+    await shoot(app, 'products-zh');
+
+    // 2. The product reached the endpoint; the store gets 48 bottles of stock.
+    let product: ProductDoc | undefined;
+    await expect(async () => {
+      const products = await pullAll<ProductDoc>(endpoint.url, store.token, 'products');
+      product = products.find((candidate) => candidate.sku === `COLA-${run}`);
+      expect(product?.packs).toEqual([{ unit: '箱', qtyInBase: 24, barcode: caseCode }]);
+    }).toPass({ timeout: 30_000 });
+    seed.ledger.upsertProduct(product as ProductDoc);
+    await seed.post(
+      goodsReceipt('store-md', [
+        { productId: (product as ProductDoc).id, qty: 48, unitCost: 2, lotCode: `C${run}`, expiryDate: addDays(E2E_SITE_DATE, 180) },
+      ]),
+      'store',
+    );
+
+    // 3. The store, in English, scans the case barcode: one case, the store's price.
+    const till = await openTerminal(browser, endpoint.url, store.token, 'en-US');
+    await till.goto(`${endpoint.url}/#/sales`);
+    // The first pull is whole (product, batch and its receipt movements) before the till sells.
+    await expect(till.getByTestId('sync-last')).toBeVisible({ timeout: 60_000 });
+    await expect(till.getByTestId('sync-initial')).toHaveCount(0, { timeout: 60_000 });
+    await expect(async () => {
+      await till.getByTestId('sale-scan').fill(caseCode);
+      await till.getByTestId('sale-scan').press('Enter');
+      await expect(till.getByTestId('sale-notice')).toContainText('Added Coca-Cola × 1 case', { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(
+      till
+        .getByTestId(`sale-price-${(product as ProductDoc).id}`)
+        .locator('xpath=descendant-or-self::input')
+        .first(),
+    ).toHaveValue('3.5');
+    await expect(till.getByTestId('section-sales')).toContainText('¥84.00');
+    await till.getByTestId('sale-post').click();
+    await expect(till.getByTestId('sale-notice')).toContainText('Posted XS-');
+
+    // 4. The sale as the endpoint holds it: 24 bottles at ¥3.50.
+    await expect(async () => {
+      const documents = await pullAll<DocumentDoc>(endpoint.url, store.token, 'documents');
+      const sale = documents.find((doc) => doc.type === 'sale' && doc.siteId === 'store-md');
+      expect(sale?.lines).toEqual([expect.objectContaining({ productId: (product as ProductDoc).id, qty: 24, unitPrice: 3.5 })]);
+    }).toPass({ timeout: 30_000 });
+
+    // 5. The same HQ screens in English (another HQ terminal), for the screenshots.
+    const hqEn = await openTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq-md', 'hq en')).token, 'en-US');
+    await hqEn.goto(`${endpoint.url}/#/products`);
+    await expect(hqEn.getByTestId('products-table')).toContainText(`COLA-${run}`, { timeout: 60_000 });
+    await shoot(hqEn, 'products-en');
+    await hqEn.getByTestId('products-table').getByText(`COLA-${run}`).click();
+    await expect(hqEn.getByTestId('product-editor')).toBeVisible();
+    await shoot(hqEn, 'product-editor-en');
+    await hqEn.goto(`${endpoint.url}/#/categories`);
+    await expect(hqEn.getByTestId('categories-table')).toContainText('1');
+    await shoot(hqEn, 'categories-en');
+    await hqEn.goto(`${endpoint.url}/#/partners`);
+    await hqEn.getByTestId('partner-new').click();
+    await hqEn.getByTestId('partner-code').fill(`C-${run}`);
+    await hqEn.getByTestId('partner-name').fill('蓝湾酒店');
+    await hqEn.getByTestId('partner-terms').fill('30');
+    await hqEn.getByTestId('partner-save').click();
+    await expect(hqEn.getByTestId('partners-table')).toContainText('30 days');
+    await shoot(hqEn, 'partners-en');
+    await app.goto(`${endpoint.url}/#/partners`);
+    await expect(app.getByTestId('partners-table')).toContainText('30 天', { timeout: 30_000 });
+    await shoot(app, 'partners-zh');
+    await till.context().close();
+    await hqEn.context().close();
+  });
+});
