@@ -156,6 +156,13 @@ export function upgradeRows(collection: CollectionName, rows: readonly PushRow[]
  * an older version is compared with the stored document as it would read it (projected to its
  * version), is answered with that projection, and its replacement keeps the stored fields it
  * never knew. Returns the conflicts for the answer; throwing rolls the whole push back.
+ *
+ * An older terminal's row that is stored otherwise than it reads it back (a v0 note tag moved
+ * into a link field, so the v0 projection's note no longer carries it) is answered with that
+ * projection too, although it was applied: RxDB takes a push without conflict as the endpoint
+ * now holding exactly what was sent, and a pull of the row that raced the push is skipped for
+ * good, so the terminal kept its own copy while every other reader had the endpoint's (chaos
+ * runs 48 and 55 diverged so). Answered, the terminal's merge rule stores the endpoint's copy.
  */
 export function planPush(
   terminal: AuthTerminal,
@@ -184,17 +191,20 @@ export function planPush(
 
     const writes: DocWrite[] = [];
     const conflicts: JsonObject[] = [];
+    /** Applied (or already held): an older terminal must read back what it sent, or be told. */
+    const held = (r: PushRow, doc: JsonObject): void => {
+      if (!older) return;
+      const readBack = asTerminalReads(doc);
+      if (!sameJson(readBack, r.pushed)) conflicts.push(readBack);
+    };
     for (const r of rows) {
       const current = stored.get(r.id);
-      const write = (doc: JsonObject): DocWrite => ({
-        id: r.id,
-        siteId: r.siteId,
-        toSiteId: r.toSiteId,
-        deleted: doc._deleted === true,
-        doc,
-      });
+      const write = (doc: JsonObject): void => {
+        writes.push({ id: r.id, siteId: r.siteId, toSiteId: r.toSiteId, deleted: doc._deleted === true, doc });
+        held(r, doc);
+      };
       if (!current) {
-        writes.push(write(r.next));
+        write(r.next);
         continue;
       }
       const seen = asTerminalReads(current.doc);
@@ -207,11 +217,11 @@ export function planPush(
       }
       const replacement = older ? keepNewerFields(collection, r.next, current.doc, at.version) : r.next;
       // Nothing would change (e.g. a v0 note tag written with other spacing than the projection's).
-      if (sameJson(replacement, current.doc)) continue;
-      if (r.assumed !== null && sameJson(seen, r.assumed)) writes.push(write(replacement));
+      if (sameJson(replacement, current.doc)) held(r, current.doc);
+      else if (r.assumed !== null && sameJson(seen, r.assumed)) write(replacement);
       // The stored copy is an older version's projection of this one (its writer, or a terminal
       // re-sending after a restore, held only that): the fuller copy loses nothing of it.
-      else if (!older && onlyAddsOlderOmittedFields(collection, r.next, current.doc)) writes.push(write(r.next));
+      else if (!older && onlyAddsOlderOmittedFields(collection, r.next, current.doc)) write(r.next);
       else conflicts.push(seen);
     }
     return { writes, result: conflicts };

@@ -65,9 +65,20 @@ describe.each(backends)('documents v0 terminals on %s', (backendName) => {
       businessDoc('s1', { type: 'store-request', toSiteId: 'k1', number, note: '到货日期 2026-03-05\n早上送' }),
     );
     const dispatch = businessDoc('k1', { type: 'dispatch', toSiteId: 's1', number: 'PS-1', note: 'fragile 要货单 YH-1, YH-2' });
-    await v0.hq.insert('documents', [po, approval]);
-    await v0.s1.insert('documents', requests);
-    await v0.k1.insert('documents', [receipt, dispatch]);
+    // Each is stored, and each answer tells the v0 till what it reads back (checked below).
+    const answered: Doc[] = [];
+    for (const [till, docs] of [
+      [v0.hq, [po, approval]],
+      [v0.s1, requests],
+      [v0.k1, [receipt, dispatch]],
+    ] as const) {
+      const res = await till.push(
+        'documents',
+        docs.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+      );
+      expect(res.status).toBe(200);
+      answered.push(...(res.body.conflicts as Doc[]));
+    }
 
     const stored = new Map((await v1.hq.pullAll('documents')).documents.map((d) => [d.id, d]));
     const withoutNote = ({ note: _note, ...rest }: Doc) => rest;
@@ -90,6 +101,7 @@ describe.each(backends)('documents v0 terminals on %s', (backendName) => {
     for (const r of requests) expect(asV0.get(r.id)).toEqual({ ...r, note: '早上送', _deleted: false });
     expect(asV0.get(dispatch.id)).toEqual({ ...dispatch, note: 'fragile', _deleted: false });
     expect(await byId(v0.s1, dispatch.id)).toEqual({ ...dispatch, note: 'fragile', _deleted: false });
+    expect(answered).toEqual([po, approval, ...requests, receipt, dispatch].map((d) => asV0.get(d.id)));
   });
 
   it('keeps, on a v0 replacement, the request links and line fields that terminal never knew', async () => {
@@ -157,17 +169,35 @@ describe.each(backends)('documents v0 terminals on %s', (backendName) => {
     expect(await byId(v1.hq, dispatch.id)).toEqual({ ...shipped, _deleted: false });
   });
 
+  it('stores a v0 tag as its link and answers the v0 till with what it will read back, so the till holds that', async () => {
+    const request = businessDoc('s1', { type: 'store-request', toSiteId: 'k1', number: 'YH-5' });
+    await v1.s1.insert('documents', [request]);
+    const plain = businessDoc('k1', { type: 'dispatch', toSiteId: 's1', note: 'cold' });
+    const tagged = businessDoc('k1', { type: 'dispatch', toSiteId: 's1', note: 'cold 要货单 YH-5' });
+    const answer = await v0.k1.push('documents', [{ newDocumentState: plain }, { newDocumentState: tagged }]);
+    // Only the row stored otherwise than sent is answered; the plain one reads back as pushed.
+    expect(answer.body).toEqual({ conflicts: [{ ...tagged, note: 'cold', _deleted: false }] });
+    expect(await byId(v0.k1, tagged.id)).toEqual({ ...tagged, note: 'cold', _deleted: false });
+    expect(await byId(v1.hq, tagged.id)).toEqual({ ...tagged, note: 'cold', requestIds: [request.id], _deleted: false });
+  });
+
   it('takes a retried v0 push as a no-op, documents and the append-only ledger alike', async () => {
     const request = businessDoc('s1', { type: 'store-request', toSiteId: 'k1', number: 'YH-4' });
     await v1.s1.insert('documents', [request]);
     const dispatch = businessDoc('k1', { type: 'dispatch', toSiteId: 's1', note: '要货单 YH-4' });
     const row = { assumedMasterState: null, newDocumentState: dispatch };
-    expect((await v0.k1.push('documents', [row])).body).toEqual({ conflicts: [] });
+    // Stored with the link as a field; the till is told it now reads the dispatch without the tag.
+    const { note: _tag, ...readBack } = { ...dispatch, _deleted: false };
+    expect((await v0.k1.push('documents', [row])).body).toEqual({ conflicts: [readBack] });
     const { checkpoint } = await v1.hq.pullAll('documents');
-    // The retry (its answer was lost) and a copy spaced otherwise than the projection writes it.
-    expect((await v0.k1.push('documents', [row])).body).toEqual({ conflicts: [] });
+    // The retry (its answer was lost) and a copy spaced otherwise than the projection writes it:
+    // nothing changes, and the till is told again what it reads back.
+    expect((await v0.k1.push('documents', [row])).body).toEqual({ conflicts: [readBack] });
     const respaced = { ...dispatch, note: '要货单  YH-4 ' };
-    expect((await v0.k1.push('documents', [{ assumedMasterState: null, newDocumentState: respaced }])).body).toEqual({ conflicts: [] });
+    expect((await v0.k1.push('documents', [{ assumedMasterState: null, newDocumentState: respaced }])).body).toEqual({
+      conflicts: [readBack],
+    });
+    expect((await v0.k1.push('documents', [{ assumedMasterState: readBack, newDocumentState: readBack }])).body).toEqual({ conflicts: [] });
     expect((await v1.hq.pull('documents', checkpoint)).body.documents).toEqual([]);
 
     // The ledger: a movement a current till wrote, pushed again by a v0 till, is identical as v0 reads it.
