@@ -19,7 +19,8 @@ export type PartnerDraft = Omit<PartnerDoc, 'id' | 'updatedAt'> & { id?: string 
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === '';
 
-function checkProduct(draft: ProductDraft): void {
+/** The rules every saved product keeps (editor, import): throws a ValidationError naming the field. */
+export function checkProduct(draft: ProductDraft): void {
   if (blank(draft.name)) throw new ValidationError('name', 'a product needs a name');
   if (blank(draft.sku)) throw new ValidationError('sku', 'a product needs a code');
   if (blank(draft.baseUnit)) throw new ValidationError('baseUnit', 'a product needs a base unit');
@@ -48,7 +49,7 @@ function checkProduct(draft: ProductDraft): void {
 }
 
 /** Every code a product is looked up by: its SKU and all its barcodes (as scans compare them). */
-function barcodesOf(product: Pick<ProductDoc, 'barcodes' | 'packs'>): string[] {
+export function barcodesOf(product: Pick<ProductDoc, 'barcodes' | 'packs'>): string[] {
   return [...product.barcodes, ...product.packs.flatMap(packBarcodes)];
 }
 
@@ -138,5 +139,54 @@ export const partnerSave = defineCommand({
     if (same) throw new DuplicateCodeError('code', code, same.name);
     const saved: PartnerDoc = { ...draft, id, code, name: draft.name.trim(), updatedAt: stamp.at };
     return { writes: { partners: [saved] }, result: { id } };
+  },
+});
+
+/**
+ * 商品导入: saves many products at once (a checked import, shared/ops/product-sheet.ts), each by
+ * the same rules as `product.save`; codes stay unique over the products after the import. All or
+ * nothing: a refused product names its code and nothing of the batch is written.
+ */
+export const productImport = defineCommand({
+  reads: (_input: { products: readonly ProductDraft[] }) => ({ products: true }),
+  run(input, { stamp, products = [] }) {
+    const saved = new Map(products.map((product) => [product.id, product]));
+    const byCode = new Map(products.map((product) => [product.sku.toUpperCase(), product.id]));
+    const written: ProductDoc[] = [];
+    for (const draft of input.products) {
+      try {
+        checkProduct(draft);
+      } catch (error) {
+        if (error instanceof ValidationError)
+          throw new ValidationError(`${draft.sku}.${error.field}`, error.message.replace(/^[^:]*: /, ''));
+        throw error;
+      }
+      const id = draft.id ?? stamp.newId();
+      const existing = saved.get(id);
+      const sku = draft.sku.trim();
+      const holder = byCode.get(sku.toUpperCase());
+      if (holder !== undefined && holder !== id) throw new DuplicateCodeError('sku', sku, saved.get(holder)?.name ?? holder);
+      if (existing) byCode.delete(existing.sku.toUpperCase());
+      byCode.set(sku.toUpperCase(), id);
+      const product: ProductDoc = {
+        ...draft,
+        ...(existing?.recipe && !draft.recipe ? { recipe: existing.recipe } : {}),
+        id,
+        sku,
+        name: draft.name.trim(),
+        updatedAt: stamp.at,
+      };
+      saved.set(id, product);
+      written.push(product);
+    }
+    const owners = new Map<string, ProductDoc>();
+    for (const product of saved.values())
+      for (const code of barcodesOf(product)) {
+        const key = scanCodeKey(code);
+        const owner = owners.get(key);
+        if (owner && owner.id !== product.id) throw new DuplicateCodeError('barcode', code, owner.name);
+        owners.set(key, product);
+      }
+    return { writes: { products: written }, result: { saved: written.length } };
   },
 });

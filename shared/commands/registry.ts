@@ -10,7 +10,7 @@ import {
   temperatureQuarantine,
   temperatureRecord,
 } from './food-safety';
-import { categorySave, partnerSave, productSave } from './master-data';
+import { categorySave, partnerSave, productImport, productSave } from './master-data';
 import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
@@ -51,6 +51,7 @@ export const commands = {
   'recipe.save': recipeSave,
   'config.save': configSave,
   'product.save': productSave,
+  'product.import': productImport,
   'category.save': categorySave,
   'partner.save': partnerSave,
   'site.scale-layouts': siteScaleLayouts,

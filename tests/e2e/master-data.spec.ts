@@ -186,4 +186,62 @@ test.describe('master data at HQ', () => {
     await till.context().close();
     await hqEn.context().close();
   });
+
+  test('HQ imports products from a CSV: the dry run names the bad row, the good ones reach the endpoint, the same file again changes nothing', async ({
+    app,
+    endpoint,
+  }) => {
+    test.setTimeout(180_000);
+    const run = randomUUID().slice(0, 6);
+    await app.goto(`${endpoint.url}/#/categories`);
+    await app.getByTestId('category-add').click();
+    const row = app.getByTestId('categories-table').locator('tbody tr').last();
+    await row.locator('input').nth(0).fill(`dairy-${run}`);
+    await row.locator('input').nth(1).fill('乳制品');
+    await app.getByTestId('categories-save').click();
+    await expect(app.getByTestId('categories-save')).toBeDisabled();
+
+    // A shop's own sheet: its words for the headers, a case of 12, one row naming no known category.
+    const csv = [
+      '编码,名称,类别,基本单位,包装单位,条码,保质期(天),储存条件,税率(%),售价(每基本单位)',
+      `MILK-${run},鲜牛奶 1L,乳制品,瓶,箱=12,${ean(`69014${String(Date.now()).slice(-7)}`)},7,冷藏,9,9.9`,
+      `YOG-${run},原味酸奶,乳制品,杯,,,21,冷藏,9,4.5`,
+      `TEA-${run},乌龙茶,茶叶,包,,,,常温,13,20`,
+    ].join('\r\n');
+    const file = { name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') };
+
+    await app.goto(`${endpoint.url}/#/products`);
+    await app.getByTestId('products-import').click();
+    await app.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+    await expect(app.getByTestId('import-counts')).toContainText('新增 2');
+    await expect(app.getByTestId('import-counts')).toContainText('有错误 1');
+    await expect(app.getByTestId('import-problems')).toContainText('没有分类“茶叶”');
+    await expect(app.getByTestId('import-problems')).toContainText('4');
+    await shoot(app, 'product-import-zh');
+    await app.getByTestId('import-run').click();
+    await expect(app.getByTestId('import-done')).toContainText('已导入 2 个商品');
+    await app.getByTestId('import-close').click();
+    await expect(app.getByTestId('products-table')).toContainText(`MILK-${run}`);
+    await expect(app.getByTestId('products-table')).toContainText(`YOG-${run}`);
+
+    await expect(async () => {
+      const products = await pullAll<ProductDoc>(endpoint.url, (await endpoint.addTerminal('hq-md', `reader ${run}`)).token, 'products');
+      const milk = products.find((candidate) => candidate.sku === `MILK-${run}`);
+      expect(milk).toMatchObject({
+        baseUnit: '瓶',
+        packs: [{ unit: '箱', qtyInBase: 12 }],
+        storageClass: 'chilled',
+        taxRate: 0.09,
+        perishable: true,
+      });
+      expect(products.some((candidate) => candidate.sku === `TEA-${run}`)).toBe(false);
+    }).toPass({ timeout: 30_000 });
+
+    // The same file again: nothing to import.
+    await app.getByTestId('products-import').click();
+    await app.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+    await expect(app.getByTestId('import-counts')).toContainText('无变化 2');
+    await expect(app.getByTestId('import-nothing')).toBeVisible();
+    await expect(app.getByTestId('import-run')).toBeDisabled();
+  });
 });

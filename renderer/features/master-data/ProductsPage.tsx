@@ -1,15 +1,18 @@
 import { Alert, Button, Card, Input, Segmented, Space, Table, Tag, TreeSelect, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryAndDescendants, salePriceOn } from '../../../shared/domain';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops';
+import { productSheet } from '../../../shared/ops/product-sheet';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useTerminal } from '../../db/hooks';
 import { businessDateToday, formatMoney, productLabel } from '../../ui/format';
 import { unitLabel } from '../../ui/units';
 import { categoryLabel, categoryTreeOptions, useAllProducts, useCategories, useStores } from './data';
+import { ExportButtons } from '../finance/ExportButtons';
 import { ProductEditor } from './ProductEditor';
+import { ProductImportDialog } from './ProductImportDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -25,6 +28,7 @@ export default function ProductsPage() {
   const [status, setStatus] = useState<StatusFilter>('active');
   const [category, setCategory] = useState<string | undefined>();
   const [editing, setEditing] = useState<ProductDoc | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const isHq = terminal?.siteKind === 'hq';
   const today = businessDateToday();
   const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
@@ -83,6 +87,15 @@ export default function ProductsPage() {
               {t('masterData.products.new')}
             </Button>
           )}
+          {isHq && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="products-import">
+              {t('masterData.import.button')}
+            </Button>
+          )}
+          <ExportButtons
+            table={() => productSheet({ products: products ?? [], categories, today }, i18n.language === 'zh-CN' ? 'zh-CN' : 'en')}
+            testId="products-export"
+          />
         </Space>
         <Table<ProductDoc>
           size="small"
@@ -133,6 +146,7 @@ export default function ProductsPage() {
           ]}
         />
       </Card>
+      {importing && <ProductImportDialog products={products ?? []} categories={categories} onClose={() => setImporting(false)} />}
       {editing !== null && (
         <ProductEditor
           product={editing === 'new' ? null : editing}
