@@ -124,15 +124,19 @@ export const categorySave = defineCommand({
   },
 });
 
+function checkPartner(draft: PartnerDraft): void {
+  if (blank(draft.name)) throw new ValidationError('name', 'a partner needs a name');
+  if (blank(draft.code)) throw new ValidationError('code', 'a partner needs a code');
+  if (draft.paymentTermsDays !== undefined && !(Number.isInteger(draft.paymentTermsDays) && draft.paymentTermsDays >= 0))
+    throw new ValidationError('paymentTermsDays', 'whole days, 0 or more');
+}
+
 /** 往来单位: a supplier or customer, saved whole; codes unique. */
 export const partnerSave = defineCommand({
   reads: (_input: { partner: PartnerDraft }) => ({ partners: true }),
   run(input, { stamp, partners = [] }) {
     const draft = input.partner;
-    if (blank(draft.name)) throw new ValidationError('name', 'a partner needs a name');
-    if (blank(draft.code)) throw new ValidationError('code', 'a partner needs a code');
-    if (draft.paymentTermsDays !== undefined && !(Number.isInteger(draft.paymentTermsDays) && draft.paymentTermsDays >= 0))
-      throw new ValidationError('paymentTermsDays', 'whole days, 0 or more');
+    checkPartner(draft);
     const id = draft.id ?? stamp.newId();
     const code = draft.code.trim();
     const same = partners.find((partner) => partner.id !== id && partner.code.toUpperCase() === code.toUpperCase());
@@ -188,5 +192,29 @@ export const productImport = defineCommand({
         owners.set(key, product);
       }
     return { writes: { products: written }, result: { saved: written.length } };
+  },
+});
+
+/** 往来单位导入: many suppliers and customers at once, each by `partner.save`'s rules; codes stay unique. */
+export const partnerImport = defineCommand({
+  reads: (_input: { partners: readonly PartnerDraft[] }) => ({ partners: true }),
+  run(input, { stamp, partners = [] }) {
+    const saved = new Map(partners.map((partner) => [partner.id, partner]));
+    const byCode = new Map(partners.map((partner) => [partner.code.toUpperCase(), partner.id]));
+    const written: PartnerDoc[] = [];
+    for (const draft of input.partners) {
+      checkPartner(draft);
+      const id = draft.id ?? stamp.newId();
+      const code = draft.code.trim();
+      const holder = byCode.get(code.toUpperCase());
+      if (holder !== undefined && holder !== id) throw new DuplicateCodeError('code', code, saved.get(holder)?.name ?? holder);
+      const existing = saved.get(id);
+      if (existing) byCode.delete(existing.code.toUpperCase());
+      byCode.set(code.toUpperCase(), id);
+      const partner: PartnerDoc = { ...draft, id, code, name: draft.name.trim(), updatedAt: stamp.at };
+      saved.set(id, partner);
+      written.push(partner);
+    }
+    return { writes: { partners: written }, result: { saved: written.length } };
   },
 });

@@ -10,7 +10,7 @@ import {
   temperatureQuarantine,
   temperatureRecord,
 } from './food-safety';
-import { categorySave, partnerSave, productImport, productSave } from './master-data';
+import { categorySave, partnerImport, partnerSave, productImport, productSave } from './master-data';
 import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
@@ -54,6 +54,7 @@ export const commands = {
   'product.import': productImport,
   'category.save': categorySave,
   'partner.save': partnerSave,
+  'partner.import': partnerImport,
   'site.scale-layouts': siteScaleLayouts,
 } as const;
 

@@ -1,7 +1,7 @@
 // Issue 14's master-data proof: HQ (in Chinese) adds a category and a product with a case barcode
 // and a store price; the store (in English) scans the case barcode in a quick sale, and the sale
 // carries the price list's price and the case's 24 bottles. Screenshots of the new HQ screens at
-// 1024×768 and 1366×768 in both languages.
+// 1024×768 and 1366×768 in both languages. Then HQ imports a 500-row product file with three bad rows.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
@@ -187,7 +187,7 @@ test.describe('master data at HQ', () => {
     await hqEn.context().close();
   });
 
-  test('HQ imports products from a CSV: the dry run names the bad row, the good ones reach the endpoint, the same file again changes nothing', async ({
+  test('HQ imports 500 products from a CSV: the dry run names the three bad rows, the rest reach the endpoint, the same file again changes nothing', async ({
     app,
     endpoint,
   }) => {
@@ -201,46 +201,60 @@ test.describe('master data at HQ', () => {
     await app.getByTestId('categories-save').click();
     await expect(app.getByTestId('categories-save')).toBeDisabled();
 
-    // A shop's own sheet: its words for the headers, a case of 12, one row naming no known category.
-    const csv = [
-      '编码,名称,类别,基本单位,包装单位,条码,保质期(天),储存条件,税率(%),售价(每基本单位)',
-      `MILK-${run},鲜牛奶 1L,乳制品,瓶,箱=12,${ean(`69014${String(Date.now()).slice(-7)}`)},7,冷藏,9,9.9`,
-      `YOG-${run},原味酸奶,乳制品,杯,,,21,冷藏,9,4.5`,
+    // A shop's own sheet of 500 rows: its words for the headers, cases of 12, and three bad rows
+    // (a category the shop has not made, a shelf life in words, a code written twice).
+    const header = '编码,名称,类别,基本单位,包装单位,条码,保质期(天),储存条件,税率(%),售价(每基本单位)';
+    const good = Array.from(
+      { length: 497 },
+      (_, i) =>
+        `IMP-${run}-${i},导入商品 ${i},乳制品,瓶,箱=12,${ean(`6902${String(i).padStart(4, '0')}${String(Date.now()).slice(-4)}`)},7,冷藏,9,${(i % 40) + 2.5}`,
+    );
+    const bad = [
       `TEA-${run},乌龙茶,茶叶,包,,,,常温,13,20`,
-    ].join('\r\n');
+      `JAM-${run},果酱,乳制品,瓶,,,七天,常温,13,20`,
+      `IMP-${run}-7,重复编码,乳制品,瓶,,,,常温,13,20`,
+    ];
+    const csv = [header, ...good.slice(0, 250), ...bad, ...good.slice(250)].join('\r\n');
     const file = { name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') };
 
     await app.goto(`${endpoint.url}/#/products`);
     await app.getByTestId('products-import').click();
     await app.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
-    await expect(app.getByTestId('import-counts')).toContainText('新增 2');
-    await expect(app.getByTestId('import-counts')).toContainText('有错误 1');
-    await expect(app.getByTestId('import-problems')).toContainText('没有分类“茶叶”');
-    await expect(app.getByTestId('import-problems')).toContainText('4');
+    await expect(app.getByTestId('import-counts')).toContainText('新增 497');
+    await expect(app.getByTestId('import-counts')).toContainText('有错误 3');
+    // Rows as the spreadsheet numbers them: header 1, the bad rows after 250 good ones.
+    const problems = app.getByTestId('import-problems');
+    await expect(problems.locator('tr', { hasText: '没有分类“茶叶”' })).toContainText('252');
+    await expect(problems.locator('tr', { hasText: '“七天”不是数字' })).toContainText('253');
+    await expect(problems.locator('tr', { hasText: `编码“IMP-${run}-7”已在第 9 行` })).toContainText('254');
     await shoot(app, 'product-import-zh');
     await app.getByTestId('import-run').click();
-    await expect(app.getByTestId('import-done')).toContainText('已导入 2 个商品');
+    await expect(app.getByTestId('import-done')).toContainText('已导入 497 个商品', { timeout: 60_000 });
     await app.getByTestId('import-close').click();
-    await expect(app.getByTestId('products-table')).toContainText(`MILK-${run}`);
-    await expect(app.getByTestId('products-table')).toContainText(`YOG-${run}`);
+    await app.getByTestId('products-search').locator('input').fill(`IMP-${run}-496`);
+    await expect(app.getByTestId('products-table')).toContainText('导入商品 496');
 
     await expect(async () => {
       const products = await pullAll<ProductDoc>(endpoint.url, (await endpoint.addTerminal('hq-md', `reader ${run}`)).token, 'products');
-      const milk = products.find((candidate) => candidate.sku === `MILK-${run}`);
-      expect(milk).toMatchObject({
+      const imported = products.filter((candidate) => candidate.sku.startsWith(`IMP-${run}-`));
+      expect(imported).toHaveLength(497);
+      expect(imported.find((candidate) => candidate.sku === `IMP-${run}-7`)).toMatchObject({
+        name: '导入商品 7',
         baseUnit: '瓶',
         packs: [{ unit: '箱', qtyInBase: 12 }],
         storageClass: 'chilled',
         taxRate: 0.09,
         perishable: true,
+        salePrices: [expect.objectContaining({ price: 9.5 })],
       });
-      expect(products.some((candidate) => candidate.sku === `TEA-${run}`)).toBe(false);
+      expect(products.some((candidate) => candidate.sku === `TEA-${run}` || candidate.sku === `JAM-${run}`)).toBe(false);
     }).toPass({ timeout: 30_000 });
 
     // The same file again: nothing to import.
     await app.getByTestId('products-import').click();
     await app.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
-    await expect(app.getByTestId('import-counts')).toContainText('无变化 2');
+    await expect(app.getByTestId('import-counts')).toContainText('无变化 497');
+    await expect(app.getByTestId('import-counts')).toContainText('有错误 3');
     await expect(app.getByTestId('import-nothing')).toBeVisible();
     await expect(app.getByTestId('import-run')).toBeDisabled();
   });

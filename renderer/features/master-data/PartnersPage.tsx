@@ -1,14 +1,17 @@
 import { Alert, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDraft } from '../../../shared/commands';
+import { partnerColumns, partnerSheet, partnerTemplate, planPartnerImport } from '../../../shared/ops/partner-sheet';
 import { partnerKinds, type PartnerDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
 import { useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useApprovalRules } from '../purchasing/data';
+import { ExportButtons } from '../finance/ExportButtons';
 import { usePartners } from './data';
+import { SheetImportDialog } from './SheetImportDialog';
 
 type PartnerForm = Omit<PartnerDraft, 'paymentTermsDays'> & { paymentTermsDays?: number | null };
 
@@ -114,6 +117,9 @@ export default function PartnersPage() {
   const partners = usePartners();
   const rules = useApprovalRules();
   const [editing, setEditing] = useState<PartnerDoc | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const command = useCommand();
+  const sheetLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const isHq = terminal?.siteKind === 'hq';
   const contracts = (id: string) => rules.contracts.filter((price) => price.partnerId === id).length;
   return (
@@ -123,17 +129,19 @@ export default function PartnersPage() {
       </Typography.Title>
       {!isHq && <Alert type="info" showIcon message={t('masterData.hqOnly')} style={{ marginBottom: 16 }} />}
       <Card>
-        {isHq && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            style={{ marginBottom: 12 }}
-            data-testid="partner-new"
-          >
-            {t('masterData.partners.new')}
-          </Button>
-        )}
+        <Space wrap style={{ marginBottom: 12 }}>
+          {isHq && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="partner-new">
+              {t('masterData.partners.new')}
+            </Button>
+          )}
+          {isHq && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="partners-import">
+              {t('masterData.import.button')}
+            </Button>
+          )}
+          <ExportButtons table={() => partnerSheet(partners ?? [], sheetLanguage)} testId="partners-export" />
+        </Space>
         <Table<PartnerDoc>
           size="small"
           rowKey="id"
@@ -174,6 +182,18 @@ export default function PartnersPage() {
         />
         <Typography.Text type="secondary">{t('masterData.partners.contractsHint', { count: rules.contracts.length })}</Typography.Text>
       </Card>
+      {importing && command && (
+        <SheetImportDialog
+          sheet={{
+            noun: 'partners',
+            columns: partnerColumns,
+            plan: (records) => planPartnerImport(records, partners ?? []),
+            template: partnerTemplate,
+            apply: async (chunk) => void (await command('partner.import', { partners: chunk })),
+          }}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {editing !== null && <PartnerEditor partner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );

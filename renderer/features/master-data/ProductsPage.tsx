@@ -4,15 +4,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryAndDescendants, salePriceOn } from '../../../shared/domain';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops';
-import { productSheet } from '../../../shared/ops/product-sheet';
+import { planProductImport, productColumns, productSheet, productTemplate } from '../../../shared/ops/product-sheet';
 import type { ProductDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
 import { useTerminal } from '../../db/hooks';
 import { businessDateToday, formatMoney, productLabel } from '../../ui/format';
 import { unitLabel } from '../../ui/units';
 import { categoryLabel, categoryTreeOptions, useAllProducts, useCategories, useStores } from './data';
 import { ExportButtons } from '../finance/ExportButtons';
 import { ProductEditor } from './ProductEditor';
-import { ProductImportDialog } from './ProductImportDialog';
+import { SheetImportDialog } from './SheetImportDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -29,6 +30,7 @@ export default function ProductsPage() {
   const [category, setCategory] = useState<string | undefined>();
   const [editing, setEditing] = useState<ProductDoc | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const command = useCommand();
   const isHq = terminal?.siteKind === 'hq';
   const today = businessDateToday();
   const index = useMemo(() => buildProductSearchIndex(products ?? []), [products]);
@@ -146,7 +148,18 @@ export default function ProductsPage() {
           ]}
         />
       </Card>
-      {importing && <ProductImportDialog products={products ?? []} categories={categories} onClose={() => setImporting(false)} />}
+      {importing && command && (
+        <SheetImportDialog
+          sheet={{
+            noun: 'products',
+            columns: productColumns,
+            plan: (records) => planProductImport(records, { products: products ?? [], categories, today }),
+            template: productTemplate,
+            apply: async (chunk) => void (await command('product.import', { products: chunk })),
+          }}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {editing !== null && (
         <ProductEditor
           product={editing === 'new' ? null : editing}

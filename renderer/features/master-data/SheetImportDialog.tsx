@@ -2,44 +2,53 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CategoryNode } from '../../../shared/domain';
-import { columnTitle, type SheetLanguage, type SheetProblem } from '../../../shared/ops/master-sheet';
-import { planProductImport, productColumns, productTemplate, type ProductImportPlan } from '../../../shared/ops/product-sheet';
-import type { ProductDoc } from '../../../shared/schemas';
-import { useCommand } from '../../db/commands';
+import type { TableModel } from '../../../shared/finance/export';
+import { columnTitle, type ImportCounts, type SheetColumn, type SheetLanguage, type SheetProblem } from '../../../shared/ops/master-sheet';
 import { readSheetFile } from '../../import/read-sheet';
 import { useErrorText } from '../../ui/errors';
-import { businessDateToday } from '../../ui/format';
 import { ExportButtons } from '../finance/ExportButtons';
 
-/** Products saved per command: the progress bar moves, and one command never holds 10,000 writes. */
+/** Records saved per command: the progress bar moves, and one command never holds 10,000 writes. */
 const CHUNK = 500;
 
-type Stage =
-  | { kind: 'choose'; error?: string }
-  | { kind: 'planned'; name: string; plan: ProductImportPlan }
-  | { kind: 'importing'; name: string; plan: ProductImportPlan; done: number }
-  | { kind: 'finished'; name: string; plan: ProductImportPlan; done: number; error?: string };
-
-interface Props {
-  products: readonly ProductDoc[];
-  categories: readonly CategoryNode[];
-  onClose: () => void;
+/** What a dry run returns (shared/ops/*-sheet.ts): problems per row, counts, the records to save. */
+export interface SheetPlan<D> {
+  fileProblems: SheetProblem[];
+  rows: readonly { problems: SheetProblem[] }[];
+  counts: ImportCounts;
+  toApply: D[];
 }
 
-/** 导入商品: choose a file, read the dry run (every bad cell by row and column), import the valid rows. */
-export function ProductImportDialog({ products, categories, onClose }: Props) {
+/** One kind of master list as the dialog imports it. */
+export interface ImportSheet<D> {
+  /** i18n keys under masterData.import: the dialog's title, its hint and the plural noun. */
+  noun: 'products' | 'partners';
+  columns: readonly SheetColumn[];
+  plan(rows: string[][]): SheetPlan<D>;
+  template(language: SheetLanguage): TableModel;
+  /** Saves one chunk through its import command. */
+  apply(chunk: D[]): Promise<void>;
+}
+
+type Stage<D> =
+  | { kind: 'choose'; error?: string }
+  | { kind: 'planned'; name: string; plan: SheetPlan<D> }
+  | { kind: 'importing'; name: string; plan: SheetPlan<D>; done: number }
+  | { kind: 'finished'; name: string; plan: SheetPlan<D>; done: number; error?: string };
+
+/** 导入: choose a file, read the dry run (every bad cell by row and column), import the valid rows. */
+export function SheetImportDialog<D>({ sheet, onClose }: { sheet: ImportSheet<D>; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const command = useCommand();
   const errorText = useErrorText();
-  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const noun = t(`masterData.import.nouns.${sheet.noun}`);
+  const [stage, setStage] = useState<Stage<D>>({ kind: 'choose' });
   const language: SheetLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 
   const read = async (file: File): Promise<void> => {
     if (/\.xls$/i.test(file.name)) return setStage({ kind: 'choose', error: t('masterData.import.xls') });
     try {
       const rows = await readSheetFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      const plan = planProductImport(rows, { products, categories, today: businessDateToday() });
+      const plan = sheet.plan(rows);
       setStage({ kind: 'planned', name: file.name, plan });
     } catch (error) {
       setStage({
@@ -49,14 +58,13 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
     }
   };
 
-  const apply = async (name: string, plan: ProductImportPlan): Promise<void> => {
-    if (!command) return;
+  const apply = async (name: string, plan: SheetPlan<D>): Promise<void> => {
     let done = 0;
     setStage({ kind: 'importing', name, plan, done });
     try {
       for (let start = 0; start < plan.toApply.length; start += CHUNK) {
         const chunk = plan.toApply.slice(start, start + CHUNK);
-        await command('product.import', { products: chunk });
+        await sheet.apply(chunk);
         done += chunk.length;
         setStage({ kind: 'importing', name, plan, done });
       }
@@ -69,7 +77,7 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
   const problemText = (problem: SheetProblem): string =>
     t(`masterData.import.problem.${problem.kind}`, { value: problem.value ?? '', detail: problem.detail ?? '' });
   const titleOf = (key: string): string => {
-    const column = productColumns.find((c) => c.key === key);
+    const column = sheet.columns.find((c) => c.key === key);
     return column ? columnTitle(column, language) : key;
   };
 
@@ -81,11 +89,11 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
         </Button>
         <Button
           type="primary"
-          disabled={stage.plan.toApply.length === 0 || !command}
+          disabled={stage.plan.toApply.length === 0}
           onClick={() => void apply(stage.name, stage.plan)}
           data-testid="import-run"
         >
-          {t('masterData.import.run', { count: stage.plan.toApply.length })}
+          {t('masterData.import.run', { count: stage.plan.toApply.length, noun })}
         </Button>
       </Space>
     ) : (
@@ -97,7 +105,7 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
   return (
     <Modal
       open
-      title={t('masterData.import.title')}
+      title={t('masterData.import.title', { noun })}
       width={760}
       onCancel={stage.kind === 'importing' ? undefined : onClose}
       closable={stage.kind !== 'importing'}
@@ -107,11 +115,11 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
       {stage.kind === 'choose' && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="import-choose">
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            {t('masterData.import.hint')}
+            {t(`masterData.import.hints.${sheet.noun}`)}
           </Typography.Paragraph>
           <Space>
             <Typography.Text>{t('masterData.import.template')}</Typography.Text>
-            <ExportButtons table={() => productTemplate(language)} testId="import-template" />
+            <ExportButtons table={() => sheet.template(language)} testId="import-template" />
           </Space>
           {stage.error && <Alert type="error" showIcon message={stage.error} data-testid="import-error" />}
           <div data-testid="import-file">
@@ -167,11 +175,11 @@ export function ProductImportDialog({ products, categories, onClose }: Props) {
               <Alert
                 type="error"
                 showIcon
-                message={t('masterData.import.failed', { count: stage.done, reason: stage.error })}
+                message={t('masterData.import.failed', { count: stage.done, reason: stage.error, noun })}
                 data-testid="import-failed"
               />
             ) : (
-              <Alert type="success" showIcon message={t('masterData.import.done', { count: stage.done })} data-testid="import-done" />
+              <Alert type="success" showIcon message={t('masterData.import.done', { count: stage.done, noun })} data-testid="import-done" />
             ))}
           {stage.plan.counts.invalid > 0 && (
             <Table<SheetProblem & { key: number }>
