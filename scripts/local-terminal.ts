@@ -54,21 +54,23 @@ export async function ensureLocalTerminals(storage: Storage, dataDir: string): P
     return JSON.parse(readFileSync(file, 'utf8')) as LauncherFile;
   }
   const terminals: LocalTerminal[] = [];
-  for (const site of localSites) {
+  // LARDER_NO_DEMO=1: a real organisation's first run. Only HQ exists; it opens on Getting started
+  // and adds its own kitchens and stores (each with its zone) and pairs their terminals.
+  const empty = process.env.LARDER_NO_DEMO === '1';
+  for (const site of empty ? localSites.filter((s) => s.siteKind === 'hq') : localSites) {
     if (!(await storage.getSite(site.siteId))) await addSite(storage, { id: site.siteId, kind: site.siteKind, name: site.siteName });
     const issued = await addTerminal(storage, { siteId: site.siteId, name: `${site.siteName} · this computer` });
     terminals.push({ ...site, ...issued });
   }
   // First run only (no launcher.json yet): a fresh data directory opens on a working organisation.
-  // LARDER_NO_DEMO=1 keeps it empty.
-  if (process.env.LARDER_NO_DEMO !== '1') {
+  if (!empty) {
     const seeded = await seedDemoOrganisation(storage, { terminals: Object.fromEntries(terminals.map((t) => [t.siteId, t.terminalId])) });
     const count = (n: number) => n.toLocaleString('en-US');
     console.log(
       `larder: seeded the demo organisation (${count(seeded.products)} products, ${count(seeded.movements)} movements) in ${(seeded.ms / 1000).toFixed(1)} s`,
     );
   }
-  const launcher: LauncherFile = { version: 1, defaultSiteId: 'kitchen', terminals };
+  const launcher: LauncherFile = { version: 1, defaultSiteId: empty ? 'hq' : 'kitchen', terminals };
   // `mode` applies on creation (and the umask can only narrow it): the file is never readable by others.
   writeFileSync(file, JSON.stringify(launcher, null, 2), { mode: 0o600 });
   return launcher;

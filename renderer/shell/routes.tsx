@@ -101,6 +101,7 @@ export const navGroups: NavGroup[] = [
     key: 'groupOrganisation',
     icon: <ClusterOutlined />,
     routes: [
+      { id: 'setup', page: page(() => import('../features/organisation/SetupPage')), siteKinds: ['hq'] },
       { id: 'sites', page: page(() => import('../features/organisation/SitesPage')), siteKinds: ['hq'] },
       { id: 'fleet', page: page(() => import('../features/organisation/FleetPage')), siteKinds: ['hq'] },
     ],

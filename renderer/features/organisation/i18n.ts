@@ -5,6 +5,30 @@ export default defineMessages(
   {
     hqOnly: 'Sites and terminals are set up from an HQ terminal.',
     offline: 'Sites and terminals are managed on the endpoint: this needs a connection to it.',
+    setup: {
+      title: 'Getting started',
+      intro:
+        'What a new organisation sets up on its first day, in this order. Each step is done when the data is there; come back any time.',
+      go: 'Start',
+      review: 'Open',
+      count: '{{count}}',
+      siteCount: '{{stores}} stores · {{kitchens}} kitchens',
+      terminalCount: '{{paired}} of {{total}} sites paired',
+      steps: {
+        hq: {
+          title: 'HQ and its time zone',
+          text: 'Name HQ and confirm its time zone: business dates, expiry and printed times follow it.',
+        },
+        sites: { title: 'Kitchens and stores', text: 'Add every place that holds stock, each with its own time zone.' },
+        categories: { title: 'Product categories', text: 'The category tree products are filed and reported under.' },
+        products: { title: 'Products', text: 'Add products one by one, or import them from Excel or CSV (a template is offered).' },
+        partners: { title: 'Suppliers and customers', text: 'Add or import the partners you buy from and sell to.' },
+        terminals: {
+          title: 'A terminal at each site',
+          text: 'Add a terminal per site and open its pairing link (QR code) on that computer.',
+        },
+      },
+    },
     sites: {
       title: 'Sites',
       intro: 'Every place that holds stock, with the time zone its business dates, expiry and printed times follow.',
@@ -97,6 +121,23 @@ export default defineMessages(
   {
     hqOnly: '站点和终端只能在总部终端上设置。',
     offline: '站点和终端在复制端点上管理：需要先连上端点。',
+    setup: {
+      title: '开始使用',
+      intro: '新组织第一天需要设置的内容，按此顺序进行。每一步在数据就绪后自动完成，可随时回来查看。',
+      go: '开始',
+      review: '查看',
+      count: '{{count}}',
+      siteCount: '{{stores}} 家门店 · {{kitchens}} 个厨房',
+      terminalCount: '{{paired}}/{{total}} 个站点已配对',
+      steps: {
+        hq: { title: '总部及其时区', text: '为总部命名并确认时区：营业日期、保质期和打印时间都按此时区。' },
+        sites: { title: '厨房与门店', text: '添加每个存放库存的地点，各自设置时区。' },
+        categories: { title: '商品分类', text: '商品归档和统计所用的分类树。' },
+        products: { title: '商品', text: '逐个添加商品，或从 Excel/CSV 导入（提供模板）。' },
+        partners: { title: '供应商与客户', text: '添加或导入采购和销售的往来单位。' },
+        terminals: { title: '每个站点一台终端', text: '为每个站点添加终端，并在该电脑上打开配对链接（二维码）。' },
+      },
+    },
     sites: {
       title: '站点',
       intro: '所有存放库存的地点，以及各自的时区：营业日期、保质期和打印时间都按该时区计算。',

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,6 +111,19 @@ export default function StockPage() {
   return (
     <div data-testid="section-stock">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        {isHq && products !== null && products.length === 0 && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('stock.newOrganisation')}
+            action={
+              <Button type="primary" href="#/setup" data-testid="stock-setup">
+                {t('nav.setup')}
+              </Button>
+            }
+            data-testid="stock-new-organisation"
+          />
+        )}
         <Card size="small">
           <Row gutter={16} align="middle">
             <Col flex="none">

@@ -4,6 +4,7 @@ import { defineMessages } from '../../i18n/define';
 export default defineMessages(
   {
     title: 'Stock on hand',
+    newOrganisation: 'A new organisation: no products yet. Getting started walks through sites, categories, products and partners.',
     allSites: 'All sites',
     asOf: 'as of {{date}}',
     empty: 'No stock matches. Clear the search or filters, or receive goods first.',
@@ -51,6 +52,7 @@ export default defineMessages(
   },
   {
     title: '库存',
+    newOrganisation: '新组织：还没有商品。“开始使用”会逐步引导设置站点、分类、商品和往来单位。',
     allSites: '全部门店/仓库',
     asOf: '截至 {{date}}',
     empty: '没有符合条件的库存。请清除搜索或筛选条件，或先收货入库。',

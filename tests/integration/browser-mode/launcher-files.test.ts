@@ -40,7 +40,9 @@ describe('the launcher’s files', () => {
     const storage = await openStorage({ dataDir: join(dir, 'endpoint') });
     try {
       const launcher = await ensureLocalTerminals(storage, dir);
-      expect(launcher.terminals.map((t) => t.siteId)).toEqual(['hq', 'kitchen', 'store-renmin', 'store-riverside']);
+      // An empty organisation's first run: HQ alone, which then sets up its own sites.
+      expect(launcher.terminals.map((t) => t.siteId)).toEqual(['hq']);
+      expect(launcher.defaultSiteId).toBe('hq');
       expect(modeOf(launcherFilePath(dir))).toBe(0o600);
       chmodSync(launcherFilePath(dir), 0o644);
       expect(await ensureLocalTerminals(storage, dir)).toEqual(launcher);
