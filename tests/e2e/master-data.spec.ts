@@ -257,5 +257,12 @@ test.describe('master data at HQ', () => {
     await expect(app.getByTestId('import-counts')).toContainText('有错误 3');
     await expect(app.getByTestId('import-nothing')).toBeVisible();
     await expect(app.getByTestId('import-run')).toBeDisabled();
+    await app.getByTestId('import-close').click();
+
+    // Getting started counts what is there: categories and products done.
+    await app.goto(`${endpoint.url}/#/setup`);
+    await expect(app.getByTestId('setup-step-products').locator('.anticon-check-circle')).toBeVisible();
+    await expect(app.getByTestId('setup-step-categories').locator('.anticon-check-circle')).toBeVisible();
+    await shoot(app, 'setup-zh');
   });
 });

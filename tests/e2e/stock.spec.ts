@@ -33,10 +33,11 @@ for (const language of languages) {
     const section = kitchen.getByTestId('section-stock');
     await expect(section).toContainText(language.title);
     const table = kitchen.getByTestId('stock-table');
-    // Figures are partial until the first sync ends (the banner says so); on a busy machine the
-    // demo's ~10,000 records take longer than the row wait below.
+    // Figures are partial until the first sync ends (the banner says so). Rows first, then the
+    // banner gone: waiting for the banner alone passed before the sync had even begun, and on a
+    // busy machine the demo's ~10,000 records then took longer than a short row wait.
+    await expect(table.locator('.ant-table-row[data-batch]').first()).toBeVisible({ timeout: 120_000 });
     await expect(kitchen.getByTestId('initial-sync-banner')).toBeHidden({ timeout: 120_000 });
-    await expect(table.locator('.ant-table-row[data-batch]').first()).toBeVisible({ timeout: 20_000 });
     await expect(kitchen.getByTestId('stock-scan')).toBeFocused();
     await kitchen.screenshot({ path: `${screenshotDir}/stock-${language.short}-kitchen.png` });
 
