@@ -6,11 +6,10 @@ import type { CategoryNode } from '../../../shared/domain';
 import { useCommand } from '../../db/commands';
 import { useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
+import { mergeCategoryEdits, type CategoryRow } from './category-edits';
 import { useAllProducts, useCategories } from './data';
 
-interface Row extends CategoryNode {
-  key: string;
-}
+type Row = CategoryRow;
 
 /** 商品分类: the category tree, edited as rows (code, names, parent) and saved whole by `category.save`. */
 export default function CategoriesPage() {
@@ -20,8 +19,9 @@ export default function CategoriesPage() {
   const stored = useCategories();
   const products = useAllProducts();
   // Unsaved edits, apart from the stored tree: a pull that changes products or the tree while HQ
-  // types must not wipe what was typed (it did, and the save button went grey under the cursor).
-  const [edits, setEdits] = useState<Row[] | null>(null);
+  // types must not wipe what was typed (it did, and the save button went grey under the cursor),
+  // and the tree as stored now shows through every row HQ has not touched (category-edits.ts).
+  const [draft, setDraft] = useState<{ base: Row[]; rows: Row[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const isHq = terminal?.siteKind === 'hq';
@@ -39,8 +39,9 @@ export default function CategoriesPage() {
           }));
     return nodes.map((node) => ({ ...node, key: node.id }));
   }, [stored, products, t]);
-  const rows = edits ?? initial;
-  const edit = (change: (current: Row[]) => Row[]) => setEdits((current) => change(current ?? initial ?? []));
+  const rows = useMemo(() => (draft && initial ? mergeCategoryEdits(draft.base, draft.rows, initial) : initial), [draft, initial]);
+  // Each edit starts from what is shown and re-bases on the tree stored now.
+  const edit = (change: (current: Row[]) => Row[]) => setDraft({ base: initial ?? [], rows: change(rows ?? []) });
 
   const counts = useMemo(() => {
     const map = new Map<string, number>();
@@ -49,7 +50,7 @@ export default function CategoriesPage() {
   }, [products]);
   const patch = (key: string, change: Partial<Row>) =>
     edit((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
-  const dirty = edits !== null && JSON.stringify(edits) !== JSON.stringify(initial);
+  const dirty = draft !== null && JSON.stringify(rows) !== JSON.stringify(initial);
 
   const save = async () => {
     if (!command || !rows) return;
@@ -63,7 +64,7 @@ export default function CategoriesPage() {
         ...(node.parentId ? { parentId: node.parentId } : {}),
       }));
       await command('category.save', { categories });
-      setEdits(null);
+      setDraft(null);
       void message.success(t('masterData.saved'));
     } catch (caught) {
       setError(caught);

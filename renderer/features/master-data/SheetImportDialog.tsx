@@ -84,6 +84,9 @@ export function SheetImportDialog<D>({ sheet, onClose }: { sheet: ImportSheet<D>
   const footer =
     stage.kind === 'planned' ? (
       <Space>
+        <Button onClick={onClose} data-testid="import-close">
+          {t('masterData.import.close')}
+        </Button>
         <Button onClick={() => setStage({ kind: 'choose' })} data-testid="import-again">
           {t('masterData.import.other')}
         </Button>

@@ -24,7 +24,8 @@ function terminalStep(
   const others = sites.filter((site) => site.kind !== 'hq');
   if (!fleet) return { id: 'terminals', route: 'fleet', done: false };
   const paired = others.filter((site) => fleet.some((t) => t.siteId === site.id && t.revokedAt === null && t.lastSeenAt !== null)).length;
-  return { id: 'terminals', route: 'fleet', done: others.length > 0 && paired === others.length, status: words(paired, others.length) };
+  if (others.length === 0) return { id: 'terminals', route: 'fleet', done: false };
+  return { id: 'terminals', route: 'fleet', done: paired === others.length, status: words(paired, others.length) };
 }
 
 /**
@@ -49,7 +50,7 @@ export default function SetupPage() {
       id: 'hq',
       route: 'sites',
       done: hq?.timeZone !== undefined,
-      status: hq ? `${hq.name} · ${hq.timeZone ?? 'Asia/Shanghai'}` : undefined,
+      status: hq ? [hq.name, hq.timeZone].filter(Boolean).join(' · ') : undefined,
     },
     {
       id: 'sites',
