@@ -5,6 +5,7 @@ import { chromiumArgs, chromiumPath } from '../../playwright.config';
 // e2e fixtures), not part of `npm test`.
 export default defineConfig({
   testDir: '.',
+  testMatch: '*.bench.ts',
   outputDir: '../../test-results/bench-import',
   timeout: 600_000,
   expect: { timeout: 300_000 },

@@ -9,7 +9,7 @@ import { useErrorText } from '../../ui/errors';
 import { ExportButtons } from '../finance/ExportButtons';
 
 /** Records saved per command: the progress bar moves, and one command never holds 10,000 writes. */
-const CHUNK = 500;
+const CHUNK = 1000;
 
 /** What a dry run returns (shared/ops/*-sheet.ts): problems per row, counts, the records to save. */
 export interface SheetPlan<D> {
