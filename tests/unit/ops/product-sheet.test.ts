@@ -142,8 +142,8 @@ describe('product sheet', () => {
   it('updates only the columns in the file and keeps what the sheet does not show', () => {
     const plan = planProductImport(
       [
-        ['Code', 'Sale price (per base unit)'],
-        ['cola', '3.2'],
+        ['Code', 'Sale price (per base unit)', 'Shelf life (hours)'],
+        ['cola', '3.2', '12'],
       ],
       context(),
     );
@@ -154,6 +154,8 @@ describe('product sheet', () => {
     expect(updated!.packs).toEqual(cola.packs);
     expect(updated!.taxRate).toBe(0.13);
     expect(updated!.name).toBe('可乐');
+    // A shelf life alone does not turn a FIFO product into FEFO; only the picking column does.
+    expect(updated!).toMatchObject({ shelfLifeHours: 12, perishable: false });
   });
 
   it('offers a template whose example row imports cleanly', () => {
