@@ -83,6 +83,9 @@ test.describe('master data at HQ', () => {
     const store = await seed.terminalOf('store-md', 'store');
 
     // 1. A category, then the product: base unit 瓶, a case of 24 with its own barcode, ¥3.50 a bottle at the store.
+    // The first sync first: categories arriving while HQ types were once appended below its new row.
+    await expect(app.getByTestId('sync-last')).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByTestId('sync-initial')).toHaveCount(0, { timeout: 60_000 });
     await app.goto(`${endpoint.url}/#/categories`);
     await app.getByTestId('category-add').click();
     const row = app.getByTestId('categories-table').locator('tbody tr').last();

@@ -13,8 +13,9 @@ const same = (a: CategoryRow, b: CategoryRow) => JSON.stringify(a) === JSON.stri
 
 /**
  * What the editor shows: `mine` (edited from `base`) over `theirs` (the tree stored now). A row I
- * left as it was in `base` follows `theirs` (changed or removed there); rows I added, changed or
- * removed stay so; rows that arrived in `theirs` after `base` are added.
+ * left as it was in `base` follows `theirs` (changed or removed there); rows I changed or removed
+ * stay so; rows that arrived in `theirs` after `base` come next, and the rows I added stay last,
+ * where "add" put them (a row must not move away while it is being typed into).
  */
 export function mergeCategoryEdits(
   base: readonly CategoryRow[],
@@ -24,14 +25,17 @@ export function mergeCategoryEdits(
   const baseByKey = new Map(base.map((row) => [row.key, row]));
   const theirsByKey = new Map(theirs.map((row) => [row.key, row]));
   const mineKeys = new Set(mine.map((row) => row.key));
-  const merged: CategoryRow[] = [];
+  const kept: CategoryRow[] = [];
+  const added: CategoryRow[] = [];
   for (const row of mine) {
     const before = baseByKey.get(row.key);
-    if (before && same(before, row)) {
+    if (!before) added.push(row);
+    else if (!same(before, row)) kept.push(row);
+    else {
       const now = theirsByKey.get(row.key);
-      if (now) merged.push(now);
-    } else merged.push(row);
+      if (now) kept.push(now);
+    }
   }
-  for (const row of theirs) if (!baseByKey.has(row.key) && !mineKeys.has(row.key)) merged.push(row);
-  return merged;
+  const arrived = theirs.filter((row) => !baseByKey.has(row.key) && !mineKeys.has(row.key));
+  return [...kept, ...arrived, ...added];
 }

@@ -6,9 +6,10 @@ import { mergeCategoryEdits, type CategoryRow } from '../../../renderer/features
 const row = (id: string, name = id, key = id): CategoryRow => ({ key, id, name });
 
 describe('category edits', () => {
-  it('keeps categories that arrived after editing began, beside the row HQ added', () => {
+  it('keeps categories that arrived after editing began, above the row HQ added (which stays last)', () => {
     const added = row('dairy', '乳制品', 'new-1');
-    expect(mergeCategoryEdits([], [added], [row('drinks', '饮料')])).toEqual([added, row('drinks', '饮料')]);
+    expect(mergeCategoryEdits([], [added], [row('drinks', '饮料')])).toEqual([row('drinks', '饮料'), added]);
+    expect(mergeCategoryEdits([row('a')], [row('a'), added], [row('a'), row('b')])).toEqual([row('a'), row('b'), added]);
   });
 
   it('lets untouched rows follow the stored tree; edits and removals HQ made stay', () => {
