@@ -4,6 +4,8 @@
  * per bad cell that names row, column and what is wrong. The words are the renderer's (i18n keys
  * `import.problem.<kind>`); a problem here carries only what they need.
  */
+import type { JsonValue } from '../protocol/wire';
+import { sameJson } from '../schemas/versions';
 import { parseCsv } from './csv';
 import { parsePosNumber } from './pos-import';
 
@@ -158,4 +160,22 @@ export interface ImportCounts {
   changed: number;
   unchanged: number;
   invalid: number;
+}
+
+/**
+ * Whether a row's record is what is already saved: deep equality, key order and absent keys
+ * ignored, the stored stamp left out. (JSON.stringify with a sorted key list looked equal, since
+ * that list filters nested keys too: a case of 24 becoming 12 read as unchanged.)
+ */
+export function sameAsSaved(draft: object, saved: { updatedAt: string }): boolean {
+  const { updatedAt: _updatedAt, ...rest } = saved;
+  return sameJson(draft as JsonValue, rest as JsonValue);
+}
+
+/** The template's second row: what each column holds, or that it is required, in `language`. */
+export function templateHints(columns: readonly SheetColumn[], language: SheetLanguage): Record<string, string> {
+  const zh = language === 'zh-CN';
+  return Object.fromEntries(
+    columns.map((column) => [column.key, (zh ? column.hintZh : column.hintEn) ?? (column.required ? (zh ? '必填' : 'required') : '')]),
+  );
 }

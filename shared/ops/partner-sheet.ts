@@ -12,6 +12,8 @@ import {
   isBlankRow,
   matchHeaders,
   RowReader,
+  sameAsSaved,
+  templateHints,
   type ImportCounts,
   type SheetColumn,
   type SheetLanguage,
@@ -87,12 +89,7 @@ export function partnerSheet(partners: readonly PartnerDoc[], language: SheetLan
 
 export function partnerTemplate(language: SheetLanguage): TableModel {
   const zh = language === 'zh-CN';
-  const hints = Object.fromEntries(
-    partnerColumns.map((column) => [
-      column.key,
-      (zh ? column.hintZh : column.hintEn) ?? (column.required ? (zh ? '必填' : 'required') : ''),
-    ]),
-  );
+  const hints = templateHints(partnerColumns, language);
   return {
     title: zh ? '往来单位导入模板' : 'Partner import template',
     columns: sheetColumns(language).map((column) => ({ ...column, kind: 'text' })),
@@ -157,11 +154,6 @@ function readPartnerRow(reader: RowReader<PartnerColumnKey>, existing: PartnerDo
   return draft;
 }
 
-const comparable = (partner: object): string => {
-  const { updatedAt: _updatedAt, ...rest } = JSON.parse(JSON.stringify(partner)) as Record<string, unknown>;
-  return JSON.stringify(rest, Object.keys(rest).sort());
-};
-
 export function planPartnerImport(records: readonly string[][], partners: readonly PartnerDoc[]): PartnerImportPlan {
   const [header = [], ...data] = records;
   const columns = matchHeaders(header, partnerColumns);
@@ -183,7 +175,7 @@ export function planPartnerImport(records: readonly string[][], partners: readon
     else if (code !== '') firstRow.set(code.toUpperCase(), row);
     let action: ImportAction = 'invalid';
     if (draft && reader.problems.length === 0) {
-      action = !existing ? 'new' : comparable(draft) === comparable(existing) ? 'unchanged' : 'changed';
+      action = !existing ? 'new' : sameAsSaved(draft, existing) ? 'unchanged' : 'changed';
       if (action !== 'unchanged') toApply.push(draft);
     }
     counts[action] += 1;

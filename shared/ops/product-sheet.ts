@@ -10,6 +10,8 @@ import type { TableModel } from '../finance/export';
 import type { ProductDoc } from '../schemas';
 import {
   activeWords,
+  sameAsSaved,
+  templateHints,
   columnTitle,
   isBlankRow,
   matchHeaders,
@@ -161,12 +163,7 @@ export function productSheet(context: ProductSheetContext, language: SheetLangua
 /** The template: the columns, a row of hints and one example product. */
 export function productTemplate(language: SheetLanguage): TableModel {
   const zh = language === 'zh-CN';
-  const hints = Object.fromEntries(
-    productColumns.map((column) => [
-      column.key,
-      (zh ? column.hintZh : column.hintEn) ?? (column.required ? (zh ? '必填' : 'required') : ''),
-    ]),
-  );
+  const hints = templateHints(productColumns, language);
   return {
     title: zh ? '商品导入模板' : 'Product import template',
     columns: sheetColumns(language).map((column) => ({ ...column, kind: 'text' })),
@@ -214,20 +211,6 @@ export interface ProductImportPlan {
   toApply: ProductDraft[];
 }
 
-const comparable = (product: ProductDraft | ProductDoc): string => {
-  const { updatedAt: _updatedAt, ...rest } = product as ProductDoc;
-  return JSON.stringify(rest, Object.keys(rest).sort());
-};
-
-function sameProduct(a: ProductDraft, b: ProductDoc): boolean {
-  return comparable(normalise(a)) === comparable(normalise(b));
-}
-
-/** Drops undefined keys so a field left out and a field set to undefined compare equal. */
-function normalise<T extends object>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /** The dry run: every row read, checked against the rules and the codes in use, nothing written. */
 export function planProductImport(records: readonly string[][], context: ProductSheetContext): ProductImportPlan {
   const [header = [], ...data] = records;
@@ -271,7 +254,7 @@ export function planProductImport(records: readonly string[][], context: Product
       entry.action = 'invalid';
     } else {
       const existing = entry.product.id === undefined ? undefined : byId.get(entry.product.id);
-      entry.action = !existing ? 'new' : sameProduct(entry.product, existing) ? 'unchanged' : 'changed';
+      entry.action = !existing ? 'new' : sameAsSaved(entry.product, existing) ? 'unchanged' : 'changed';
       if (entry.action !== 'unchanged') toApply.push(entry.product);
     }
     counts[entry.action] += 1;

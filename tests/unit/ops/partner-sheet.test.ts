@@ -57,6 +57,17 @@ describe('partner sheet', () => {
     }
   });
 
+  it('sees a changed contact as a change', () => {
+    const plan = planPartnerImport(
+      [
+        ['编码', '联系人'],
+        ['S-1', '李经理'],
+      ],
+      [supplier],
+    );
+    expect(plan.counts).toEqual({ new: 0, changed: 1, unchanged: 0, invalid: 0 });
+  });
+
   it('partner.import refuses a code another partner holds', () => {
     expect(() =>
       run(

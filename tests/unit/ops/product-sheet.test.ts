@@ -158,6 +158,18 @@ describe('product sheet', () => {
     expect(updated!).toMatchObject({ shelfLifeHours: 12, perishable: false });
   });
 
+  it('sees a change inside a pack as a change (a case of 24 becoming 12)', () => {
+    const plan = planProductImport(
+      [
+        ['Code', 'Packs'],
+        ['COLA', '箱=12'],
+      ],
+      context(),
+    );
+    expect(plan.rows.map((row) => row.action)).toEqual(['changed']);
+    expect(plan.toApply[0]!.packs).toEqual([{ unit: '箱', qtyInBase: 12, barcodes: ['16901234567899'] }]);
+  });
+
   it('offers a template whose example row imports cleanly', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const template = asRecords(productTemplate(language));
