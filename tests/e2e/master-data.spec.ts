@@ -270,5 +270,25 @@ test.describe('master data at HQ', () => {
     await expect(app.getByTestId('setup-step-products').locator('.anticon-check-circle')).toBeVisible();
     await expect(app.getByTestId('setup-step-categories').locator('.anticon-check-circle')).toBeVisible();
     await shoot(app, 'setup-zh');
+
+    // The same screens in English on another HQ terminal: the dry run in English words.
+    const hqEn = await openTerminal(
+      app.context().browser()!,
+      endpoint.url,
+      (await endpoint.addTerminal('hq-md', `en ${run}`)).token,
+      'en-US',
+    );
+    await hqEn.goto(`${endpoint.url}/#/products`);
+    await expect(hqEn.getByTestId('products-table')).toContainText(`IMP-${run}-0`, { timeout: 60_000 });
+    await hqEn.getByTestId('products-import').click();
+    await hqEn.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+    await expect(hqEn.getByTestId('import-counts')).toContainText('Unchanged 497');
+    await expect(hqEn.getByTestId('import-problems').locator('.ant-table-row', { hasText: 'no category “茶叶”' })).toContainText('252');
+    await shoot(hqEn, 'product-import-en');
+    await hqEn.getByTestId('import-close').click();
+    await hqEn.goto(`${endpoint.url}/#/setup`);
+    await expect(hqEn.getByTestId('setup-step-products').locator('.anticon-check-circle')).toBeVisible();
+    await shoot(hqEn, 'setup-en');
+    await hqEn.context().close();
   });
 });
