@@ -11,6 +11,7 @@ import {
   temperatureRecord,
 } from './food-safety';
 import { categorySave, partnerImport, partnerSave, productImport, productSave } from './master-data';
+import { openingStockImport } from './opening-stock';
 import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
@@ -56,6 +57,7 @@ export const commands = {
   'partner.save': partnerSave,
   'partner.import': partnerImport,
   'site.scale-layouts': siteScaleLayouts,
+  'opening-stock.import': openingStockImport,
 } as const;
 
 export type Commands = typeof commands;

@@ -22,7 +22,8 @@ export type NumberPrefix =
   | 'PO' // purchase order
   | 'GR' // goods receipt
   | 'RT' // return to supplier
-  | 'AP'; // approval
+  | 'AP' // approval
+  | 'QC'; // opening stock 期初库存
 
 /**
  * What the executor stamps on every write: who (site, terminal, and the signed-in operator once

@@ -15,6 +15,9 @@ export const defaultChartOfAccounts: readonly Account[] = [
   { code: '1404', nameZh: '材料成本差异', nameEn: 'Purchase price difference', kind: 'asset' },
   { code: '1405', nameZh: '库存商品', nameEn: 'Inventory', kind: 'asset' },
   { code: '1901', nameZh: '待处理财产损溢', nameEn: 'Inventory gain/loss pending', kind: 'asset' },
+  // ERPNext's 'Temporary Opening': opening stock is credited here until the accountant enters the
+  // opening balance sheet and clears it (docs/valuation.md, Opening stock).
+  { code: '1999', nameZh: '期初过渡', nameEn: 'Temporary opening', kind: 'asset' },
   { code: '2202', nameZh: '应付账款', nameEn: 'Accounts payable', kind: 'liability' },
   { code: '5001', nameZh: '生产成本', nameEn: 'Production cost', kind: 'cost' },
   { code: '6001', nameZh: '主营业务收入', nameEn: 'Revenue', kind: 'revenue' },
@@ -30,6 +33,7 @@ export const accountCodes = {
   priceDifference: '1404',
   inventory: '1405',
   gainLoss: '1901',
+  temporaryOpening: '1999',
   payable: '2202',
   production: '5001',
   revenue: '6001',
@@ -61,6 +65,7 @@ export const defaultAccountMapping: AccountMapping = {
   waste: { stock: accountCodes.inventory, counter: accountCodes.wasteLoss },
   'count-adjust': { stock: accountCodes.inventory, counter: accountCodes.gainLoss },
   return: { stock: accountCodes.inventory, counter: accountCodes.payable },
+  opening: { stock: accountCodes.inventory, counter: accountCodes.temporaryOpening },
 };
 
 export function accountName(code: string, language: 'zh-CN' | 'en'): string {

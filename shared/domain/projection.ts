@@ -175,7 +175,9 @@ export class Ledger implements LedgerView {
     position.value += value;
     totals.qty += movement.qty;
     totals.value += value;
-    if (movement.kind === 'receipt' && movement.reversalOf === undefined) totals.lastReceiptCost = movement.unitCost;
+    // The opening cost is the last known cost until the first purchase: its price is checked against it.
+    if ((movement.kind === 'receipt' || movement.kind === 'opening') && movement.reversalOf === undefined)
+      totals.lastReceiptCost = movement.unitCost;
     return true;
   }
 

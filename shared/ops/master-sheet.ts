@@ -38,6 +38,12 @@ export type ProblemKind =
   | 'bad-packs'
   | 'duplicate-in-file'
   | 'duplicate-code'
+  | 'unknown-product'
+  | 'bad-date'
+  | 'expired'
+  | 'lot-held'
+  | 'needs-expiry'
+  | 'duplicate-batch'
   | 'invalid';
 
 export interface SheetProblem {
@@ -152,6 +158,27 @@ export const activeWords = {
 /** Rows that hold nothing (a spreadsheet's trailing formatted rows). */
 export function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
+}
+
+/**
+ * The template's hint row (“必填”, “YYYY-MM-DD” …) left in the file: every filled cell holds its
+ * column's hint in either language. The dry run skips it rather than report it as a bad row.
+ */
+export function isTemplateHintRow<K extends string>(
+  cells: readonly string[],
+  found: ReadonlyMap<K, number>,
+  columns: readonly SheetColumn<K>[],
+): boolean {
+  let filled = 0;
+  for (const column of columns) {
+    const index = found.get(column.key);
+    const cell = index === undefined ? '' : (cells[index] ?? '').trim();
+    if (cell === '') continue;
+    filled += 1;
+    const hints = [column.hintZh, column.hintEn, ...(column.required ? ['必填', 'required'] : [])];
+    if (!hints.includes(cell)) return false;
+  }
+  return filled > 0;
 }
 
 /** What a dry run found, per row; `apply` holds only the rows that change something. */

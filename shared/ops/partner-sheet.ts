@@ -10,6 +10,7 @@ import {
   activeWords,
   columnTitle,
   isBlankRow,
+  isTemplateHintRow,
   matchHeaders,
   RowReader,
   sameAsSaved,
@@ -165,7 +166,7 @@ export function planPartnerImport(records: readonly string[][], partners: readon
   const toApply: PartnerDraft[] = [];
   data.forEach((cells, index) => {
     const row = index + 2;
-    if (isBlankRow(cells)) return;
+    if (isBlankRow(cells) || isTemplateHintRow(cells, columns, partnerColumns)) return;
     const reader = new RowReader(row, cells, columns);
     const code = reader.text('code', { required: true }) ?? '';
     const existing = byCode.get(code.toUpperCase());

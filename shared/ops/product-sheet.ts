@@ -14,6 +14,7 @@ import {
   templateHints,
   columnTitle,
   isBlankRow,
+  isTemplateHintRow,
   matchHeaders,
   RowReader,
   type ImportCounts,
@@ -227,7 +228,7 @@ export function planProductImport(records: readonly string[][], context: Product
   const planned: PlannedProduct[] = [];
   data.forEach((cells, index) => {
     const row = index + 2;
-    if (isBlankRow(cells)) return;
+    if (isBlankRow(cells) || isTemplateHintRow(cells, columns, productColumns)) return;
     const reader = new RowReader(row, cells, columns);
     const sku = reader.text('sku', { required: true, maxLength: 64 }) ?? '';
     const existing = bySku.get(sku.toUpperCase());

@@ -70,7 +70,7 @@ function describeUnits(product: ProductUnits): string {
 }
 
 /** Typed unit → the product's unit: its own names first, then mass aliases, then the given aliases (English words). */
-function findUnit(typed: string, product: ProductUnits, aliases: Readonly<Record<string, string>> = {}): UnitChoice | undefined {
+export function findUnit(typed: string, product: ProductUnits, aliases: Readonly<Record<string, string>> = {}): UnitChoice | undefined {
   const choices = unitChoices(product);
   const text = typed.trim();
   const exact =

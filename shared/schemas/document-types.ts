@@ -14,6 +14,8 @@ export const documentTypes = [
   'reversal',
   'discrepancy',
   'approval',
+  /** (documents v3) 期初库存: a site's stock on the day it starts on Larder. */
+  'opening-stock',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 

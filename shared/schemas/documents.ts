@@ -60,7 +60,8 @@ const documentLineSchema = {
 export const documentSchema = {
   title: 'documents',
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
-  version: 2,
+  // v3: type 'opening-stock' (期初库存).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -152,6 +153,8 @@ export type ReturnDoc = DocumentOf<'return', { returnDirection: 'to-supplier' | 
 export type ReversalDoc = DocumentOf<'reversal', { reversesDocId: string }>;
 export type DiscrepancyDoc = DocumentOf<'discrepancy', { dispatchId: string }>;
 export type ApprovalDoc = DocumentOf<'approval'>;
+/** 期初库存: each line creates its batch at `siteId` with the stock counted on the first day, at its cost. */
+export type OpeningStockDoc = DocumentOf<'opening-stock', object, { batchId: string; lotCode: string; unitCost: number }>;
 
 /** Every document, discriminated by `type`. */
 export type DocumentDoc =
@@ -168,7 +171,8 @@ export type DocumentDoc =
   | ReturnDoc
   | ReversalDoc
   | DiscrepancyDoc
-  | ApprovalDoc;
+  | ApprovalDoc
+  | OpeningStockDoc;
 
 /** Compile-time proof that every kind fits the stored shape and every type has a variant. */
 type AssertTrue<T extends true> = T;

@@ -20,7 +20,8 @@ export const eventSchema = {
   title: 'events',
   description: 'Append-only audit and notice events (FIFO overrides, stock exceptions …).',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
-  version: 1,
+  // v2: docType 'opening-stock'.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

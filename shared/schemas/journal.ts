@@ -7,7 +7,8 @@ export const journalSchema = {
   title: 'journal',
   description: 'A balanced journal entry produced by a posting, carrying the document number.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
-  version: 1,
+  // v2: docType 'opening-stock'.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

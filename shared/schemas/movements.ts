@@ -18,6 +18,8 @@ export const movementKinds = [
   'waste',
   'count-adjust',
   'return',
+  /** (v2) Stock a site already held when it started on Larder (期初), at its counted cost. */
+  'opening',
 ] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
@@ -26,7 +28,8 @@ export const movementSchema = {
   title: 'movements',
   description: 'One signed change of stock of one batch at one site. Append-only.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
-  version: 1,
+  // v2: kind 'opening', docType 'opening-stock' (opening stock, 期初库存).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -9,6 +9,10 @@ import { collectionSchemas, type CollectionName, type CollectionSchemaShape } fr
 import { configV1 } from './history/config-v1';
 import { noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
 import { documentsV1 } from './history/documents-v1';
+import { documentsV2 } from './history/documents-v2';
+import { eventsV1 } from './history/events-v1';
+import { journalV1 } from './history/journal-v1';
+import { movementsV1 } from './history/movements-v1';
 import { productsV1 } from './history/products-v1';
 import * as released from './history/v0';
 
@@ -21,10 +25,10 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   products: [released.productsV0, productsV1, collectionSchemas.products],
   partners: [released.partnersV0, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
-  movements: [released.movementsV0, collectionSchemas.movements],
-  documents: [released.documentsV0, documentsV1, collectionSchemas.documents],
-  journal: [released.journalV0, collectionSchemas.journal],
-  events: [released.eventsV0, collectionSchemas.events],
+  movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
+  documents: [released.documentsV0, documentsV1, documentsV2, collectionSchemas.documents],
+  journal: [released.journalV0, journalV1, collectionSchemas.journal],
+  events: [released.eventsV0, eventsV1, collectionSchemas.events],
   config: [released.configV0, configV1, collectionSchemas.config],
 };
 

@@ -87,6 +87,7 @@ export default defineMessages(
       reversal: 'Reversal',
       discrepancy: 'Discrepancy',
       approval: 'Approval',
+      'opening-stock': 'Opening stock',
       other: 'Other document',
     },
     statuses: {
@@ -108,6 +109,7 @@ export default defineMessages(
       'transit-loss': 'Transit loss',
       'production-consume': 'Production use',
       'production-output': 'Production output',
+      opening: 'Opening stock',
       waste: 'Waste',
       'count-adjust': 'Count adjustment',
       return: 'Return',
@@ -214,6 +216,7 @@ export default defineMessages(
       reversal: '红冲',
       discrepancy: '差异单',
       approval: '审批',
+      'opening-stock': '期初库存',
       other: '其他单据',
     },
     statuses: {
@@ -235,6 +238,7 @@ export default defineMessages(
       'transit-loss': '在途损耗',
       'production-consume': '生产领用',
       'production-output': '生产产出',
+      opening: '期初',
       waste: '报损',
       'count-adjust': '盘点调整',
       return: '退货',

@@ -22,10 +22,12 @@ export interface SheetPlan<D> {
 /** One kind of master list as the dialog imports it. */
 export interface ImportSheet<D> {
   /** i18n keys under masterData.import: the dialog's title, its hint and the plural noun. */
-  noun: 'products' | 'partners';
+  noun: 'products' | 'partners' | 'openingStock';
   columns: readonly SheetColumn[];
   plan(rows: string[][]): SheetPlan<D>;
   template(language: SheetLanguage): TableModel;
+  /** Records per command (default 1,000): one opening-stock document holds at most 500 lines. */
+  chunk?: number;
   /** Saves one chunk through its import command. */
   apply(chunk: D[]): Promise<void>;
 }
@@ -62,8 +64,9 @@ export function SheetImportDialog<D>({ sheet, onClose }: { sheet: ImportSheet<D>
     let done = 0;
     setStage({ kind: 'importing', name, plan, done });
     try {
-      for (let start = 0; start < plan.toApply.length; start += CHUNK) {
-        const chunk = plan.toApply.slice(start, start + CHUNK);
+      const size = sheet.chunk ?? CHUNK;
+      for (let start = 0; start < plan.toApply.length; start += size) {
+        const chunk = plan.toApply.slice(start, start + size);
         await sheet.apply(chunk);
         done += chunk.length;
         setStage({ kind: 'importing', name, plan, done });

@@ -16,12 +16,14 @@ export default defineMessages(
     import: {
       button: 'Import',
       title: 'Import {{noun}}',
-      nouns: { products: 'products', partners: 'suppliers and customers' },
+      nouns: { products: 'products', partners: 'suppliers and customers', openingStock: 'opening batches' },
       hints: {
         products:
           'Rows are matched by product code: a known code updates that product, a new code adds one. Columns the file leaves out stay as they are; pack barcodes, store prices and recipes are kept.',
         partners:
           'Rows are matched by partner code: a known code updates that partner, a new code adds one. Columns the file leaves out stay as they are.',
+        openingStock:
+          'The stock this site holds today, one row per batch: product code, lot, expiry, quantity and cost per the unit given. Each row becomes a batch; importing the same file again adds nothing. Stock already here is corrected by a count, not imported.',
       },
       template: 'Template:',
       choose: 'Click or drop an Excel (.xlsx) or CSV file here',
@@ -53,6 +55,12 @@ export default defineMessages(
         'bad-packs': '“{{value}}” is not unit=quantity (e.g. 箱=24)',
         'duplicate-in-file': 'code “{{value}}” is already on row {{detail}}',
         'duplicate-code': 'barcode {{value}} already belongs to {{detail}}',
+        'unknown-product': 'no product with code “{{value}}”: add it under Products first',
+        'bad-date': '“{{value}}” is not a date (YYYY-MM-DD)',
+        expired: 'expired on {{value}}, before today ({{detail}}): not opening stock',
+        'lot-held': 'lot {{value}} of this product is already in stock here: correct it by a count',
+        'needs-expiry': 'a perishable product needs an expiry or production date',
+        'duplicate-batch': 'the same product, lot and expiry are already on row {{detail}}',
         invalid: '{{detail}}',
       },
     },
@@ -159,10 +167,12 @@ export default defineMessages(
     import: {
       button: '导入',
       title: '导入{{noun}}',
-      nouns: { products: '商品', partners: '往来单位' },
+      nouns: { products: '商品', partners: '往来单位', openingStock: '期初批次' },
       hints: {
         products: '按商品编码匹配：已有编码更新该商品，新编码新增商品。文件中没有的列保持不变；包装条码、门店价格和配方均保留。',
         partners: '按单位编码匹配：已有编码更新该单位，新编码新增单位。文件中没有的列保持不变。',
+        openingStock:
+          '本门店今天的库存，每批一行：商品编码、批号、到期日、数量及所填单位的成本。每行生成一个批次；同一文件再次导入不会重复。已在库的库存请用盘点调整，不要导入。',
       },
       template: '模板：',
       choose: '点击或拖入 Excel（.xlsx）或 CSV 文件',
@@ -194,6 +204,12 @@ export default defineMessages(
         'bad-packs': '“{{value}}”不是“单位=数量”格式（如 箱=24）',
         'duplicate-in-file': '编码“{{value}}”已在第 {{detail}} 行',
         'duplicate-code': '条码 {{value}} 已属于 {{detail}}',
+        'unknown-product': '没有编码为“{{value}}”的商品：请先在“商品”中添加',
+        'bad-date': '“{{value}}”不是日期（YYYY-MM-DD）',
+        expired: '已于 {{value}} 过期（今天 {{detail}}）：不能作为期初库存',
+        'lot-held': '本店已有该商品批号 {{value}} 的库存：请用盘点调整',
+        'needs-expiry': '易腐商品需填写到期日或生产日期',
+        'duplicate-batch': '相同商品、批号和到期日已在第 {{detail}} 行',
         invalid: '{{detail}}',
       },
     },

@@ -8,6 +8,7 @@ import { storageClasses, type BatchDoc, type DocumentDoc, type ProductDoc, type 
 import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { ScanInput } from '../../ui/ScanInput';
 import { businessDateToday, formatMoney, productLabel } from '../../ui/format';
+import { StockSheetActions } from './StockSheetActions';
 import { StockTable } from './StockTable';
 import { batchRows, filterRows, productRows, receiptBatchInfo, summarise, type StatusFilter, type StockRow } from './stock-rows';
 
@@ -254,9 +255,23 @@ export default function StockPage() {
             height={tableHeight}
           />
         </Card>
-        <Typography.Text type="secondary" data-testid="stock-count">
-          {t('stock.shown', { count: filtered.length, total: view === 'product' ? productRows(allRows).length : allRows.length })}
-        </Typography.Text>
+        <Row justify="space-between" align="middle" gutter={[8, 8]}>
+          <Col>
+            <Typography.Text type="secondary" data-testid="stock-count">
+              {t('stock.shown', { count: filtered.length, total: view === 'product' ? productRows(allRows).length : allRows.length })}
+            </Typography.Text>
+          </Col>
+          <Col>
+            <StockSheetActions
+              rows={filtered}
+              byProduct={view === 'product'}
+              isHq={isHq}
+              siteId={terminal?.siteId ?? ''}
+              products={products ?? []}
+              siteName={siteName}
+            />
+          </Col>
+        </Row>
       </Space>
     </div>
   );

@@ -20,6 +20,7 @@ import { usePartners, useSites } from '../food-safety/site-names';
 
 /** Order in which a batch's life reads: in, made, moved, out. */
 const kindOrder: readonly MovementKind[] = [
+  'opening',
   'receipt',
   'production-output',
   'dispatch-in',

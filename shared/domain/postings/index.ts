@@ -4,6 +4,7 @@ import type { LedgerView } from '../ledger-view';
 import type { PostingOutcome } from './context';
 import { postDispatchShip } from './dispatch';
 import { postGoodsReceipt } from './goods-receipt';
+import { postOpeningStock } from './opening-stock';
 import { postProductionRun } from './production-run';
 import { postReturn } from './return';
 import { postReversal } from './reversal';
@@ -15,6 +16,7 @@ import { postWaste } from './waste';
 export type { PostingOutcome, PostingResult } from './context';
 export { postDispatchShip } from './dispatch';
 export { postGoodsReceipt } from './goods-receipt';
+export { postOpeningStock } from './opening-stock';
 export { ingredientLines, postProductionRun } from './production-run';
 export { postReturn } from './return';
 export { postReversal } from './reversal';
@@ -29,6 +31,8 @@ export function postDocument(document: DocumentDoc, view: LedgerView): PostingOu
   switch (document.type) {
     case 'goods-receipt':
       return postGoodsReceipt(document, view);
+    case 'opening-stock':
+      return postOpeningStock(document, view);
     case 'production-run':
       return postProductionRun(document, view);
     case 'dispatch':
