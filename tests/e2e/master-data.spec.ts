@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { addDays } from '../../shared/domain';
 import { gs1CheckDigit } from '../../shared/ops';
-import type { DocumentDoc, ProductDoc } from '../../shared/schemas';
+import type { DocumentDoc, JournalDoc, ProductDoc } from '../../shared/schemas';
 import { pairingFragment } from '../support/endpoint-process';
 import { pullAll } from '../support/pull';
 import { goodsReceipt, SeedSession } from '../support/seed';
@@ -65,6 +65,61 @@ async function tags(page: Page, testId: string, codes: readonly string[]): Promi
     await input.fill(code);
     await input.press('Enter');
   }
+}
+
+/**
+ * The store's opening stock from a sheet, in English then in Chinese: the dry run names the bad
+ * rows, the good one becomes a batch on the stock page and a journal entry at the endpoint
+ * (Dr Inventory ¥96 / Cr Temporary opening), and the same file again adds nothing.
+ */
+async function importOpeningStock(till: Page, url: string, token: string, run: string, product: ProductDoc): Promise<void> {
+  const csv = [
+    'Code,Name,Lot,Expiry date,Quantity,Unit,Unit cost',
+    `${product.sku},Coca-Cola,O${run},${addDays(E2E_SITE_DATE, 200)},2,箱,48`,
+    `${product.sku},Coca-Cola,X${run},${addDays(E2E_SITE_DATE, -1)},1,箱,48`,
+    `NOPE-${run},?,N${run},,1,,1`,
+  ].join('\r\n');
+  const file = { name: 'opening.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+  await till.goto(`${url}/#/stock`);
+  await till.getByTestId('stock-opening-import').click();
+  await till.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+  await expect(till.getByTestId('import-counts')).toContainText('New 1');
+  await expect(till.getByTestId('import-counts')).toContainText('With errors 2');
+  const problems = till.getByTestId('import-problems');
+  await expect(problems.locator('.ant-table-row', { hasText: 'not opening stock' })).toContainText('3');
+  await expect(problems.locator('.ant-table-row', { hasText: `no product with code “NOPE-${run}”` })).toContainText('4');
+  await shoot(till, 'opening-import-en');
+  await till.getByTestId('import-run').click();
+  await expect(till.getByTestId('import-done')).toContainText('Imported opening batches: 1', { timeout: 30_000 });
+  await till.getByTestId('import-close').click();
+  await till.getByTestId('stock-search').fill(`O${run}`);
+  await expect(till.getByTestId('stock-table').locator('.ant-table-row')).toHaveCount(1);
+  await expect(till.getByTestId('stock-table')).toContainText('2 cases');
+  await expect(till.getByTestId('stock-table')).toContainText('96.00');
+  await shoot(till, 'stock-opening-en');
+
+  await expect(async () => {
+    const entries = await pullAll<JournalDoc>(url, token, 'journal');
+    const opening = entries.find((entry) => entry.docType === 'opening-stock' && entry.siteId === 'store-md');
+    expect(opening?.lines).toEqual([
+      { accountCode: '1405', debit: 96, credit: 0 },
+      { accountCode: '1999', debit: 0, credit: 96 },
+    ]);
+  }).toPass({ timeout: 30_000 });
+
+  // The same file again, in Chinese: nothing to import.
+  await till.goto(`${url}/#/settings`);
+  await till.getByTestId('language-switch').getByText('简体中文').click();
+  await till.goto(`${url}/#/stock`);
+  await till.getByTestId('stock-opening-import').click();
+  await till.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+  await expect(till.getByTestId('import-counts')).toContainText('无变化 1');
+  await expect(till.getByTestId('import-run')).toBeDisabled();
+  await expect(till.getByTestId('import-problems').locator('.ant-table-row', { hasText: '不能作为期初库存' })).toContainText('3');
+  await shoot(till, 'opening-import-zh');
+  await till.getByTestId('import-close').click();
+  await till.goto(`${url}/#/settings`);
+  await till.getByTestId('language-switch').getByText('English').click();
 }
 
 test.describe('master data at HQ', () => {
@@ -163,6 +218,9 @@ test.describe('master data at HQ', () => {
       const sale = documents.find((doc) => doc.type === 'sale' && doc.siteId === 'store-md');
       expect(sale?.lines).toEqual([expect.objectContaining({ productId: (product as ProductDoc).id, qty: 24, unitPrice: 3.5 })]);
     }).toPass({ timeout: 30_000 });
+
+    // 4b. The store imports its opening stock (期初库存): two cases at ¥48 a case, and two bad rows.
+    await importOpeningStock(till, endpoint.url, store.token, run, product as ProductDoc);
 
     // 5. The same HQ screens in English (another HQ terminal), for the screenshots.
     const hqEn = await openTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq-md', 'hq en')).token, 'en-US');

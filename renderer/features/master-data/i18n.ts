@@ -37,10 +37,10 @@ export default defineMessages(
       skipInvalid: 'Rows with errors are not imported: correct them in the file and import it again.',
       nothing: 'Nothing to import: every valid row already matches what is saved.',
       other: 'Choose another file',
-      run: 'Import {{count}} {{noun}}',
+      run: 'Import {{noun}}: {{count}}',
       close: 'Close',
-      done: '{{count}} {{noun}} imported.',
-      failed: 'The import stopped after {{count}} {{noun}}: {{reason}} Import the file again to finish; nothing saved is doubled.',
+      done: 'Imported {{noun}}: {{count}}.',
+      failed: 'The import stopped ({{noun}} saved: {{count}}): {{reason}} Import the file again to finish; nothing saved is doubled.',
       col: { row: 'Row', column: 'Column', problem: 'Problem' },
       problem: {
         'missing-column': 'column missing',

@@ -20,22 +20,22 @@ interface StockTableProps {
 /** Virtualised: a kitchen holds ~1,500 batches, so only the visible rows render. */
 export function StockTable({ rows, byProduct, showSite, siteName, loading, height }: StockTableProps) {
   const { t, i18n } = useTranslation();
+  // Widths sum to 700 px: the whole table fits a 1024×768 till beside the menu. HQ reads the site
+  // under the product name instead of in a column of its own, unit cost under the value.
   const columns: ColumnsType<StockRow> = [
-    ...(showSite
-      ? [{ title: t('stock.columns.site'), key: 'site', width: 120, render: (_: unknown, row: StockRow) => siteName(row.siteId) }]
-      : []),
     {
       title: t('stock.columns.product'),
       key: 'product',
-      width: 210,
+      width: 170,
       render: (_: unknown, row: StockRow) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text strong ellipsis style={{ maxWidth: 195 }}>
+          <Typography.Text strong ellipsis style={{ maxWidth: 155 }}>
             {row.product ? productLabel(row.product, i18n.language) : row.productId}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 155 }} data-testid="stock-row-detail">
+            {showSite ? `${siteName(row.siteId)} · ` : ''}
             {row.product?.sku ?? ''}
-            {row.product ? ` · ${t(`stock.storage.${row.product.storageClass}`)}` : ''}
+            {row.product && !showSite ? ` · ${t(`stock.storage.${row.product.storageClass}`)}` : ''}
           </Typography.Text>
         </Space>
       ),
@@ -43,30 +43,37 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: byProduct ? t('stock.columns.batches') : t('stock.columns.lot'),
       key: 'lot',
-      width: 130,
+      width: 100,
       render: (_: unknown, row: StockRow) =>
-        byProduct ? t('stock.batchCount', { count: row.batchCount }) : <span data-testid="stock-lot">{row.lotCode ?? '—'}</span>,
+        byProduct ? (
+          t('stock.batchCount', { count: row.batchCount })
+        ) : (
+          <Typography.Text ellipsis style={{ maxWidth: 85 }} data-testid="stock-lot">
+            {row.lotCode ?? '—'}
+          </Typography.Text>
+        ),
     },
     {
       title: byProduct ? t('stock.columns.soonestExpiry') : t('stock.columns.expiry'),
       key: 'expiry',
-      width: 105,
-      render: (_: unknown, row: StockRow) => row.expiryDate ?? '—',
-    },
-    {
-      title: t('stock.columns.daysLeft'),
-      key: 'daysLeft',
-      width: 80,
-      align: 'right',
-      render: (_: unknown, row: StockRow) =>
-        row.daysLeft === undefined ? '—' : <Typography.Text type={row.daysLeft < 0 ? 'danger' : undefined}>{row.daysLeft}</Typography.Text>,
+      width: 115,
+      render: (_: unknown, row: StockRow) => (
+        <Space direction="vertical" size={0}>
+          <span>{row.expiryDate ?? '—'}</span>
+          {row.daysLeft === undefined ? null : (
+            <Typography.Text type={row.daysLeft < 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="stock-days-left">
+              {row.daysLeft < 0 ? t('stock.daysAgo', { count: -row.daysLeft }) : t('stock.daysLeft', { count: row.daysLeft })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('stock.columns.status'),
       key: 'status',
-      width: 140,
+      width: 105,
       render: (_: unknown, row: StockRow) => (
-        <Space size={4} wrap={false}>
+        <Space size={4} wrap>
           {row.expiryDate ? <ExpiryTag status={row.status} /> : <Tag>{t('stock.noExpiry')}</Tag>}
           {row.qcStatus && row.qcStatus !== 'released' ? <Tag color={qcColors[row.qcStatus]}>{t(`ui.qc.${row.qcStatus}`)}</Tag> : null}
         </Space>
@@ -75,7 +82,7 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: t('stock.columns.onHand'),
       key: 'qty',
-      width: 115,
+      width: 105,
       align: 'right',
       render: (_: unknown, row: StockRow) => (
         <Typography.Text strong type={row.qty < 0 ? 'danger' : undefined} data-testid="stock-qty">
@@ -84,18 +91,18 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
       ),
     },
     {
-      title: t('stock.columns.unitCost'),
-      key: 'unitCost',
-      width: 95,
-      align: 'right',
-      render: (_: unknown, row: StockRow) => formatMoney(row.unitCost),
-    },
-    {
       title: t('stock.columns.value'),
       key: 'value',
       width: 105,
       align: 'right',
-      render: (_: unknown, row: StockRow) => formatMoney(row.value),
+      render: (_: unknown, row: StockRow) => (
+        <Space direction="vertical" size={0} align="end">
+          <span data-testid="stock-value">{formatMoney(row.value)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stock-unit-cost">
+            {t('stock.atUnitCost', { cost: formatMoney(row.unitCost) })}
+          </Typography.Text>
+        </Space>
+      ),
     },
   ];
   return (

@@ -11,6 +11,9 @@ export default defineMessages(
     searchPlaceholder: 'Name, SKU, barcode, pinyin initials or lot',
     noExpiry: 'No expiry',
     batchCount: '{{count}} batch(es)',
+    daysLeft: '{{count}} d left',
+    daysAgo: '{{count}} d ago',
+    atUnitCost: 'at {{cost}}',
     shown: '{{count}} of {{total}} rows',
     summary: { products: 'Products', batches: 'Batches', value: 'Stock value', nearExpiry: 'Near expiry', expired: 'Expired' },
     columns: {
@@ -60,6 +63,9 @@ export default defineMessages(
     searchPlaceholder: '名称、编码、条码、拼音首字母或批号',
     noExpiry: '无保质期',
     batchCount: '{{count}} 个批次',
+    daysLeft: '剩 {{count}} 天',
+    daysAgo: '已过 {{count}} 天',
+    atUnitCost: '单价 {{cost}}',
     shown: '显示 {{count}} / {{total}} 行',
     summary: { products: '商品数', batches: '批次数', value: '库存金额', nearExpiry: '临期', expired: '已过期' },
     columns: {
