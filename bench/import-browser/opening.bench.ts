@@ -22,7 +22,10 @@ function csvOf(run: string, rows: number, offset: number): Buffer {
 async function timedImport(app: Page, file: Buffer, rows: number): Promise<{ dryRun: number; save: number }> {
   await app.getByTestId('stock-opening-import').click();
   let started = Date.now();
-  await app.getByTestId('import-file').locator('input[type=file]').setInputFiles({ name: 'opening.csv', mimeType: 'text/csv', buffer: file });
+  await app
+    .getByTestId('import-file')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'opening.csv', mimeType: 'text/csv', buffer: file });
   await expect(app.getByTestId('import-counts')).toContainText(`New ${rows}`);
   const dryRun = Date.now() - started;
   started = Date.now();
@@ -44,7 +47,10 @@ test('opening stock import timings', async ({ app, endpoint }) => {
   await expect(app.getByTestId('sync-initial')).toHaveCount(0, { timeout: 60_000 });
   await expect(async () => {
     await app.getByTestId('stock-opening-import').click();
-    await app.getByTestId('import-file').locator('input[type=file]').setInputFiles({ name: 'probe.csv', mimeType: 'text/csv', buffer: csvOf(run, 1, 0) });
+    await app
+      .getByTestId('import-file')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'probe.csv', mimeType: 'text/csv', buffer: csvOf(run, 1, 0) });
     const synced = (await app.getByTestId('import-counts').innerText()).includes('New 1');
     await app.getByTestId('import-close').click();
     expect(synced).toBe(true);
@@ -55,6 +61,10 @@ test('opening stock import timings', async ({ app, endpoint }) => {
   const s = (ms: number) => `${(ms / 1000).toFixed(1).padStart(5)} s`;
   console.log(`opening stock import in Chromium (RxDB on IndexedDB, stock page open, documents of 500 lines)`);
   console.log(`  baseline  1,000 rows: dry run ${s(baseline.dryRun)}, save ${s(baseline.save)}`);
-  console.log(`  goal     10,000 rows: dry run ${s(large.dryRun)}, save ${s(large.save)}, total ${s(large.dryRun + large.save)} (goal ≤ 10 s)`);
-  console.log(`  ratio 10,000 / 1,000: ${((large.dryRun + large.save) / (baseline.dryRun + baseline.save)).toFixed(1)}× (linear would be 10×)`);
+  console.log(
+    `  goal     10,000 rows: dry run ${s(large.dryRun)}, save ${s(large.save)}, total ${s(large.dryRun + large.save)} (goal ≤ 10 s)`,
+  );
+  console.log(
+    `  ratio 10,000 / 1,000: ${((large.dryRun + large.save) / (baseline.dryRun + baseline.save)).toFixed(1)}× (linear would be 10×)`,
+  );
 });

@@ -111,6 +111,7 @@ export const navGroups: NavGroup[] = [
     icon: <BarChartOutlined />,
     routes: [
       { id: 'reports', page: page(() => import('../features/reports/ReportsPage')) },
+      { id: 'stock-summary', page: page(() => import('../features/reports/StockSummaryPage')) },
       { id: 'forecast', page: page(() => import('../features/forecast/ForecastPage')) },
     ],
   },

@@ -6,3 +6,5 @@ export * from './partner-ledger';
 export * from './purchasing';
 export * from './receipt-progress';
 export * from './valuation-report';
+export * from './stock-summary';
+export * from './stock-summary-table';

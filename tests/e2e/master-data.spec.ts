@@ -107,6 +107,20 @@ async function importOpeningStock(till: Page, url: string, token: string, run: s
     ]);
   }).toPass({ timeout: 30_000 });
 
+  // The month's 收发存汇总: the receipt and the opening stock in (4 cases), the sale out, 3 cases left.
+  await till.goto(`${url}/#/stock-summary`);
+  const row = till.getByTestId('summary-table').locator('.ant-table-row', { hasText: product.sku });
+  await expect(row.getByTestId('summary-totalIn')).toContainText('4 cases');
+  await expect(row.getByTestId('summary-totalOut')).toContainText('1 case');
+  await expect(row.getByTestId('summary-closing')).toContainText('3 cases');
+  await expect(row.getByTestId('summary-closing')).toContainText('¥144.00');
+  await shoot(till, 'stock-summary-en');
+  await till.getByTestId('summary-detail').getByText('By kind').click();
+  await expect(row.getByTestId('summary-opening')).toContainText('2 cases');
+  await expect(row.getByTestId('summary-receipt')).toContainText('2 cases');
+  await expect(row.getByTestId('summary-sale')).toContainText('¥48.00');
+  await shoot(till, 'stock-summary-by-kind-en');
+
   // The same file again, in Chinese: nothing to import.
   await till.goto(`${url}/#/settings`);
   await till.getByTestId('language-switch').getByText('简体中文').click();
@@ -118,6 +132,12 @@ async function importOpeningStock(till: Page, url: string, token: string, run: s
   await expect(till.getByTestId('import-problems').locator('.ant-table-row', { hasText: '不能作为期初库存' })).toContainText('3');
   await shoot(till, 'opening-import-zh');
   await till.getByTestId('import-close').click();
+  await till.goto(`${url}/#/stock-summary`);
+  await expect(till.getByTestId('summary-table')).toContainText('期末结存');
+  await shoot(till, 'stock-summary-zh');
+  await till.getByTestId('summary-detail').getByText('按类型').click();
+  await expect(till.getByTestId('summary-table')).toContainText('期初入库');
+  await shoot(till, 'stock-summary-by-kind-zh');
   await till.goto(`${url}/#/settings`);
   await till.getByTestId('language-switch').getByText('English').click();
 }
