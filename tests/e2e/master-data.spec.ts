@@ -231,6 +231,14 @@ test.describe('master data at HQ', () => {
     await expect(till.getByTestId('section-sales')).toContainText('¥84.00');
     await till.getByTestId('sale-post').click();
     await expect(till.getByTestId('sale-notice')).toContainText('Posted XS-');
+    // The receipt (小票) on the till's 58 mm roll: the case at the bottle price, ¥84.00.
+    await till.getByTestId('receipt-width').getByText('58 mm').click();
+    await till.getByTestId('receipt-print').click();
+    await expect.poll(() => till.evaluate(() => window.__larderLastPrint?.html ?? '')).toContain('Coca-Cola');
+    const receipt = await till.evaluate(() => window.__larderLastPrint?.html ?? '');
+    expect(receipt).toContain('1 case @ ¥3.50/bottle');
+    expect(receipt).toContain('¥84.00');
+    await shoot(till, 'sale-receipt-en');
 
     // 4. The sale as the endpoint holds it: 24 bottles at ¥3.50.
     await expect(async () => {

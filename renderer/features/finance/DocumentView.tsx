@@ -7,6 +7,7 @@ import { useLedgerAtHand, useLedgerRead } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
+import { ReceiptButton } from '../sales/ReceiptButton';
 import { useLabels, type Labels } from './labels';
 
 /**
@@ -71,9 +72,12 @@ export function DocumentView({ docId }: { docId: string }) {
         </Space>
       }
       extra={
-        <Button icon={<PrinterOutlined />} onClick={print}>
-          {t('finance.doc.print')}
-        </Button>
+        <Space wrap>
+          {document?.type === 'sale' && <ReceiptButton docId={document.id} number={document.number} />}
+          <Button icon={<PrinterOutlined />} onClick={print}>
+            {t('finance.doc.print')}
+          </Button>
+        </Space>
       }
     >
       {document && (

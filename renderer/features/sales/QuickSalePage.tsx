@@ -11,6 +11,7 @@ import { businessDateToday, formatMoney, formatQty, newId, productLabel } from '
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
+import { ReceiptButton } from './ReceiptButton';
 import { scanEntry, scanEntryText } from './scan-entry';
 import { SaleLinesTable, type SaleLine } from './SaleLinesTable';
 
@@ -29,6 +30,7 @@ export default function QuickSalePage() {
   const [notice, setNotice] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [lastSale, setLastSale] = useState<{ id: string; number: string } | null>(null);
   const businessDate = businessDateToday();
 
   const addProduct = (product: ProductDoc, qty: number, batchId?: string) => {
@@ -68,6 +70,7 @@ export default function QuickSalePage() {
       });
       setLines([]);
       setNotice({ type: 'success', text: t('ui.posted', { number: result.number }) });
+      setLastSale(kind === 'sale' ? result : null);
     } catch (caught) {
       setError(caught);
       setNotice(null);
@@ -135,6 +138,7 @@ export default function QuickSalePage() {
             <Alert type="info" showIcon message={t('sales.hint')} />
           )}
           <ErrorAlert error={error} testId="sale-error" />
+          {lastSale && lines.length === 0 && <ReceiptButton docId={lastSale.id} number={lastSale.number} />}
           <SaleLinesTable
             lines={lines}
             ledger={ledger.ledger}
