@@ -3,8 +3,22 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpiryTag } from '../../ui/ExpiryTag';
+import { gramsPerUnit } from '../../../shared/ops/quantity';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
+import { unitLabel } from '../../ui/units';
 import type { StockRow } from './stock-rows';
+
+/** Long names and lots end in "…" within their column, however wide the window makes it. */
+const clipped = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+/** Cost per kg for weighed goods, else per base unit to four decimals (¥0.005/ml, not ¥0.01). */
+function unitCostText(row: StockRow): string {
+  const baseGrams = row.product ? gramsPerUnit(row.product.baseUnit) : undefined;
+  if (baseGrams !== undefined) return `${formatMoney((row.unitCost * 1000) / baseGrams)}/kg`;
+  const digits = Math.abs(row.unitCost) >= 1 || row.unitCost === 0 ? 2 : 4;
+  const cost = `¥${row.unitCost.toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
+  return row.product ? `${cost}/${unitLabel(row.product.baseUnit, undefined, 1)}` : cost;
+}
 
 const qcColors: Record<string, string> = { pending: 'gold', released: 'default', quarantined: 'red', rejected: 'red' };
 
@@ -26,29 +40,29 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: t('stock.columns.product'),
       key: 'product',
-      width: 170,
+      width: 160,
       render: (_: unknown, row: StockRow) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong ellipsis style={{ maxWidth: 155 }}>
+        <div>
+          <Typography.Text strong style={clipped} title={row.product ? productLabel(row.product, i18n.language) : row.productId}>
             {row.product ? productLabel(row.product, i18n.language) : row.productId}
           </Typography.Text>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 155 }} data-testid="stock-row-detail">
+          <Typography.Text type="secondary" style={{ ...clipped, fontSize: 12 }} data-testid="stock-row-detail">
             {showSite ? `${siteName(row.siteId)} · ` : ''}
             {row.product?.sku ?? ''}
             {row.product && !showSite ? ` · ${t(`stock.storage.${row.product.storageClass}`)}` : ''}
           </Typography.Text>
-        </Space>
+        </div>
       ),
     },
     {
       title: byProduct ? t('stock.columns.batches') : t('stock.columns.lot'),
       key: 'lot',
-      width: 100,
+      width: 120,
       render: (_: unknown, row: StockRow) =>
         byProduct ? (
           t('stock.batchCount', { count: row.batchCount })
         ) : (
-          <Typography.Text ellipsis style={{ maxWidth: 85 }} data-testid="stock-lot">
+          <Typography.Text style={{ ...clipped, fontSize: 12 }} title={row.lotCode} data-testid="stock-lot">
             {row.lotCode ?? '—'}
           </Typography.Text>
         ),
@@ -56,7 +70,7 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: byProduct ? t('stock.columns.soonestExpiry') : t('stock.columns.expiry'),
       key: 'expiry',
-      width: 115,
+      width: 105,
       render: (_: unknown, row: StockRow) => (
         <Space direction="vertical" size={0}>
           <span>{row.expiryDate ?? '—'}</span>
@@ -71,7 +85,7 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: t('stock.columns.status'),
       key: 'status',
-      width: 105,
+      width: 100,
       render: (_: unknown, row: StockRow) => (
         <Space size={4} wrap>
           {row.expiryDate ? <ExpiryTag status={row.status} /> : <Tag>{t('stock.noExpiry')}</Tag>}
@@ -93,13 +107,13 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
     {
       title: t('stock.columns.value'),
       key: 'value',
-      width: 105,
+      width: 110,
       align: 'right',
       render: (_: unknown, row: StockRow) => (
         <Space direction="vertical" size={0} align="end">
           <span data-testid="stock-value">{formatMoney(row.value)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stock-unit-cost">
-            {t('stock.atUnitCost', { cost: formatMoney(row.unitCost) })}
+            {t('stock.atUnitCost', { cost: unitCostText(row) })}
           </Typography.Text>
         </Space>
       ),
