@@ -1,6 +1,7 @@
-import type { BatchDoc, DocumentDoc, DocumentLine, EventDoc, JournalDoc, MovementDoc, MovementKind } from '../../schemas';
+import type { BatchDoc, DocumentDoc, DocumentLine, EventDoc, JournalDoc, MovementDoc, MovementKind, ProductDoc } from '../../schemas';
 import { accountCodes } from '../accounts';
 import { DomainError, NegativeStockError, ValidationError } from '../errors';
+import { computeExpiry } from '../expiry';
 import { derivedId } from '../ids';
 import type { LedgerView, StockPosition } from '../ledger-view';
 import { isPositiveQty, QTY_EPSILON, roundQty } from '../numbers';
@@ -312,6 +313,19 @@ function overdraftBatch(view: LedgerView, request: PickRequest): { batchId: stri
 export function requirePositive(value: number | undefined, field: string): number {
   if (value === undefined || !Number.isFinite(value) || value <= 0) throw new ValidationError(field, 'must be a positive number');
   return value;
+}
+
+/** An arriving line's expiry: as written, else from its production date and the product's shelf life; a perishable needs one. */
+export function arrivalExpiry(
+  product: ProductDoc,
+  line: Pick<DocumentLine, 'productionDate' | 'expiryDate'>,
+  field: string,
+): string | undefined {
+  const computed = line.productionDate ? computeExpiry(product, line.productionDate) : {};
+  const expiryDate = line.expiryDate ?? computed.expiryDate;
+  if (product.perishable && expiryDate === undefined)
+    throw new ValidationError(`${field}.expiryDate`, 'a perishable product needs an expiry or production date');
+  return expiryDate;
 }
 
 /** A quantity that is positive at the kept precision (one that rounds to zero would post nothing). */

@@ -1,9 +1,8 @@
 import type { BatchDoc, GoodsReceiptDoc } from '../../schemas';
 import { UnknownReferenceError, ValidationError } from '../errors';
-import { computeExpiry } from '../expiry';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
-import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
+import { arrivalExpiry, coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 /**
  * 采购入库: each line creates its batch (`batchId`, client-generated) at the receiving site and
@@ -26,11 +25,7 @@ export function postGoodsReceipt(document: GoodsReceiptDoc, view: LedgerView): P
       if (existing && existing.productId !== line.productId) {
         throw new ValidationError(`${field}.batchId`, `batch ${line.batchId} belongs to another product`);
       }
-      const computed = line.productionDate ? computeExpiry(product, line.productionDate) : {};
-      const expiryDate = line.expiryDate ?? computed.expiryDate;
-      if (product.perishable && expiryDate === undefined) {
-        throw new ValidationError(`${field}.expiryDate`, 'a perishable product needs an expiry or production date');
-      }
+      const expiryDate = arrivalExpiry(product, line, field);
       const certificateHashes = line.certificateHashes ?? [];
       const batch: BatchDoc = {
         id: line.batchId,

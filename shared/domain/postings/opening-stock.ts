@@ -1,9 +1,8 @@
 import type { BatchDoc, OpeningStockDoc } from '../../schemas';
 import { AlreadyRecordedError, ExpiredOnReceiptError, UnknownReferenceError, ValidationError } from '../errors';
-import { computeExpiry } from '../expiry';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
-import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
+import { arrivalExpiry, coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 /**
  * 期初库存: the stock a site already holds on the day it starts on Larder, counted with lot, expiry
@@ -31,10 +30,7 @@ export function postOpeningStock(document: OpeningStockDoc, view: LedgerView): P
       if (!product) throw new UnknownReferenceError('products', line.productId);
       const existing = view.batch(line.batchId);
       if (existing) throw new AlreadyRecordedError('batches', existing.id, existing.lotCode);
-      const computed = line.productionDate ? computeExpiry(product, line.productionDate) : {};
-      const expiryDate = line.expiryDate ?? computed.expiryDate;
-      if (product.perishable && expiryDate === undefined)
-        throw new ValidationError(`${field}.expiryDate`, 'a perishable product needs an expiry or production date');
+      const expiryDate = arrivalExpiry(product, line, field);
       if (expiryDate !== undefined && expiryDate < document.businessDate)
         throw new ExpiredOnReceiptError(index, line.productId, line.lotCode, expiryDate, document.businessDate);
       const batch: BatchDoc = {
