@@ -26,6 +26,8 @@ export interface ImportSheet<D> {
   columns: readonly SheetColumn[];
   plan(rows: string[][]): SheetPlan<D>;
   template(language: SheetLanguage): TableModel;
+  /** False where rows only add (opening stock): the dialog then shows no "changed" count. */
+  updates?: boolean;
   /** Records per command (default 1,000): one opening-stock document holds at most 500 lines. */
   chunk?: number;
   /** Saves one chunk through its import command. */
@@ -159,7 +161,7 @@ export function SheetImportDialog<D>({ sheet, onClose }: { sheet: ImportSheet<D>
           ))}
           <Space wrap data-testid="import-counts">
             <Tag color="blue">{t('masterData.import.new', { count: stage.plan.counts.new })}</Tag>
-            <Tag color="gold">{t('masterData.import.changed', { count: stage.plan.counts.changed })}</Tag>
+            {sheet.updates !== false && <Tag color="gold">{t('masterData.import.changed', { count: stage.plan.counts.changed })}</Tag>}
             <Tag>{t('masterData.import.unchanged', { count: stage.plan.counts.unchanged })}</Tag>
             <Tag color={stage.plan.counts.invalid > 0 ? 'red' : undefined}>
               {t('masterData.import.invalid', { count: stage.plan.counts.invalid })}

@@ -68,6 +68,7 @@ export function StockSheetActions({ rows, byProduct, isHq, siteId, products, sit
         <SheetImportDialog<OpeningLine>
           sheet={{
             noun: 'openingStock',
+            updates: false,
             columns: openingColumns,
             chunk: OPENING_LINES_PER_DOCUMENT,
             plan: (records) => planOpeningImport(records, products, { siteId, businessDate: businessDateToday(), batches: siteBatches() }),
