@@ -123,16 +123,21 @@ export const productionPost = defineCommand({
   },
 });
 
-/** Goods back to the supplier from the batches of one receipt. */
+/**
+ * Goods back to the supplier from the batches of one receipt. The receipt is a link field
+ * (`subjectDocId`), never a tag in the note: the note holds only the reason the clerk typed.
+ */
 export const returnPost = defineCommand({
-  run(input: { partnerId: string; receiptNumber: string; reason: string; lines: readonly ReturnDoc['lines'][number][] }, { stamp }) {
-    const note = [`receipt:${input.receiptNumber}`, input.reason.trim()].filter(Boolean).join(' ');
+  run(input: { partnerId: string; receiptId: string; reason: string; lines: readonly ReturnDoc['lines'][number][] }, { stamp }) {
+    const note = input.reason.trim();
     const document: ReturnDoc = {
       ...header(stamp, 'RT'),
       type: 'return',
       returnDirection: 'to-supplier',
       partnerId: input.partnerId,
-      note,
+      subjectDocId: input.receiptId,
+      subjectDocType: 'goods-receipt',
+      ...(note ? { note } : {}),
       lines: input.lines.filter((line) => line.qty > 0),
     };
     if (document.lines.length === 0) throw new ValidationError('lines', 'nothing to return');

@@ -106,7 +106,8 @@ export const documentSchema = {
     deliveryDate: businessDateField,
     /**
      * Approval: the document it decides, and that document's type. Customer return: the sale it
-     * answers, whose cost the goods come back at (docs/valuation.md).
+     * answers, whose cost the goods come back at (docs/valuation.md). Supplier return: the goods
+     * receipt its batches came in on.
      */
     subjectDocId: refField,
     subjectDocType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },

@@ -56,7 +56,7 @@ export function SupplierReturn({
     try {
       const { posting } = await command('return.post', {
         partnerId: receipt.partnerId,
-        receiptNumber: receipt.number,
+        receiptId: receipt.id,
         reason,
         lines: chosen.map((line) => ({ productId: line.productId, batchId: line.batchId ?? '', qty: qty[line.batchId ?? ''] ?? 0 })),
       });

@@ -16,7 +16,7 @@ export function saveReceiptWidth(width: ReceiptWidth): void {
   localStorage.setItem(widthKey, String(width));
 }
 
-export function ReceiptBody({ receipt, t }: { receipt: Receipt; t: TFunction }) {
+function ReceiptBody({ receipt, t }: { receipt: Receipt; t: TFunction }) {
   return (
     <div className="receipt">
       <div className="center strong">{receipt.store}</div>
@@ -56,7 +56,7 @@ export function ReceiptBody({ receipt, t }: { receipt: Receipt; t: TFunction }) 
 }
 
 /** Narrow type for a 58 mm roll; rows of name, then quantity, price and amount. */
-export function receiptCss(width: ReceiptWidth): string {
+function receiptCss(width: ReceiptWidth): string {
   return `
       body { font-size: ${width === 58 ? 8 : 9.5}pt; }
       .receipt { padding: 2mm 3mm; }

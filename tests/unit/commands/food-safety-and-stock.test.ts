@@ -119,6 +119,28 @@ describe('stock postings', () => {
     expect(() => run('sale.post', { kind: 'sale', lines: [{ productId: 'flour', qty: 0 }] })).toThrow(ValidationError);
   });
 
+  it('return.post links the goods receipt in a field and keeps the note for the reason alone', () => {
+    const lines = [
+      { productId: 'flour', batchId: 'b1', qty: 2 },
+      { productId: 'flour', batchId: 'b2', qty: 0 },
+    ];
+    const outcome = run('return.post', { partnerId: 'sup-1', receiptId: 'gr-7', reason: ' 破袋 ', lines });
+    expect(outcome.post?.document).toEqual(
+      expect.objectContaining({
+        type: 'return',
+        returnDirection: 'to-supplier',
+        number: 'RT-1',
+        subjectDocId: 'gr-7',
+        subjectDocType: 'goods-receipt',
+        note: '破袋',
+        lines: [{ productId: 'flour', batchId: 'b1', qty: 2 }],
+      }),
+    );
+    const silent = run('return.post', { partnerId: 'sup-1', receiptId: 'gr-7', reason: '  ', lines }).post?.document;
+    expect(silent).not.toHaveProperty('note');
+    expect(() => run('return.post', { partnerId: 'sup-1', receiptId: 'gr-7', reason: '', lines: [lines[1]!] })).toThrow(ValidationError);
+  });
+
   it('production.post derives the output batch from the run and numbers the lot', () => {
     const outcome = run('production.post', { outputProductId: 'bread', outputQty: 10, lines: [{ productId: 'flour', qty: 5 }] });
     expect(outcome.post?.document).toMatchObject({ type: 'production-run', number: 'SC-1', outputLotCode: 'P1', outputQty: 10 });
