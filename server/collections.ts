@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { appendOnlyCollections, collectionKinds, collectionNames, type CollectionName } from '../shared/schemas/index.js';
+import { appendOnlyCollections, collectionKinds, collectionNames, readBySite, type CollectionName } from '../shared/schemas/index.js';
 import { currentVersion, schemaAtVersion } from '../shared/schemas/versions.js';
 import { isJsonObject, type JsonObject } from './json.js';
 
@@ -14,11 +14,18 @@ export function isTransactional(collection: string): boolean {
   return isCollectionName(collection) && collectionKinds[collection] === 'transactional';
 }
 
+/** Read by a site's terminals only where `siteId` (or `toSiteId`) is theirs: transactional data and people. */
+export function isReadBySite(collection: string): boolean {
+  return isCollectionName(collection) && readBySite(collection);
+}
+
 export function isAppendOnly(collection: CollectionName): boolean {
   return appendOnlyCollections.has(collection);
 }
 
 export const transactionalCollections: readonly CollectionName[] = collectionNames.filter((c) => collectionKinds[c] === 'transactional');
+/** Collections a site's terminal reads only in part (its own site's documents). */
+export const readBySiteCollections: readonly CollectionName[] = collectionNames.filter(readBySite);
 
 /**
  * The document as stored: RxDB's bookkeeping fields dropped, `_deleted` kept as a boolean so a

@@ -1,6 +1,6 @@
 import type { CollectionName } from '../shared/schemas/index.js';
 import { writeRefusal as sharedWriteRefusal } from '../shared/schemas/write-scope.js';
-import { isTransactional } from './collections.js';
+import { isReadBySite } from './collections.js';
 import type { AuthTerminal, ReadScope, StoredDoc } from './storage/types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { AuthTerminal, ReadScope, StoredDoc } from './storage/types.js';
  * module so pull, stream and files cannot drift apart.
  */
 export function readScope(terminal: AuthTerminal, collection: string): ReadScope {
-  if (terminal.siteKind === 'hq' || !isTransactional(collection)) return null;
+  if (terminal.siteKind === 'hq' || !isReadBySite(collection)) return null;
   return { siteId: terminal.siteId };
 }
 

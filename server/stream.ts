@@ -1,6 +1,6 @@
 import type { CollectionName } from '../shared/schemas/index.js';
 import { currentVersion } from '../shared/schemas/versions.js';
-import { isCollectionName, isTransactional } from './collections.js';
+import { isCollectionName, isReadBySite } from './collections.js';
 import { formatCheckpoint, type EpochClock } from './epoch.js';
 import { GroupEncoder } from './projection.js';
 import type { AuthTerminal, Storage, StoredDoc } from './storage/types.js';
@@ -219,7 +219,7 @@ export class StreamHub {
         targets.push({ client, chunk: event });
       }
     };
-    if (!isTransactional(collection)) send(this.clients, everyRow);
+    if (!isReadBySite(collection)) send(this.clients, everyRow);
     else {
       send(this.clients.hqStreams(), everyRow);
       for (const [siteId, indices] of rowsBySite(group, from, to)) {

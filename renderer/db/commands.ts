@@ -6,7 +6,10 @@
 // touch a collection (an ESLint rule in eslint.config.js says so).
 import type { RxCollection } from 'rxdb';
 import {
+  assertPermitted,
   commandNamed,
+  commandPermission,
+  permissionsNeeded,
   type CommandContext,
   type CommandInput,
   type CommandName,
@@ -16,9 +19,11 @@ import {
   type RecordWrites,
 } from '../../shared/commands';
 import { businessDateInZone, type PostingResult } from '../../shared/domain';
-import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, ProductDoc } from '../../shared/schemas';
+import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, PersonDoc, ProductDoc } from '../../shared/schemas';
+import type { Operator } from '../../shared/domain';
 import { usePairingStore } from '../state/pairing-store';
 import { siteTimeZoneNow } from '../state/site-clock-store';
+import { signInRequired, useSignInStore } from '../state/sign-in-store';
 import type { LarderDatabase } from './database';
 import { nextDocumentNumber } from './document-numbers';
 import type { LocalLedger } from './local-ledger';
@@ -32,9 +37,18 @@ export interface CommandSession {
   siteId: string;
   siteKind: CommandStamp['siteKind'];
   terminalId: string;
-  /** The person signed in; null until sign-in exists (a later issue). */
-  operator: string | null;
+  /**
+   * The person signed in and whether this site needs one for its writes (it has staff accounts);
+   * read when each command runs, so a screen opened before a switch of user writes as the new one.
+   */
+  operator(): { operator: Operator | null; required: boolean };
 }
+
+/** Who the sign-in store says is at this terminal. */
+export const signedInOperator: CommandSession['operator'] = () => {
+  const state = useSignInStore.getState();
+  return { operator: state.operator, required: signInRequired(state) };
+};
 
 export interface CommandRun<R> {
   result: R;
@@ -42,7 +56,10 @@ export interface CommandRun<R> {
   posting: PostingResult | null;
 }
 
-export function commandStamp(session: Omit<CommandSession, 'db' | 'ledger'>, now: Date = new Date()): CommandStamp {
+export function commandStamp(
+  session: Omit<CommandSession, 'db' | 'ledger' | 'operator'> & { operator: string | null },
+  now: Date = new Date(),
+): CommandStamp {
   // The site's zone, never the computer's: a document made at 00:30 in Shanghai is of that day.
   const businessDate = businessDateInZone(now, siteTimeZoneNow());
   return {
@@ -62,7 +79,7 @@ const plain = <T>(doc: { toJSON(): unknown }): T => doc.toJSON() as T;
 async function load(
   db: LarderDatabase,
   reads: CommandReads,
-): Promise<Pick<CommandContext, 'documents' | 'events' | 'config' | 'products' | 'partners'>> {
+): Promise<Pick<CommandContext, 'documents' | 'events' | 'config' | 'products' | 'partners' | 'people'>> {
   const documents = new Map<string, DocumentDoc>();
   if (reads.documentIds?.length) {
     const found = await db.documents.findByIds([...reads.documentIds]).exec();
@@ -78,7 +95,8 @@ async function load(
   const config = reads.config ? (await db.config.find().exec()).map((doc) => plain<ConfigDoc>(doc)) : [];
   const products = reads.products ? (await db.products.find().exec()).map((doc) => plain<ProductDoc>(doc)) : [];
   const partners = reads.partners ? (await db.partners.find().exec()).map((doc) => plain<PartnerDoc>(doc)) : [];
-  return { documents: [...documents.values()], events, config, products, partners };
+  const people = reads.people ? (await db.people.find().exec()).map((doc) => plain<PersonDoc>(doc)) : [];
+  return { documents: [...documents.values()], events, config, products, partners, people };
 }
 
 async function saveWhole<T extends { id: string }>(
@@ -97,10 +115,29 @@ async function write(db: LarderDatabase, writes: RecordWrites): Promise<void> {
   await saveWhole(db.sites, 'sites', writes.sites);
   await saveWhole(db.config, 'config', writes.config);
   await saveWhole(db.partners, 'partners', writes.partners);
+  await saveWhole(db.people, 'people', writes.people);
   await saveWhole<BatchDoc>(db.batches, 'batches', writes.batches);
   await saveWhole(db.documents, 'documents', writes.documents);
   // Append-only: an event already stored with the same content is fine, another is refused.
   await insertOnce(db.events, 'events', writes.events ?? []);
+}
+
+/**
+ * Every record names the person who wrote it: documents and events as `operatorId` (movements take
+ * their document's when posted), reference data as `updatedBy`, which the endpoint checks.
+ */
+function withOperator(writes: RecordWrites, personId: string | null): RecordWrites {
+  if (!personId) return writes;
+  const by = <T extends object>(docs: T[] | undefined) => docs?.map((doc) => ({ ...doc, updatedBy: personId }));
+  return {
+    ...writes,
+    ...(writes.documents ? { documents: writes.documents.map((doc) => ({ ...doc, operatorId: personId })) } : {}),
+    ...(writes.events ? { events: writes.events.map((doc) => ({ ...doc, operatorId: personId })) } : {}),
+    ...(writes.products ? { products: by(writes.products) } : {}),
+    ...(writes.partners ? { partners: by(writes.partners) } : {}),
+    ...(writes.config ? { config: by(writes.config) } : {}),
+    ...(writes.people ? { people: by(writes.people) } : {}),
+  };
 }
 
 /** One command at a time per window, so two quick clicks see each other's writes. */
@@ -131,14 +168,18 @@ async function execute<N extends CommandName>(
   input: CommandInput<N>,
 ): Promise<CommandRun<CommandResult<N>>> {
   const command = commandNamed(name);
-  const stamp = commandStamp(session);
+  const { operator, required } = session.operator();
+  assertPermitted(commandPermission(name), operator, required);
+  const stamp = commandStamp({ ...session, operator: operator?.personId ?? null });
   const context: CommandContext = {
     stamp,
     ledger: session.ledger.ledger,
     ...(await load(session.db, command.reads?.(input, stamp) ?? {})),
   };
   const outcome = command.run(input, context);
-  const writes = outcome.writes ?? {};
+  // What the records need beside (a FIFO override, a price edit), before anything is stored.
+  assertPermitted(permissionsNeeded(name, context, outcome), operator, required);
+  const writes = withOperator(outcome.writes ?? {}, stamp.operator);
   // Before anything is stored: a refusal halfway would leave half a command written.
   assertWritableHere(session.db, writes);
   await write(session.db, writes);
@@ -147,7 +188,7 @@ async function execute<N extends CommandName>(
   const posting = await postLocally(
     session.db,
     session.ledger,
-    outcome.post.document,
+    stamp.operator ? { ...outcome.post.document, operatorId: stamp.operator } : outcome.post.document,
     fallback.size ? { batchFallback: (batchId) => fallback.get(batchId) } : {},
   );
   return { result: outcome.result, posting };
@@ -158,7 +199,14 @@ export function currentCommandSession(): CommandSession | null {
   const { db, ledger } = useSessionStore.getState();
   const pairing = usePairingStore.getState().pairing;
   if (!db || !ledger || !pairing) return null;
-  return { db, ledger, siteId: pairing.siteId, siteKind: pairing.siteKind, terminalId: pairing.terminalId, operator: null };
+  return {
+    db,
+    ledger,
+    siteId: pairing.siteId,
+    siteKind: pairing.siteKind,
+    terminalId: pairing.terminalId,
+    operator: signedInOperator,
+  };
 }
 
 export type RunCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandRun<CommandResult<N>>>;
@@ -175,7 +223,7 @@ export function useCommand(): RunCommand | null {
     siteId: pairing.siteId,
     siteKind: pairing.siteKind,
     terminalId: pairing.terminalId,
-    operator: null,
+    operator: signedInOperator,
   };
   return (name, input) => runCommand(session, name, input);
 }

@@ -9,6 +9,7 @@ import {
   type JournalDoc,
   type MovementDoc,
   type PartnerDoc,
+  type PersonDoc,
   type ProductDoc,
   type SiteDoc,
 } from '../../shared/schemas';
@@ -35,6 +36,7 @@ export interface LarderDocTypes {
   journal: JournalDoc;
   events: EventDoc;
   config: ConfigDoc;
+  people: PersonDoc;
 }
 
 export type LarderCollections = { [K in CollectionName]: RxCollection<LarderDocTypes[K]> };

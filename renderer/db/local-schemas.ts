@@ -36,6 +36,7 @@ export const localLayouts: Record<CollectionName, LocalLayout> = {
   events: { shape: 0, version: 0 },
   // Wire v1/v2 open the key enum and add 'product-categories': nothing stored changes.
   config: { shape: 0, version: 0 },
+  people: { shape: 0, version: 0 },
 };
 
 /** The schema without the wire's `x-open` markers: they tell readers about enums, not storage. */

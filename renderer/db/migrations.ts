@@ -25,6 +25,7 @@ export function migrationStrategies(resolver: LegacyLinkResolver = noLinkResolve
     journal: { 1: layoutOnly },
     events: {},
     config: {},
+    people: {},
   };
 }
 

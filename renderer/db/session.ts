@@ -11,7 +11,9 @@ import type { Pairing } from '../state/pairing-store';
 import { usePairingStore } from '../state/pairing-store';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { useSiteClockStore } from '../state/site-clock-store';
-import { siteTimeZone, DEFAULT_SITE_TIME_ZONE } from '../../shared/domain';
+import { signInAccounts, siteTimeZone, DEFAULT_SITE_TIME_ZONE } from '../../shared/domain';
+import type { PersonDoc } from '../../shared/schemas';
+import { useSignInStore } from '../state/sign-in-store';
 import { startStatusReports } from '../sync/status-reporter';
 
 interface SessionState {
@@ -70,12 +72,25 @@ function followSiteZone(db: LarderDatabase, siteId: string): () => void {
   const subscription = db.sites.findOne(siteId).$.subscribe((doc) => {
     useSiteClockStore.getState().setTimeZone(siteTimeZone(doc ? { timeZone: doc.timeZone } : null));
   });
-  return () => subscription.unsubscribe();
+  // The site's staff accounts: once there is one with a PIN, writes here need a person signed in.
+  const people = db.people.find({ selector: { siteId } }).$.subscribe((docs) => {
+    useSignInStore.getState().setAccounts(
+      signInAccounts(
+        docs.map((doc) => doc.toJSON() as PersonDoc),
+        siteId,
+      ),
+    );
+  });
+  return () => {
+    subscription.unsubscribe();
+    people.unsubscribe();
+  };
 }
 
 async function closeSession(): Promise<void> {
   stopFollowingSite?.();
   stopFollowingSite = null;
+  useSignInStore.setState({ accounts: undefined, operator: null, accountId: null });
   stopStatusReports?.();
   stopStatusReports = null;
   useSiteClockStore.getState().setTimeZone(DEFAULT_SITE_TIME_ZONE);

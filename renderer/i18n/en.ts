@@ -53,6 +53,7 @@ export const en = {
     setup: 'Getting started',
     sites: 'Sites & terminals',
     fleet: 'Terminal fleet',
+    people: 'People & roles',
     settings: 'Settings',
   },
   sections: {
@@ -84,6 +85,7 @@ export const en = {
     setup: 'A new organisation’s first day: HQ’s zone, kitchens and stores, categories, products, partners and terminals, step by step.',
     sites: 'Add and edit sites with their time zones; pair, rename and revoke terminals.',
     fleet: 'Every terminal’s last contact, versions, and waiting or refused records.',
+    people: 'Staff accounts, the sites they work at, their roles and PINs.',
     notBuilt: 'This section is not built yet. Nothing here is sample data: it will show your own records once it lands.',
     notPaired: 'Pair this terminal with an endpoint in Settings to start.',
   },

@@ -8,6 +8,7 @@ import forecast from '../features/forecast/i18n';
 import kitchen from '../features/kitchen/i18n';
 import masterData from '../features/master-data/i18n';
 import organisation from '../features/organisation/i18n';
+import people from '../features/people/i18n';
 import purchasing from '../features/purchasing/i18n';
 import receiving from '../features/receiving/i18n';
 import reports from '../features/reports/i18n';
@@ -28,6 +29,7 @@ export const featureMessages = {
   kitchen,
   masterData,
   organisation,
+  people,
   purchasing,
   receiving,
   reports,

@@ -54,6 +54,7 @@ export const zhCN: Messages = {
     setup: '开始使用',
     sites: '站点与终端',
     fleet: '终端总览',
+    people: '人员与角色',
     settings: '设置',
   },
   sections: {
@@ -85,6 +86,7 @@ export const zhCN: Messages = {
     setup: '新组织的第一天：总部时区、厨房与门店、分类、商品、往来单位和终端，逐步完成。',
     sites: '新增和编辑站点及其时区；配对、重命名和停用终端。',
     fleet: '每台终端的最后联系时间、版本，以及待上传和被拒的记录。',
+    people: '员工账号、所在门店、角色和 PIN 码。',
     notBuilt: '此功能尚未上线。这里不会显示示例数据，上线后将显示您自己的记录。',
     notPaired: '请先在“设置”中将本终端与同步服务配对。',
   },

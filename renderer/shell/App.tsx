@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,6 +9,9 @@ import { useBackgroundRules } from './useBackgroundRules';
 import { useMigrationProgress, useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
+import { signInRequired, useSignInStore } from '../state/sign-in-store';
+import { OperatorBadge } from '../features/people/OperatorBadge';
+import { SignInScreen } from '../features/people/SignInScreen';
 import { useUiStore } from '../state/ui-store';
 import { allRoutes, navGroups, navigate, settingsIcon } from './routes';
 import { ScreenErrorBoundary } from './ErrorBoundary';
@@ -62,6 +65,8 @@ export function App() {
   const openError = useSessionStore((s) => s.openError);
   const migration = useMigrationProgress();
   const initialSync = useSyncStatusStore((s) => (s.connectivity === 'not-paired' ? null : s.initialSyncReceived));
+  // A site with staff accounts shows the PIN pad until someone signs in (settings stay reachable).
+  const needsSignIn = useSignInStore((s) => signInRequired(s) && s.operator === null);
   useHashTracking();
   const route = useRoute();
   const items = useMenuItems();
@@ -143,7 +148,10 @@ export function App() {
                   </Tag>
                 )}
               </div>
-              <SyncIndicator />
+              <Space size={8} style={{ flex: '0 0 auto' }}>
+                <OperatorBadge />
+                <SyncIndicator />
+              </Space>
             </Layout.Header>
             <Layout.Content style={{ padding: 24 }}>
               {openError && (
@@ -170,7 +178,7 @@ export function App() {
                   message={t('app.initialSync', { count: initialSync })}
                 />
               )}
-              <RouteView id={route.id} />
+              {needsSignIn && route.id !== 'settings' ? <SignInScreen /> : <RouteView id={route.id} />}
             </Layout.Content>
           </Layout>
         </Layout>

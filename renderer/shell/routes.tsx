@@ -104,6 +104,7 @@ export const navGroups: NavGroup[] = [
       { id: 'setup', page: page(() => import('../features/organisation/SetupPage')), siteKinds: ['hq'] },
       { id: 'sites', page: page(() => import('../features/organisation/SitesPage')), siteKinds: ['hq'] },
       { id: 'fleet', page: page(() => import('../features/organisation/FleetPage')), siteKinds: ['hq'] },
+      { id: 'people', page: page(() => import('../features/people/PeoplePage')), siteKinds: ['hq'] },
     ],
   },
   {

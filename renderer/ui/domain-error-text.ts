@@ -117,5 +117,11 @@ export function describeDomainError(
       });
     case 'validation':
       return t('ui.errors.validation', { field: e.field, message: error.message });
+    case 'permission-missing': {
+      const permission = t(`people.permissions.${String(e.permission)}`, { defaultValue: String(e.permission) });
+      return e.operatorName === null
+        ? t('people.errors.signInFirst', { permission })
+        : t('people.errors.missing', { person: e.operatorName, permission });
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { transactionalCollections } from '../collections.js';
+import { readBySiteCollections } from '../collections.js';
 import { BadRequestError, HashMismatchError, NotFoundError } from '../errors.js';
 import { allowedContentType, servedInline } from '../file-policy.js';
 import { authenticate, terminalOf, type EndpointContext } from './context.js';
@@ -40,7 +40,7 @@ export async function filesRoutes(app: FastifyInstance, ctx: EndpointContext): P
     const allowed =
       terminal.siteKind === 'hq' ||
       file.siteIds.includes(terminal.siteId) ||
-      (await ctx.storage.fileGrantedByDocument(hash, terminal.siteId, transactionalCollections));
+      (await ctx.storage.fileGrantedByDocument(hash, terminal.siteId, readBySiteCollections));
     // Same answer as a missing file, so a terminal cannot probe which hashes exist.
     if (!allowed) throw new NotFoundError('no such file');
     const bytes = await ctx.storage.readFileBytes(hash);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PULL_LIMIT, HEADER_SCHEMA_VERSION, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_ROWS } from '../../shared/protocol/wire.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { checkAddressing } from '../addressing.js';
+import { checkOperatorRights } from '../operator-rights.js';
 import { formatCheckpoint, parseCheckpoint } from '../epoch.js';
 import { BadRequestError, TooLargeError } from '../errors.js';
 import { METRIC } from '../metrics.js';
@@ -57,6 +58,7 @@ export async function syncRoutes(app: FastifyInstance, ctx: EndpointContext): Pr
     const rows = validateRows(collection, body, ctx.validators, version);
     checkWritable(terminal, collection, rows);
     await checkAddressing(ctx.storage, terminal, collection, rows);
+    await checkOperatorRights(ctx.storage, terminal, collection, rows);
     // Lookups for older terminals happen here, outside the transaction the planner runs in.
     const at = await prepareVersion(ctx.storage, collection, version, rows);
     const upgraded = upgradeRows(collection, rows, at, ctx.validators);

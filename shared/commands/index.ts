@@ -5,3 +5,5 @@ export { configDocumentId } from './reference';
 export type { RequestLineInput, RequestSubmitInput } from './requests';
 export type { OrderLineInput, ReceiptLineInput } from './purchasing';
 export type { PartnerDraft, ProductDraft } from './master-data';
+export type { PersonDraft } from './people';
+export { assertPermitted, commandPermission, permissionsNeeded } from './permissions';

@@ -12,6 +12,7 @@ import {
 } from './food-safety';
 import { categorySave, partnerImport, partnerSave, productImport, productSave } from './master-data';
 import { openingStockImport } from './opening-stock';
+import { personSave } from './people';
 import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
@@ -58,6 +59,7 @@ export const commands = {
   'partner.import': partnerImport,
   'site.scale-layouts': siteScaleLayouts,
   'opening-stock.import': openingStockImport,
+  'person.save': personSave,
 } as const;
 
 export type Commands = typeof commands;

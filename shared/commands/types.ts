@@ -4,7 +4,18 @@
 // process run the same ones; renderer/db/commands.ts is the one executor that stamps, guards and
 // writes. A refusal is a thrown DomainError naming the field, batch or quantity.
 import type { LedgerView, StockPosition } from '../domain';
-import type { BatchDoc, ConfigDoc, DocumentDoc, DocumentType, EventDoc, PartnerDoc, ProductDoc, SiteDoc, SiteKind } from '../schemas';
+import type {
+  BatchDoc,
+  ConfigDoc,
+  DocumentDoc,
+  DocumentType,
+  EventDoc,
+  PartnerDoc,
+  PersonDoc,
+  ProductDoc,
+  SiteDoc,
+  SiteKind,
+} from '../schemas';
 
 /** Prefixes of the printed document numbers (单号), one per kind of paper. */
 export type NumberPrefix =
@@ -26,15 +37,14 @@ export type NumberPrefix =
   | 'QC'; // opening stock 期初库存
 
 /**
- * What the executor stamps on every write: who (site, terminal, and the signed-in operator once
- * people sign in — a later issue), when (the instant and the site's business date), fresh ids and
+ * What the executor stamps on every write: who (site, terminal, and the person signed in), when (the instant and the site's business date), fresh ids and
  * this terminal's running document numbers. Commands never ask a clock or a random source.
  */
 export interface CommandStamp {
   readonly siteId: string;
   readonly siteKind: SiteKind;
   readonly terminalId: string;
-  /** The person signed in at the terminal; null until sign-in exists. */
+  /** The personId of whoever is signed in at the terminal; null when nobody is (or the site has no staff accounts). */
   readonly operator: string | null;
   /** The instant of the command (ISO). */
   readonly at: string;
@@ -60,6 +70,8 @@ export interface CommandReads {
   products?: boolean;
   /** Every partner (supplier and customer codes are unique). */
   partners?: boolean;
+  /** Every staff account this terminal holds (HQ: all of them). */
+  people?: boolean;
 }
 
 export interface CommandContext {
@@ -73,6 +85,8 @@ export interface CommandContext {
   readonly products?: readonly ProductDoc[];
   /** Loaded when `reads.partners`; otherwise empty. */
   readonly partners?: readonly PartnerDoc[];
+  /** Loaded when `reads.people`; otherwise empty. */
+  readonly people?: readonly PersonDoc[];
 }
 
 /** Records a command writes. Documents, batches, config, products and partners are saved whole; events are append-only. */
@@ -84,6 +98,7 @@ export interface RecordWrites {
   products?: ProductDoc[];
   partners?: PartnerDoc[];
   sites?: SiteDoc[];
+  people?: PersonDoc[];
 }
 
 /** A document to post through the ledger rules (movements, journal, events in one posting intent). */

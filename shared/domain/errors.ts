@@ -16,7 +16,8 @@ export type DomainErrorCode =
   | 'out-of-range'
   | 'expired-on-receipt'
   | 'no-sale-price'
-  | 'duplicate-code';
+  | 'duplicate-code'
+  | 'permission-missing';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -225,5 +226,26 @@ export class DuplicateCodeError extends DomainError {
   ) {
     super(`${field}: ${value} is already used by ${usedBy}`);
     this.name = 'DuplicateCodeError';
+  }
+}
+
+/**
+ * The person signed in lacks the permission this write needs (issue 15), or nobody is signed in
+ * at a terminal whose site has staff accounts. Names the permission and the person.
+ */
+export class PermissionMissingError extends DomainError {
+  readonly code = 'permission-missing';
+  constructor(
+    /** A permission of shared/domain/people/permissions.ts. */
+    readonly permission: string,
+    /** The person signed in; null when nobody is. */
+    readonly operatorName: string | null,
+  ) {
+    super(
+      operatorName === null
+        ? `sign in first: this needs the permission "${permission}"`
+        : `${operatorName} lacks the permission "${permission}"`,
+    );
+    this.name = 'PermissionMissingError';
   }
 }

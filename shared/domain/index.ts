@@ -18,3 +18,4 @@ export * from './projection';
 export * from './selection';
 export * from './site-time';
 export * from './valuation';
+export * from './people';

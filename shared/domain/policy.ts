@@ -26,3 +26,12 @@ export function sitePolicyFromConfig(config: ConfigDoc | undefined): SitePolicy 
         : defaultSitePolicy.priceDeviationPct,
   };
 }
+
+/** Default idle time before a shared terminal signs its person out (issue 15). */
+export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;
+
+/** The site's idle sign-out in minutes (`site-policy` value `idleSignOutMinutes`; 0 = never). */
+export function idleSignOutMinutesFrom(config: ConfigDoc | undefined): number {
+  const value = config?.key === 'site-policy' ? config.value.idleSignOutMinutes : undefined;
+  return typeof value === 'number' && value >= 0 && value <= 24 * 60 ? value : DEFAULT_IDLE_SIGN_OUT_MINUTES;
+}

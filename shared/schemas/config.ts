@@ -9,6 +9,8 @@ export const configKeys = [
   'par-levels',
   // v2: the organisation's product category tree (shared/domain/categories.ts reads it).
   'product-categories',
+  // v3: custom roles HQ defines from the permission list (shared/domain/people/roles.ts).
+  'roles',
 ] as const;
 export type ConfigKey = (typeof configKeys)[number];
 
@@ -21,7 +23,8 @@ export const configSchema = {
   description: 'Per-site policies, account mapping, custom fields, approval rules, par levels.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: key 'product-categories' (the open enum gains a value).
-  version: 2,
+  // v3: key 'roles'; updatedBy (who changed it; the endpoint checks their right).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -29,6 +32,8 @@ export const configSchema = {
     key: { type: 'string', enum: configKeys, maxLength: 32, 'x-open': true },
     siteId: refField,
     value: { type: 'object' },
+    /** (v3) The person (personId) signed in at the HQ terminal that made this change (issue 15); the endpoint checks their right. */
+    updatedBy: refField,
     updatedAt: updatedAtField,
   },
   required: ['id', 'key', 'value', 'updatedAt'],

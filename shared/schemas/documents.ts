@@ -61,7 +61,8 @@ export const documentSchema = {
   title: 'documents',
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
   // v3: type 'opening-stock' (期初库存).
-  version: 3,
+  // v4: operatorId (who signed in and wrote it).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -95,6 +96,8 @@ export const documentSchema = {
     countScope: { type: 'string', enum: ['full', 'cycle'], maxLength: 16 },
     blind: { type: 'boolean' },
     terminalId: refField,
+    /** (v4) The person signed in who made the document's current state (issue 15); absent before sign-in existed. */
+    operatorId: refField,
     // (v1) Links that v0 kept as tags in `note`; free text stays free (no structured data in it).
     /** Dispatch: the store requests (要货单) it answers. */
     requestIds: { type: 'array', items: refField },

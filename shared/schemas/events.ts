@@ -21,7 +21,8 @@ export const eventSchema = {
   description: 'Append-only audit and notice events (FIFO overrides, stock exceptions …).',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
-  version: 2,
+  // v3: operatorId (who signed in when it was recorded).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -40,6 +41,8 @@ export const eventSchema = {
     /** Kind-specific details (JSON values only). */
     data: { type: 'object' },
     terminalId: refField,
+    /** (v3) The person signed in at the terminal (issue 15). */
+    operatorId: refField,
     updatedAt: updatedAtField,
   },
   required: ['id', 'siteId', 'kind', 'severity', 'at', 'message', 'data', 'updatedAt'],

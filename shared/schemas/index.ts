@@ -9,6 +9,7 @@ import { eventSchema } from './events';
 import { journalSchema } from './journal';
 import { movementSchema } from './movements';
 import { partnerSchema } from './partners';
+import { personSchema } from './people';
 import { productSchema } from './products';
 import { siteSchema } from './sites';
 import type { CollectionSchemaShape } from './json-schema-types';
@@ -19,6 +20,7 @@ import type { EventDoc } from './events';
 import type { JournalDoc } from './journal';
 import type { MovementDoc } from './movements';
 import type { PartnerDoc } from './partners';
+import type { PersonDoc } from './people';
 import type { ProductDoc } from './products';
 import type { SiteDoc } from './sites';
 
@@ -30,6 +32,7 @@ export * from './events';
 export * from './journal';
 export * from './movements';
 export * from './partners';
+export * from './people';
 export * from './products';
 export * from './sites';
 export type { FromSchema, CollectionSchemaShape } from './json-schema-types';
@@ -44,6 +47,8 @@ export const collectionNames = [
   'journal',
   'events',
   'config',
+  // Issue 15: staff accounts (none in the first release).
+  'people',
 ] as const;
 export type CollectionName = (typeof collectionNames)[number];
 
@@ -57,6 +62,7 @@ export const collectionSchemas = {
   journal: journalSchema,
   events: eventSchema,
   config: configSchema,
+  people: personSchema,
 } as const satisfies { readonly [K in CollectionName]: CollectionSchemaShape };
 
 export type CollectionSchemas = typeof collectionSchemas;
@@ -64,14 +70,17 @@ export type CollectionSchemas = typeof collectionSchemas;
 /**
  * Reference data is visible to every site and written by HQ (batches: by their site of origin);
  * transactional data belongs to one site (`siteId`) — SYNC-PROTOCOL.md, Identity and scope.
+ * Site reference data (people) is written by HQ like reference data but read like transactional
+ * data: by HQ and by the site named in `siteId` only, so a PIN hash reaches no other site.
  */
-export type CollectionKind = 'reference' | 'transactional';
+export type CollectionKind = 'reference' | 'transactional' | 'site-reference';
 export const collectionKinds: Readonly<Record<CollectionName, CollectionKind>> = {
   sites: 'reference',
   products: 'reference',
   partners: 'reference',
   batches: 'reference',
   config: 'reference',
+  people: 'site-reference',
   movements: 'transactional',
   documents: 'transactional',
   journal: 'transactional',
@@ -92,4 +101,10 @@ export interface CollectionDocTypes {
   journal: JournalDoc;
   events: EventDoc;
   config: ConfigDoc;
+  people: PersonDoc;
+}
+
+/** Whether a non-HQ terminal reads only the documents of its own site (and those addressed to it). */
+export function readBySite(collection: CollectionName): boolean {
+  return collectionKinds[collection] !== 'reference';
 }

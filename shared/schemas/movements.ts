@@ -29,7 +29,8 @@ export const movementSchema = {
   description: 'One signed change of stock of one batch at one site. Append-only.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: kind 'opening', docType 'opening-stock' (opening stock, 期初库存).
-  version: 2,
+  // v3: operatorId (the posting document's operator).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -49,6 +50,8 @@ export const movementSchema = {
     /** Business time of the change. */
     at: instantField,
     terminalId: refField,
+    /** (v3) The person signed in who posted the document (issue 15). */
+    operatorId: refField,
     /** Set on a correcting movement: the id of the movement it cancels. */
     reversalOf: refField,
     updatedAt: updatedAtField,

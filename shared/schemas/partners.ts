@@ -1,4 +1,4 @@
-import { idField, shortTextField, updatedAtField } from './common';
+import { idField, refField, shortTextField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 export const partnerKinds = ['supplier', 'customer', 'both'] as const;
@@ -9,7 +9,8 @@ export const partnerSchema = {
   title: 'partners',
   description: 'A supplier or customer.',
   // v1: paymentTermsDays, address, email (issue 14); additive.
-  version: 1,
+  // v2: updatedBy (who changed it; the endpoint checks their right).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -28,6 +29,8 @@ export const partnerSchema = {
     /** v1 */
     email: { type: 'string', maxLength: 120 },
     active: { type: 'boolean' },
+    /** (v2) The person (personId) signed in at the HQ terminal that made this change (issue 15); the endpoint checks their right. */
+    updatedBy: refField,
     updatedAt: updatedAtField,
   },
   required: ['id', 'kind', 'code', 'name', 'active', 'updatedAt'],

@@ -9,7 +9,8 @@ export const productSchema = {
   title: 'products',
   description: 'A stocked item with its base unit, packs, barcodes, shelf life and recipe.',
   // v2: pinyin, packs[].barcodes, taxRate, purchasePrice, salePrices (issue 14); additive.
-  version: 2,
+  // v3: updatedBy (who changed it; the endpoint checks their right).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -105,6 +106,8 @@ export const productSchema = {
       additionalProperties: false,
     },
     active: { type: 'boolean' },
+    /** (v3) The person (personId) signed in at the HQ terminal that made this change (issue 15); the endpoint checks their right. */
+    updatedBy: refField,
     updatedAt: updatedAtField,
   },
   required: [

@@ -5,15 +5,21 @@
 // the fields version n did not have, nothing else. A step may add a transformation on the way up
 // (documents v1: the note tags first-release terminals still write become link fields).
 import type { JsonObject, JsonValue } from '../protocol/wire';
-import { collectionSchemas, type CollectionName, type CollectionSchemaShape } from './index';
+import { collectionNames, collectionSchemas, type CollectionName, type CollectionSchemaShape } from './index';
 import { configV1 } from './history/config-v1';
+import { configV2 } from './history/config-v2';
 import { noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
 import { documentsV1 } from './history/documents-v1';
 import { documentsV2 } from './history/documents-v2';
+import { documentsV3 } from './history/documents-v3';
 import { eventsV1 } from './history/events-v1';
+import { eventsV2 } from './history/events-v2';
 import { journalV1 } from './history/journal-v1';
 import { movementsV1 } from './history/movements-v1';
+import { movementsV2 } from './history/movements-v2';
+import { partnersV1 } from './history/partners-v1';
 import { productsV1 } from './history/products-v1';
+import { productsV2 } from './history/products-v2';
 import * as released from './history/v0';
 
 export type { LegacyLinkResolver } from './history/documents-v1-links';
@@ -22,18 +28,25 @@ export { noLinkResolver } from './history/documents-v1-links';
 /** Index = version; the last entry is the current schema of shared/schemas/. */
 export const schemaHistory: { readonly [K in CollectionName]: readonly CollectionSchemaShape[] } = {
   sites: [released.sitesV0, collectionSchemas.sites],
-  products: [released.productsV0, productsV1, collectionSchemas.products],
-  partners: [released.partnersV0, collectionSchemas.partners],
+  products: [released.productsV0, productsV1, productsV2, collectionSchemas.products],
+  partners: [released.partnersV0, partnersV1, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
-  movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
-  documents: [released.documentsV0, documentsV1, documentsV2, collectionSchemas.documents],
+  movements: [released.movementsV0, movementsV1, movementsV2, collectionSchemas.movements],
+  documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, collectionSchemas.documents],
   journal: [released.journalV0, journalV1, collectionSchemas.journal],
-  events: [released.eventsV0, eventsV1, collectionSchemas.events],
-  config: [released.configV0, configV1, collectionSchemas.config],
+  events: [released.eventsV0, eventsV1, eventsV2, collectionSchemas.events],
+  config: [released.configV0, configV1, configV2, collectionSchemas.config],
+  people: [collectionSchemas.people],
 };
 
-/** The released version 0 of each collection (the first release's terminals). */
-export const releasedV0: { readonly [K in CollectionName]: CollectionSchemaShape } = {
+/** Collections the first release's terminals hold (later collections are new to them). */
+export type FirstReleaseCollection = Exclude<CollectionName, 'people'>;
+export const firstReleaseCollections: readonly FirstReleaseCollection[] = collectionNames.filter(
+  (name): name is FirstReleaseCollection => name !== 'people',
+);
+
+/** The released version 0 of each collection of the first release (its terminals). */
+export const releasedV0: { readonly [K in FirstReleaseCollection]: CollectionSchemaShape } = {
   sites: released.sitesV0,
   products: released.productsV0,
   partners: released.partnersV0,

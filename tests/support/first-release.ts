@@ -5,7 +5,7 @@ import { createRxDatabase, type RxCollectionCreator, type RxJsonSchema, type RxS
 import { conflictHandlerFor } from '../../renderer/db/conflict-handlers';
 import type { LarderDatabase } from '../../renderer/db/database';
 import { collectionNames, type CollectionName } from '../../shared/schemas';
-import { releasedV0 } from '../../shared/schemas/versions';
+import { firstReleaseCollections, releasedV0 } from '../../shared/schemas/versions';
 
 /** The data version of every collection on the first release. */
 export const firstReleaseVersions = Object.fromEntries(collectionNames.map((name) => [name, 0])) as Readonly<
@@ -16,7 +16,7 @@ export const firstReleaseVersions = Object.fromEntries(collectionNames.map((name
 export async function openFirstReleaseDatabase(name: string, storage: RxStorage<unknown, unknown>): Promise<LarderDatabase> {
   const opened = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true });
   const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
-    collectionNames.map((collection) => [
+    firstReleaseCollections.map((collection) => [
       collection,
       {
         schema: releasedV0[collection] as unknown as RxJsonSchema<unknown>,

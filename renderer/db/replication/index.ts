@@ -117,6 +117,14 @@ const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 const PULL_BATCH_DOCUMENTS = 10_000;
 /** The protocol's row limit per push. */
 const PUSH_ROWS_PER_REQUEST = MAX_PUSH_ROWS;
+/**
+ * The collections this store holds: all of them, except in a store an earlier release laid out
+ * (tests open the first release's, which had no `people`), which syncs what it has.
+ */
+export function collectionsOf(db: LarderDatabase): CollectionName[] {
+  return collectionNames.filter((name) => name in db.collections);
+}
+
 export function startSync(options: StartSyncOptions): LarderSync {
   const { db, onStatus } = options;
   const backoff = options.backoff ?? defaultBackoff;
@@ -209,14 +217,15 @@ export function startSync(options: StartSyncOptions): LarderSync {
 
   const gates = {} as Record<CollectionName, ResyncGate<unknown>>;
   const states = {} as Record<CollectionName, RxReplicationState<unknown, WireCheckpoint>>;
-  for (const name of collectionNames) gates[name] = new ResyncGate<unknown>(options.resyncRetryMs);
+  const replicated = collectionsOf(db);
+  for (const name of replicated) gates[name] = new ResyncGate<unknown>(options.resyncRetryMs);
   // A restored endpoint (epoch-change.ts): every replication is removed with its state and started afresh.
   const epochs = new EpochResets(async () => {
     epochChangedAt = Date.now();
     await Promise.all(Object.values(states).map((state) => state.remove()));
     if (stopped) return;
     initialReceived = 0;
-    for (const name of collectionNames) states[name] = replicate(name, epochs.generation + 1);
+    for (const name of replicated) states[name] = replicate(name, epochs.generation + 1);
     watchInitialSync();
   });
   function replicate(name: CollectionName, generation: number): RxReplicationState<unknown, WireCheckpoint> {
@@ -299,7 +308,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
     return state;
   }
   let stopped = false;
-  for (const name of collectionNames) states[name] = replicate(name, 0);
+  for (const name of replicated) states[name] = replicate(name, 0);
 
   let streamAbort: AbortController | undefined;
   let wake: (() => void) | undefined;

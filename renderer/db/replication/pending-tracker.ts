@@ -37,7 +37,7 @@ export class PendingTracker {
   ) {
     this.pending = new Set(persistence.load());
     this.carriedOver = new Set(this.pending);
-    for (const name of collectionNames) {
+    for (const name of collectionNames.filter((collection) => collection in db.collections)) {
       const subscription = (db[name] as RxCollection<unknown>).storageInstance.changeStream().subscribe((bulk) => {
         if (bulk.context.startsWith('replication-')) return;
         for (const event of bulk.events) {

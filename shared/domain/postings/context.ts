@@ -149,6 +149,7 @@ export class PostingContext {
       lineNo: spec.lineNo,
       at: spec.at ?? this.document.at,
       terminalId: this.document.terminalId,
+      ...(this.document.operatorId === undefined ? {} : { operatorId: this.document.operatorId }),
       updatedAt: this.document.at,
       ...(spec.reversalOf === undefined ? {} : { reversalOf: spec.reversalOf }),
     };
@@ -199,6 +200,7 @@ export class PostingContext {
       message: spec.message,
       data: spec.data,
       terminalId: this.document.terminalId,
+      ...(this.document.operatorId === undefined ? {} : { operatorId: this.document.operatorId }),
       updatedAt: this.document.at,
       ...(spec.toSiteId === undefined ? {} : { toSiteId: spec.toSiteId }),
       ...(spec.productId === undefined ? {} : { productId: spec.productId }),

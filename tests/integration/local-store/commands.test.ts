@@ -9,8 +9,8 @@ import { runCommand, type CommandSession } from '../../../renderer/db/commands';
 import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
 import { LocalLedger } from '../../../renderer/db/local-ledger';
 import { guardWriteScope } from '../../../renderer/db/write-guard';
-import { NotWritableHereError } from '../../../shared/domain';
-import { batch, KITCHEN, product, STORE } from '../../unit/domain/fixtures';
+import { NotWritableHereError, operatorOf, PermissionMissingError } from '../../../shared/domain';
+import { batch, KITCHEN, product, STORE, T0 } from '../../unit/domain/fixtures';
 
 let db: LarderDatabase | undefined;
 let ledger: LocalLedger | undefined;
@@ -41,7 +41,14 @@ async function kitchenSession(): Promise<CommandSession> {
   await db.batches.insert(batch('b-store', 'flour', { siteId: STORE, qcStatus: 'pending' }));
   guardWriteScope(db, { siteId: KITCHEN, siteKind: 'kitchen' });
   ledger = await LocalLedger.open(db);
-  return { db, ledger, siteId: KITCHEN, siteKind: 'kitchen', terminalId: 'term-abcd', operator: null };
+  return {
+    db,
+    ledger,
+    siteId: KITCHEN,
+    siteKind: 'kitchen',
+    terminalId: 'term-abcd',
+    operator: () => ({ operator: null, required: false }),
+  };
 }
 
 describe('the command executor', () => {
@@ -84,5 +91,27 @@ describe('the command executor', () => {
     expect(await session.db.movements.count().exec()).toBe(1);
     expect(session.ledger.ledger.onHand(KITCHEN, batchId)).toBe(25);
     expect(await session.db.documents.getLocal('posting-intents').then((doc) => doc?.get('intents'))).toEqual({});
+  });
+
+  it('writes as the person signed in, and refuses what their roles do not allow before storing anything', async () => {
+    const session = await kitchenSession();
+    const person = (roles: string[]) =>
+      operatorOf({ id: 'a', personId: 'fang', siteId: KITCHEN, name: '王芳', roles, active: true, updatedAt: T0 }, []);
+    const clerk: CommandSession = { ...session, operator: () => ({ operator: person(['clerk']), required: true }) };
+    const { posting } = await runCommand(clerk, 'goods-receipt.post', {
+      partnerId: 'sup',
+      lines: [{ productId: 'flour', qty: 5, unitCost: 4, lotCode: 'F-2' }],
+    });
+    expect(posting?.document.operatorId).toBe('fang');
+    // Stored as it comes: the local layout is older than the field (local-schemas.ts).
+    expect((await session.db.movements.find().exec()).map((doc) => doc.toJSON().operatorId)).toEqual(['fang']);
+    const before = await session.db.documents.count().exec();
+    const production = runCommand(clerk, 'production.post', {
+      document: { outputProductId: 'flour', outputQty: 1, outputLotCode: 'P-1', lines: [] },
+    } as never);
+    await expect(production).rejects.toThrow(new PermissionMissingError('produce', '王芳'));
+    const nobody: CommandSession = { ...session, operator: () => ({ operator: null, required: true }) };
+    await expect(runCommand(nobody, 'waste.post', { document: {} } as never)).rejects.toThrow(/sign in first/);
+    expect(await session.db.documents.count().exec()).toBe(before);
   });
 });

@@ -38,7 +38,7 @@ async function session(siteId: string, siteKind: 'hq' | 'store'): Promise<Comman
   await db.products.insert(product('cola', { name: '可乐', sku: 'COLA', barcodes: ['6901234567892'] }));
   guardWriteScope(db, { siteId, siteKind });
   ledger = await LocalLedger.open(db);
-  return { db, ledger, siteId, siteKind, terminalId: 'term-abcd', operator: null };
+  return { db, ledger, siteId, siteKind, terminalId: 'term-abcd', operator: () => ({ operator: null, required: false }) };
 }
 
 const draft: ProductDraft = {

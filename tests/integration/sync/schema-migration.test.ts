@@ -11,8 +11,8 @@ import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/
 import { startSync, type LarderSync } from '../../../renderer/db/replication';
 import { memoryPersistence } from '../../../renderer/db/replication/pending-tracker';
 import { createLarderStorage } from '../../../renderer/db/storage';
-import { collectionNames, type JournalDoc, type MovementDoc } from '../../../shared/schemas';
-import { releasedV0 } from '../../../shared/schemas/versions';
+import { type JournalDoc, type MovementDoc } from '../../../shared/schemas';
+import { firstReleaseCollections, releasedV0 } from '../../../shared/schemas/versions';
 import { startEndpointProcess, type EndpointProcess } from '../../support/endpoint-process';
 import { pullAll } from '../../support/pull';
 import { sampleDocs } from '../../unit/schemas/samples';
@@ -93,7 +93,7 @@ describe('schema migration of a terminal store', () => {
       // A terminal on v0: syncs, then keeps writing while offline, then is closed for the upgrade.
       const old = await createRxDatabase({ name, storage, multiInstance: false, eventReduce: true });
       const creators: Record<string, RxCollectionCreator> = Object.fromEntries(
-        collectionNames.map((collection) => [
+        firstReleaseCollections.map((collection) => [
           collection,
           {
             schema: ((v0 as Record<string, unknown>)[collection] ?? releasedV0[collection]) as unknown as RxJsonSchema<unknown>,

@@ -9,7 +9,7 @@ import {
   type CommandStamp,
 } from '../../../shared/commands';
 import { Ledger } from '../../../shared/domain';
-import type { ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, ProductDoc } from '../../../shared/schemas';
+import type { ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, PersonDoc, ProductDoc } from '../../../shared/schemas';
 import { KITCHEN } from '../domain/fixtures';
 
 export const AT = '2025-03-01T08:00:00.000Z';
@@ -41,6 +41,7 @@ export interface World {
   config?: ConfigDoc[];
   products?: ProductDoc[];
   partners?: PartnerDoc[];
+  people?: PersonDoc[];
   stamp?: CommandStamp;
 }
 
@@ -56,5 +57,6 @@ export function run<N extends CommandName>(name: N, input: CommandInput<N>, worl
     config: world.config ?? [],
     products: world.products ?? [],
     partners: world.partners ?? [],
+    people: world.people ?? [],
   });
 }

@@ -3,6 +3,7 @@ import type {
   CollectionDocTypes,
   CollectionName,
   ConfigDoc,
+  PersonDoc,
   DispatchDoc,
   EventDoc,
   JournalDoc,
@@ -102,6 +103,17 @@ const event: EventDoc = {
 };
 const config: ConfigDoc = { id: 'cfg-1', key: 'site-policy', siteId: 'site-k', value: { negativeStock: 'block' }, updatedAt: at };
 
+const person: PersonDoc = {
+  id: 'person-1@site-k',
+  personId: 'person-1',
+  siteId: 'site-k',
+  name: '王芳',
+  roles: ['clerk'],
+  pinHash: 'scrypt$16384$8$1$00$00',
+  active: true,
+  updatedAt: at,
+};
+
 export const sampleDocs: { [K in CollectionName]: CollectionDocTypes[K] } = {
   sites: site,
   products: product,
@@ -112,4 +124,5 @@ export const sampleDocs: { [K in CollectionName]: CollectionDocTypes[K] } = {
   journal,
   events: event,
   config,
+  people: person,
 };

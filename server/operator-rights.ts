@@ -1,0 +1,82 @@
+// The endpoint's check of who made a change (issue 15). Once an organisation has staff accounts,
+// a change of master data or people must name, in `updatedBy`, a person whose account at the
+// pushing terminal's site holds the right (manage master data; manage people for people and
+// roles), and a document naming an operator must name a person of that site — an approval one
+// who may approve. The endpoint cannot see a PIN typed offline, so this is what it can check:
+// that the person named exists at that site with that right, which stops a terminal from writing
+// in the name of someone from elsewhere or of someone without the right.
+import { configDocumentId } from '../shared/commands/reference.js';
+import { accountIdFor, customRolesFrom, permissionsOfRoles, type Permission } from '../shared/domain/people/index.js';
+import type { CollectionName, ConfigDoc, PersonDoc } from '../shared/schemas/index.js';
+import { ForbiddenError, type RowProblem } from './errors.js';
+import type { PushRow } from './push.js';
+import type { AuthTerminal, Storage } from './storage/types.js';
+
+const masterData: ReadonlySet<CollectionName> = new Set<CollectionName>(['products', 'partners', 'config', 'people']);
+
+function permissionFor(collection: CollectionName, row: PushRow): Permission | null {
+  if (collection === 'people') return 'manage-people';
+  if (collection === 'config') return row.pushed.key === 'roles' ? 'manage-people' : 'manage-master-data';
+  if (masterData.has(collection)) return 'manage-master-data';
+  if (collection === 'documents' && row.pushed.type === 'approval') return 'approve-po';
+  return null;
+}
+
+async function organisationHasPeople(storage: Storage): Promise<boolean> {
+  const page = await storage.pull('people', 0, 1, null);
+  return page.bodies.length > 0;
+}
+
+/** Refuses (403, nothing stored) rows whose person may not make them; see the module comment. */
+export async function checkOperatorRights(
+  storage: Storage,
+  terminal: AuthTerminal,
+  collection: CollectionName,
+  rows: readonly PushRow[],
+): Promise<void> {
+  const named = (row: PushRow) => {
+    const value = collection === 'documents' ? row.pushed.operatorId : row.pushed.updatedBy;
+    return typeof value === 'string' ? value : null;
+  };
+  const concerned = masterData.has(collection) || (collection === 'documents' && rows.some((row) => named(row) !== null));
+  if (!concerned || rows.length === 0 || !(await organisationHasPeople(storage))) return;
+  const personIds = [...new Set(rows.map(named).filter((id): id is string => id !== null))];
+  const accounts = new Map(
+    (
+      await storage.getDocuments(
+        'people',
+        personIds.map((id) => accountIdFor(id, terminal.siteId)),
+      )
+    ).map((stored) => {
+      const account = stored.doc as unknown as PersonDoc;
+      return [account.personId, stored.deleted ? null : account] as const;
+    }),
+  );
+  const [rolesDoc] = await storage.getDocuments('config', [configDocumentId('roles', undefined)]);
+  const custom = customRolesFrom(rolesDoc ? [rolesDoc.doc as unknown as ConfigDoc] : []);
+  const problems: RowProblem[] = [];
+  for (const row of rows) {
+    const personId = named(row);
+    const needed = permissionFor(collection, row);
+    if (personId === null) {
+      if (masterData.has(collection))
+        problems.push({
+          index: row.index,
+          id: row.id,
+          message: `the organisation has staff accounts: a ${collection} change must name the person signed in (updatedBy)`,
+        });
+      continue;
+    }
+    const account = accounts.get(personId);
+    if (!account) {
+      problems.push({ index: row.index, id: row.id, message: `person ${personId} has no account at site ${terminal.siteId}` });
+      continue;
+    }
+    // A document written offline stands if its person was of the site; master data needs the right now.
+    if (masterData.has(collection) && !account.active)
+      problems.push({ index: row.index, id: row.id, message: `${account.name}'s account at site ${terminal.siteId} is inactive` });
+    else if (needed && !permissionsOfRoles(account.roles, custom).has(needed))
+      problems.push({ index: row.index, id: row.id, message: `${account.name} lacks the permission "${needed}"` });
+  }
+  if (problems.length > 0) throw new ForbiddenError(problems);
+}

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './lockout';
+export * from './permissions';
+export * from './pin';
