@@ -121,7 +121,7 @@ export function describeDomainError(
       const permission = t(`people.permissions.${String(e.permission)}`, { defaultValue: String(e.permission) });
       return e.operatorName === null
         ? t('people.errors.signInFirst', { permission })
-        : t('people.errors.missing', { person: e.operatorName, permission });
+        : t('people.errors.missing', { person: language === 'en' && e.operatorNameEn ? e.operatorNameEn : e.operatorName, permission });
     }
   }
 }

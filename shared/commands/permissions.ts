@@ -93,5 +93,5 @@ export function assertPermitted(needed: readonly Permission[], operator: Operato
   if (!signInRequired || needed.length === 0) return;
   if (!operator) throw new PermissionMissingError(needed[0]!, null);
   const missing = needed.find((permission) => !operator.permissions.has(permission));
-  if (missing) throw new PermissionMissingError(missing, operator.name);
+  if (missing) throw new PermissionMissingError(missing, operator.name, operator.nameEn);
 }

@@ -240,6 +240,8 @@ export class PermissionMissingError extends DomainError {
     readonly permission: string,
     /** The person signed in; null when nobody is. */
     readonly operatorName: string | null,
+    /** Their English name, where they have one (the English UI shows it). */
+    readonly operatorNameEn?: string,
   ) {
     super(
       operatorName === null

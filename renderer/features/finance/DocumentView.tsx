@@ -88,6 +88,11 @@ export function DocumentView({ docId }: { docId: string }) {
           <Descriptions.Item label={t('finance.doc.date')}>{document.businessDate}</Descriptions.Item>
           <Descriptions.Item label={t('finance.doc.site')}>{labels.site(document.siteId)}</Descriptions.Item>
           <Descriptions.Item label={t('finance.doc.partner')}>{labels.partner(document.partnerId)}</Descriptions.Item>
+          {document.operatorId && (
+            <Descriptions.Item label={t('finance.doc.operator')}>
+              <span data-testid="doc-operator">{labels.person(document.operatorId)}</span>
+            </Descriptions.Item>
+          )}
           {document.note && (
             <Descriptions.Item label={t('finance.doc.note')} span={3}>
               {document.note}

@@ -1,6 +1,6 @@
 // Names in the UI language for ids the books carry, without React: the screens' hook and the
 // tests that check a zh-CN journal export shows no raw id build them the same way.
-import { shownDocument, type PartnerDoc, type SiteDoc } from '../../../shared/schemas';
+import { shownDocument, type PartnerDoc, type PersonDoc, type SiteDoc } from '../../../shared/schemas';
 
 export type UiLanguage = 'zh-CN' | 'en';
 
@@ -11,6 +11,8 @@ export interface Labels {
   category(key: string): string;
   docType(type: string): string;
   status(status: string): string;
+  /** A person by personId (issue 15), '—' for none; one this terminal has no account of shows as the id. */
+  person(id: string | undefined): string;
 }
 
 export interface Translator {
@@ -23,7 +25,9 @@ export function makeLabels(
   language: UiLanguage,
   sites: readonly Pick<SiteDoc, 'id' | 'name' | 'nameEn'>[],
   partners: readonly Pick<PartnerDoc, 'id' | 'name' | 'nameEn'>[],
+  people: readonly Pick<PersonDoc, 'personId' | 'name' | 'nameEn'>[] = [],
 ): Labels {
+  const personNames = new Map(people.map((p) => [p.personId, language === 'en' && p.nameEn ? p.nameEn : p.name]));
   const siteNames = new Map(sites.map((s) => [s.id, language === 'en' && s.nameEn ? s.nameEn : s.name]));
   const partnerNames = new Map(partners.map((p) => [p.id, language === 'en' && p.nameEn ? p.nameEn : p.name]));
   const known = (key: string, fallback: string) => (translator.exists(key) ? translator.t(key) : fallback);
@@ -35,5 +39,6 @@ export function makeLabels(
     // A type a newer version added reads as 其他单据 / Other document (shownDocument).
     docType: (type) => known(`finance.docTypes.${shownDocument({ type }).kind}`, type),
     status: (status) => known(`finance.statuses.${status}`, status),
+    person: (id) => (id ? (personNames.get(id) ?? id) : '—'),
   };
 }

@@ -2,7 +2,7 @@
 // shared by the finance, purchasing and reports screens.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerDoc, SiteDoc } from '../../../shared/schemas';
+import type { PartnerDoc, PersonDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { makeLabels, type Labels, type UiLanguage } from './label-lookups';
 
@@ -27,8 +27,9 @@ export function useLabels(): Labels {
   const language = useUiLanguage();
   const sites = useSites();
   const partners = usePartners();
+  const people = useRxQuery<PersonDoc>((db) => db.people.find(), []);
   return useMemo(
-    () => makeLabels({ t, exists: (key) => i18n.exists(key) }, language, sites ?? [], partners ?? []),
-    [t, i18n, language, sites, partners],
+    () => makeLabels({ t, exists: (key) => i18n.exists(key) }, language, sites ?? [], partners ?? [], people ?? []),
+    [t, i18n, language, sites, partners, people],
   );
 }

@@ -2,13 +2,13 @@ import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FleetTerminal } from '../../../shared/protocol/admin';
-import type { SiteDoc } from '../../../shared/schemas';
+import type { PersonDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery, useTerminal } from '../../db/hooks';
 import { useAllProducts, useCategories, usePartners } from '../master-data/data';
 import { useAdminConnection, useFleet } from './admin-hooks';
 
 interface Step {
-  id: 'hq' | 'sites' | 'categories' | 'products' | 'partners' | 'terminals';
+  id: 'hq' | 'sites' | 'categories' | 'products' | 'partners' | 'people' | 'terminals';
   route: string;
   done: boolean;
   /** What is there now, in words ("2 stores, 1 kitchen"). */
@@ -31,7 +31,8 @@ function terminalStep(
 /**
  * 开始使用: what a new organisation sets up on its first day, in order, each step done when the data
  * says so (not a ticked box): HQ's zone, the kitchens and stores, the category tree, products
- * (added or imported), suppliers and customers, and a terminal paired at each site.
+ * (added or imported), suppliers and customers, people (the first admin, then staff with PINs), and
+ * a terminal paired at each site.
  */
 export default function SetupPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export default function SetupPage() {
   const products = useAllProducts();
   const categories = useCategories();
   const partners = usePartners();
+  const people = useRxQuery<PersonDoc>((db) => db.people.find({ selector: { active: true } }), []);
   const fleet = useFleet(useAdminConnection());
   if (terminal?.siteKind !== 'hq') return <Alert type="info" showIcon message={t('organisation.hqOnly')} />;
 
@@ -75,6 +77,12 @@ export default function SetupPage() {
       route: 'partners',
       done: (partners?.length ?? 0) > 0,
       status: t('organisation.setup.count', { count: partners?.length ?? 0 }),
+    },
+    {
+      id: 'people',
+      route: 'people',
+      done: (people?.length ?? 0) > 0,
+      status: t('organisation.setup.count', { count: new Set(people?.map((account) => account.personId)).size }),
     },
     terminalStep(sites ?? [], fleet.terminals, (paired, total) => t('organisation.setup.terminalCount', { paired, total })),
   ];

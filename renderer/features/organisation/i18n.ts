@@ -23,6 +23,10 @@ export default defineMessages(
         categories: { title: 'Product categories', text: 'The category tree products are filed and reported under.' },
         products: { title: 'Products', text: 'Add products one by one, or import them from Excel or CSV (a template is offered).' },
         partners: { title: 'Suppliers and customers', text: 'Add or import the partners you buy from and sell to.' },
+        people: {
+          title: 'People and PINs',
+          text: 'Add yourself as HQ admin first, then each site’s staff with their roles and a PIN to sign in on shared tills.',
+        },
         terminals: {
           title: 'A terminal at each site',
           text: 'Add a terminal per site and open its pairing link (QR code) on that computer.',
@@ -135,6 +139,7 @@ export default defineMessages(
         categories: { title: '商品分类', text: '商品归档和统计所用的分类树。' },
         products: { title: '商品', text: '逐个添加商品，或从 Excel/CSV 导入（提供模板）。' },
         partners: { title: '供应商与客户', text: '添加或导入采购和销售的往来单位。' },
+        people: { title: '人员与 PIN 码', text: '先把自己添加为总部管理员，再添加各门店员工、角色和共用终端登录用的 PIN 码。' },
         terminals: { title: '每个站点一台终端', text: '为每个站点添加终端，并在该电脑上打开配对链接（二维码）。' },
       },
     },

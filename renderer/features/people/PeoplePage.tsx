@@ -4,7 +4,7 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customRolesFrom } from '../../../shared/domain';
+import { builtInRoleCodes, customRolesFrom } from '../../../shared/domain';
 import type { ConfigDoc, PersonDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { PersonEditor, type PersonRow } from './PersonEditor';
@@ -121,7 +121,7 @@ export default function PeoplePage() {
         <PersonEditor
           person={editing === 'new' ? null : editing}
           sites={sites}
-          roles={[...Object.keys(t('people.roles', { returnObjects: true }) as object), ...customRoles.map((role) => role.id)]}
+          roles={[...builtInRoleCodes, ...customRoles.map((role) => role.id)]}
           roleName={roleName}
           siteName={siteName}
           firstPerson={rows.length === 0}

@@ -108,6 +108,7 @@ export function PersonEditor(props: {
         <Form.Item name="siteIds" label={t('people.page.sites')} rules={required}>
           <Select
             mode="multiple"
+            optionFilterProp="label"
             data-testid="person-sites"
             options={props.sites.filter((site) => site.active).map((site) => ({ value: site.id, label: props.siteName(site.id) }))}
           />

@@ -32,6 +32,7 @@ export function SignInScreen() {
     const name = personName(chosen, i18n.language);
     const wait = lockedFor(attempts.attempts[chosen.id] ?? { wrong: 0, lockedUntil: 0 }, now);
     if (wait > 0) {
+      setPin('');
       setProblem(t('people.signIn.locked', { name, minutes: Math.ceil(wait / 60_000) }));
       return;
     }

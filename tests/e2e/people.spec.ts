@@ -1,0 +1,187 @@
+// Issue 15's sign-in proof: HQ (in Chinese) adds its first admin, signs in by PIN and adds a clerk
+// and a store manager; the store's shared till (in English) asks for a PIN, the clerk's FIFO
+// override is refused naming the permission, the manager signs in on the same till and may; the
+// documents name both, at the endpoint and on HQ's screen. Five wrong PINs lock an account on the
+// till, and a reload does not lift it. Its own endpoint: people turn on the endpoint's operator
+// checks, which the other specs' seeds (master data pushed without a person) must not meet.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { rendererDist } from '../../scripts/renderer-build';
+import { addDays } from '../../shared/domain';
+import { gs1CheckDigit } from '../../shared/ops';
+import type { DocumentDoc, EventDoc, PersonDoc } from '../../shared/schemas';
+import { pairingFragment, startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
+import { pullAll } from '../support/pull';
+import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
+import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
+import { choose } from './terminal-helpers';
+
+const screenshotDir = 'test-results/screenshots';
+mkdirSync(screenshotDir, { recursive: true });
+const ean = (twelve: string) => `${twelve}${gs1CheckDigit(twelve)}`;
+const STORE = 'store-people';
+
+async function openTerminal(browser: Browser, url: string, token: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
+  await context.clock.install({ time: siteClockInstant({ day: 0, time: '23:30' }) });
+  const page = await context.newPage();
+  await page.goto(`${url}/${pairingFragment(url, token)}`);
+  return page;
+}
+
+async function signIn(page: Page, who: string, pin: string): Promise<void> {
+  await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 60_000 });
+  await choose(page, 'sign-in-person', who);
+  await page.getByTestId('sign-in-pin').fill(pin);
+  await page.getByTestId('sign-in-pin').press('Enter');
+}
+
+/** One more value in a multiple select, by clicking its option; the list stays open, so Escape closes it. */
+async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+async function addPerson(page: Page, person: { name: string; nameEn: string; code: string; site?: string; role?: string; pin: string }) {
+  await page.getByTestId('person-add').click();
+  await page.getByTestId('person-name').fill(person.name);
+  await page.getByLabel(/英文名|Name \(English\)/).fill(person.nameEn);
+  await page.getByTestId('person-code').fill(person.code);
+  if (person.site) await pick(page, 'person-sites', person.site);
+  if (person.role) await pick(page, 'person-roles', person.role);
+  await page.getByTestId('person-pin').fill(person.pin);
+  await page.getByTestId('person-save').click();
+}
+
+async function sell(page: Page, code: string, reason?: string): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/sales'));
+  const scan = page.getByTestId('sale-scan');
+  await scan.fill(code);
+  await scan.press('Enter');
+  await page.getByTestId('sale-post').click();
+  if (!reason) return;
+  await expect(page.getByTestId('sale-error')).toContainText('Give a reason to override FEFO/FIFO');
+  await page.getByTestId('fifo-reason').fill(reason);
+  await page.getByTestId('fifo-reason').press('Enter');
+  await page.getByTestId('sale-post').click();
+}
+
+test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can; documents name them', async ({ browser }) => {
+  test.setTimeout(300_000);
+  let endpoint: EndpointProcess | undefined = await startEndpointProcess({ staticDir: rendererDist });
+  try {
+    const seed = new SeedSession(endpoint);
+    const run = randomUUID().slice(0, 6);
+    const tofu = testProduct(`tofu-${run}`, {
+      sku: `TOFU-${run}`,
+      name: '嫩豆腐',
+      nameEn: 'Silken tofu',
+      baseUnit: 'box',
+      barcodes: [ean('690123500001')],
+      salePrices: [{ price: 5, from: '2000-01-01' }],
+    });
+    await seed.products([tofu]);
+    await seed.post(
+      goodsReceipt(STORE, [{ productId: tofu.id, qty: 30, unitCost: 2, lotCode: `T${run}`, expiryDate: addDays(E2E_SITE_DATE, 3) }]),
+      'store',
+    );
+    await seed.post(
+      goodsReceipt(STORE, [{ productId: tofu.id, qty: 10, unitCost: 2, lotCode: `L${run}`, expiryDate: addDays(E2E_SITE_DATE, 6) }]),
+      'store',
+    );
+    const storeToken = (await endpoint.addTerminal(STORE, 'shared till')).token;
+    const hq = await openTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq', 'office')).token, 'zh-CN');
+
+    // HQ's first person is its admin; from then on HQ asks for a PIN too.
+    await hq.evaluate(() => (location.hash = '#/people'));
+    await expect(hq.getByTestId('section-people')).toContainText('第一位人员须能管理人员', { timeout: 60_000 });
+    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-empty.png` });
+    await addPerson(hq, { name: '周敏', nameEn: 'Zhou Min', code: '001', pin: '1234' });
+    await expect(hq.getByTestId('sign-in')).toContainText('选择您的姓名并输入 PIN 码');
+    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-sign-in.png` });
+    await signIn(hq, '周敏', '1234');
+    await expect(hq.getByTestId('operator')).toHaveText('周敏');
+    await addPerson(hq, { name: '王芳', nameEn: 'Wang Fang', code: '101', site: STORE, pin: '2580' });
+    await expect(hq.getByTestId('people-table')).toContainText('王芳');
+    await addPerson(hq, { name: '李娜', nameEn: 'Li Na', code: '102', site: STORE, role: '店长', pin: '3690' });
+    await expect(hq.getByTestId('people-table')).toContainText('店长');
+    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-list.png` });
+
+    // The store's till: nobody writes before signing in; a wrong PIN says how many tries are left.
+    const till = await openTerminal(browser, endpoint.url, storeToken, 'en-US');
+    await signIn(till, 'Wang', '0000');
+    await expect(till.getByTestId('sign-in-problem')).toHaveText('Wrong PIN. 4 tries left before this account is locked on this terminal.');
+    await till.screenshot({ path: `${screenshotDir}/people-en-sign-in.png` });
+    await till.getByTestId('sign-in-pin').fill('2580');
+    await till.getByTestId('sign-in-pin').press('Enter');
+    await expect(till.getByTestId('operator')).toHaveText('Wang Fang');
+
+    // The clerk sells by FEFO, but may not pick the later lot: refused, naming the permission.
+    await sell(till, tofu.barcodes[0] as string);
+    await expect(till.getByTestId('sale-notice')).toContainText('Posted XS-');
+    await sell(till, `(01)0${tofu.barcodes[0] as string}(10)L${run}`, 'customer asked for the fresher lot');
+    await expect(till.getByTestId('sale-error')).toHaveText(
+      'Wang Fang may not do this: it needs the permission “Override FEFO/FIFO”. Ask someone who has it to sign in.',
+    );
+    await till.screenshot({ path: `${screenshotDir}/people-en-refused.png` });
+
+    // The manager signs in on the same till and may.
+    await till.getByTestId('switch-user').click();
+    await signIn(till, 'Li', '3690');
+    await expect(till.getByTestId('operator')).toHaveText('Li Na');
+    await sell(till, `(01)0${tofu.barcodes[0] as string}(10)L${run}`, 'customer asked for the fresher lot');
+    await expect(till.getByTestId('sale-notice')).toContainText('Posted XS-');
+
+    // At the endpoint: each sale and the override name their person.
+    const people = await pullAll<PersonDoc>(endpoint.url, storeToken, 'people');
+    const personOf = (name: string) => people.find((account) => account.name === name)?.personId;
+    await expect
+      .poll(
+        async () =>
+          (await pullAll<DocumentDoc>(endpoint!.url, storeToken, 'documents')).filter((doc) => doc.type === 'sale' && doc.operatorId)
+            .length,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(2);
+    const sales = (await pullAll<DocumentDoc>(endpoint.url, storeToken, 'documents')).filter((doc) => doc.type === 'sale');
+    const byOperator = (name: string) => sales.find((doc) => doc.operatorId === personOf(name));
+    expect(byOperator('王芳')?.lines.some((line) => line.fifoOverrideReason)).toBe(false);
+    expect(byOperator('李娜')?.lines.some((line) => line.fifoOverrideReason)).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await pullAll<EventDoc>(endpoint!.url, storeToken, 'events')).find((event) => event.kind === 'fifo-override')?.operatorId,
+      )
+      .toBe(personOf('李娜'));
+
+    // HQ reads both names on the documents.
+    for (const [name, doc] of [
+      ['王芳', byOperator('王芳')],
+      ['李娜', byOperator('李娜')],
+    ] as const) {
+      await hq.evaluate((id) => (location.hash = `#/journal/doc/${id}`), doc!.id);
+      await expect(hq.getByTestId('doc-operator')).toHaveText(name, { timeout: 60_000 });
+    }
+    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-document.png` });
+
+    // Five wrong PINs lock Wang Fang on this till, and a reload does not lift it.
+    await till.getByTestId('switch-user').click();
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn(till, 'Wang', '9999');
+    await expect(till.getByTestId('sign-in-problem')).toContainText(
+      'Too many wrong PINs: Wang Fang is locked on this terminal for 5 more minute(s).',
+    );
+    await till.reload();
+    await signIn(till, 'Wang', '2580');
+    await expect(till.getByTestId('sign-in-problem')).toContainText('Wang Fang is locked on this terminal');
+    await expect(till.getByTestId('operator')).toHaveCount(0);
+    await till.screenshot({ path: `${screenshotDir}/people-en-locked.png` });
+    await Promise.all([hq.context().close(), till.context().close()]);
+  } finally {
+    await endpoint?.stop();
+    endpoint = undefined;
+  }
+});
