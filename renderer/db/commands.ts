@@ -123,8 +123,8 @@ async function write(db: LarderDatabase, writes: RecordWrites): Promise<void> {
 }
 
 /**
- * Every record names the person who wrote it: documents and events as `operatorId` (movements take
- * their document's when posted), reference data as `updatedBy`, which the endpoint checks.
+ * Every record names the person who wrote it: documents and events as `operatorId` (a movement's
+ * is its document's, through docId), reference data as `updatedBy`, which the endpoint checks.
  */
 function withOperator(writes: RecordWrites, personId: string | null): RecordWrites {
   if (!personId) return writes;

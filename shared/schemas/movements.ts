@@ -29,8 +29,7 @@ export const movementSchema = {
   description: 'One signed change of stock of one batch at one site. Append-only.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: kind 'opening', docType 'opening-stock' (opening stock, 期初库存).
-  // v3: operatorId (the posting document's operator).
-  version: 3,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -50,8 +49,6 @@ export const movementSchema = {
     /** Business time of the change. */
     at: instantField,
     terminalId: refField,
-    /** (v3) The person signed in who posted the document (issue 15). */
-    operatorId: refField,
     /** Set on a correcting movement: the id of the movement it cancels. */
     reversalOf: refField,
     updatedAt: updatedAtField,

@@ -16,7 +16,6 @@ import { eventsV1 } from './history/events-v1';
 import { eventsV2 } from './history/events-v2';
 import { journalV1 } from './history/journal-v1';
 import { movementsV1 } from './history/movements-v1';
-import { movementsV2 } from './history/movements-v2';
 import { partnersV1 } from './history/partners-v1';
 import { productsV1 } from './history/products-v1';
 import { productsV2 } from './history/products-v2';
@@ -31,7 +30,7 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   products: [released.productsV0, productsV1, productsV2, collectionSchemas.products],
   partners: [released.partnersV0, partnersV1, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
-  movements: [released.movementsV0, movementsV1, movementsV2, collectionSchemas.movements],
+  movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
   documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, collectionSchemas.documents],
   journal: [released.journalV0, journalV1, collectionSchemas.journal],
   events: [released.eventsV0, eventsV1, eventsV2, collectionSchemas.events],

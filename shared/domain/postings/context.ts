@@ -149,7 +149,6 @@ export class PostingContext {
       lineNo: spec.lineNo,
       at: spec.at ?? this.document.at,
       terminalId: this.document.terminalId,
-      ...(this.document.operatorId === undefined ? {} : { operatorId: this.document.operatorId }),
       updatedAt: this.document.at,
       ...(spec.reversalOf === undefined ? {} : { reversalOf: spec.reversalOf }),
     };
