@@ -107,7 +107,13 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await expect(hq.getByTestId('people-table')).toContainText('王芳');
     await addPerson(hq, { name: '李娜', nameEn: 'Li Na', code: '102', site: STORE, role: '店长', pin: '3690' });
     await expect(hq.getByTestId('people-table')).toContainText('店长');
-    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-list.png` });
+    // A role of HQ's own, from the permission list.
+    await hq.getByTestId('role-add').click();
+    await hq.getByTestId('role-name').fill('夜班');
+    for (const permission of ['销售开单', '报损']) await hq.getByRole('dialog').getByLabel(permission, { exact: true }).check();
+    await hq.getByTestId('role-save').click();
+    await expect(hq.getByTestId('roles-table').getByRole('row').filter({ hasText: '夜班' })).toContainText('销售开单报损');
+    await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-list.png`, fullPage: true });
 
     // The store's till: nobody writes before signing in; a wrong PIN says how many tries are left.
     const till = await openTerminal(browser, endpoint.url, storeToken, 'en-US');

@@ -8,6 +8,7 @@ import { builtInRoleCodes, customRolesFrom } from '../../../shared/domain';
 import type { ConfigDoc, PersonDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { PersonEditor, type PersonRow } from './PersonEditor';
+import { RolesCard } from './RolesCard';
 import { personName } from './person-name';
 
 /** A person's accounts folded into one row: the sites they are active at, and their roles. */
@@ -117,6 +118,7 @@ export default function PeoplePage() {
           ]}
         />
       </Card>
+      <RolesCard custom={customRoles} />
       {editing && (
         <PersonEditor
           person={editing === 'new' ? null : editing}

@@ -47,6 +47,14 @@ export default defineMessages(
       signOut: 'Sign out',
       signedInAs: 'Signed in: {{name}}',
     },
+    rolesCard: {
+      title: 'Roles',
+      add: 'Add role',
+      name: 'Role',
+      permissions: 'Permissions',
+      all: 'All permissions',
+      builtIn: 'Built-in',
+    },
     page: {
       title: 'People',
       intro:
@@ -117,6 +125,14 @@ export default defineMessages(
       switchUser: '切换用户',
       signOut: '退出登录',
       signedInAs: '当前用户：{{name}}',
+    },
+    rolesCard: {
+      title: '角色',
+      add: '添加角色',
+      name: '角色',
+      permissions: '权限',
+      all: '全部权限',
+      builtIn: '内置',
     },
     page: {
       title: '人员',
