@@ -21,7 +21,7 @@ import {
 import { businessDateInZone, type PostingResult } from '../../shared/domain';
 import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, PersonDoc, ProductDoc } from '../../shared/schemas';
 import type { Operator } from '../../shared/domain';
-import { usePairingStore } from '../state/pairing-store';
+import { usePairingStore, type Pairing } from '../state/pairing-store';
 import { siteTimeZoneNow } from '../state/site-clock-store';
 import { signInRequired, useSignInStore } from '../state/sign-in-store';
 import type { LarderDatabase } from './database';
@@ -194,19 +194,16 @@ async function execute<N extends CommandName>(
   return { result: outcome.result, posting };
 }
 
+/** The session of this store and pairing, writing as whoever is signed in when each command runs. */
+function sessionOf(db: LarderDatabase, ledger: LocalLedger, pairing: Pairing): CommandSession {
+  return { db, ledger, siteId: pairing.siteId, siteKind: pairing.siteKind, terminalId: pairing.terminalId, operator: signedInOperator };
+}
+
 /** The session commands run in, from the open store and the pairing; null until both exist. */
 export function currentCommandSession(): CommandSession | null {
   const { db, ledger } = useSessionStore.getState();
   const pairing = usePairingStore.getState().pairing;
-  if (!db || !ledger || !pairing) return null;
-  return {
-    db,
-    ledger,
-    siteId: pairing.siteId,
-    siteKind: pairing.siteKind,
-    terminalId: pairing.terminalId,
-    operator: signedInOperator,
-  };
+  return db && ledger && pairing ? sessionOf(db, ledger, pairing) : null;
 }
 
 export type RunCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandRun<CommandResult<N>>>;
@@ -217,13 +214,6 @@ export function useCommand(): RunCommand | null {
   const ledger = useSessionStore((s) => s.ledger);
   const pairing = usePairingStore((s) => s.pairing);
   if (!db || !ledger || !pairing) return null;
-  const session: CommandSession = {
-    db,
-    ledger,
-    siteId: pairing.siteId,
-    siteKind: pairing.siteKind,
-    terminalId: pairing.terminalId,
-    operator: signedInOperator,
-  };
+  const session = sessionOf(db, ledger, pairing);
   return (name, input) => runCommand(session, name, input);
 }

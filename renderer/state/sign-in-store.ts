@@ -23,10 +23,12 @@ export const useSignInStore = create<SignInState>()((set, get) => ({
   operator: null,
   accountId: null,
   setAccounts: (accounts) => {
-    const current = get().accountId;
-    // Deactivated or moved away while signed in: signed out at once.
-    const stillThere = current === null || accounts.some((account) => account.id === current);
-    set(stillThere ? { accounts } : { accounts, operator: null, accountId: null });
+    const { accountId: current, accounts: before } = get();
+    const rolesOf = (list: PersonDoc[] | undefined) => JSON.stringify(list?.find((account) => account.id === current)?.roles ?? null);
+    // Deactivated, moved away or given other roles while signed in: signed out at once, so the
+    // next sign-in carries what the person may do now.
+    const unchanged = current === null || (accounts.some((account) => account.id === current) && rolesOf(accounts) === rolesOf(before));
+    set(unchanged ? { accounts } : { accounts, operator: null, accountId: null });
   },
   signIn: (accountId, operator) => set({ accountId, operator }),
   signOut: () => set({ operator: null, accountId: null }),
