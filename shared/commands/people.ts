@@ -60,11 +60,16 @@ export const personSave = defineCommand({
       accounts.push({ ...base, id: left.id, siteId: left.siteId, active: false });
     const after = new Map(people.map((account) => [account.id, account]));
     for (const account of accounts) after.set(account.id, account);
+    // At HQ (people are saved only at HQ, so the stamp's site): HQ's terminals ask for a PIN only
+    // once HQ has accounts, and the endpoint wants HQ's changes signed by someone of HQ.
     const managers = [...after.values()].filter(
-      (account) => account.active && permissionsOfRoles(account.roles, custom).has('manage-people'),
+      (account) => account.siteId === stamp.siteId && account.active && permissionsOfRoles(account.roles, custom).has('manage-people'),
     );
     if (managers.length === 0)
-      throw new ValidationError('roles', 'someone active must keep the right to manage people (an HQ admin), or nobody could change them');
+      throw new ValidationError(
+        'roles',
+        'someone active at HQ must keep the right to manage people (an HQ admin), or nobody could change them',
+      );
     return { writes: { people: accounts }, result: { personId } };
   },
 });

@@ -107,6 +107,10 @@ describe('person.save', () => {
     expect(save({ name: 'x', roles: ['boss'], siteIds: [STORE], active: true })).toThrow(/no role boss/);
     expect(save({ name: 'x', code: '007', roles: ['clerk'], siteIds: [STORE], active: true })).toThrow(/007 is already used by 李/);
     expect(save({ personId: 'admin', name: '总部 管理员', roles: ['clerk'], siteIds: [HQ], active: true })).toThrow(/manage people/);
+    // The first person must be HQ's: an admin at a store leaves HQ without anyone to sign in.
+    expect(() =>
+      run('person.save', { person: { name: 'x', roles: ['hq-admin'], siteIds: [STORE], active: true } }, { stamp: hqStamp }),
+    ).toThrow(/active at HQ/);
     const custom: ConfigDoc = {
       id: 'roles:org',
       key: 'roles',
