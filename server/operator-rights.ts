@@ -27,7 +27,17 @@ async function organisationHasPeople(storage: Storage): Promise<boolean> {
   return page.bodies.length > 0;
 }
 
-/** Refuses (403, nothing stored) rows whose person may not make them; see the module comment. */
+/** Reads a value once, on first need: most pushes need neither lookup below. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+}
+
+/**
+ * Refuses (403, nothing stored) rows whose person may not make them; see the module comment. On
+ * the push path: a document push naming its person costs one read of the accounts it names; the
+ * "does the organisation have people" and custom-role reads happen only when a row needs them.
+ */
 export async function checkOperatorRights(
   storage: Storage,
   terminal: AuthTerminal,
@@ -39,25 +49,34 @@ export async function checkOperatorRights(
     return typeof value === 'string' ? value : null;
   };
   const concerned = masterData.has(collection) || (collection === 'documents' && rows.some((row) => named(row) !== null));
-  if (!concerned || rows.length === 0 || !(await organisationHasPeople(storage))) return;
+  if (!concerned || rows.length === 0) return;
+  const hasPeople = once(() => organisationHasPeople(storage));
+  const customRoles = once(async () => {
+    const [rolesDoc] = await storage.getDocuments('config', [configDocumentId('roles', undefined)]);
+    return customRolesFrom(rolesDoc ? [rolesDoc.doc as unknown as ConfigDoc] : []);
+  });
+  const mayDo = async (account: PersonDoc, needed: Permission) =>
+    permissionsOfRoles(account.roles, []).has(needed) || permissionsOfRoles(account.roles, await customRoles()).has(needed);
   const personIds = [...new Set(rows.map(named).filter((id): id is string => id !== null))];
   const accounts = new Map(
-    (
-      await storage.getDocuments(
-        'people',
-        personIds.map((id) => accountIdFor(id, terminal.siteId)),
-      )
+    (personIds.length
+      ? await storage.getDocuments(
+          'people',
+          personIds.map((id) => accountIdFor(id, terminal.siteId)),
+        )
+      : []
     ).map((stored) => {
       const account = stored.doc as unknown as PersonDoc;
       return [account.personId, stored.deleted ? null : account] as const;
     }),
   );
-  const [rolesDoc] = await storage.getDocuments('config', [configDocumentId('roles', undefined)]);
-  const custom = customRolesFrom(rolesDoc ? [rolesDoc.doc as unknown as ConfigDoc] : []);
   const problems: RowProblem[] = [];
   for (const row of rows) {
     const personId = named(row);
     const needed = permissionFor(collection, row);
+    const account = personId === null ? undefined : accounts.get(personId);
+    // Before the organisation has any account, nothing is checked (its first person is added so).
+    if (!account && !(await hasPeople())) return;
     if (personId === null) {
       if (masterData.has(collection))
         problems.push({
@@ -67,7 +86,6 @@ export async function checkOperatorRights(
         });
       continue;
     }
-    const account = accounts.get(personId);
     if (!account) {
       problems.push({ index: row.index, id: row.id, message: `person ${personId} has no account at site ${terminal.siteId}` });
       continue;
@@ -75,7 +93,7 @@ export async function checkOperatorRights(
     // A document written offline stands if its person was of the site; master data needs the right now.
     if (masterData.has(collection) && !account.active)
       problems.push({ index: row.index, id: row.id, message: `${account.name}'s account at site ${terminal.siteId} is inactive` });
-    else if (needed && !permissionsOfRoles(account.roles, custom).has(needed))
+    else if (needed && !(await mayDo(account, needed)))
       problems.push({ index: row.index, id: row.id, message: `${account.name} lacks the permission "${needed}"` });
   }
   if (problems.length > 0) throw new ForbiddenError(problems);

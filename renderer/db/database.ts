@@ -42,6 +42,14 @@ export interface LarderDocTypes {
 export type LarderCollections = { [K in CollectionName]: RxCollection<LarderDocTypes[K]> };
 export type LarderDatabase = RxDatabase<LarderCollections>;
 
+/**
+ * The collections this store holds: all of them, except in a store an earlier release laid out
+ * (tests open the first release's, which had no `people`), which syncs what it has.
+ */
+export function collectionsOf(db: LarderDatabase): CollectionName[] {
+  return collectionNames.filter((name) => name in db.collections);
+}
+
 /** Documents re-laid so far while an upgraded app migrates the local store on open. */
 export interface MigrationProgress {
   handled: number;

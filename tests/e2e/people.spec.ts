@@ -11,7 +11,7 @@ import { rendererDist } from '../../scripts/renderer-build';
 import { addDays } from '../../shared/domain';
 import { gs1CheckDigit } from '../../shared/ops';
 import type { DocumentDoc, EventDoc, PersonDoc } from '../../shared/schemas';
-import { pairingFragment, startEndpointProcess, type EndpointProcess } from '../support/endpoint-process';
+import { pairingFragment, startEndpointProcess } from '../support/endpoint-process';
 import { pullAll } from '../support/pull';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
 import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
@@ -70,7 +70,7 @@ async function sell(page: Page, code: string, reason?: string): Promise<void> {
 
 test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can; documents name them', async ({ browser }) => {
   test.setTimeout(300_000);
-  let endpoint: EndpointProcess | undefined = await startEndpointProcess({ staticDir: rendererDist });
+  const endpoint = await startEndpointProcess({ staticDir: rendererDist });
   try {
     const seed = new SeedSession(endpoint);
     const run = randomUUID().slice(0, 6);
@@ -146,8 +146,7 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await expect
       .poll(
         async () =>
-          (await pullAll<DocumentDoc>(endpoint!.url, storeToken, 'documents')).filter((doc) => doc.type === 'sale' && doc.operatorId)
-            .length,
+          (await pullAll<DocumentDoc>(endpoint.url, storeToken, 'documents')).filter((doc) => doc.type === 'sale' && doc.operatorId).length,
         {
           timeout: 60_000,
         },
@@ -160,7 +159,7 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await expect
       .poll(
         async () =>
-          (await pullAll<EventDoc>(endpoint!.url, storeToken, 'events')).find((event) => event.kind === 'fifo-override')?.operatorId,
+          (await pullAll<EventDoc>(endpoint.url, storeToken, 'events')).find((event) => event.kind === 'fifo-override')?.operatorId,
       )
       .toBe(personOf('李娜'));
 
@@ -187,7 +186,6 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await till.screenshot({ path: `${screenshotDir}/people-en-locked.png` });
     await Promise.all([hq.context().close(), till.context().close()]);
   } finally {
-    await endpoint?.stop();
-    endpoint = undefined;
+    await endpoint.stop();
   }
 });

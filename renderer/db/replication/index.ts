@@ -17,7 +17,7 @@ import {
 } from '../../../shared/protocol';
 import { describeSyncError, isRevokedError, versionProblemOf, type VersionProblem } from './sync-errors';
 import type { Writer } from '../../../shared/schemas/write-scope';
-import type { LarderDatabase } from '../database';
+import { collectionsOf, type LarderDatabase } from '../database';
 import { memoryPersistence, PendingTracker, type PendingPersistence } from './pending-tracker';
 import { withoutOthersDocuments } from './others-documents';
 import { RefusedLog, refusedRows, type RefusedPersistence, type RefusedRecord } from './refused';
@@ -117,14 +117,6 @@ const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 const PULL_BATCH_DOCUMENTS = 10_000;
 /** The protocol's row limit per push. */
 const PUSH_ROWS_PER_REQUEST = MAX_PUSH_ROWS;
-/**
- * The collections this store holds: all of them, except in a store an earlier release laid out
- * (tests open the first release's, which had no `people`), which syncs what it has.
- */
-export function collectionsOf(db: LarderDatabase): CollectionName[] {
-  return collectionNames.filter((name) => name in db.collections);
-}
-
 export function startSync(options: StartSyncOptions): LarderSync {
   const { db, onStatus } = options;
   const backoff = options.backoff ?? defaultBackoff;

@@ -3,8 +3,8 @@
 // The set is persisted, so a restart with unsent writes still shows them as pending.
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { LarderDatabase } from '../database';
-import { collectionNames, type CollectionName } from '../../../shared/schemas';
+import { collectionsOf, type LarderDatabase } from '../database';
+import type { CollectionName } from '../../../shared/schemas';
 
 /** Where a list survives a restart (localStorage in the app; memory in tests and benchmarks). */
 export interface ListPersistence<T> {
@@ -37,7 +37,7 @@ export class PendingTracker {
   ) {
     this.pending = new Set(persistence.load());
     this.carriedOver = new Set(this.pending);
-    for (const name of collectionNames.filter((collection) => collection in db.collections)) {
+    for (const name of collectionsOf(db)) {
       const subscription = (db[name] as RxCollection<unknown>).storageInstance.changeStream().subscribe((bulk) => {
         if (bulk.context.startsWith('replication-')) return;
         for (const event of bulk.events) {

@@ -4,6 +4,7 @@ import { Button, Space, Tag } from 'antd';
 import { SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { signInRequired, useSignInStore } from '../../state/sign-in-store';
+import { personName } from './person-name';
 import { useIdleSignOut } from './useIdleSignOut';
 
 export function OperatorBadge() {
@@ -13,7 +14,7 @@ export function OperatorBadge() {
   const signOut = useSignInStore((s) => s.signOut);
   useIdleSignOut(operator !== null);
   if (!required || !operator) return null;
-  const name = i18n.language === 'en' && operator.nameEn ? operator.nameEn : operator.name;
+  const name = personName(operator, i18n.language);
   return (
     <Space size={4} style={{ flex: '0 0 auto' }}>
       <Tag icon={<UserOutlined />} data-testid="operator" title={t('people.signIn.signedInAs', { name })}>

@@ -95,7 +95,11 @@ export function PersonEditor(props: {
       <Form<PersonForm> form={form} layout="vertical" initialValues={initial} onFinish={(values) => void save(values)}>
         <ErrorAlert error={error} testId="person-error" />
         <Space wrap align="start">
-          <Form.Item name="name" label={t('people.page.name')} rules={[{ ...required[0], whitespace: true }]}>
+          <Form.Item
+            name="name"
+            label={t('people.page.name')}
+            rules={[{ required: true, whitespace: true, message: t('masterData.editor.required') }]}
+          >
             <Input style={{ width: 220 }} data-testid="person-name" />
           </Form.Item>
           <Form.Item name="nameEn" label={t('people.page.nameEn')}>

@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Input, Select, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lockedFor, MAX_WRONG_PINS, operatorOf, verifyPin } from '../../../shared/domain';
+import { lockedFor, MAX_WRONG_PINS, noAttempts, operatorOf, verifyPin } from '../../../shared/domain';
 import type { ConfigDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { usePinAttemptsStore, useSignInStore } from '../../state/sign-in-store';
@@ -30,7 +30,7 @@ export function SignInScreen() {
     const attempts = usePinAttemptsStore.getState();
     const now = Date.now();
     const name = personName(chosen, i18n.language);
-    const wait = lockedFor(attempts.attempts[chosen.id] ?? { wrong: 0, lockedUntil: 0 }, now);
+    const wait = lockedFor(attempts.attempts[chosen.id] ?? noAttempts, now);
     if (wait > 0) {
       setPin('');
       setProblem(t('people.signIn.locked', { name, minutes: Math.ceil(wait / 60_000) }));
