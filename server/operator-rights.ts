@@ -1,8 +1,8 @@
 // The endpoint's check of who made a change (issue 15). Once an organisation has staff accounts,
 // a change of master data or people must name, in `updatedBy`, a person whose account at the
 // pushing terminal's site holds the right (manage master data; manage people for people and
-// roles), and a document naming an operator must name a person of that site — an approval one
-// who may approve. The endpoint cannot see a PIN typed offline, so this is what it can check:
+// roles), and a document naming an operator must name a person of that site — a purchase order's
+// approval one who may approve purchase orders. The endpoint cannot see a PIN typed offline, so this is what it can check:
 // that the person named exists at that site with that right, which stops a terminal from writing
 // in the name of someone from elsewhere or of someone without the right.
 import { configDocumentId } from '../shared/commands/reference.js';
@@ -18,7 +18,9 @@ function permissionFor(collection: CollectionName, row: PushRow): Permission | n
   if (collection === 'people') return 'manage-people';
   if (collection === 'config') return row.pushed.key === 'roles' ? 'manage-people' : 'manage-master-data';
   if (masterData.has(collection)) return 'manage-master-data';
-  if (collection === 'documents' && row.pushed.type === 'approval') return 'approve-po';
+  // A decision on a document an approval rule held asks for a role, not a permission: the endpoint
+  // checks its person is of the pushing site, as for any document (the role is the terminal's check).
+  if (collection === 'documents' && row.pushed.type === 'approval' && row.pushed.subjectDocType === 'purchase-order') return 'approve-po';
   return null;
 }
 

@@ -5,7 +5,8 @@
 // each is idempotent (the notice's event id derives from site and date, the hold finds nothing
 // more to hold), so two tabs or two terminals running them change nothing twice.
 import type { ExpiryNotice } from '../../shared/ops';
-import { currentCommandSession, runCommand } from './commands';
+import { holdableDocumentTypes } from '../../shared/domain';
+import { currentCommandSession, runCommand, type CommandSession } from './commands';
 import { LedgerWriteConflictError } from './posting';
 import type { LocalLedger } from './local-ledger';
 
@@ -23,6 +24,22 @@ export interface BackgroundRulesOptions {
   onError?(error: unknown): void;
 }
 
+/**
+ * Posts (or closes) this site's held documents whose last decision came from HQ: HQ cannot write
+ * another site's document, so its approval, addressed here, is carried out by this site's terminal.
+ */
+async function settleDecidedElsewhere(session: CommandSession): Promise<void> {
+  const decisions = await session.db.documents
+    .find({ selector: { type: 'approval', toSiteId: session.siteId, subjectDocType: { $in: [...holdableDocumentTypes] } } })
+    .exec();
+  const subjectIds = [...new Set(decisions.map((doc) => doc.subjectDocId).filter((id): id is string => !!id))];
+  if (subjectIds.length === 0) return;
+  const waiting = await session.db.documents
+    .find({ selector: { id: { $in: subjectIds }, status: 'submitted', siteId: session.siteId } })
+    .exec();
+  for (const held of waiting) await runCommand(session, 'approval.apply', { documentId: held.id });
+}
+
 export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRulesOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
@@ -36,6 +53,7 @@ export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRul
     try {
       const hold = await runCommand(session, 'batch.hold-uncertified', {});
       if (hold.result.held > 0) options.held?.(hold.result.held);
+      await settleDecidedElsewhere(session);
       const { result } = await runCommand(session, 'expiry.notice', {});
       if (result.raised && !raised.has(result.notice.key)) {
         raised.add(result.notice.key);

@@ -18,7 +18,7 @@ import {
   type CommandStamp,
   type RecordWrites,
 } from '../../shared/commands';
-import { businessDateInZone, type PostingResult } from '../../shared/domain';
+import { businessDateInZone, historyReadsOf, type PostingResult } from '../../shared/domain';
 import type { BatchDoc, ConfigDoc, DocumentDoc, EventDoc, PartnerDoc, PersonDoc, ProductDoc } from '../../shared/schemas';
 import type { Operator } from '../../shared/domain';
 import { usePairingStore, type Pairing } from '../state/pairing-store';
@@ -126,12 +126,13 @@ async function write(db: LarderDatabase, writes: RecordWrites): Promise<void> {
  * Every record names the person who wrote it: documents and events as `operatorId` (a movement's
  * is its document's, through docId), reference data as `updatedBy`, which the endpoint checks.
  */
-function withOperator(writes: RecordWrites, personId: string | null): RecordWrites {
+function withOperator(writes: RecordWrites, personId: string | null, keep: ReadonlySet<string>): RecordWrites {
   if (!personId) return writes;
   const by = <T extends object>(docs: T[] | undefined) => docs?.map((doc) => ({ ...doc, updatedBy: personId }));
+  const stamped = (doc: DocumentDoc): DocumentDoc => (keep.has(doc.id) ? doc : { ...doc, operatorId: personId });
   return {
     ...writes,
-    ...(writes.documents ? { documents: writes.documents.map((doc) => ({ ...doc, operatorId: personId })) } : {}),
+    ...(writes.documents ? { documents: writes.documents.map(stamped) } : {}),
     ...(writes.events ? { events: writes.events.map((doc) => ({ ...doc, operatorId: personId })) } : {}),
     ...(writes.products ? { products: by(writes.products) } : {}),
     ...(writes.partners ? { partners: by(writes.partners) } : {}),
@@ -171,15 +172,18 @@ async function execute<N extends CommandName>(
   const { operator, required } = session.operator();
   assertPermitted(commandPermission(name), operator, required);
   const stamp = commandStamp({ ...session, operator: operator?.personId ?? null });
+  const reads = command.reads?.(input, stamp) ?? {};
   const context: CommandContext = {
     stamp,
     ledger: session.ledger.ledger,
-    ...(await load(session.db, command.reads?.(input, stamp) ?? {})),
+    ...(await load(session.db, reads)),
+    ...(reads.postingViewOf ? { postingView: await session.ledger.postingView(historyReadsOf(reads.postingViewOf)) } : {}),
   };
   const outcome = command.run(input, context);
   // What the records need beside (a FIFO override, a price edit), before anything is stored.
   assertPermitted(permissionsNeeded(name, context, outcome), operator, required);
-  const writes = withOperator(outcome.writes ?? {}, stamp.operator);
+  const keep = new Set(outcome.keepOperatorOf ?? []);
+  const writes = withOperator(outcome.writes ?? {}, stamp.operator, keep);
   // Before anything is stored: a refusal halfway would leave half a command written.
   assertWritableHere(session.db, writes);
   await write(session.db, writes);
@@ -188,7 +192,9 @@ async function execute<N extends CommandName>(
   const posting = await postLocally(
     session.db,
     session.ledger,
-    stamp.operator ? { ...outcome.post.document, operatorId: stamp.operator } : outcome.post.document,
+    stamp.operator && !keep.has(outcome.post.document.id)
+      ? { ...outcome.post.document, operatorId: stamp.operator }
+      : outcome.post.document,
     fallback.size ? { batchFallback: (batchId) => fallback.get(batchId) } : {},
   );
   return { result: outcome.result, posting };

@@ -1,5 +1,6 @@
 // Each feature keeps its strings beside its screens (renderer/features/<feature>/i18n.ts);
 // they are merged here under the feature's key, e.g. t('kitchen.dispatch.ship').
+import approvals from '../features/approvals/i18n';
 import counts from '../features/counts/i18n';
 import exceptions from '../features/exceptions/i18n';
 import finance from '../features/finance/i18n';
@@ -21,6 +22,7 @@ import pairing from './pairing-messages';
 export const featureMessages = {
   ui,
   pairing,
+  approvals,
   counts,
   exceptions,
   finance,

@@ -10,6 +10,7 @@ import { useMigrationProgress, useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { signInRequired, useSignInStore } from '../state/sign-in-store';
+import { ApprovalsBadge } from '../features/approvals/ApprovalsBadge';
 import { OperatorBadge } from '../features/people/OperatorBadge';
 import { SignInScreen } from '../features/people/SignInScreen';
 import { useUiStore } from '../state/ui-store';
@@ -149,6 +150,7 @@ export function App() {
                 )}
               </div>
               <Space size={8} style={{ flex: '0 0 auto' }}>
+                <ApprovalsBadge />
                 <OperatorBadge />
                 <SyncIndicator />
               </Space>

@@ -105,6 +105,7 @@ export const navGroups: NavGroup[] = [
       { id: 'sites', page: page(() => import('../features/organisation/SitesPage')), siteKinds: ['hq'] },
       { id: 'fleet', page: page(() => import('../features/organisation/FleetPage')), siteKinds: ['hq'] },
       { id: 'people', page: page(() => import('../features/people/PeoplePage')), siteKinds: ['hq'] },
+      { id: 'approvals', page: page(() => import('../features/approvals/ApprovalsPage')) },
     ],
   },
   {

@@ -123,5 +123,12 @@ export function describeDomainError(
         ? t('people.errors.signInFirst', { permission })
         : t('people.errors.missing', { person: language === 'en' && e.operatorNameEn ? e.operatorNameEn : e.operatorName, permission });
     }
+    case 'approver-role': {
+      const role = t(`people.roles.${String(e.role)}`, { defaultValue: String(e.role) });
+      const person = language === 'en' && e.operatorNameEn ? e.operatorNameEn : e.operatorName;
+      return person === null
+        ? t('approvals.errors.signInFirst', { number: e.documentNumber, role })
+        : t('approvals.errors.role', { number: e.documentNumber, role, person });
+    }
   }
 }

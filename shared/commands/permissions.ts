@@ -48,6 +48,9 @@ const byCommand: Readonly<Record<CommandName, Permission | null>> = {
   'site.scale-layouts': 'manage-master-data',
   'opening-stock.import': 'manage-master-data',
   'person.save': 'manage-people',
+  // The waiting level's role decides, not a permission (shared/commands/approvals.ts checks it).
+  'approval.decide': null,
+  'approval.apply': null,
 };
 
 const priceFields = ['purchasePrice', 'salePrices'] as const;

@@ -20,6 +20,7 @@ import {
 } from '../finance/purchasing';
 import { overrideEvents } from '../forecast/overrides';
 import type { GoodsReceiptDoc, ProductDoc, PurchaseOrderDoc } from '../schemas';
+import { approvalRuleReads, postOrHold } from './approvals';
 import { defineCommand, documentIn, type CommandStamp } from './types';
 
 export interface OrderLineInput {
@@ -181,7 +182,9 @@ function receiptLine(line: ReceiptLineInput, index: number, product: ProductDoc 
 
 /** 采购入库: each line creates a new batch at this site; against an order when one is named. */
 export const goodsReceiptPost = defineCommand({
-  run(input: { partnerId: string; purchaseOrderId?: string; lines: readonly ReceiptLineInput[] }, { stamp, ledger }) {
+  reads: (_input: { partnerId: string; purchaseOrderId?: string; lines: readonly ReceiptLineInput[] }) => approvalRuleReads(),
+  run(input, context) {
+    const { stamp, ledger } = context;
     if (!input.partnerId) throw new ValidationError('partnerId', 'choose a supplier');
     checkLines(input.lines, false);
     input.lines.forEach((line, index) => {
@@ -206,6 +209,6 @@ export const goodsReceiptPost = defineCommand({
       })),
       updatedAt: stamp.at,
     };
-    return { post: { document: receipt }, result: { id: receipt.id, number: receipt.number } };
+    return postOrHold(receipt, context);
   },
 });

@@ -1,5 +1,6 @@
 // Every business write by name, as actualbudget/actual's handlers (STYLE.md, "Absorb next"): the
 // UI only sends a name and an input; the executor (renderer/db/commands.ts) runs what is here.
+import { approvalApply, approvalDecide } from './approvals';
 import { dispatchCreate, dispatchFromRequests, dispatchPick, dispatchSave, dispatchShip, dispatchUnpick } from './dispatch';
 import {
   batchHold,
@@ -60,6 +61,8 @@ export const commands = {
   'site.scale-layouts': siteScaleLayouts,
   'opening-stock.import': openingStockImport,
   'person.save': personSave,
+  'approval.decide': approvalDecide,
+  'approval.apply': approvalApply,
 } as const;
 
 export type Commands = typeof commands;

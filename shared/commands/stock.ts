@@ -6,7 +6,8 @@ import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view'
 import type { ExpiryBoardLine } from '../ops/expiry-board';
 import { expiredWasteDocument } from '../ops/expiry-actions';
 import type { DocumentDoc, DocumentLine, ProductionRunDoc, ReturnDoc, SaleDoc, StockCountDoc, WasteDoc } from '../schemas';
-import { defineCommand, type CommandStamp, type NumberPrefix } from './types';
+import { approvalRuleReads, postOrHold, type PostedOrHeld } from './approvals';
+import { defineCommand, type CommandOutcome, type CommandStamp, type NumberPrefix } from './types';
 import type { LedgerView } from '../domain';
 
 type Stamped = 'id' | 'type' | 'siteId' | 'number' | 'status' | 'businessDate' | 'at' | 'terminalId' | 'updatedAt';
@@ -24,8 +25,8 @@ function header(stamp: CommandStamp, prefix: NumberPrefix) {
   };
 }
 
-function posted<D extends DocumentDoc>(document: D) {
-  return { post: { document }, result: { id: document.id, number: document.number } };
+function posted<D extends DocumentDoc>(document: D): CommandOutcome<PostedOrHeld> {
+  return { post: { document }, result: { id: document.id, number: document.number, heldFor: null } };
 }
 
 /**
@@ -34,7 +35,11 @@ function posted<D extends DocumentDoc>(document: D) {
  * a line with neither is refused (NoSalePriceError), never posted at ¥0.
  */
 export const salePost = defineCommand({
-  run(input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }, { stamp, ledger }) {
+  // A till sale never waits for approval; a consumption may (approval rules, shared/commands/approvals.ts).
+  reads: (input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }) =>
+    input.kind === 'consumption' ? approvalRuleReads() : {},
+  run(input, context) {
+    const { stamp, ledger } = context;
     const lines = input.lines.filter((line) => line.qty > 0);
     if (lines.length === 0) throw new ValidationError('lines', 'nothing to post');
     const base = {
@@ -45,7 +50,7 @@ export const salePost = defineCommand({
       input.kind === 'sale'
         ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })) }
         : { ...base, type: 'consumption', lines: [...lines] };
-    return posted(document);
+    return document.type === 'consumption' ? postOrHold(document, context) : posted(document);
   },
 });
 
@@ -71,10 +76,11 @@ export const saleImport = defineCommand({
 });
 
 export const wastePost = defineCommand({
-  run(input: Omit<WasteDoc, Stamped>, { stamp }) {
+  reads: (_input: Omit<WasteDoc, Stamped>) => approvalRuleReads(),
+  run(input, context) {
     const note = input.note?.trim();
-    const document: WasteDoc = { ...input, ...header(stamp, 'BS'), type: 'waste', ...(note ? { note } : {}) };
-    return posted(document);
+    const document: WasteDoc = { ...input, ...header(context.stamp, 'BS'), type: 'waste', ...(note ? { note } : {}) };
+    return postOrHold(document, context);
   },
 });
 
@@ -96,12 +102,14 @@ export const countStart = defineCommand({
 
 /** Posts a count session's document (built by shared/ops/count-session.ts from what was counted). */
 export const countPost = defineCommand({
-  run(input: { document: StockCountDoc }, { stamp }) {
+  reads: (input: { document: StockCountDoc }) => approvalRuleReads(input.document),
+  run(input, context) {
+    const { stamp } = context;
     if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the count is of ${input.document.siteId}`);
     // A count is closed as submitted (shared/ops/count-session.ts); posted or cancelled ones are done.
     if (input.document.status === 'posted' || input.document.status === 'cancelled')
       throw new InvalidStateError('stock-count', input.document.number, input.document.status, ['submitted']);
-    return posted({ ...input.document, updatedAt: stamp.at });
+    return postOrHold({ ...input.document, updatedAt: stamp.at }, context);
   },
 });
 
@@ -128,7 +136,10 @@ export const productionPost = defineCommand({
  * (`subjectDocId`), never a tag in the note: the note holds only the reason the clerk typed.
  */
 export const returnPost = defineCommand({
-  run(input: { partnerId: string; receiptId: string; reason: string; lines: readonly ReturnDoc['lines'][number][] }, { stamp }) {
+  reads: (_input: { partnerId: string; receiptId: string; reason: string; lines: readonly ReturnDoc['lines'][number][] }) =>
+    approvalRuleReads(),
+  run(input, context) {
+    const { stamp } = context;
     const note = input.reason.trim();
     const document: ReturnDoc = {
       ...header(stamp, 'RT'),
@@ -141,7 +152,7 @@ export const returnPost = defineCommand({
       lines: input.lines.filter((line) => line.qty > 0),
     };
     if (document.lines.length === 0) throw new ValidationError('lines', 'nothing to return');
-    return posted(document);
+    return postOrHold(document, context);
   },
 });
 

@@ -72,6 +72,11 @@ export interface CommandReads {
   partners?: boolean;
   /** Every staff account this terminal holds (HQ: all of them). */
   people?: boolean;
+  /**
+   * A document whose posting view the command reads before it posts (the ledger with the
+   * movement history its posting reads, e.g. on-hand at a count's counting moments).
+   */
+  postingViewOf?: DocumentDoc;
 }
 
 export interface CommandContext {
@@ -87,6 +92,8 @@ export interface CommandContext {
   readonly partners?: readonly PartnerDoc[];
   /** Loaded when `reads.people`; otherwise empty. */
   readonly people?: readonly PersonDoc[];
+  /** Loaded when `reads.postingViewOf`: the ledger with that document's history reads. */
+  readonly postingView?: LedgerView;
 }
 
 /** Records a command writes. Documents, batches, config, products and partners are saved whole; events are append-only. */
@@ -114,6 +121,11 @@ export interface PostRequest {
 export interface CommandOutcome<R> {
   writes?: RecordWrites;
   post?: PostRequest;
+  /**
+   * Documents that keep the operator they were made by (a held count posted on its approval stays
+   * the clerk's; the approver is named by the approval document), instead of the person signed in.
+   */
+  keepOperatorOf?: readonly string[];
   /** What the screen needs back (the new document's number, how many batches were held …). */
   result: R;
 }

@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'expired-on-receipt'
   | 'no-sale-price'
   | 'duplicate-code'
-  | 'permission-missing';
+  | 'permission-missing'
+  | 'approver-role';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -249,5 +250,24 @@ export class PermissionMissingError extends DomainError {
         : `${operatorName} lacks the permission "${permission}"`,
     );
     this.name = 'PermissionMissingError';
+  }
+}
+
+/**
+ * The person deciding a held document does not hold the role its waiting level asks for (issue 15,
+ * approval rules). Names the role and the person.
+ */
+export class ApproverRoleError extends DomainError {
+  readonly code = 'approver-role';
+  constructor(
+    /** A role code, built-in or custom. */
+    readonly role: string,
+    readonly documentNumber: string,
+    /** The person signed in; null when nobody is. */
+    readonly operatorName: string | null,
+    readonly operatorNameEn?: string,
+  ) {
+    super(`${documentNumber} waits for the role "${role}"; ${operatorName ?? 'nobody signed in'} cannot decide it`);
+    this.name = 'ApproverRoleError';
   }
 }

@@ -19,3 +19,4 @@ export * from './selection';
 export * from './site-time';
 export * from './valuation';
 export * from './people';
+export * from './approvals';

@@ -9,3 +9,4 @@ export * from './pos-import';
 export * from './scan';
 export * from './search';
 export * from './trace';
+export * from './approval-queue';

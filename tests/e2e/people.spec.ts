@@ -2,7 +2,9 @@
 // and a store manager; the store's shared till (in English) asks for a PIN, the clerk's FIFO
 // override is refused naming the permission, the manager signs in on the same till and may; the
 // documents name both, at the endpoint and on HQ's screen. Five wrong PINs lock an account on the
-// till, and a reload does not lift it. Its own endpoint: people turn on the endpoint's operator
+// till, and a reload does not lift it. HQ adds the rule "counts with variance over 5 % need the
+// store manager"; the clerk's count over it waits, the manager approves it offline on the till, and
+// HQ sees it posted with both names. Its own endpoint: people turn on the endpoint's operator
 // checks, which the other specs' seeds (master data pushed without a person) must not meet.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -68,7 +70,9 @@ async function sell(page: Page, code: string, reason?: string): Promise<void> {
   await page.getByTestId('sale-post').click();
 }
 
-test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can; documents name them', async ({ browser }) => {
+test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can; a held count is approved offline; documents name them', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const endpoint = await startEndpointProcess({ staticDir: rendererDist });
   try {
@@ -172,6 +176,75 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
       await expect(hq.getByTestId('doc-operator')).toHaveText(name, { timeout: 60_000 });
     }
     await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-document.png` });
+
+    // HQ's rule: counts with a variance over 5 % need the store manager.
+    await hq.evaluate(() => (location.hash = '#/approvals'));
+    await hq.getByTestId('rule-add').click();
+    await choose(hq, 'rule-role', '店长');
+    await hq.getByTestId('rule-save').click();
+    await expect(hq.getByTestId('rules-table')).toContainText('差异超过 5%');
+    await expect(hq.getByTestId('rules-table')).toContainText('店长');
+    await hq.screenshot({ path: `${screenshotDir}/approvals-zh-CN-rules.png`, fullPage: true });
+
+    // The clerk counts the FEFO lot 25 where the book says 29 (−14 %): the count waits.
+    await till.getByTestId('switch-user').click();
+    await signIn(till, 'Wang', '2580');
+    await expect
+      .poll(async () =>
+        (await pullAll(endpoint.url, storeToken, 'config')).some((doc) => (doc as { key: string }).key === 'approval-rules'),
+      )
+      .toBe(true);
+    await till.evaluate(() => (location.hash = '#/counts'));
+    await expect(till.getByTestId('count-first-sync')).toHaveCount(0, { timeout: 60_000 });
+    await till.getByTestId('count-kind').getByText('Full count').click();
+    await till.getByTestId('count-start').click();
+    for (const [lot, qty] of [
+      [`T${run}`, 25],
+      [`L${run}`, 9],
+    ] as const) {
+      await till.getByTestId('count-scan').fill(`(01)0${tofu.barcodes[0] as string}(10)${lot}(30)${qty}`);
+      await till.getByTestId('count-scan').press('Enter');
+    }
+    await expect(till.getByTestId('count-progress')).toContainText('2 of 2');
+    await till.getByTestId('count-review').click();
+    await till.getByTestId('count-post').click();
+    await expect(till.getByTestId('count-held')).toContainText('Held for approval by Store manager');
+    await till.screenshot({ path: `${screenshotDir}/approvals-en-held.png` });
+
+    // The clerk sees it wait for someone else (browser mode loads a screen's code once online;
+    // the desktop app reads it from disk).
+    await till.evaluate(() => (location.hash = '#/approvals'));
+    await expect(till.getByTestId('approvals-others')).toContainText('Waits for Store manager');
+    await expect(till.getByTestId('approvals-mine')).not.toContainText('PD-');
+
+    // Offline, the manager signs in on the same till and approves it: it posts there and then.
+    await till.context().setOffline(true);
+    await till.getByTestId('switch-user').click();
+    await signIn(till, 'Li', '3690');
+    await expect(till.getByTestId('approvals-badge')).toContainText('1');
+    await till.getByTestId('approvals-open').click();
+    await expect(till.getByTestId('approvals-mine')).toContainText('Wang Fang');
+    await expect(till.getByTestId('approvals-mine')).toContainText('variance over 5 % · now 13.79 %');
+    await till.screenshot({ path: `${screenshotDir}/approvals-en-queue.png`, fullPage: true });
+    await till.getByTestId('approvals-mine').getByTestId('approval-approve').click();
+    await expect(till.getByTestId('approvals-decided')).toContainText('Approved by Li Na');
+    await expect(till.getByTestId('approvals-badge')).toHaveCount(0);
+    await till.context().setOffline(false);
+
+    // After sync, HQ sees the count posted, made by the clerk and approved by the manager.
+    await expect
+      .poll(
+        async () => (await pullAll<DocumentDoc>(endpoint.url, storeToken, 'documents')).find((doc) => doc.type === 'stock-count')?.status,
+        { timeout: 60_000 },
+      )
+      .toBe('posted');
+    const count = (await pullAll<DocumentDoc>(endpoint.url, storeToken, 'documents')).find((doc) => doc.type === 'stock-count')!;
+    expect(count.operatorId).toBe(personOf('王芳'));
+    await hq.evaluate((id) => (location.hash = `#/journal/doc/${id}`), count.id);
+    await expect(hq.getByTestId('doc-operator')).toHaveText('王芳', { timeout: 60_000 });
+    await expect(hq.getByTestId('doc-decisions')).toHaveText('李娜：已批准', { timeout: 60_000 });
+    await expect(hq.getByTestId('doc-movements')).toContainText(/[−-]4/);
+    await hq.screenshot({ path: `${screenshotDir}/approvals-zh-CN-document.png`, fullPage: true });
 
     // Five wrong PINs lock Wang Fang on this till, and a reload does not lift it.
     await till.getByTestId('switch-user').click();

@@ -17,6 +17,7 @@ import { useCommand } from '../../db/commands';
 import { useLedgerAtHand, useLedgerRead, useTerminal } from '../../db/hooks';
 import { tableToXlsx } from '../../export/xlsx';
 import { useSyncStatusStore } from '../../state/sync-status-store';
+import { useHeldNotice } from '../approvals/useHeldNotice';
 import { ErrorAlert } from '../../ui/errors';
 import { createSessionSaver, loadSession } from './count-store';
 import { CountSessionView } from './CountSessionView';
@@ -28,7 +29,7 @@ import { varianceTable } from './variance-table';
 type Stage =
   | { kind: 'counting' }
   | { kind: 'review'; closedAt: string; zeroUncounted: boolean }
-  | { kind: 'posted'; document: StockCountDoc; review: VarianceReview };
+  | { kind: 'posted'; document: StockCountDoc; review: VarianceReview; held: string | null };
 
 /** 盘点: start a full or cycle count, scan, review the variance, post count-adjust movements. */
 export default function CountsPage() {
@@ -59,6 +60,7 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
     status.connectivity === 'online' || status.connectivity === 'connecting' ? status.initialSyncReceived : null,
   );
   const command = useCommand();
+  const heldNotice = useHeldNotice();
   const [session, setSession] = useState<CountSession | null>(() => loadSession(localStorage, siteId));
   const [stage, setStage] = useState<Stage>({ kind: 'counting' });
   const [error, setError] = useState<unknown>(null);
@@ -132,6 +134,7 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
         ledger={ledger.ledger}
         siteId={siteId}
         posted
+        held={stage.held}
         zeroUncounted={false}
         onZeroUncountedChange={null}
         error={null}
@@ -152,9 +155,9 @@ function CountsForSite({ siteId, terminalId }: { siteId: string; terminalId: str
       setBusy(true);
       setError(null);
       try {
-        await command('count.post', { document });
+        const { result } = await command('count.post', { document });
         changeSession(null);
-        setStage({ kind: 'posted', document, review: report });
+        setStage({ kind: 'posted', document, review: report, held: heldNotice(result) });
       } catch (caught) {
         setError(caught);
       } finally {

@@ -11,6 +11,8 @@ interface VarianceReviewViewProps {
   siteId: string;
   /** Set once posted: the report then shows on-hand now beside each line. */
   posted: boolean;
+  /** Set when an approval rule held the count instead of posting it: what it waits for. */
+  held?: string | null;
   zeroUncounted: boolean;
   /** Null for a full count, where uncounted batches are always zeroed. */
   onZeroUncountedChange: ((value: boolean) => void) | null;
@@ -119,7 +121,11 @@ export function VarianceReviewView(props: VarianceReviewViewProps) {
         <Button onClick={() => props.onExport('xlsx')}>{t('counts.exportXlsx')}</Button>
       </Space>
 
-      {posted ? (
+      {posted && props.held ? (
+        <Typography.Paragraph type="warning" data-testid="count-held">
+          {props.held}
+        </Typography.Paragraph>
+      ) : posted ? (
         <Typography.Paragraph type="success" data-testid="count-posted">
           {t('counts.postedNote')}
         </Typography.Paragraph>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { accountLabel, journalMemo } from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc, MovementDoc } from '../../../shared/schemas';
-import { useLedgerAtHand, useLedgerRead } from '../../db/hooks';
+import { useLedgerAtHand, useLedgerRead, useRxQuery } from '../../db/hooks';
 import { navigate } from '../../shell/routes';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
@@ -30,6 +30,8 @@ export function DocumentView({ docId }: { docId: string }) {
     },
     [docId],
   );
+  // Decisions on a document an approval rule held (approval documents naming it).
+  const decisions = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: 'approval', subjectDocId: docId } }), [docId]);
   const productName = (id: string) => {
     const product = ledger?.ledger.product(id);
     return product ? productLabel(product, labels.language) : id;
@@ -91,6 +93,21 @@ export function DocumentView({ docId }: { docId: string }) {
           {document.operatorId && (
             <Descriptions.Item label={t('finance.doc.operator')}>
               <span data-testid="doc-operator">{labels.person(document.operatorId)}</span>
+            </Descriptions.Item>
+          )}
+          {decisions && decisions.length > 0 && (
+            <Descriptions.Item label={t('finance.doc.decisions')} span={3}>
+              <span data-testid="doc-decisions">
+                {decisions
+                  .map((decision) =>
+                    t('finance.doc.decision', {
+                      person: decision.operatorId ? labels.person(decision.operatorId) : labels.site(decision.siteId),
+                      decision: t(`approvals.state.${decision.status === 'rejected' ? 'rejected' : 'approved'}`),
+                      reason: decision.note ? ` (${decision.note})` : '',
+                    }),
+                  )
+                  .join('；')}
+              </span>
             </Descriptions.Item>
           )}
           {document.note && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, InputNumber, Modal, Select, Space, Table, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { PostingResult } from '../../../shared/domain';
 import { priceDeviations, receiptProgress, receiptsForOrder, type ContractPrice } from '../../../shared/finance';
 import type { DocumentDoc, GoodsReceiptDoc, PartnerDoc, ProductDoc, PurchaseOrderDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
+import { useHeldNotice } from '../approvals/useHeldNotice';
 import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/format';
@@ -45,6 +46,7 @@ export function ReceiptForm(props: {
   const terminal = useTerminal();
   const ledger = useLedgerAtHand();
   const command = useCommand();
+  const heldNotice = useHeldNotice();
   const labels = useLabels();
   const rules = useApprovalRules();
   const [partnerId, setPartnerId] = useState<string | undefined>(order?.partnerId);
@@ -137,7 +139,7 @@ export function ReceiptForm(props: {
     if (!document || !command || !terminal) return;
     setError(undefined);
     try {
-      const { posting } = await command('goods-receipt.post', {
+      const { posting, result } = await command('goods-receipt.post', {
         partnerId: document.partnerId,
         ...(document.purchaseOrderId ? { purchaseOrderId: document.purchaseOrderId } : {}),
         lines: lines
@@ -154,6 +156,8 @@ export function ReceiptForm(props: {
           })),
       });
       if (posting) setPosted(posting);
+      const held = heldNotice(result);
+      if (held) void message.warning(held);
       setLines([emptyLine(1)]);
       onChooseOrder(undefined);
     } catch (caught) {

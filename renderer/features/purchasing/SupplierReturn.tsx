@@ -1,9 +1,10 @@
-import { Alert, InputNumber, Modal, Input, Table } from 'antd';
+import { Alert, InputNumber, Modal, Input, Table, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostingResult } from '../../../shared/domain';
 import type { DocumentDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
+import { useHeldNotice } from '../approvals/useHeldNotice';
 import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatQty, productLabel } from '../../ui/format';
@@ -23,6 +24,7 @@ export function SupplierReturn({
   const terminal = useTerminal();
   const ledger = useLedgerAtHand();
   const command = useCommand();
+  const heldNotice = useHeldNotice();
   const language = useUiLanguage();
   const [qty, setQty] = useState<Record<string, number | null>>({});
   const [reason, setReason] = useState('');
@@ -54,13 +56,18 @@ export function SupplierReturn({
     }
     setProblem(undefined);
     try {
-      const { posting } = await command('return.post', {
+      const { posting, result } = await command('return.post', {
         partnerId: receipt.partnerId,
         receiptId: receipt.id,
         reason,
         lines: chosen.map((line) => ({ productId: line.productId, batchId: line.batchId ?? '', qty: qty[line.batchId ?? ''] ?? 0 })),
       });
       if (posting) onPosted(posting);
+      const held = heldNotice(result);
+      if (held) {
+        void message.warning(held);
+        onClose();
+      }
     } catch (caught) {
       setError(caught);
     }

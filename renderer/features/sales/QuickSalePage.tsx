@@ -5,6 +5,7 @@ import { salePriceOn } from '../../../shared/domain';
 import { isMassProduct } from '../../../shared/ops/quantity';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
+import { useHeldNotice } from '../approvals/useHeldNotice';
 import { useLedgerAtHand, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, formatQty, newId, productLabel } from '../../ui/format';
@@ -24,6 +25,7 @@ export default function QuickSalePage() {
   const ledger = useLedgerAtHand();
   const catalog = useScanCatalog();
   const command = useCommand();
+  const heldNotice = useHeldNotice();
   const scanRef = useRef<ScanInputHandle>(null);
   const [kind, setKind] = useState<Kind>('sale');
   const [lines, setLines] = useState<SaleLine[]>([]);
@@ -69,7 +71,8 @@ export default function QuickSalePage() {
         ...(kind === 'sale' ? { paymentMethod: 'cash' as const } : {}),
       });
       setLines([]);
-      setNotice({ type: 'success', text: t('ui.posted', { number: result.number }) });
+      const held = heldNotice(result);
+      setNotice(held ? { type: 'warning', text: held } : { type: 'success', text: t('ui.posted', { number: result.number }) });
       setLastSale(kind === 'sale' ? result : null);
     } catch (caught) {
       setError(caught);

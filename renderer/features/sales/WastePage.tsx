@@ -13,6 +13,7 @@ import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
 import { batchOptions } from '../counts/BatchPicker';
 import { ProductSearch } from '../counts/ProductSearch';
 import { useScanCatalog } from '../counts/useScanCatalog';
+import { useHeldNotice } from '../approvals/useHeldNotice';
 import { scanEntry, scanEntryText } from './scan-entry';
 import { WastePhotoCell, WastePhotoPicker } from './WastePhoto';
 import { unitLabel } from '../../ui/units';
@@ -24,6 +25,7 @@ export default function WastePage() {
   const ledger = useLedgerAtHand();
   const catalog = useScanCatalog();
   const command = useCommand();
+  const heldNotice = useHeldNotice();
   const scanRef = useRef<ScanInputHandle>(null);
   const qtyRef = useRef<ComponentRef<typeof InputNumber>>(null);
   const files = useFileOutbox();
@@ -34,7 +36,7 @@ export default function WastePage() {
   const [qty, setQty] = useState<number | null>(null);
   const [reason, setReason] = useState<WasteReason | undefined>();
   const [note, setNote] = useState('');
-  const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ type: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const siteId = terminal?.siteId;
@@ -94,7 +96,8 @@ export default function WastePage() {
         ...(trimmed ? { note: trimmed } : {}),
         lines: [{ productId: product.id, batchId, qty, ...(trimmed ? { note: trimmed.slice(0, 200) } : {}) }],
       });
-      setNotice({ type: 'success', text: t('ui.posted', { number: document.number }) });
+      const held = heldNotice(document);
+      setNotice(held ? { type: 'warning', text: held } : { type: 'success', text: t('ui.posted', { number: document.number }) });
       setProduct(null);
       setQty(null);
       setNote('');

@@ -1,0 +1,180 @@
+// HQ's approval rules (issue 15): document type + condition + threshold (+ site) → the role that
+// approves, optionally a second. Saved into the organisation's `approval-rules` config beside the
+// purchase budgets (config.save merges, so budgets and contract prices stay as they are).
+import { Button, Card, Form, InputNumber, Modal, Select, Table, Typography, type ButtonProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  approvalRulesFrom,
+  builtInRoleCodes,
+  conditionsOfType,
+  customRolesFrom,
+  holdableDocumentTypes,
+  type ApprovalCondition,
+  type ApprovalRule,
+  type HoldableDocumentType,
+} from '../../../shared/domain';
+import type { ConfigDoc } from '../../../shared/schemas';
+import { useCommand } from '../../db/commands';
+import { useRxQuery } from '../../db/hooks';
+import { ErrorAlert } from '../../ui/errors';
+import { useLabels, useSites } from '../finance/labels';
+
+interface RuleForm {
+  documentType: HoldableDocumentType;
+  condition: ApprovalCondition;
+  threshold: number;
+  siteId?: string;
+  firstRole: string;
+  secondRole?: string;
+}
+
+function RuleEditor({ rules, roleName, onClose }: { rules: readonly ApprovalRule[]; roleName(role: string): string; onClose(): void }) {
+  const { t } = useTranslation();
+  const command = useCommand();
+  const labels = useLabels();
+  const sites = (useSites() ?? []).filter((site) => site.kind !== 'hq');
+  const config = useRxQuery<ConfigDoc>((db) => db.config.find(), []) ?? [];
+  const roles = [...builtInRoleCodes, ...customRolesFrom(config).map((role) => role.id)];
+  const [form] = Form.useForm<RuleForm>();
+  const documentType = Form.useWatch('documentType', form) ?? 'stock-count';
+  const [error, setError] = useState<unknown>(null);
+  const save = async (values: RuleForm) => {
+    if (!command) return;
+    const rule: ApprovalRule = {
+      id: `rule-${crypto.randomUUID().slice(0, 8)}`,
+      documentType: values.documentType,
+      condition: values.condition,
+      threshold: values.threshold,
+      ...(values.siteId ? { siteId: values.siteId } : {}),
+      approverRoles: [values.firstRole, ...(values.secondRole && values.secondRole !== values.firstRole ? [values.secondRole] : [])],
+    };
+    try {
+      await command('config.save', { key: 'approval-rules', patch: { rules: [...rules, rule] } });
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const roleOptions = roles.map((role) => ({ value: role, label: roleName(role) }));
+  return (
+    <Modal
+      open
+      title={t('approvals.rules.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('approvals.rules.save')}
+      okButtonProps={{ 'data-testid': 'rule-save' } as ButtonProps}
+    >
+      <Form<RuleForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ documentType: 'stock-count', condition: 'count-variance-over', threshold: 5 }}
+        onFinish={(values) => void save(values)}
+      >
+        <ErrorAlert error={error} testId="rule-error" />
+        <Form.Item name="documentType" label={t('approvals.rules.documentType')} rules={[{ required: true }]}>
+          <Select
+            data-testid="rule-type"
+            options={holdableDocumentTypes.map((type) => ({ value: type, label: t(`approvals.types.${type}`) }))}
+            onChange={(type: HoldableDocumentType) => form.setFieldValue('condition', conditionsOfType[type][0])}
+          />
+        </Form.Item>
+        <Form.Item name="condition" label={t('approvals.rules.condition')} rules={[{ required: true }]}>
+          <Select
+            data-testid="rule-condition"
+            options={conditionsOfType[documentType].map((condition) => ({
+              value: condition,
+              label: t(`approvals.conditions.${condition}`, { threshold: '…' }),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="threshold" label={t('approvals.rules.threshold')} rules={[{ required: true }]}>
+          <InputNumber min={0} style={{ width: '100%' }} data-testid="rule-threshold" />
+        </Form.Item>
+        <Form.Item name="siteId" label={t('approvals.rules.site')}>
+          <Select
+            allowClear
+            placeholder={t('approvals.rules.allSites')}
+            options={sites.map((site) => ({ value: site.id, label: labels.site(site.id) }))}
+          />
+        </Form.Item>
+        <Form.Item name="firstRole" label={t('approvals.rules.approvers')} rules={[{ required: true }]}>
+          <Select data-testid="rule-role" showSearch optionFilterProp="label" options={roleOptions} />
+        </Form.Item>
+        <Form.Item name="secondRole" label={t('approvals.rules.secondLevel')}>
+          <Select allowClear showSearch optionFilterProp="label" options={roleOptions} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ApprovalRulesCard({ roleName }: { roleName(role: string): string }) {
+  const { t } = useTranslation();
+  const command = useCommand();
+  const labels = useLabels();
+  const config = useRxQuery<ConfigDoc>((db) => db.config.find(), []) ?? [];
+  const rules = approvalRulesFrom(config);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const remove = async (id: string) => {
+    if (!command) return;
+    try {
+      await command('config.save', { key: 'approval-rules', patch: { rules: rules.filter((rule) => rule.id !== id) } });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={t('approvals.rules.title')}
+      extra={
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="rule-add">
+          {t('approvals.rules.add')}
+        </Button>
+      }
+      data-testid="approval-rules"
+    >
+      <Typography.Paragraph type="secondary">{t('approvals.rules.intro')}</Typography.Paragraph>
+      <ErrorAlert error={error} testId="rules-error" />
+      <Table<ApprovalRule>
+        size="small"
+        rowKey="id"
+        dataSource={rules}
+        pagination={false}
+        locale={{ emptyText: t('approvals.rules.empty') }}
+        columns={[
+          { title: t('approvals.rules.documentType'), key: 'type', render: (_, rule) => t(`approvals.types.${rule.documentType}`) },
+          {
+            title: t('approvals.rules.condition'),
+            key: 'condition',
+            render: (_, rule) => t(`approvals.conditions.${rule.condition}`, { threshold: rule.threshold }),
+          },
+          {
+            title: t('approvals.rules.site'),
+            key: 'site',
+            render: (_, rule) => (rule.siteId ? labels.site(rule.siteId) : t('approvals.rules.allSites')),
+          },
+          { title: t('approvals.rules.approvers'), key: 'roles', render: (_, rule) => rule.approverRoles.map(roleName).join(' → ') },
+          {
+            title: '',
+            key: 'remove',
+            render: (_, rule) => (
+              <Button size="small" danger onClick={() => void remove(rule.id)}>
+                {t('approvals.rules.remove')}
+              </Button>
+            ),
+          },
+        ]}
+        data-testid="rules-table"
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('approvals.rules.budgets')}
+      </Typography.Paragraph>
+      {adding && <RuleEditor rules={rules} roleName={roleName} onClose={() => setAdding(false)} />}
+    </Card>
+  );
+}

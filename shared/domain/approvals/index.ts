@@ -1,0 +1,2 @@
+export * from './held';
+export * from './rules';
