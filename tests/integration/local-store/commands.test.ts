@@ -9,7 +9,7 @@ import { runCommand, type CommandSession } from '../../../renderer/db/commands';
 import { createLarderDatabase, type LarderDatabase } from '../../../renderer/db/database';
 import { LocalLedger } from '../../../renderer/db/local-ledger';
 import { guardWriteScope } from '../../../renderer/db/write-guard';
-import { NotWritableHereError, operatorOf, PermissionMissingError } from '../../../shared/domain';
+import { accountIdFor, NotWritableHereError, operatorOf, PermissionMissingError } from '../../../shared/domain';
 import { batch, KITCHEN, product, STORE, T0 } from '../../unit/domain/fixtures';
 
 let db: LarderDatabase | undefined;
@@ -35,10 +35,11 @@ afterEach(async () => {
 });
 
 /** A kitchen terminal's store holding what sync would have brought: a product and a store's batch. */
-async function kitchenSession(): Promise<CommandSession> {
+async function kitchenSession(synced: (db: LarderDatabase) => Promise<unknown> = async () => undefined): Promise<CommandSession> {
   db = await createLarderDatabase({ name: `c${randomUUID().replace(/-/g, '').slice(0, 16)}`, storage: getRxStorageMemory() });
   await db.products.insert(product('flour'));
   await db.batches.insert(batch('b-store', 'flour', { siteId: STORE, qcStatus: 'pending' }));
+  await synced(db);
   guardWriteScope(db, { siteId: KITCHEN, siteKind: 'kitchen' });
   ledger = await LocalLedger.open(db);
   return {
@@ -113,5 +114,52 @@ describe('the command executor', () => {
     const nobody: CommandSession = { ...session, operator: () => ({ operator: null, required: true }) };
     await expect(runCommand(nobody, 'waste.post', { document: {} } as never)).rejects.toThrow(/sign in first/);
     expect(await session.db.documents.count().exec()).toBe(before);
+  });
+
+  it('holds a count an approval rule trips, reading on-hand at its counting moment, and posts it on approval as its maker’s', async () => {
+    const account = (personId: string, name: string, roles: string[]) =>
+      ({ id: accountIdFor(personId, KITCHEN), personId, siteId: KITCHEN, name, roles, active: true, updatedAt: T0 }) as const;
+    const rule = { id: 'r', documentType: 'stock-count', condition: 'count-variance-over', threshold: 5, approverRoles: ['store-manager'] };
+    // People and rules arrive by sync from HQ (this terminal may not write them).
+    const session = await kitchenSession(async (db) => {
+      await db.people.bulkInsert([account('fang', '王芳', ['clerk']), account('li', '李娜', ['store-manager'])]);
+      await db.config.insert({ id: 'approval-rules', key: 'approval-rules', value: { rules: [rule] }, updatedAt: T0 });
+    });
+    const as = (personId: string, name: string, roles: string[]): CommandSession => ({
+      ...session,
+      operator: () => ({ operator: operatorOf(account(personId, name, roles), []), required: true }),
+    });
+    const { posting: received } = await runCommand(as('li', '李娜', ['store-manager']), 'goods-receipt.post', {
+      partnerId: 'sup',
+      lines: [{ productId: 'flour', qty: 20, unitCost: 4, lotCode: 'F-3' }],
+    });
+    const batchId = received!.document.lines[0]!.batchId!;
+    const count = {
+      id: 'count-1',
+      type: 'stock-count' as const,
+      siteId: KITCHEN,
+      number: 'PD-1',
+      status: 'submitted' as const,
+      businessDate: received!.document.businessDate,
+      at: new Date().toISOString(),
+      terminalId: 'term-abcd',
+      lines: [{ productId: 'flour', batchId, qty: 18, countedAt: new Date().toISOString() }],
+      updatedAt: T0,
+    };
+    const held = await runCommand(as('fang', '王芳', ['clerk']), 'count.post', { document: count });
+    expect([held.posting, held.result.heldFor]).toEqual([null, ['store-manager']]);
+    expect((await session.db.documents.findOne('count-1').exec())?.toJSON()).toMatchObject({ status: 'submitted', operatorId: 'fang' });
+    expect(session.ledger.ledger.onHand(KITCHEN, batchId)).toBe(20);
+
+    const decided = await runCommand(as('li', '李娜', ['store-manager']), 'approval.decide', {
+      documentId: 'count-1',
+      decision: 'approved',
+    });
+    expect(decided.posting?.document).toMatchObject({ id: 'count-1', status: 'posted', operatorId: 'fang' });
+    expect(session.ledger.ledger.onHand(KITCHEN, batchId)).toBe(18);
+    const approvals = await session.db.documents.find({ selector: { type: 'approval' } }).exec();
+    expect(approvals.map((doc) => doc.toJSON()).map((doc) => [doc.subjectDocId, doc.status, doc.operatorId])).toEqual([
+      ['count-1', 'approved', 'li'],
+    ]);
   });
 });
