@@ -26,6 +26,7 @@ export const en = {
     groupMasterData: 'Master data',
     products: 'Products',
     categories: 'Categories',
+    'custom-fields': 'Custom fields',
     partners: 'Suppliers & customers',
     groupOrganisation: 'Organisation',
     stock: 'On hand',
@@ -60,6 +61,7 @@ export const en = {
   sections: {
     products: 'Products: names, pinyin, category, units and packs, barcodes, shelf life, tax, purchase price and store prices.',
     categories: 'The product category tree: add, rename, move; products are filtered and reported by it.',
+    'custom-fields': 'Fields your shop adds to products and partners, shown in forms, lists, exports and the dispatch note.',
     partners: 'Suppliers and customers: contact, tax number, payment terms.',
     stock: 'On-hand per batch with expiry status, derived from the stock ledger.',
     expiry: 'Near-expiry board, batch certificates, quarantine and temperature log.',

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
     groupMasterData: '主数据',
     products: '商品',
     categories: '商品分类',
+    'custom-fields': '自定义字段',
     partners: '往来单位',
     groupOrganisation: '组织',
     stock: '现存量',
@@ -61,6 +62,7 @@ export const zhCN: Messages = {
   sections: {
     products: '商品资料：名称、拼音、分类、单位与包装、条码、保质期、税率、进价与各门店售价。',
     categories: '商品分类树：可增删改，商品按分类筛选与统计。',
+    'custom-fields': '为商品和往来单位添加的字段，在表单、列表、导出和配送单上显示。',
     partners: '供应商与客户：联系人、税号、账期。',
     stock: '按批次显示现存量与保质期状态，全部由库存流水计算得出。',
     expiry: '临期看板、批次检疫证明、隔离与温度记录。',

@@ -95,6 +95,7 @@ export const navGroups: NavGroup[] = [
       { id: 'products', page: page(() => import('../features/master-data/ProductsPage')), siteKinds: ['hq'] },
       { id: 'categories', page: page(() => import('../features/master-data/CategoriesPage')), siteKinds: ['hq'] },
       { id: 'partners', page: page(() => import('../features/master-data/PartnersPage')), siteKinds: ['hq'] },
+      { id: 'custom-fields', page: page(() => import('../features/master-data/CustomFieldsPage')), siteKinds: ['hq'] },
     ],
   },
   {

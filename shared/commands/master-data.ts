@@ -4,6 +4,8 @@
 import {
   CATEGORY_CONFIG_ID,
   categoriesFromConfig,
+  checkCustomValues,
+  customFieldsFrom,
   DuplicateCodeError,
   isValidBusinessDate,
   ValidationError,
@@ -55,10 +57,11 @@ export function barcodesOf(product: Pick<ProductDoc, 'barcodes' | 'packs'>): str
 
 /** 商品: saves a product whole (new when it has no id). SKU and every barcode stay unique. */
 export const productSave = defineCommand({
-  reads: (_input: { product: ProductDraft }) => ({ products: true }),
-  run(input, { stamp, products = [] }) {
+  reads: (_input: { product: ProductDraft }) => ({ products: true, config: true }),
+  run(input, { stamp, products = [], config }) {
     const draft = input.product;
     checkProduct(draft);
+    const custom = checkCustomValues(customFieldsFrom(config, 'product'), draft.custom, { requireAll: true });
     const id = draft.id ?? stamp.newId();
     const others = products.filter((product) => product.id !== id);
     const sku = draft.sku.trim();
@@ -74,9 +77,11 @@ export const productSave = defineCommand({
     }
     const existing = products.find((product) => product.id === id);
     // The recipe is the kitchen's (recipe.save): the editor never drops it.
+    const { custom: _typed, ...rest } = draft;
     const saved: ProductDoc = {
-      ...draft,
+      ...rest,
       ...(existing?.recipe && !draft.recipe ? { recipe: existing.recipe } : {}),
+      ...(Object.keys(custom).length > 0 ? { custom } : {}),
       id,
       sku,
       name: draft.name.trim(),
@@ -133,15 +138,23 @@ function checkPartner(draft: PartnerDraft): void {
 
 /** 往来单位: a supplier or customer, saved whole; codes unique. */
 export const partnerSave = defineCommand({
-  reads: (_input: { partner: PartnerDraft }) => ({ partners: true }),
-  run(input, { stamp, partners = [] }) {
-    const draft = input.partner;
+  reads: (_input: { partner: PartnerDraft }) => ({ partners: true, config: true }),
+  run(input, { stamp, partners = [], config }) {
+    const { custom: typed, ...draft } = input.partner;
     checkPartner(draft);
+    const custom = checkCustomValues(customFieldsFrom(config, 'partner'), typed, { requireAll: true });
     const id = draft.id ?? stamp.newId();
     const code = draft.code.trim();
     const same = partners.find((partner) => partner.id !== id && partner.code.toUpperCase() === code.toUpperCase());
     if (same) throw new DuplicateCodeError('code', code, same.name);
-    const saved: PartnerDoc = { ...draft, id, code, name: draft.name.trim(), updatedAt: stamp.at };
+    const saved: PartnerDoc = {
+      ...draft,
+      ...(Object.keys(custom).length > 0 ? { custom } : {}),
+      id,
+      code,
+      name: draft.name.trim(),
+      updatedAt: stamp.at,
+    };
     return { writes: { partners: [saved] }, result: { id } };
   },
 });
@@ -175,6 +188,8 @@ export const productImport = defineCommand({
       const product: ProductDoc = {
         ...draft,
         ...(existing?.recipe && !draft.recipe ? { recipe: existing.recipe } : {}),
+        // A sheet has no custom-field columns: the values HQ typed in the editor stay.
+        ...(existing?.custom && !draft.custom ? { custom: existing.custom } : {}),
         id,
         sku,
         name: draft.name.trim(),
@@ -211,7 +226,14 @@ export const partnerImport = defineCommand({
       const existing = saved.get(id);
       if (existing) byCode.delete(existing.code.toUpperCase());
       byCode.set(code.toUpperCase(), id);
-      const partner: PartnerDoc = { ...draft, id, code, name: draft.name.trim(), updatedAt: stamp.at };
+      const partner: PartnerDoc = {
+        ...draft,
+        ...(existing?.custom && !draft.custom ? { custom: existing.custom } : {}),
+        id,
+        code,
+        name: draft.name.trim(),
+        updatedAt: stamp.at,
+      };
       saved.set(id, partner);
       written.push(partner);
     }

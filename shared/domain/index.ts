@@ -1,6 +1,7 @@
 /** The stock-ledger domain core: pure rules shared by every process (ARCHITECTURE.md, DOMAIN.md). */
 export * from './accounts';
 export * from './categories';
+export * from './custom-fields';
 export * from './dates';
 export * from './errors';
 export * from './exceptions';

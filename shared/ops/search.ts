@@ -79,7 +79,7 @@ function matchInitials(sets: readonly string[], query: string): number {
   return -1;
 }
 
-export type SearchField = 'barcode' | 'sku' | 'name' | 'nameEn' | 'pinyin';
+export type SearchField = 'barcode' | 'sku' | 'name' | 'nameEn' | 'pinyin' | 'custom';
 
 export interface ProductSearchHit {
   product: ProductDoc;
@@ -95,6 +95,8 @@ interface IndexedProduct {
   sku: string;
   codes: string[];
   initials: string[];
+  /** The values of HQ's custom fields (产地 山东 …), searched last. */
+  custom: string;
 }
 
 export interface ProductSearchIndex {
@@ -116,6 +118,11 @@ export function buildProductSearchIndex(products: Iterable<ProductDoc>): Product
       codes: codes.map((code) => toGtin14(code) ?? normalise(code)),
       // HQ's own initials (a polyphone read another way) are matched beside the computed ones.
       initials: product.pinyin ? mergeInitials(initialSets(product.name), product.pinyin) : initialSets(product.name),
+      custom: normalise(
+        Object.values(product.custom ?? {})
+          .filter((value) => typeof value === 'string' || typeof value === 'number')
+          .join('\u0000'),
+      ),
     });
   }
   return { entries };
@@ -136,6 +143,7 @@ function rankEntry(entry: IndexedProduct, query: string): { field: SearchField; 
   if (initialsAt > 0) return { field: 'pinyin', rank: 4 };
   if (entry.sku.includes(query)) return { field: 'sku', rank: 5 };
   if (query.length >= 4 && /^\d+$/.test(query) && entry.codes.some((code) => code.includes(query))) return { field: 'barcode', rank: 5 };
+  if (entry.custom.includes(query)) return { field: 'custom', rank: 6 };
   return undefined;
 }
 

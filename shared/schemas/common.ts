@@ -39,3 +39,10 @@ export const fileHashListField = {
 
 /** Display-only modification time; every document carries it. */
 export const updatedAtField = instantField;
+
+/**
+ * Values of the custom fields HQ defines (config 'custom-fields', issue 15), keyed by field id:
+ * a string (text, choice, or a date as YYYY-MM-DD), a number or a boolean. The fields are data, so
+ * adding one needs no schema change; shared/domain/custom-fields.ts checks the values.
+ */
+export const customValuesField = { type: 'object' } as const;

@@ -1,4 +1,4 @@
-import { idField, refField, shortTextField, updatedAtField } from './common';
+import { customValuesField, idField, refField, shortTextField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 export const partnerKinds = ['supplier', 'customer', 'both'] as const;
@@ -10,7 +10,8 @@ export const partnerSchema = {
   description: 'A supplier or customer.',
   // v1: paymentTermsDays, address, email (issue 14); additive.
   // v2: updatedBy (who changed it; the endpoint checks their right).
-  version: 2,
+  // v3: custom (values of the custom fields HQ defines; issue 15).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -31,6 +32,8 @@ export const partnerSchema = {
     active: { type: 'boolean' },
     /** (v2) The person (personId) signed in at the HQ terminal that made this change (issue 15); the endpoint checks their right. */
     updatedBy: refField,
+    /** (v3) Values of HQ's custom fields (config 'custom-fields'), by field id. */
+    custom: customValuesField,
     updatedAt: updatedAtField,
   },
   required: ['id', 'kind', 'code', 'name', 'active', 'updatedAt'],

@@ -1,4 +1,4 @@
-import { businessDateField, idField, moneyField, refField, shortTextField, updatedAtField } from './common';
+import { businessDateField, customValuesField, idField, moneyField, refField, shortTextField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 export const storageClasses = ['ambient', 'chilled', 'frozen'] as const;
@@ -10,7 +10,8 @@ export const productSchema = {
   description: 'A stocked item with its base unit, packs, barcodes, shelf life and recipe.',
   // v2: pinyin, packs[].barcodes, taxRate, purchasePrice, salePrices (issue 14); additive.
   // v3: updatedBy (who changed it; the endpoint checks their right).
-  version: 3,
+  // v4: custom (values of the custom fields HQ defines; issue 15).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -108,6 +109,8 @@ export const productSchema = {
     active: { type: 'boolean' },
     /** (v3) The person (personId) signed in at the HQ terminal that made this change (issue 15); the endpoint checks their right. */
     updatedBy: refField,
+    /** (v4) Values of HQ's custom fields (config 'custom-fields'), by field id: text, number, date (YYYY-MM-DD) or yes/no. */
+    custom: customValuesField,
     updatedAt: updatedAtField,
   },
   required: [

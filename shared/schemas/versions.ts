@@ -17,8 +17,10 @@ import { eventsV2 } from './history/events-v2';
 import { journalV1 } from './history/journal-v1';
 import { movementsV1 } from './history/movements-v1';
 import { partnersV1 } from './history/partners-v1';
+import { partnersV2 } from './history/partners-v2';
 import { productsV1 } from './history/products-v1';
 import { productsV2 } from './history/products-v2';
+import { productsV3 } from './history/products-v3';
 import * as released from './history/v0';
 
 export type { LegacyLinkResolver } from './history/documents-v1-links';
@@ -27,8 +29,8 @@ export { noLinkResolver } from './history/documents-v1-links';
 /** Index = version; the last entry is the current schema of shared/schemas/. */
 export const schemaHistory: { readonly [K in CollectionName]: readonly CollectionSchemaShape[] } = {
   sites: [released.sitesV0, collectionSchemas.sites],
-  products: [released.productsV0, productsV1, productsV2, collectionSchemas.products],
-  partners: [released.partnersV0, partnersV1, collectionSchemas.partners],
+  products: [released.productsV0, productsV1, productsV2, productsV3, collectionSchemas.products],
+  partners: [released.partnersV0, partnersV1, partnersV2, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
   movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
   documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, collectionSchemas.documents],

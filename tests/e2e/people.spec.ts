@@ -8,29 +8,21 @@
 // checks, which the other specs' seeds (master data pushed without a person) must not meet.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { rendererDist } from '../../scripts/renderer-build';
 import { addDays } from '../../shared/domain';
 import { gs1CheckDigit } from '../../shared/ops';
 import type { DocumentDoc, EventDoc, PersonDoc } from '../../shared/schemas';
-import { pairingFragment, startEndpointProcess } from '../support/endpoint-process';
+import { startEndpointProcess } from '../support/endpoint-process';
 import { pullAll } from '../support/pull';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
-import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
-import { choose } from './terminal-helpers';
+import { E2E_SITE_DATE, expect, test } from './fixtures';
+import { choose, openPairedTerminal } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
 const ean = (twelve: string) => `${twelve}${gs1CheckDigit(twelve)}`;
 const STORE = 'store-people';
-
-async function openTerminal(browser: Browser, url: string, token: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
-  await context.clock.install({ time: siteClockInstant({ day: 0, time: '23:30' }) });
-  const page = await context.newPage();
-  await page.goto(`${url}/${pairingFragment(url, token)}`);
-  return page;
-}
 
 async function signIn(page: Page, who: string, pin: string): Promise<void> {
   await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 60_000 });
@@ -96,7 +88,7 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
       'store',
     );
     const storeToken = (await endpoint.addTerminal(STORE, 'shared till')).token;
-    const hq = await openTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq', 'office')).token, 'zh-CN');
+    const hq = await openPairedTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq', 'office')).token, 'zh-CN');
 
     // HQ's first person is its admin; from then on HQ asks for a PIN too.
     await hq.evaluate(() => (location.hash = '#/people'));
@@ -120,7 +112,7 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await hq.screenshot({ path: `${screenshotDir}/people-zh-CN-list.png`, fullPage: true });
 
     // The store's till: nobody writes before signing in; a wrong PIN says how many tries are left.
-    const till = await openTerminal(browser, endpoint.url, storeToken, 'en-US');
+    const till = await openPairedTerminal(browser, endpoint.url, storeToken, 'en-US');
     await signIn(till, 'Wang', '0000');
     await expect(till.getByTestId('sign-in-problem')).toHaveText('Wrong PIN. 4 tries left before this account is locked on this terminal.');
     await till.screenshot({ path: `${screenshotDir}/people-en-sign-in.png` });

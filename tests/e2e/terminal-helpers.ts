@@ -4,11 +4,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { rendererDist } from '../../scripts/renderer-build';
 import { startDemoEndpoint, type DemoEndpoint } from '../support/demo-endpoint';
 import { pairingFragment } from '../support/endpoint-process';
-import { runAll, test as base } from './fixtures';
+import { runAll, siteClockInstant, test as base } from './fixtures';
 import { watchCspViolations } from './csp-watch';
 import { watchWriteScope } from './write-scope-watch';
 
@@ -113,4 +113,13 @@ export async function choose(page: Page, testId: string, text: string): Promise<
 
 export function moneyOf(text: string | null): number {
   return Number((text ?? '').replace(/[^0-9.-]/g, ''));
+}
+
+/** A terminal of a spec's own endpoint: a fresh browser context in UTC, the site's clock at 23:30 of day 0, paired by its token. */
+export async function openPairedTerminal(browser: Browser, url: string, token: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
+  await context.clock.install({ time: siteClockInstant({ day: 0, time: '23:30' }) });
+  const page = await context.newPage();
+  await page.goto(`${url}/${pairingFragment(url, token)}`);
+  return page;
 }

@@ -3,6 +3,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDraft } from '../../../shared/commands';
+import type { CustomValues } from '../../../shared/domain';
 import { partnerColumns, partnerSheet, partnerTemplate, planPartnerImport } from '../../../shared/ops/partner-sheet';
 import { partnerKinds, type PartnerDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
@@ -10,6 +11,7 @@ import { useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useApprovalRules } from '../purchasing/data';
 import { ExportButtons } from '../finance/ExportButtons';
+import { CustomFieldInputs, useCustomFieldText, useCustomFields } from './custom-field-ui';
 import { usePartners } from './data';
 import { SheetImportDialog } from './SheetImportDialog';
 
@@ -19,6 +21,7 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
   const { t } = useTranslation();
   const command = useCommand();
   const [form] = Form.useForm<PartnerForm>();
+  const customFields = useCustomFields('partner');
   const [error, setError] = useState<unknown>(null);
   const required = [{ required: true, whitespace: true, message: t('masterData.editor.required') }];
   const save = async (values: PartnerForm) => {
@@ -37,6 +40,8 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
       name: values.name,
       active: values.active,
       ...(typeof values.paymentTermsDays === 'number' ? { paymentTermsDays: values.paymentTermsDays } : {}),
+      // Values of fields HQ removed since stay (the form holds only today's fields).
+      custom: { ...(partner?.custom ?? {}), ...(values.custom ?? {}) },
     };
     try {
       await command('partner.save', { partner: draft });
@@ -105,6 +110,7 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
             <InputNumber min={0} max={365} precision={0} style={{ width: 140 }} data-testid="partner-terms" />
           </Form.Item>
         </Space>
+        <CustomFieldInputs fields={customFields} />
       </Form>
     </Drawer>
   );
@@ -116,6 +122,8 @@ export default function PartnersPage() {
   const terminal = useTerminal();
   const partners = usePartners();
   const rules = useApprovalRules();
+  const customFields = useCustomFields('partner');
+  const customText = useCustomFieldText();
   const [editing, setEditing] = useState<PartnerDoc | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const command = useCommand();
@@ -148,7 +156,7 @@ export default function PartnersPage() {
           loading={partners === null}
           dataSource={partners ?? []}
           pagination={{ pageSize: 50, showSizeChanger: false }}
-          scroll={{ x: 660 }}
+          scroll={{ x: 660 + customFields.length * 110 }}
           onRow={(partner) => ({ onClick: () => isHq && setEditing(partner), style: { cursor: isHq ? 'pointer' : undefined } })}
           data-testid="partners-table"
           columns={[
@@ -177,6 +185,12 @@ export default function PartnersPage() {
               width: 84,
               render: (_, p) => (p.paymentTermsDays === undefined ? '—' : t('masterData.partners.terms', { days: p.paymentTermsDays })),
             },
+            ...customFields.map((field) => ({
+              title: customText.label(field),
+              key: `custom-${field.id}`,
+              width: 110,
+              render: (_: unknown, p: PartnerDoc) => customText.value(field, p.custom as CustomValues | undefined),
+            })),
             { title: t('masterData.partners.contracts'), key: 'contracts', width: 64, align: 'right', render: (_, p) => contracts(p.id) },
           ]}
         />

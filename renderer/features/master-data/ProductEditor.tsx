@@ -7,6 +7,7 @@ import { pinyinInitials } from '../../../shared/ops';
 import { storageClasses, type ProductDoc, type SiteDoc, type StorageClass } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
 import { ErrorAlert } from '../../ui/errors';
+import { CustomFieldInputs, useCustomFields } from './custom-field-ui';
 import { categoryTreeOptions } from './data';
 import { PackFields, PriceFields, type PackRow, type PriceRow } from './ProductEditorLists';
 
@@ -30,6 +31,8 @@ interface ProductForm {
   purchasePrice?: number | null;
   salePrices: PriceRow[];
   active: boolean;
+  /** HQ's custom fields, by field id. */
+  custom: Record<string, unknown>;
 }
 
 function toForm(product: ProductDoc | null): ProductForm {
@@ -56,6 +59,7 @@ function toForm(product: ProductDoc | null): ProductForm {
     purchasePrice: product?.purchasePrice ?? null,
     salePrices: (product?.salePrices ?? []).map((entry) => ({ siteId: entry.siteId ?? '', price: entry.price, from: entry.from })),
     active: product?.active ?? true,
+    custom: { ...(product?.custom ?? {}) },
   };
 }
 
@@ -99,6 +103,8 @@ function toDraft(form: ProductForm, product: ProductDoc | null): ProductDraft {
       from: row.from.trim(),
     })),
     active: form.active,
+    // Values of fields HQ removed since stay (the form holds only today's fields).
+    custom: { ...(product?.custom ?? {}), ...(form.custom ?? {}) },
   } as ProductDraft;
 }
 
@@ -117,6 +123,7 @@ export function ProductEditor({
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const [form] = Form.useForm<ProductForm>();
+  const customFields = useCustomFields('product');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const name = Form.useWatch('name', form) ?? '';
@@ -248,6 +255,12 @@ export function ProductEditor({
           </Form.Item>
         </Space>
         <PriceFields stores={stores} />
+        {customFields.length > 0 && (
+          <>
+            <Typography.Title level={5}>{t('masterData.customFields.title')}</Typography.Title>
+            <CustomFieldInputs fields={customFields} />
+          </>
+        )}
       </Form>
     </Drawer>
   );

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryAndDescendants, salePriceOn } from '../../../shared/domain';
 import { buildProductSearchIndex, searchProducts } from '../../../shared/ops';
+import type { CustomValues } from '../../../shared/domain';
 import { planProductImport, productColumns, productSheet, productTemplate } from '../../../shared/ops/product-sheet';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
@@ -13,6 +14,7 @@ import { unitLabel } from '../../ui/units';
 import { categoryLabel, categoryTreeOptions, useAllProducts, useCategories, useStores } from './data';
 import { ExportButtons } from '../finance/ExportButtons';
 import { ProductEditor } from './ProductEditor';
+import { useCustomFieldText, useCustomFields } from './custom-field-ui';
 import { SheetImportDialog } from './SheetImportDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
@@ -25,6 +27,8 @@ export default function ProductsPage() {
   const storedCategories = useCategories();
   const categories = useMemo(() => storedCategories ?? [], [storedCategories]);
   const stores = useStores();
+  const customFields = useCustomFields('product');
+  const customText = useCustomFieldText();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('active');
   const [category, setCategory] = useState<string | undefined>();
@@ -105,7 +109,7 @@ export default function ProductsPage() {
           loading={products === null}
           dataSource={rows}
           pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (count) => t('masterData.products.count', { count }) }}
-          scroll={{ x: 640 }}
+          scroll={{ x: 640 + customFields.length * 110 }}
           onRow={(product) => ({ onClick: () => isHq && setEditing(product), style: { cursor: isHq ? 'pointer' : undefined } })}
           data-testid="products-table"
           columns={[
@@ -138,6 +142,12 @@ export default function ProductsPage() {
                 );
               },
             },
+            ...customFields.map((field) => ({
+              title: customText.label(field),
+              key: `custom-${field.id}`,
+              width: 110,
+              render: (_: unknown, product: ProductDoc) => customText.value(field, product.custom as CustomValues | undefined),
+            })),
             {
               title: t('masterData.products.col.status'),
               key: 'active',

@@ -1,5 +1,5 @@
 import { Button, Drawer, Form, Input, Select, Space, Switch, message } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDraft } from '../../../shared/commands';
 import { hashPin } from '../../../shared/domain';
@@ -62,6 +62,12 @@ export function PersonEditor(props: {
   };
   const required = [{ required: true, message: t('masterData.editor.required') }];
   const hqSite = props.sites.find((site) => site.kind === 'hq');
+  // HQ's site may arrive by sync after the editor opened (a terminal paired a moment ago).
+  const hqSiteId = hqSite?.id;
+  useEffect(() => {
+    if (!person && props.firstPerson && hqSiteId && !(form.getFieldValue('siteIds') as string[] | undefined)?.length)
+      form.setFieldValue('siteIds', [hqSiteId]);
+  }, [person, props.firstPerson, hqSiteId, form]);
   const initial: PersonForm = person
     ? {
         name: person.name,

@@ -12,6 +12,8 @@ import { ExportButtons } from '../finance/ExportButtons';
 import { SheetImportDialog } from '../master-data/SheetImportDialog';
 import type { StockRow } from './stock-rows';
 import { stockSheet } from './stock-sheet';
+import { useCustomFieldText, useCustomFields } from '../master-data/custom-field-ui';
+import type { CustomValues } from '../../../shared/domain';
 
 interface Props {
   rows: readonly StockRow[];
@@ -29,6 +31,8 @@ export function StockSheetActions({ rows, byProduct, isHq, siteId, products, sit
   const command = useCommand();
   const ledger = useLedgerAtHand();
   const [importing, setImporting] = useState(false);
+  const customFields = useCustomFields('product');
+  const customText = useCustomFieldText();
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 
   const siteBatches = (): BatchDoc[] => {
@@ -54,6 +58,16 @@ export function StockSheetActions({ rows, byProduct, isHq, siteId, products, sit
               product: (row) => (row.product ? productLabel(row.product, i18n.language) : row.productId),
               status: (row) => t(`stock.status.${row.qcStatus && row.qcStatus !== 'released' ? 'qc-held' : row.status}`),
               quantity: (row) => formatQty(row.qty, row.product),
+              customFields: customFields.map((field) => ({
+                id: field.id,
+                title: customText.label(field),
+                number: field.kind === 'number',
+                value: (row) => {
+                  const value = (row.product?.custom as CustomValues | undefined)?.[field.id];
+                  if (value === undefined) return null;
+                  return typeof value === 'number' ? value : customText.value(field, row.product?.custom as CustomValues);
+                },
+              })),
             },
             { byProduct, showSite: isHq },
           )

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { gramsPerUnit } from '../../../shared/ops/quantity';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
+import { customSummary, useCustomFieldText, useCustomFields } from '../master-data/custom-field-ui';
+import type { CustomValues } from '../../../shared/domain';
 import { unitLabel } from '../../ui/units';
 import type { StockRow } from './stock-rows';
 
@@ -34,6 +36,10 @@ interface StockTableProps {
 /** Virtualised: a kitchen holds ~1,500 batches, so only the visible rows render. */
 export function StockTable({ rows, byProduct, showSite, siteName, loading, height }: StockTableProps) {
   const { t, i18n } = useTranslation();
+  const customFields = useCustomFields('product');
+  const customText = useCustomFieldText();
+  const customLine = (row: StockRow) =>
+    row.product?.custom && customFields.length > 0 ? customSummary(customFields, row.product.custom as CustomValues, customText) : '';
   // Widths sum to 700 px: the whole table fits a 1024×768 till beside the menu. HQ reads the site
   // under the product name instead of in a column of its own, unit cost under the value.
   const columns: ColumnsType<StockRow> = [
@@ -50,6 +56,7 @@ export function StockTable({ rows, byProduct, showSite, siteName, loading, heigh
             {showSite ? `${siteName(row.siteId)} · ` : ''}
             {row.product?.sku ?? ''}
             {row.product && !showSite ? ` · ${t(`stock.storage.${row.product.storageClass}`)}` : ''}
+            {customLine(row) ? ` · ${customLine(row)}` : ''}
           </Typography.Text>
         </div>
       ),

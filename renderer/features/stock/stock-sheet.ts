@@ -12,6 +12,8 @@ export interface StockSheetNames {
   status(row: StockRow): string;
   /** The quantity as the screen shows it, in the product's units. */
   quantity(row: StockRow): string;
+  /** HQ's custom product fields (产地 …), a column each after the name. */
+  customFields?: readonly { id: string; title: string; number: boolean; value(row: StockRow): string | number | null }[];
 }
 
 export function stockSheet(
@@ -24,6 +26,11 @@ export function stockSheet(
     ...(options.showSite ? [{ key: 'site', title: zh ? '站点' : 'Site', kind: 'text' as const }] : []),
     { key: 'sku', title: zh ? '商品编码' : 'Code', kind: 'text' },
     { key: 'name', title: zh ? '商品名称' : 'Name', kind: 'text' },
+    ...(names.customFields ?? []).map((field) => ({
+      key: `custom:${field.id}`,
+      title: field.title,
+      kind: field.number ? ('number' as const) : ('text' as const),
+    })),
     ...(options.byProduct
       ? [{ key: 'batches', title: zh ? '批次数' : 'Batches', kind: 'number' as const }]
       : [
@@ -44,6 +51,7 @@ export function stockSheet(
       site: names.site(row.siteId),
       sku: row.product?.sku ?? row.productId,
       name: names.product(row),
+      ...Object.fromEntries((names.customFields ?? []).map((field) => [`custom:${field.id}`, field.value(row)])),
       batches: row.batchCount,
       lotCode: row.lotCode ?? null,
       expiryDate: row.expiryDate ?? null,

@@ -3,6 +3,8 @@
 
 export interface DispatchNoteLine {
   productName: string;
+  /** HQ's custom product fields, filled ones only ("产地: 山东"). */
+  detail?: string;
   sku: string;
   lotCode: string;
   expiryDate: string;
@@ -61,6 +63,7 @@ export const dispatchNoteCss = `
   .note .sign span { display: inline-block; min-width: 40mm; border-bottom: 1px solid #333; }
   .note .mono { font-family: monospace; }
   .note tfoot td { font-weight: 700; }
+  .note .detail { font-size: 7.5pt; color: #555; }
 `;
 
 export function DispatchNote({ data }: { data: DispatchNoteData }) {
@@ -118,7 +121,10 @@ export function DispatchNote({ data }: { data: DispatchNoteData }) {
           {data.lines.map((line, index) => (
             <tr key={index}>
               <td>{index + 1}</td>
-              <td>{line.productName}</td>
+              <td>
+                {line.productName}
+                {line.detail && <div className="detail">{line.detail}</div>}
+              </td>
               <td className="mono">{line.sku}</td>
               <td className="mono">{line.lotCode}</td>
               <td>{line.expiryDate}</td>

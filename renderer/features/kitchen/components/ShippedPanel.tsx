@@ -4,6 +4,7 @@ import { createElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
+import { customFieldLabel, customValueText, type CustomValue } from '../../../../shared/domain';
 import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, formatSiteTime, productLabel } from '../../../ui/format';
@@ -14,6 +15,7 @@ import { DispatchNote, dispatchNoteCss, type DispatchNoteData } from './Dispatch
 import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
 import { unitLabel } from '../../../ui/units';
+import { useCustomFields } from '../../master-data/custom-field-ui';
 
 type NoteLanguage = 'zh-CN' | 'en';
 type NotePage = 'A4' | 'A5';
@@ -30,6 +32,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
   const [language, setLanguage] = useState<NoteLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN');
   const [page, setPage] = useState<NotePage>('A4');
   const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const customFields = useCustomFields('product');
   const events = useRxQuery<EventDoc>((db) => db.events.find({ selector: { docId: dispatch.id } }), [dispatch.id]);
 
   const printNote = async () => {
@@ -51,8 +54,18 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
       const batch = line.batchId ? view.batch(line.batchId) : undefined;
       const amount = line.qty * (line.unitCost ?? 0);
       total += amount;
+      const detail = customFields
+        .filter((field) => product?.custom?.[field.id] !== undefined)
+        .map((field) => {
+          const value = customValueText(field, product?.custom?.[field.id] as CustomValue, (yes) =>
+            fixed(yes ? 'masterData.customFields.yes' : 'masterData.customFields.no'),
+          );
+          return `${customFieldLabel(field, language)}: ${value}`;
+        })
+        .join(' · ');
       return {
         productName: product ? productLabel(product, language) : line.productId,
+        ...(detail ? { detail } : {}),
         sku: product?.sku ?? '',
         lotCode: batch?.lotCode ?? '',
         expiryDate: batch?.expiryDate ?? '—',
