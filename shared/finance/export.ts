@@ -69,6 +69,7 @@ const titles = {
     credit: '贷方',
     balance: '余额',
     memo: '摘要',
+    operator: '经办人',
     product: '商品',
     category: '类别',
     qty: '数量',
@@ -90,6 +91,7 @@ const titles = {
     credit: 'Credit',
     balance: 'Balance',
     memo: 'Memo',
+    operator: 'Operator',
     product: 'Product',
     category: 'Category',
     qty: 'Quantity',
@@ -99,7 +101,12 @@ const titles = {
   },
 } as const;
 
-export function journalTable(rows: readonly JournalRow[], language: Language = 'zh-CN'): TableModel {
+/** The journal as a sheet; `operatorOf` names the person who made each row's document (issue 15). */
+export function journalTable(
+  rows: readonly JournalRow[],
+  language: Language = 'zh-CN',
+  operatorOf?: (docId: string) => string,
+): TableModel {
   const t = titles[language];
   return {
     title: t.journal,
@@ -113,8 +120,14 @@ export function journalTable(rows: readonly JournalRow[], language: Language = '
       { key: 'debit', title: t.debit, kind: 'money' },
       { key: 'credit', title: t.credit, kind: 'money' },
       { key: 'memo', title: t.memo, kind: 'text' },
+      ...(operatorOf ? [{ key: 'operator', title: t.operator, kind: 'text' as const }] : []),
     ],
-    rows: rows.map((row) => ({ ...row, debit: row.debit || null, credit: row.credit || null })),
+    rows: rows.map((row) => ({
+      ...row,
+      debit: row.debit || null,
+      credit: row.credit || null,
+      ...(operatorOf ? { operator: operatorOf(row.docId) } : {}),
+    })),
   };
 }
 

@@ -32,6 +32,15 @@ export function DocumentView({ docId }: { docId: string }) {
   );
   // Decisions on a document an approval rule held (approval documents naming it).
   const decisions = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: 'approval', subjectDocId: docId } }), [docId]);
+  const decisionsText = (decisions ?? [])
+    .map((decision) =>
+      t('finance.doc.decision', {
+        person: decision.operatorId ? labels.person(decision.operatorId) : labels.site(decision.siteId),
+        decision: t(`approvals.state.${decision.status === 'rejected' ? 'rejected' : 'approved'}`),
+        reason: decision.note ? ` (${decision.note})` : '',
+      }),
+    )
+    .join('；');
   const productName = (id: string) => {
     const product = ledger?.ledger.product(id);
     return product ? productLabel(product, labels.language) : id;
@@ -57,12 +66,21 @@ export function DocumentView({ docId }: { docId: string }) {
     );
   }
   const title = document ? `${labels.docType(document.type)} ${document.number}` : (entries[0]?.docNumber ?? docId);
+  const signedBy = [
+    document?.operatorId ? `${t('finance.doc.operator')}: ${labels.person(document.operatorId)}` : '',
+    decisionsText ? `${t('finance.doc.decisions')}: ${decisionsText}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const print = () =>
-    void printElement(<PrintedDocument title={title} document={document} entries={entries} labels={labels} productName={productName} />, {
-      title,
-      mode: 'printer',
-      pageSize: 'A4',
-    });
+    void printElement(
+      <PrintedDocument title={title} document={document} entries={entries} labels={labels} productName={productName} signedBy={signedBy} />,
+      {
+        title,
+        mode: 'printer',
+        pageSize: 'A4',
+      },
+    );
 
   return (
     <Card
@@ -97,17 +115,7 @@ export function DocumentView({ docId }: { docId: string }) {
           )}
           {decisions && decisions.length > 0 && (
             <Descriptions.Item label={t('finance.doc.decisions')} span={3}>
-              <span data-testid="doc-decisions">
-                {decisions
-                  .map((decision) =>
-                    t('finance.doc.decision', {
-                      person: decision.operatorId ? labels.person(decision.operatorId) : labels.site(decision.siteId),
-                      decision: t(`approvals.state.${decision.status === 'rejected' ? 'rejected' : 'approved'}`),
-                      reason: decision.note ? ` (${decision.note})` : '',
-                    }),
-                  )
-                  .join('；')}
-              </span>
+              <span data-testid="doc-decisions">{decisionsText}</span>
             </Descriptions.Item>
           )}
           {document.note && (
@@ -240,8 +248,10 @@ function PrintedDocument(props: {
   entries: JournalDoc[];
   labels: Labels;
   productName: (id: string) => string;
+  /** Who made it and who approved it, in the reader's language. */
+  signedBy: string;
 }) {
-  const { title, document, entries, labels, productName } = props;
+  const { title, document, entries, labels, productName, signedBy } = props;
   return (
     <div>
       <h2>{title}</h2>
@@ -250,6 +260,7 @@ function PrintedDocument(props: {
           {document.businessDate} · {labels.site(document.siteId)} · {labels.partner(document.partnerId)}
         </p>
       )}
+      {signedBy && <p>{signedBy}</p>}
       {entries.map((entry) => (
         <table key={entry.id} style={{ marginBottom: 12 }}>
           <tbody>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultChartOfAccounts } from '../../../shared/domain';
 import { journalRows, journalTable, trialBalance, trialBalanceTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
 import type { JournalDoc } from '../../../shared/schemas';
-import { useRxQuery, useTerminal } from '../../db/hooks';
+import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
 import { navigate } from '../../shell/routes';
 import { formatMoney } from '../../ui/format';
@@ -27,6 +27,7 @@ function JournalList() {
   const { t } = useTranslation();
   const terminal = useTerminal();
   const labels = useLabels();
+  const ledger = useLedgerAtHand();
   const sites = useSites();
   const entries = useRxQuery<JournalDoc>((db) => db.journal.find(), []);
   const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
@@ -130,7 +131,10 @@ function JournalList() {
                     testId="journal-export"
                     printable
                     table={() => ({
-                      ...journalTable(rows, labels.language),
+                      ...journalTable(rows, labels.language, (docId) => {
+                        const operatorId = ledger?.ledger.document(docId)?.operatorId;
+                        return operatorId ? labels.person(operatorId) : '';
+                      }),
                       title: `${t('finance.journal.title')} ${range.from}~${range.to}`,
                     })}
                   />

@@ -8,6 +8,7 @@ import { builtInRoleCodes, customRolesFrom } from '../../../shared/domain';
 import type { ConfigDoc, PersonDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 import { PersonEditor, type PersonRow } from './PersonEditor';
+import { IdleSignOutCard } from './IdleSignOutCard';
 import { RolesCard } from './RolesCard';
 import { personName } from './person-name';
 
@@ -119,6 +120,7 @@ export default function PeoplePage() {
         />
       </Card>
       <RolesCard custom={customRoles} />
+      <IdleSignOutCard sites={sites} siteName={siteName} />
       {editing && (
         <PersonEditor
           person={editing === 'new' ? null : editing}

@@ -47,6 +47,12 @@ export default defineMessages(
       signOut: 'Sign out',
       signedInAs: 'Signed in: {{name}}',
     },
+    idle: {
+      title: 'Idle sign-out',
+      intro: 'A till signs its person out after this many minutes without a touch or a key (0: never).',
+      minutes: 'Minutes idle',
+      unit: 'min',
+    },
     rolesCard: {
       title: 'Roles',
       add: 'Add role',
@@ -125,6 +131,12 @@ export default defineMessages(
       switchUser: '切换用户',
       signOut: '退出登录',
       signedInAs: '当前用户：{{name}}',
+    },
+    idle: {
+      title: '无操作自动退出',
+      intro: '终端在无任何点击或按键达到设定分钟数后自动退出当前人员（0 表示不退出）。',
+      minutes: '无操作分钟数',
+      unit: '分钟',
     },
     rolesCard: {
       title: '角色',

@@ -23,6 +23,7 @@ export interface DispatchNoteData {
     | 'to'
     | 'date'
     | 'shippedAt'
+    | 'operator'
     | 'product'
     | 'sku'
     | 'lot'
@@ -44,6 +45,8 @@ export interface DispatchNoteData {
   to: string;
   date: string;
   shippedAt: string;
+  /** The person who shipped it (documents' operatorId), where the site signs people in. */
+  operator?: string;
   note?: string;
   lines: DispatchNoteLine[];
   total: string;
@@ -88,6 +91,11 @@ export function DispatchNote({ data }: { data: DispatchNoteData }) {
           <div>
             {labels.shippedAt}: {data.shippedAt}
           </div>
+          {data.operator && (
+            <div>
+              {labels.operator}: {data.operator}
+            </div>
+          )}
           {data.note && (
             <div>
               {labels.note}: {data.note}

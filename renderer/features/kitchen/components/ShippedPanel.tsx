@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
 import { customFieldLabel, customValueText, type CustomValue } from '../../../../shared/domain';
-import type { DispatchDoc, EventDoc } from '../../../../shared/schemas';
+import type { DispatchDoc, EventDoc, PersonDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
@@ -16,6 +16,7 @@ import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
 import { unitLabel } from '../../../ui/units';
 import { useCustomFields } from '../../master-data/custom-field-ui';
+import { personName } from '../../people/person-name';
 
 type NoteLanguage = 'zh-CN' | 'en';
 type NotePage = 'A4' | 'A5';
@@ -33,6 +34,11 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
   const [page, setPage] = useState<NotePage>('A4');
   const [printed, setPrinted] = useState<PrintResult | null>(null);
   const customFields = useCustomFields('product');
+  const operatorId = dispatch.operatorId ?? '';
+  const shipper = useRxQuery<PersonDoc>(
+    (db) => (operatorId ? db.people.find({ selector: { personId: operatorId } }) : null),
+    [operatorId],
+  )?.[0];
   const events = useRxQuery<EventDoc>((db) => db.events.find({ selector: { docId: dispatch.id } }), [dispatch.id]);
 
   const printNote = async () => {
@@ -85,6 +91,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
         to: label('to'),
         date: label('date'),
         shippedAt: label('shippedAt'),
+        operator: label('operator'),
         product: label('product'),
         sku: label('sku'),
         lot: label('lot'),
@@ -105,6 +112,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
       to: site(dispatch.toSiteId),
       date: dispatch.businessDate,
       shippedAt: formatSiteTime(dispatch.at), // 发货时间 on the site's clock
+      ...(shipper ? { operator: personName(shipper, language) } : {}),
       ...(printedNote ? { note: printedNote } : {}),
       lines,
       total: formatMoney(total),
