@@ -11,6 +11,7 @@ import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { signInRequired, useSignInStore } from '../state/sign-in-store';
 import { ApprovalsBadge } from '../features/approvals/ApprovalsBadge';
+import { MessageCentre } from '../features/approvals/MessageCentre';
 import { OperatorBadge } from '../features/people/OperatorBadge';
 import { SignInScreen } from '../features/people/SignInScreen';
 import { useUiStore } from '../state/ui-store';
@@ -151,6 +152,7 @@ export function App() {
               </div>
               <Space size={8} style={{ flex: '0 0 auto' }}>
                 <ApprovalsBadge />
+                <MessageCentre />
                 <OperatorBadge />
                 <SyncIndicator />
               </Space>

@@ -10,3 +10,4 @@ export * from './scan';
 export * from './search';
 export * from './trace';
 export * from './approval-queue';
+export * from './message-centre';

@@ -33,8 +33,19 @@ async function signIn(page: Page, who: string, pin: string): Promise<void> {
 
 /** One more value in a multiple select, by clicking its option; the list stays open, so Escape closes it. */
 async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  const select = page.getByTestId(testId);
+  // Until its tag shows: a click on a dropdown still opening can miss.
+  await expect(async () => {
+    if (!(await select.innerText()).includes(label)) {
+      await select.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: label })
+        .first()
+        .click({ timeout: 3_000 });
+    }
+    expect(await select.innerText()).toContain(label);
+  }).toPass({ timeout: 20_000 });
   await page.keyboard.press('Escape');
 }
 
@@ -237,6 +248,15 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await expect(hq.getByTestId('doc-decisions')).toHaveText('李娜：已批准', { timeout: 60_000 });
     await expect(hq.getByTestId('doc-movements')).toContainText(/[−-]4/);
     await hq.screenshot({ path: `${screenshotDir}/approvals-zh-CN-document.png`, fullPage: true });
+
+    // The clerk's message centre says the manager approved her count.
+    await till.getByTestId('switch-user').click();
+    await signIn(till, 'Wang', '2580');
+    await till.getByTestId('messages-open').click();
+    await expect(till.getByTestId('message-approval-decided')).toBeVisible();
+    await expect(till.getByTestId('message-approval-decided')).toContainText(/PD-\S+ was approved by Li Na and posted/);
+    await till.screenshot({ path: `${screenshotDir}/approvals-en-messages.png` });
+    await till.keyboard.press('Escape');
 
     // Five wrong PINs lock Wang Fang on this till, and a reload does not lift it.
     await till.getByTestId('switch-user').click();

@@ -10,7 +10,7 @@ import {
   variancePercent,
   type ApprovalRule,
 } from '../../../shared/domain';
-import { approvalQueue, waitingForViewer } from '../../../shared/ops';
+import { approvalQueue, messagesFor, unreadMessages, waitingForViewer } from '../../../shared/ops';
 import type { ConfigDoc, DocumentDoc, EventDoc, PersonDoc, StockCountDoc } from '../../../shared/schemas';
 import { batch, KITCHEN, ledgerWith, perishable } from '../domain/fixtures';
 import { AT, run, stampFor } from '../commands/harness';
@@ -196,5 +196,37 @@ describe('approval rules', () => {
         approvalQueue([held, level1], [event], { siteId: KITCHEN, siteKind: 'store', personId: 'li', roles: ['store-manager'] }),
       ),
     ).toBe(0);
+  });
+});
+
+describe('the message centre', () => {
+  it('tells the approver what waits, the maker what was decided, and the site its notices; the badge counts what is new', () => {
+    const { held, event } = heldCount();
+    const decided = run(
+      'approval.decide',
+      { documentId: 'c-1', decision: 'approved' },
+      world('li', { documents: [held], events: [event] }),
+    );
+    const approval = { ...decided.writes!.documents![0]!, operatorId: 'li' };
+    const clerk = { siteId: KITCHEN, siteKind: 'store' as const, personId: 'fang', roles: ['clerk'] };
+    const manager = { ...clerk, personId: 'li', roles: ['store-manager'] };
+    const notice: EventDoc = {
+      id: 'notice-1',
+      siteId: KITCHEN,
+      kind: 'near-expiry',
+      severity: 'warning',
+      at: '2025-03-02T01:00:00.000Z',
+      message: '',
+      data: { expiredCount: 1, nearExpiryCount: 2 },
+      updatedAt: AT,
+    };
+    const elsewhere = { ...notice, id: 'notice-2', siteId: 'other' };
+    const waiting = messagesFor(manager, { queue: approvalQueue([held], [event], manager), events: [notice, elsewhere], refused: [] });
+    expect(waiting.map((message) => message.kind)).toEqual(['expiry', 'approval-waiting']);
+    const posted = { ...held, status: 'posted' as const };
+    const forClerk = messagesFor(clerk, { queue: approvalQueue([posted, approval], [event], clerk), events: [], refused: [] });
+    expect(forClerk).toMatchObject([{ kind: 'approval-decided', params: { number: 'PD-1', decision: 'approved', by: 'li' } }]);
+    expect(unreadMessages(waiting, '2025-03-02T00:00:00.000Z')).toBe(2);
+    expect(unreadMessages(waiting, '2025-03-03T00:00:00.000Z')).toBe(1); // the approval waits until decided
   });
 });
