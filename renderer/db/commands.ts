@@ -4,6 +4,7 @@
 // pure rules (shared/commands), refuses writes this site may not make before anything is stored,
 // and writes: records as they are, postings through the posting intent (posting.ts). Screens never
 // touch a collection (an ESLint rule in eslint.config.js says so).
+import { useState } from 'react';
 import type { RxCollection } from 'rxdb';
 import {
   assertPermitted,
@@ -222,4 +223,29 @@ export function useCommand(): RunCommand | null {
   if (!db || !ledger || !pairing) return null;
   const session = sessionOf(db, ledger, pairing);
   return (name, input) => runCommand(session, name, input);
+}
+
+/**
+ * A dialog's write: runs it, closes the dialog when it worked, keeps the refusal to show in the
+ * dialog when not (nothing was stored).
+ */
+export function useDialogCommand(onDone: () => void): {
+  error: unknown;
+  run(write: (command: RunCommand) => Promise<unknown>): Promise<void>;
+} {
+  const command = useCommand();
+  const [error, setError] = useState<unknown>(null);
+  return {
+    error,
+    run: async (write) => {
+      if (!command) return;
+      setError(null);
+      try {
+        await write(command);
+        onDone();
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+  };
 }

@@ -16,7 +16,7 @@ import {
   type HoldableDocumentType,
 } from '../../../shared/domain';
 import type { ConfigDoc } from '../../../shared/schemas';
-import { useCommand } from '../../db/commands';
+import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useLabels, useSites } from '../finance/labels';
@@ -32,16 +32,14 @@ interface RuleForm {
 
 function RuleEditor({ rules, roleName, onClose }: { rules: readonly ApprovalRule[]; roleName(role: string): string; onClose(): void }) {
   const { t } = useTranslation();
-  const command = useCommand();
   const labels = useLabels();
   const sites = (useSites() ?? []).filter((site) => site.kind !== 'hq');
   const config = useRxQuery<ConfigDoc>((db) => db.config.find(), []) ?? [];
   const roles = [...builtInRoleCodes, ...customRolesFrom(config).map((role) => role.id)];
   const [form] = Form.useForm<RuleForm>();
   const documentType = Form.useWatch('documentType', form) ?? 'stock-count';
-  const [error, setError] = useState<unknown>(null);
-  const save = async (values: RuleForm) => {
-    if (!command) return;
+  const { error, run } = useDialogCommand(onClose);
+  const save = (values: RuleForm) => {
     const rule: ApprovalRule = {
       id: `rule-${crypto.randomUUID().slice(0, 8)}`,
       documentType: values.documentType,
@@ -50,12 +48,7 @@ function RuleEditor({ rules, roleName, onClose }: { rules: readonly ApprovalRule
       ...(values.siteId ? { siteId: values.siteId } : {}),
       approverRoles: [values.firstRole, ...(values.secondRole && values.secondRole !== values.firstRole ? [values.secondRole] : [])],
     };
-    try {
-      await command('config.save', { key: 'approval-rules', patch: { rules: [...rules, rule] } });
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    }
+    return run((command) => command('config.save', { key: 'approval-rules', patch: { rules: [...rules, rule] } }));
   };
   const roleOptions = roles.map((role) => ({ value: role, label: roleName(role) }));
   return (

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalCondition } from '../../../shared/domain';
 import type { QueueRow } from '../../../shared/ops';
-import { useCommand } from '../../db/commands';
+import { useCommand, useDialogCommand } from '../../db/commands';
 import { navigate } from '../../shell/routes';
 import { ErrorAlert } from '../../ui/errors';
 import { useLabels } from '../finance/labels';
@@ -23,18 +23,10 @@ function figureOf(condition: ApprovalCondition, measured: number, language: stri
 
 function RejectDialog({ row, onClose }: { row: QueueRow; onClose(): void }) {
   const { t } = useTranslation();
-  const command = useCommand();
   const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const reject = async ({ reason }: { reason: string }) => {
-    if (!command) return;
-    try {
-      await command('approval.decide', { documentId: row.document.id, decision: 'rejected', reason });
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, run } = useDialogCommand(onClose);
+  const reject = ({ reason }: { reason: string }) =>
+    run((command) => command('approval.decide', { documentId: row.document.id, decision: 'rejected', reason }));
   return (
     <Modal
       open

@@ -13,7 +13,7 @@ import {
   type CustomFieldKind,
 } from '../../../shared/domain';
 import type { ConfigDoc } from '../../../shared/schemas';
-import { useCommand } from '../../db/commands';
+import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useCustomFieldText } from './custom-field-ui';
@@ -29,12 +29,10 @@ interface FieldForm {
 
 function FieldEditor({ fields, onClose }: { fields: readonly CustomField[]; onClose(): void }) {
   const { t } = useTranslation();
-  const command = useCommand();
   const [form] = Form.useForm<FieldForm>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<unknown>(null);
-  const save = async (values: FieldForm) => {
-    if (!command) return;
+  const { error, run } = useDialogCommand(onClose);
+  const save = (values: FieldForm) => {
     const field: CustomField = {
       id: `f-${crypto.randomUUID().slice(0, 8)}`,
       entity: values.entity,
@@ -44,12 +42,7 @@ function FieldEditor({ fields, onClose }: { fields: readonly CustomField[]; onCl
       ...(values.kind === 'choice' ? { choices: (values.choices ?? []).map((choice) => choice.trim()).filter(Boolean) } : {}),
       required: values.required,
     };
-    try {
-      await command('config.save', { key: 'custom-fields', patch: { fields: [...fields, field] } });
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    }
+    return run((command) => command('config.save', { key: 'custom-fields', patch: { fields: [...fields, field] } }));
   };
   return (
     <Modal

@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { builtInRoleCodes, builtInRoles, permissions, type CustomRole, type Permission } from '../../../shared/domain';
-import { useCommand } from '../../db/commands';
+import { useDialogCommand } from '../../db/commands';
 import { ErrorAlert } from '../../ui/errors';
 
 interface RoleRow {
@@ -18,23 +18,16 @@ interface RoleRow {
 
 function RoleEditor({ role, custom, onClose }: { role: CustomRole | null; custom: readonly CustomRole[]; onClose(): void }) {
   const { t } = useTranslation();
-  const command = useCommand();
   const [form] = Form.useForm<{ name: string; permissions: Permission[] }>();
-  const [error, setError] = useState<unknown>(null);
-  const save = async (values: { name: string; permissions: Permission[] }) => {
-    if (!command) return;
+  const { error, run } = useDialogCommand(onClose);
+  const save = (values: { name: string; permissions: Permission[] }) => {
     const saved: CustomRole = {
       id: role?.id ?? `role-${crypto.randomUUID().slice(0, 8)}`,
       name: values.name.trim(),
       permissions: values.permissions,
     };
     const roles = role ? custom.map((existing) => (existing.id === role.id ? saved : existing)) : [...custom, saved];
-    try {
-      await command('config.save', { key: 'roles', patch: { roles } });
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    }
+    return run((command) => command('config.save', { key: 'roles', patch: { roles } }));
   };
   return (
     <Modal
