@@ -8,6 +8,7 @@
 import { configDocumentId } from '../shared/commands/reference.js';
 import { accountIdFor, customRolesFrom, permissionsOfRoles, type Permission } from '../shared/domain/people/index.js';
 import type { CollectionName, ConfigDoc, PersonDoc } from '../shared/schemas/index.js';
+import { heldDecisionProblem, isHeldDecision } from './approval-rights.js';
 import { ForbiddenError, type RowProblem } from './errors.js';
 import type { PushRow } from './push.js';
 import type { AuthTerminal, Storage } from './storage/types.js';
@@ -97,6 +98,10 @@ export async function checkOperatorRights(
       problems.push({ index: row.index, id: row.id, message: `${account.name}'s account at site ${terminal.siteId} is inactive` });
     else if (needed && !(await mayDo(account, needed)))
       problems.push({ index: row.index, id: row.id, message: `${account.name} lacks the permission "${needed}"` });
+    else if (collection === 'documents' && isHeldDecision(row)) {
+      const problem = await heldDecisionProblem(storage, row, account);
+      if (problem) problems.push({ index: row.index, id: row.id, message: problem });
+    }
   }
   if (problems.length > 0) throw new ForbiddenError(problems);
 }

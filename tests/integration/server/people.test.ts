@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEndpoint, type RunningEndpoint } from '../../../server/app';
+import { approvalDocumentId, heldEventId } from '../../../shared/domain/approvals';
 import { accountIdFor } from '../../../shared/domain/people';
 import type { PersonDoc } from '../../../shared/schemas';
 import { businessDoc, openBackend, postgresAvailable, product, seedOrg, SseReader, SyncClient, type Backend } from './helpers';
@@ -120,5 +121,48 @@ describe.each(backends)('people on %s', (backendName) => {
     const forged = await hq.push('documents', [{ newDocumentState: approval('clerk-at-hq') }]);
     expect([forged.status, JSON.stringify(forged.body.details)]).toEqual([403, expect.stringContaining('approve-po')]);
     expect((await hq.push('documents', [{ newDocumentState: approval('admin') }])).status).toBe(200);
+  });
+
+  it('a decision on a held count must be one of its levels, by a person holding that level’s role', async () => {
+    await hq.insert('people', [
+      account('admin', 'hq', ['hq-admin']),
+      account('fang', 's1', ['clerk']),
+      account('li', 's1', ['store-manager']),
+    ]);
+    const count = businessDoc('s1', { type: 'stock-count', status: 'submitted', number: 'PD-9', operatorId: 'fang' });
+    const request = {
+      id: heldEventId(count.id),
+      siteId: 's1',
+      kind: 'audit',
+      severity: 'warning',
+      at: NOW,
+      docType: 'stock-count',
+      docId: count.id,
+      message: 'PD-9 waits for approval by store-manager',
+      data: { action: 'approval-requested', levels: ['store-manager'], tripped: [] },
+      operatorId: 'fang',
+      updatedAt: NOW,
+    };
+    expect((await s1.push('documents', [{ newDocumentState: count }])).status).toBe(200);
+    expect((await s1.push('events', [{ newDocumentState: request }])).status).toBe(200);
+    const decision = (operatorId: string, level = 0) =>
+      businessDoc('s1', {
+        id: approvalDocumentId(count.id, level),
+        type: 'approval',
+        status: 'approved',
+        number: 'AP-9',
+        subjectDocId: count.id,
+        subjectDocType: 'stock-count',
+        operatorId,
+        lines: [],
+      });
+    const forged = await s1.push('documents', [{ newDocumentState: decision('fang') }]);
+    expect([forged.status, JSON.stringify(forged.body.details)]).toEqual([
+      403,
+      expect.stringContaining('does not hold the role \\"store-manager\\"'),
+    ]);
+    const noLevel = await s1.push('documents', [{ newDocumentState: decision('li', 1) }]);
+    expect([noLevel.status, JSON.stringify(noLevel.body.details)]).toEqual([403, expect.stringContaining('none of the approval levels')]);
+    expect((await s1.push('documents', [{ newDocumentState: decision('li') }])).status).toBe(200);
   });
 });
