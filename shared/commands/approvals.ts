@@ -7,6 +7,7 @@ import {
   approvalNeeded,
   approvalRulesFrom,
   ApproverRoleError,
+  customRolesFrom,
   decisionsOn,
   derivedId,
   heldEventId,
@@ -15,8 +16,10 @@ import {
   heldState,
   InvalidStateError,
   isHoldableType,
+  permissionsOfRoles,
   UnknownReferenceError,
   ValidationError,
+  type Poster,
 } from '../domain';
 import type { ApprovalDoc, DocumentDoc, EventDoc, PersonDoc } from '../schemas';
 import { defineCommand, type CommandContext, type CommandOutcome, type CommandReads } from './types';
@@ -39,6 +42,12 @@ function accountOf(context: CommandContext): PersonDoc | undefined {
   return people?.find((account) => account.personId === stamp.operator && account.siteId === stamp.siteId && account.active);
 }
 
+/** The person posting, as the rules see them (none signed in: no roles, no permission). */
+function posterOf(context: CommandContext): Poster {
+  const roles = accountOf(context)?.roles ?? [];
+  return { roles, mayPostCountVariance: permissionsOfRoles(roles, customRolesFrom(context.config)).has('count-variance-over-threshold') };
+}
+
 /**
  * Posts `document`, or holds it (stored as submitted with its approval-requested event) where an
  * approval rule trips. Rules hold only where someone is signed in: a site without staff accounts
@@ -48,7 +57,7 @@ export function postOrHold(document: DocumentDoc, context: CommandContext): Comm
   const rules = approvalRulesFrom(context.config);
   const need =
     context.stamp.operator && rules.length > 0
-      ? approvalNeeded(document, rules, context.postingView ?? context.ledger, accountOf(context)?.roles ?? [])
+      ? approvalNeeded(document, rules, context.postingView ?? context.ledger, posterOf(context))
       : null;
   if (!need) return { post: { document }, result: { id: document.id, number: document.number, heldFor: null } };
   const held = { ...document, status: 'submitted' } as DocumentDoc;

@@ -118,20 +118,30 @@ export interface ApprovalNeed {
   tripped: TrippedRule[];
 }
 
+/** Who posts: their roles, and whether they hold the permission to post count variances over a threshold. */
+export interface Poster {
+  roles: readonly string[];
+  mayPostCountVariance: boolean;
+}
+
 /**
  * What `document` needs before it may post: null when no rule of its type and site trips, or
- * when the poster holds every role the tripped rules ask for (their posting is the approval).
+ * when the poster holds every role the tripped rules ask for (their posting is the approval). A
+ * poster with the permission "post count variances over the threshold" is not held by a
+ * count-variance rule.
  */
 export function approvalNeeded(
   document: DocumentDoc,
   rules: readonly ApprovalRule[],
   view: LedgerView,
-  posterRoles: readonly string[],
+  poster: Poster,
 ): ApprovalNeed | null {
   const tripped: TrippedRule[] = [];
   const levels: string[] = [];
+  const posterRoles = poster.roles;
   for (const rule of rules) {
     if (rule.documentType !== document.type || (rule.siteId && rule.siteId !== document.siteId)) continue;
+    if (rule.condition === 'count-variance-over' && poster.mayPostCountVariance) continue;
     if (!conditionsOfType[rule.documentType].includes(rule.condition)) continue;
     const measured = measure(document, rule.condition, view);
     if (!(measured > rule.threshold)) continue;
