@@ -10,6 +10,7 @@ import {
   variancePercent,
   type ApprovalRule,
 } from '../../../shared/domain';
+import { permissionsNeeded } from '../../../shared/commands';
 import { approvalQueue, messagesFor, unreadMessages, waitingForViewer } from '../../../shared/ops';
 import type { ConfigDoc, DocumentDoc, EventDoc, PersonDoc, StockCountDoc } from '../../../shared/schemas';
 import { batch, KITCHEN, ledgerWith, perishable } from '../domain/fixtures';
@@ -235,5 +236,21 @@ describe('the message centre', () => {
     expect(forClerk).toMatchObject([{ kind: 'approval-decided', params: { number: 'PD-1', decision: 'approved', by: 'li' } }]);
     expect(unreadMessages(waiting, '2025-03-02T00:00:00.000Z')).toBe(2);
     expect(unreadMessages(waiting, '2025-03-03T00:00:00.000Z')).toBe(1); // the approval waits until decided
+  });
+});
+
+describe('posting a held document', () => {
+  it('asks nothing of its records again: a held waste with a FIFO override posts on approval by someone without the override right', () => {
+    const waste = {
+      ...countOf(90),
+      type: 'waste',
+      wasteReason: 'damaged',
+      lines: [{ productId: 'milk', batchId: 'b-1', qty: 1, fifoOverrideReason: 'dented' }],
+    };
+    const outcome = { post: { document: waste as never }, result: null };
+    const context = { stamp: stampFor(), ledger: ledger(), documents: [], events: [], config: [] };
+    expect(permissionsNeeded('waste.post', context, outcome)).toEqual(['waste', 'fifo-override']);
+    expect(permissionsNeeded('approval.decide', context, outcome)).toEqual([]);
+    expect(permissionsNeeded('approval.apply', context, outcome)).toEqual([]);
   });
 });
