@@ -10,7 +10,6 @@ import { useMigrationProgress, useSessionStore } from '../db/session';
 import { SettingsPage } from '../sections/SettingsPage';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { signInRequired, useSignInStore } from '../state/sign-in-store';
-import { ApprovalsBadge } from '../features/approvals/ApprovalsBadge';
 import { MessageCentre } from '../features/approvals/MessageCentre';
 import { OperatorBadge } from '../features/people/OperatorBadge';
 import { SignInScreen } from '../features/people/SignInScreen';
@@ -151,7 +150,6 @@ export function App() {
                 )}
               </div>
               <Space size={8} style={{ flex: '0 0 auto' }}>
-                <ApprovalsBadge />
                 <MessageCentre />
                 <OperatorBadge />
                 <SyncIndicator />

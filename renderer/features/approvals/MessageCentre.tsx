@@ -1,5 +1,6 @@
-// The message centre in the header (issue 15): a bell whose badge counts approvals waiting for the
-// person signed in and what arrived since they last looked — decisions on their documents, the
+// The message centre in the header (issue 15): the "Approvals N" button for whoever has something
+// to decide, and a bell whose badge counts approvals waiting for the person signed in and what
+// arrived since they last looked — decisions on their documents, the
 // near-expiry notice, receiving discrepancies, refused records — and a desktop notification
 // through the bridge when something new comes.
 import { Badge, Button, List, Popover, Typography } from 'antd';
@@ -7,7 +8,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain';
-import { messagesFor, unreadMessages, type Message } from '../../../shared/ops';
+import { messagesFor, unreadMessages, waitingForViewer, type Message } from '../../../shared/ops';
 import type { EventDoc } from '../../../shared/schemas';
 import { bridge } from '../../bridge';
 import { useRxQuery } from '../../db/hooks';
@@ -16,6 +17,7 @@ import { useMessageSeenStore } from '../../state/message-seen-store';
 import { useSyncStatusStore } from '../../state/sync-status-store';
 import { businessDateToday } from '../../ui/format';
 import { useLabels } from '../finance/labels';
+import { ApprovalsButton } from './ApprovalsButton';
 import { useApprovalQueue } from './useApprovalQueue';
 
 /** Notices and discrepancies of the last week. */
@@ -83,6 +85,7 @@ export function MessageCentre() {
   }, [messages, rows, events, personKey, t, text]);
 
   if (!viewer) return null;
+  const waiting = rows ? waitingForViewer(rows) : 0;
   const list = (
     <List<Message>
       size="small"
@@ -104,16 +107,19 @@ export function MessageCentre() {
     />
   );
   return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      title={t('approvals.messages.title')}
-      content={list}
-      onOpenChange={(opened) => !opened && markSeen(personKey, new Date().toISOString())}
-    >
-      <Badge count={unread} size="small" data-testid="messages-badge">
-        <Button size="small" icon={<BellOutlined />} aria-label={t('approvals.messages.title')} data-testid="messages-open" />
-      </Badge>
-    </Popover>
+    <>
+      {viewer.personId && waiting > 0 && <ApprovalsButton waiting={waiting} />}
+      <Popover
+        trigger="click"
+        placement="bottomRight"
+        title={t('approvals.messages.title')}
+        content={list}
+        onOpenChange={(opened) => !opened && markSeen(personKey, new Date().toISOString())}
+      >
+        <Badge count={unread} size="small" data-testid="messages-badge">
+          <Button size="small" icon={<BellOutlined />} aria-label={t('approvals.messages.title')} data-testid="messages-open" />
+        </Badge>
+      </Popover>
+    </>
   );
 }
