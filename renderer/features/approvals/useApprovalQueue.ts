@@ -16,9 +16,14 @@ export function useApprovalViewer(): ApprovalViewer | null {
   const personId = useSignInStore((s) => s.operator?.personId ?? null);
   const accountId = terminal && personId ? accountIdFor(personId, terminal.siteId) : null;
   const account = useRxQuery<PersonDoc>((db) => (accountId ? db.people.findOne(accountId) : null), [accountId]);
-  if (!terminal) return null;
-  const roles = account?.[0]?.active ? account[0].roles : [];
-  return { siteId: terminal.siteId, siteKind: terminal.siteKind, personId, roles };
+  const roles = account?.[0]?.active ? account[0].roles.join('\u0000') : '';
+  const siteId = terminal?.siteId;
+  const siteKind = terminal?.siteKind;
+  // One object per change of who is looking, so the queue is not worked out again on every render.
+  return useMemo(
+    () => (siteId && siteKind ? { siteId, siteKind, personId, roles: roles ? roles.split('\u0000') : [] } : null),
+    [siteId, siteKind, personId, roles],
+  );
 }
 
 export function useApprovalQueue(): { rows: QueueRow[] | null; viewer: ApprovalViewer | null } {
