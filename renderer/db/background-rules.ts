@@ -28,7 +28,7 @@ export interface BackgroundRulesOptions {
  * Posts (or closes) this site's held documents whose last decision came from HQ: HQ cannot write
  * another site's document, so its approval, addressed here, is carried out by this site's terminal.
  */
-async function settleDecidedElsewhere(session: CommandSession): Promise<void> {
+async function settleDecidedElsewhere(session: CommandSession, onError: (error: unknown) => void): Promise<void> {
   const decisions = await session.db.documents
     .find({ selector: { type: 'approval', toSiteId: session.siteId, subjectDocType: { $in: [...holdableDocumentTypes] } } })
     .exec();
@@ -37,7 +37,10 @@ async function settleDecidedElsewhere(session: CommandSession): Promise<void> {
   const waiting = await session.db.documents
     .find({ selector: { id: { $in: subjectIds }, status: 'submitted', siteId: session.siteId } })
     .exec();
-  for (const held of waiting) await runCommand(session, 'approval.apply', { documentId: held.id });
+  for (const held of waiting) {
+    // One that cannot post now (its stock went meanwhile) stays held; the others go on.
+    await runCommand(session, 'approval.apply', { documentId: held.id }).catch(onError);
+  }
 }
 
 export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRulesOptions): () => void {
@@ -53,12 +56,12 @@ export function startBackgroundRules(ledger: LocalLedger, options: BackgroundRul
     try {
       const hold = await runCommand(session, 'batch.hold-uncertified', {});
       if (hold.result.held > 0) options.held?.(hold.result.held);
-      await settleDecidedElsewhere(session);
       const { result } = await runCommand(session, 'expiry.notice', {});
       if (result.raised && !raised.has(result.notice.key)) {
         raised.add(result.notice.key);
         options.notify(result.notice);
       }
+      await settleDecidedElsewhere(session, options.onError ?? console.error);
     } catch (error) {
       // Another tab of this terminal wrote today's notice a moment ago: that one notified.
       if (!(error instanceof LedgerWriteConflictError)) (options.onError ?? console.error)(error);
