@@ -4,28 +4,15 @@ import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag, 
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  customFieldEntities,
-  customFieldKinds,
-  customFieldsFrom,
-  type CustomField,
-  type CustomFieldEntity,
-  type CustomFieldKind,
-} from '../../../shared/domain';
+import { customFieldEntities, customFieldKinds, customFieldsFrom, type CustomField } from '../../../shared/domain';
 import type { ConfigDoc } from '../../../shared/schemas';
 import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery, useTerminal } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useCustomFieldText } from './custom-field-ui';
 
-interface FieldForm {
-  entity: CustomFieldEntity;
-  label: string;
-  labelEn?: string;
-  kind: CustomFieldKind;
-  choices?: string[];
-  required: boolean;
-}
+/** A field as the form holds it: all but its id, given on saving. */
+type FieldForm = Omit<CustomField, 'id'>;
 
 function FieldEditor({ fields, onClose }: { fields: readonly CustomField[]; onClose(): void }) {
   const { t } = useTranslation();
