@@ -29,17 +29,18 @@ export interface BackgroundRulesOptions {
  * another site's document, so its approval, addressed here, is carried out by this site's terminal.
  */
 async function settleDecidedElsewhere(session: CommandSession, onError: (error: unknown) => void): Promise<void> {
-  const decisions = await session.db.documents
-    .find({ selector: { type: 'approval', toSiteId: session.siteId, subjectDocType: { $in: [...holdableDocumentTypes] } } })
+  // This runs after every burst of ledger changes: ask first for the site's held documents, by the
+  // (siteId, type) index — almost always none — before looking for decisions on them.
+  const held = await session.db.documents
+    .find({ selector: { siteId: session.siteId, type: { $in: [...holdableDocumentTypes] }, status: 'submitted' } })
     .exec();
-  const subjectIds = [...new Set(decisions.map((doc) => doc.subjectDocId).filter((id): id is string => !!id))];
-  if (subjectIds.length === 0) return;
-  const waiting = await session.db.documents
-    .find({ selector: { id: { $in: subjectIds }, status: 'submitted', siteId: session.siteId } })
+  if (held.length === 0) return;
+  const decided = await session.db.documents
+    .find({ selector: { type: 'approval', toSiteId: session.siteId, subjectDocId: { $in: held.map((doc) => doc.id) } } })
     .exec();
-  for (const held of waiting) {
+  for (const documentId of new Set(decided.map((doc) => doc.subjectDocId ?? ''))) {
     // One that cannot post now (its stock went meanwhile) stays held; the others go on.
-    await runCommand(session, 'approval.apply', { documentId: held.id }).catch(onError);
+    if (documentId) await runCommand(session, 'approval.apply', { documentId }).catch(onError);
   }
 }
 
