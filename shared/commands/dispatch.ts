@@ -1,7 +1,15 @@
 // Kitchen → store dispatch (DOMAIN.md): draft → picked → shipped, owned by the kitchen. Drafts are
 // edited line by line; marking picked fixes the batches by FEFO/FIFO; shipping posts the
 // dispatch-out movements.
-import { AlreadyRecordedError, allocateLines, checkLineChoice, InvalidStateError, UnknownReferenceError, ValidationError } from '../domain';
+import {
+  AlreadyRecordedError,
+  allocateLines,
+  checkLineChoice,
+  documentCustomValues,
+  InvalidStateError,
+  UnknownReferenceError,
+  ValidationError,
+} from '../domain';
 import { draftDispatchesFromRequests, isRequestAnswered } from '../ops/store-requests';
 import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../schemas';
 import { defineCommand, documentIn, type CommandContext } from './types';
@@ -20,6 +28,8 @@ function checkQuantities(lines: readonly DocumentLine[]): void {
 }
 
 const byId = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId] });
+/** The dispatch and HQ's custom fields for dispatches. */
+const byIdWithFields = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId], config: true });
 
 /** A new, empty draft for one store. */
 export const dispatchCreate = defineCommand({
@@ -67,26 +77,39 @@ export const dispatchFromRequests = defineCommand({
   },
 });
 
-/** Saves a draft's lines as edited (quantities may still be zero while typing). */
+/**
+ * Saves a draft's lines as edited (quantities may still be zero while typing), and the values of
+ * HQ's custom fields when given (a required one may still be blank until picking).
+ */
 export const dispatchSave = defineCommand({
-  reads: byId,
-  run(input: { dispatchId: string; lines: readonly DocumentLine[] }, context) {
+  reads: byIdWithFields,
+  run(input: { dispatchId: string; lines: readonly DocumentLine[]; custom?: Record<string, unknown> }, context) {
     const dispatch = storedDispatch(context, input.dispatchId, ['draft']);
     checkQuantities(input.lines);
-    const saved: DispatchDoc = { ...dispatch, lines: [...input.lines], updatedAt: context.stamp.at };
+    const { custom: _kept, ...rest } = dispatch;
+    const custom = input.custom === undefined ? dispatch.custom : input.custom;
+    const saved: DispatchDoc = {
+      ...rest,
+      ...documentCustomValues(context.config, 'dispatch', custom, { requireAll: false }),
+      lines: [...input.lines],
+      updatedAt: context.stamp.at,
+    };
     return { writes: { documents: [saved] }, result: null };
   },
 });
 
 /**
- * Marks a draft picked: every chosen batch checked as the posting will check it (the first refusal
- * thrown), then lines without a batch split across batches by FEFO/FIFO.
+ * Marks a draft picked: HQ's required custom fields filled, every chosen batch checked as the
+ * posting will check it (the first refusal thrown), then lines without a batch split across
+ * batches by FEFO/FIFO.
  */
 export const dispatchPick = defineCommand({
-  reads: byId,
+  reads: byIdWithFields,
   run(input: { dispatchId: string; lines: readonly DocumentLine[] }, context) {
     const dispatch = storedDispatch(context, input.dispatchId, ['draft']);
     checkQuantities(input.lines);
+    // A required field of HQ's (the driver, the van) is filled before the goods are picked.
+    documentCustomValues(context.config, 'dispatch', dispatch.custom, { requireAll: true });
     const usable = input.lines.filter((line) => line.qty > 0);
     if (usable.length === 0) throw new ValidationError('lines', 'nothing to pick');
     for (const line of usable) {

@@ -4,6 +4,7 @@
 import {
   checkPurchaseLimits,
   computeExpiry,
+  documentCustomValues,
   ExpiredOnReceiptError,
   InvalidStateError,
   isExpired,
@@ -94,13 +95,23 @@ const purchasingDocuments = { documentTypes: ['purchase-order', 'approval'] as c
 
 /** Submits a PO: within the month's budgets it is approved at once, otherwise held for HQ's decision. */
 export const poSubmit = defineCommand({
-  reads: (_input: { partnerId: string; expectedDate?: string; note?: string; lines: readonly OrderLineInput[] }) => purchasingDocuments,
+  reads: (_input: {
+    partnerId: string;
+    expectedDate?: string;
+    note?: string;
+    /** Values of HQ's custom fields for purchase orders. */
+    custom?: Record<string, unknown>;
+    lines: readonly OrderLineInput[];
+  }) => purchasingDocuments,
   run(input, { stamp, ledger, documents, config }) {
     if (!input.partnerId) throw new ValidationError('partnerId', 'choose a supplier');
     checkLines(input.lines, true);
     if (input.expectedDate !== undefined && input.expectedDate < stamp.businessDate)
       throw new ValidationError('expectedDate', `must be ${stamp.businessDate} or later`);
-    const draft = order(stamp, 'PO', input, input.lines);
+    const draft = {
+      ...order(stamp, 'PO', input, input.lines),
+      ...documentCustomValues(config, 'purchase-order', input.custom, { requireAll: true }),
+    };
     const check = checkBudget(draft, {
       otherOrders: ordersAsDecided(documents, stamp.siteId),
       products: (id) => ledger.product(id),
@@ -182,9 +193,15 @@ function receiptLine(line: ReceiptLineInput, index: number, product: ProductDoc 
 
 /** 采购入库: each line creates a new batch at this site; against an order when one is named. */
 export const goodsReceiptPost = defineCommand({
-  reads: (_input: { partnerId: string; purchaseOrderId?: string; lines: readonly ReceiptLineInput[] }) => approvalRuleReads(),
+  reads: (_input: {
+    partnerId: string;
+    purchaseOrderId?: string;
+    /** Values of HQ's custom fields for goods receipts (the supplier's delivery note number …). */
+    custom?: Record<string, unknown>;
+    lines: readonly ReceiptLineInput[];
+  }) => approvalRuleReads(),
   run(input, context) {
-    const { stamp, ledger } = context;
+    const { stamp, ledger, config } = context;
     if (!input.partnerId) throw new ValidationError('partnerId', 'choose a supplier');
     checkLines(input.lines, false);
     input.lines.forEach((line, index) => {
@@ -203,6 +220,7 @@ export const goodsReceiptPost = defineCommand({
       terminalId: stamp.terminalId,
       partnerId: input.partnerId,
       ...(input.purchaseOrderId ? { purchaseOrderId: input.purchaseOrderId } : {}),
+      ...documentCustomValues(config, 'goods-receipt', input.custom, { requireAll: true }),
       lines: input.lines.map((line, index) => ({
         ...receiptLine(line, index, ledger.product(line.productId), stamp.businessDate),
         batchId: stamp.newId(),

@@ -1,13 +1,21 @@
 // Custom fields HQ adds without an app update (issue 15, "Rules without code"): each is data in the
-// organisation's `custom-fields` config — what it is on (products or partners), its name in both
-// languages, its kind (text, number, date, choice, yes/no) and whether it is required — and its
-// values live in the record's `custom` object by field id (products v4, partners v3).
+// organisation's `custom-fields` config — what it is on (products, partners, or a kind of document
+// a person fills in: purchase orders, goods receipts, dispatches), its name in both languages, its
+// kind (text, number, date, choice, yes/no) and whether it is required — and its values live in the
+// record's `custom` object by field id (products v4, partners v3, documents v5). A terminal of an
+// earlier release skips fields on records it does not know.
 import type { ConfigDoc } from '../schemas';
 import { isValidBusinessDate } from './dates';
 import { ValidationError } from './errors';
 
-export const customFieldEntities = ['product', 'partner'] as const;
+export const customFieldEntities = ['product', 'partner', 'purchase-order', 'goods-receipt', 'dispatch'] as const;
 export type CustomFieldEntity = (typeof customFieldEntities)[number];
+/** The kinds of document that carry custom fields (their forms show the inputs). */
+export type CustomFieldDocumentType = Exclude<CustomFieldEntity, 'product' | 'partner'>;
+
+export function isCustomFieldDocumentType(type: string): type is CustomFieldDocumentType {
+  return type !== 'product' && type !== 'partner' && (customFieldEntities as readonly string[]).includes(type);
+}
 
 export const customFieldKinds = ['text', 'number', 'date', 'choice', 'yes-no'] as const;
 export type CustomFieldKind = (typeof customFieldKinds)[number];
@@ -120,4 +128,18 @@ export function customValueText(field: CustomField, value: CustomValue | undefin
   if (value === undefined) return '';
   if (field.kind === 'yes-no') return typeof value === 'boolean' ? yesNo(value) : String(value);
   return String(value);
+}
+
+/**
+ * The `custom` a document of `type` keeps, checked against HQ's fields for that kind (blank when
+ * none is filled); `requireAll` when the document is handed on (submitted, posted, picked).
+ */
+export function documentCustomValues(
+  config: readonly ConfigDoc[],
+  type: CustomFieldDocumentType,
+  values: Readonly<Record<string, unknown>> | undefined,
+  options: { requireAll: boolean },
+): { custom?: CustomValues } {
+  const custom = checkCustomValues(customFieldsFrom(config, type), values, options);
+  return Object.keys(custom).length > 0 ? { custom } : {};
 }

@@ -70,6 +70,7 @@ const titles = {
     balance: '余额',
     memo: '摘要',
     operator: '经办人',
+    documentFields: '单据自定义字段',
     product: '商品',
     category: '类别',
     qty: '数量',
@@ -92,6 +93,7 @@ const titles = {
     balance: 'Balance',
     memo: 'Memo',
     operator: 'Operator',
+    documentFields: 'Document fields',
     product: 'Product',
     category: 'Category',
     qty: 'Quantity',
@@ -101,13 +103,18 @@ const titles = {
   },
 } as const;
 
-/** The journal as a sheet; `operatorOf` names the person who made each row's document (issue 15). */
-export function journalTable(
-  rows: readonly JournalRow[],
-  language: Language = 'zh-CN',
-  operatorOf?: (docId: string) => string,
-): TableModel {
+/** What a journal export says of each row's document beyond the entry: who made it, its custom fields. */
+export interface JournalDocumentFacts {
+  /** The person who made the document (issue 15). */
+  operatorOf?(docId: string): string;
+  /** HQ's custom fields of the document, filled ones ("送货单号: SD-88"). */
+  fieldsOf?(docId: string): string;
+}
+
+/** The journal as a sheet, with a column per fact of `documents` given. */
+export function journalTable(rows: readonly JournalRow[], language: Language = 'zh-CN', documents: JournalDocumentFacts = {}): TableModel {
   const t = titles[language];
+  const { operatorOf, fieldsOf } = documents;
   return {
     title: t.journal,
     columns: [
@@ -121,12 +128,14 @@ export function journalTable(
       { key: 'credit', title: t.credit, kind: 'money' },
       { key: 'memo', title: t.memo, kind: 'text' },
       ...(operatorOf ? [{ key: 'operator', title: t.operator, kind: 'text' as const }] : []),
+      ...(fieldsOf ? [{ key: 'documentFields', title: t.documentFields, kind: 'text' as const }] : []),
     ],
     rows: rows.map((row) => ({
       ...row,
       debit: row.debit || null,
       credit: row.credit || null,
       ...(operatorOf ? { operator: operatorOf(row.docId) } : {}),
+      ...(fieldsOf ? { documentFields: fieldsOf(row.docId) } : {}),
     })),
   };
 }

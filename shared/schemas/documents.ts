@@ -1,5 +1,6 @@
 import {
   businessDateField,
+  customValuesField,
   fileHashListField,
   idField,
   instantField,
@@ -62,7 +63,8 @@ export const documentSchema = {
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
   // v3: type 'opening-stock' (期初库存).
   // v4: operatorId (who signed in and wrote it).
-  version: 4,
+  // v5: custom (values of the custom fields HQ defines for a kind of document; issue 15).
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -115,6 +117,8 @@ export const documentSchema = {
     subjectDocId: refField,
     subjectDocType: { type: 'string', enum: documentTypes, maxLength: 32, 'x-open': true },
     note: longTextField,
+    /** (v5) Values of HQ's custom fields for this kind of document (config 'custom-fields'), by field id. */
+    custom: customValuesField,
     lines: { type: 'array', items: documentLineSchema },
     updatedAt: updatedAtField,
   },

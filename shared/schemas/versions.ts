@@ -12,6 +12,7 @@ import { noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from '.
 import { documentsV1 } from './history/documents-v1';
 import { documentsV2 } from './history/documents-v2';
 import { documentsV3 } from './history/documents-v3';
+import { documentsV4 } from './history/documents-v4';
 import { eventsV1 } from './history/events-v1';
 import { eventsV2 } from './history/events-v2';
 import { journalV1 } from './history/journal-v1';
@@ -33,7 +34,7 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   partners: [released.partnersV0, partnersV1, partnersV2, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
   movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
-  documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, collectionSchemas.documents],
+  documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, collectionSchemas.documents],
   journal: [released.journalV0, journalV1, collectionSchemas.journal],
   events: [released.eventsV0, eventsV1, eventsV2, collectionSchemas.events],
   config: [released.configV0, configV1, configV2, collectionSchemas.config],

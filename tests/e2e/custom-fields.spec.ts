@@ -1,7 +1,10 @@
 // Issue 15's custom-field proof: HQ (in Chinese) adds "产地 / Origin" to products without an app
 // update and fills it in the product form; the list shows and finds it; the kitchen (in English)
-// reads it on its stock page and in the stock export, and prints it on the dispatch note. Its own
-// endpoint: the field is organisation config that other specs' exports must not meet.
+// reads it on its stock page and in the stock export, and prints it on the dispatch note. HQ also
+// adds fields to documents: a required "司机 / Driver" the kitchen must fill before picking a
+// dispatch (printed on its note), and "送货单号 / Delivery note" on goods receipts, shown in the
+// receipts list and the document, and found by the journal search. Its own endpoint: the fields
+// are organisation config that other specs' exports must not meet.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { rendererDist } from '../../scripts/renderer-build';
@@ -9,7 +12,7 @@ import { addDays } from '../../shared/domain';
 import { startEndpointProcess } from '../support/endpoint-process';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
 import { E2E_SITE_DATE, expect, test } from './fixtures';
-import { openPairedTerminal } from './terminal-helpers';
+import { choose, fill, openPairedTerminal } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -29,6 +32,17 @@ test('a custom field HQ adds shows in the product form and list, the stock page 
       'kitchen',
     );
     await seed.terminalOf(STORE, 'store');
+    await seed.push('hq', 'hq', 'partners', [
+      {
+        id: `sup-${run}`,
+        kind: 'supplier',
+        code: `SUP-${run}`,
+        name: '鲁粮供应',
+        nameEn: 'Lu Grain',
+        active: true,
+        updatedAt: new Date().toISOString(),
+      },
+    ]);
     const hq = await openPairedTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq', 'office')).token, 'zh-CN');
 
     // HQ adds the field: data in config, no app update.
@@ -38,6 +52,20 @@ test('a custom field HQ adds shows in the product form and list, the stock page 
     await hq.getByTestId('custom-field-label-en').fill('Origin');
     await hq.getByTestId('custom-field-save').click();
     await expect(hq.getByTestId('custom-fields-table')).toContainText('产地商品文本');
+    // … and two on documents: a required driver on dispatches, a delivery note number on goods receipts.
+    for (const [entity, label, labelEn, required] of [
+      ['配送单与调拨单', '司机', 'Driver', true],
+      ['采购入库单', '送货单号', 'Delivery note', false],
+    ] as const) {
+      await hq.getByTestId('custom-field-add').click();
+      await hq.getByTestId('custom-field-entity').click();
+      await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entity }).click();
+      await hq.getByTestId('custom-field-label').fill(label);
+      await hq.getByTestId('custom-field-label-en').fill(labelEn);
+      if (required) await hq.getByRole('dialog').getByRole('checkbox').check();
+      await hq.getByTestId('custom-field-save').click();
+      await expect(hq.getByTestId('custom-fields-table')).toContainText(`${label}${entity}文本`);
+    }
     await hq.screenshot({ path: `${screenshotDir}/custom-fields-zh-CN-list.png` });
 
     // … fills it in the product form; the list shows it in a column of its own and finds it.
@@ -80,13 +108,49 @@ test('a custom field HQ adds shows in the product form and list, the stock page 
     const line = kitchen.getByTestId('dispatch-line').first();
     await line.getByTestId('line-qty').fill('2');
     await line.getByTestId('line-qty').press('Enter');
+    // The driver is required: picking waits for it, and says so under the field.
+    const driver = kitchen.getByTestId('document-custom-fields').locator('input');
     await kitchen.getByTestId('mark-picked').click();
+    await expect(kitchen.getByTestId('document-custom-fields')).toContainText('Required');
+    await expect(kitchen.getByTestId('dispatch-detail-status')).toHaveAttribute('data-status', 'draft');
+    await driver.fill('老张');
+    await kitchen.screenshot({ path: `${screenshotDir}/custom-fields-en-dispatch-draft.png` });
+    await kitchen.getByTestId('mark-picked').click();
+    await expect(kitchen.getByTestId('dispatch-detail-status')).toHaveAttribute('data-status', 'picked');
     await kitchen.getByTestId('ship').click();
     await expect(kitchen.getByTestId('dispatch-detail-status')).toHaveAttribute('data-status', 'shipped');
     await kitchen.getByTestId('print-note').click();
     await expect(kitchen.getByTestId('print-status')).toBeVisible();
     const printed = await kitchen.evaluate(() => (window as { __larderLastPrint?: { html: string } }).__larderLastPrint?.html ?? '');
     expect(printed).toContain('<div class="detail">Origin: 山东</div>');
+    expect(printed).toContain('<div class="custom-field">Driver: 老张</div>');
+
+    // A goods receipt keeps its supplier's delivery note number: in the list, the document, the journal search.
+    await kitchen.evaluate(() => (location.hash = '#/goods-receipts'));
+    await choose(kitchen, 'receipt-supplier', 'Lu Grain');
+    await choose(kitchen, 'receipt-line-product-0', rice.sku);
+    await fill(kitchen, 'receipt-line-qty-0', '5');
+    await fill(kitchen, 'receipt-line-cost-0', '60');
+    await fill(kitchen, 'receipt-line-lot-0', `G${run}`);
+    await kitchen.getByTestId('document-custom-fields').locator('input').fill(`SD-${run}`);
+    await kitchen.getByTestId('receipt-post').click();
+    await expect(kitchen.getByTestId('receipt-posted')).toBeVisible();
+    const receiptRow = kitchen
+      .getByTestId('receipt-table')
+      .getByRole('row')
+      .filter({ hasText: `SD-${run}` });
+    await expect(receiptRow).toBeVisible();
+    await expect(kitchen.getByTestId('receipt-table').locator('thead')).toContainText('Delivery note');
+    await kitchen.evaluate(() => (location.hash = '#/journal'));
+    await kitchen.getByTestId('journal-search').locator('input').fill(`SD-${run}`);
+    // Only the receipt's entry lines are left (Dr inventory, Cr payable …): every row is the one document.
+    const found = kitchen.getByTestId('journal-table').getByTestId('journal-doc-link');
+    await expect(found.first()).toHaveText(/^GR-/);
+    expect(new Set(await found.allInnerTexts()).size).toBe(1);
+    await found.first().click();
+    await expect(kitchen.getByTestId('doc-header')).toContainText(`Delivery note`);
+    await expect(kitchen.getByTestId('doc-header')).toContainText(`SD-${run}`);
+    await kitchen.screenshot({ path: `${screenshotDir}/custom-fields-en-receipt-doc.png` });
     await Promise.all([hq.context().close(), kitchen.context().close()]);
   } finally {
     await endpoint.stop();

@@ -1,6 +1,8 @@
 // HQ's approval rules (issue 15): document type + condition + threshold (+ site) → the role that
 // approves, optionally a second. Saved into the organisation's `approval-rules` config beside the
-// purchase budgets (config.save merges, so budgets and contract prices stay as they are).
+// purchase budgets (config.save merges, so budgets and contract prices stay as they are). The
+// purchase-order rule (over the month's budget or the large-order amount → HQ, whoever may
+// approve orders) heads the list; HQ edits its amount, the budgets are set under Suppliers.
 import { Button, Card, Form, InputNumber, Modal, Select, Table, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -15,11 +17,22 @@ import {
   type ApprovalRule,
   type HoldableDocumentType,
 } from '../../../shared/domain';
+import { budgetRulesFromConfig } from '../../../shared/finance';
 import type { ConfigDoc } from '../../../shared/schemas';
 import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { useLabels, useSites } from '../finance/labels';
+import { formatMoney } from '../../ui/format';
+import { LargeOrderEditor } from './LargeOrderEditor';
+
+/** The purchase-order rule, first in the list: not removable, its amount editable. */
+interface PurchaseOrderRow {
+  id: 'purchase-order';
+  largeOrderAmount: number;
+}
+type RuleRow = ApprovalRule | PurchaseOrderRow;
+const isPurchaseOrderRow = (row: RuleRow): row is PurchaseOrderRow => row.id === 'purchase-order';
 
 interface RuleForm {
   documentType: HoldableDocumentType;
@@ -110,7 +123,13 @@ export function ApprovalRulesCard({ roleName }: { roleName(role: string): string
   const labels = useLabels();
   const config = useRxQuery<ConfigDoc>((db) => db.config.find(), []) ?? [];
   const rules = approvalRulesFrom(config);
+  const orgConfig = config.filter((entry) => !entry.siteId);
+  const purchaseOrders: PurchaseOrderRow = {
+    id: 'purchase-order',
+    largeOrderAmount: budgetRulesFromConfig(orgConfig, '').largeOrderAmount ?? 0,
+  };
   const [adding, setAdding] = useState(false);
+  const [editingLargeOrder, setEditingLargeOrder] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const remove = async (id: string) => {
     if (!command) return;
@@ -133,40 +152,62 @@ export function ApprovalRulesCard({ roleName }: { roleName(role: string): string
     >
       <Typography.Paragraph type="secondary">{t('approvals.rules.intro')}</Typography.Paragraph>
       <ErrorAlert error={error} testId="rules-error" />
-      <Table<ApprovalRule>
+      <Table<RuleRow>
         size="small"
         rowKey="id"
-        dataSource={rules}
+        dataSource={[purchaseOrders, ...rules]}
         pagination={false}
-        locale={{ emptyText: t('approvals.rules.empty') }}
         columns={[
-          { title: t('approvals.rules.documentType'), key: 'type', render: (_, rule) => t(`approvals.types.${rule.documentType}`) },
+          {
+            title: t('approvals.rules.documentType'),
+            key: 'type',
+            render: (_, row) => (isPurchaseOrderRow(row) ? t('approvals.types.purchase-order') : t(`approvals.types.${row.documentType}`)),
+          },
           {
             title: t('approvals.rules.condition'),
             key: 'condition',
-            render: (_, rule) => t(`approvals.conditions.${rule.condition}`, { threshold: rule.threshold }),
+            render: (_, row) =>
+              isPurchaseOrderRow(row) ? (
+                <span data-testid="large-order-rule">
+                  {t('approvals.rules.purchaseOrderCondition', { amount: formatMoney(row.largeOrderAmount) })}
+                </span>
+              ) : (
+                t(`approvals.conditions.${row.condition}`, { threshold: row.threshold })
+              ),
           },
           {
             title: t('approvals.rules.site'),
             key: 'site',
-            render: (_, rule) => (rule.siteId ? labels.site(rule.siteId) : t('approvals.rules.allSites')),
+            render: (_, row) => (!isPurchaseOrderRow(row) && row.siteId ? labels.site(row.siteId) : t('approvals.rules.allSites')),
           },
-          { title: t('approvals.rules.approvers'), key: 'roles', render: (_, rule) => rule.approverRoles.map(roleName).join(' → ') },
+          {
+            title: t('approvals.rules.approvers'),
+            key: 'roles',
+            render: (_, row) =>
+              isPurchaseOrderRow(row) ? t('approvals.rules.purchaseOrderApprovers') : row.approverRoles.map(roleName).join(' → '),
+          },
           {
             title: '',
             key: 'remove',
-            render: (_, rule) => (
-              <Button size="small" danger onClick={() => void remove(rule.id)}>
-                {t('approvals.rules.remove')}
-              </Button>
-            ),
+            render: (_, row) =>
+              isPurchaseOrderRow(row) ? (
+                <Button size="small" onClick={() => setEditingLargeOrder(true)} data-testid="large-order-edit">
+                  {t('approvals.rules.edit')}
+                </Button>
+              ) : (
+                <Button size="small" danger onClick={() => void remove(row.id)}>
+                  {t('approvals.rules.remove')}
+                </Button>
+              ),
           },
         ]}
         data-testid="rules-table"
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {rules.length === 0 ? `${t('approvals.rules.empty')} ` : ''}
         {t('approvals.rules.budgets')}
       </Typography.Paragraph>
+      {editingLargeOrder && <LargeOrderEditor amount={purchaseOrders.largeOrderAmount} onClose={() => setEditingLargeOrder(false)} />}
       {adding && <RuleEditor rules={rules} roleName={roleName} onClose={() => setAdding(false)} />}
     </Card>
   );

@@ -9,6 +9,7 @@ import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
 import { ReceiptButton } from '../sales/ReceiptButton';
 import { useLabels, type Labels } from './labels';
+import { useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
 /**
  * 穿透: one document with its lines, the stock movements it posted (each batch linking to the
@@ -41,6 +42,8 @@ export function DocumentView({ docId }: { docId: string }) {
       }),
     )
     .join('；');
+  const allCustomFields = useCustomFields();
+  const customText = useCustomFieldText();
   const productName = (id: string) => {
     const product = ledger?.ledger.product(id);
     return product ? productLabel(product, labels.language) : id;
@@ -66,7 +69,10 @@ export function DocumentView({ docId }: { docId: string }) {
     );
   }
   const title = document ? `${labels.docType(document.type)} ${document.number}` : (entries[0]?.docNumber ?? docId);
+  // HQ's custom fields for this kind of document, filled ones only.
+  const customFields = allCustomFields.filter((field) => field.entity === document?.type && document.custom?.[field.id] !== undefined);
   const signedBy = [
+    ...customFields.map((field) => `${customText.label(field)}: ${customText.value(field, document?.custom)}`),
     document?.operatorId ? `${t('finance.doc.operator')}: ${labels.person(document.operatorId)}` : '',
     decisionsText ? `${t('finance.doc.decisions')}: ${decisionsText}` : '',
   ]
@@ -113,6 +119,11 @@ export function DocumentView({ docId }: { docId: string }) {
               <span data-testid="doc-operator">{labels.person(document.operatorId)}</span>
             </Descriptions.Item>
           )}
+          {customFields.map((field) => (
+            <Descriptions.Item key={field.id} label={customText.label(field)}>
+              <span data-testid={`doc-custom-${field.id}`}>{customText.value(field, document.custom)}</span>
+            </Descriptions.Item>
+          ))}
           {decisions && decisions.length > 0 && (
             <Descriptions.Item label={t('finance.doc.decisions')} span={3}>
               <span data-testid="doc-decisions">{decisionsText}</span>

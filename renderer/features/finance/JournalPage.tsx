@@ -13,6 +13,7 @@ import { DateRangeField, lastFourWeeks, type BusinessDateRange } from './DateRan
 import { DocumentView } from './DocumentView';
 import { ExportButtons } from './ExportButtons';
 import { useLabels, useSites } from './labels';
+import { customSummary, useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
 const money = (value: number) => (value ? formatMoney(value) : '');
 
@@ -29,6 +30,9 @@ function JournalList() {
   const labels = useLabels();
   const ledger = useLedgerAtHand();
   const sites = useSites();
+  const customFields = useCustomFields();
+  const customText = useCustomFieldText();
+  const documentFieldsOf = (type: string) => customFields.filter((field) => field.entity === type);
   const entries = useRxQuery<JournalDoc>((db) => db.journal.find(), []);
   const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
   const [siteId, setSiteId] = useState<string | undefined>(undefined);
@@ -44,8 +48,19 @@ function JournalList() {
   const rows = useMemo(() => {
     const all = journalRows(entries ?? [], filter, labels.language, labels);
     if (!deferredSearch) return all;
-    return all.filter((row) => row.docNumber.toLowerCase().includes(deferredSearch) || row.memo.toLowerCase().includes(deferredSearch));
-  }, [entries, filter, labels, deferredSearch]);
+    // A document is found by its number, the memo, or a value of HQ's custom fields (the supplier's delivery note number …).
+    const customOf = (docId: string) =>
+      Object.values(ledger?.ledger.document(docId)?.custom ?? {})
+        .map(String)
+        .join(' ')
+        .toLowerCase();
+    return all.filter(
+      (row) =>
+        row.docNumber.toLowerCase().includes(deferredSearch) ||
+        row.memo.toLowerCase().includes(deferredSearch) ||
+        customOf(row.docId).includes(deferredSearch),
+    );
+  }, [entries, filter, labels, deferredSearch, ledger]);
   const trial = useMemo(
     () => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }),
     [entries, range, siteId],
@@ -131,9 +146,15 @@ function JournalList() {
                     testId="journal-export"
                     printable
                     table={() => ({
-                      ...journalTable(rows, labels.language, (docId) => {
-                        const operatorId = ledger?.ledger.document(docId)?.operatorId;
-                        return operatorId ? labels.person(operatorId) : '';
+                      ...journalTable(rows, labels.language, {
+                        operatorOf: (docId) => {
+                          const operatorId = ledger?.ledger.document(docId)?.operatorId;
+                          return operatorId ? labels.person(operatorId) : '';
+                        },
+                        fieldsOf: (docId) => {
+                          const document = ledger?.ledger.document(docId);
+                          return document ? customSummary(documentFieldsOf(document.type), document.custom, customText) : '';
+                        },
                       }),
                       title: `${t('finance.journal.title')} ${range.from}~${range.to}`,
                     })}

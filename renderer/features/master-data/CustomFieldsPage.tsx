@@ -1,4 +1,4 @@
-// HQ's custom fields (issue 15): fields a shop adds to products and partners without an app update,
+// HQ's custom fields (issue 15): fields a shop adds to products, partners and documents without an app update,
 // kept in the organisation's `custom-fields` config (config.save; the right to manage master data).
 import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -48,6 +48,7 @@ function FieldEditor({ fields, onClose }: { fields: readonly CustomField[]; onCl
         <ErrorAlert error={error} testId="custom-field-error" />
         <Form.Item name="entity" label={t('masterData.customFields.entity')} rules={[{ required: true }]}>
           <Select
+            data-testid="custom-field-entity"
             options={customFieldEntities.map((entity) => ({ value: entity, label: t(`masterData.customFields.entities.${entity}`) }))}
           />
         </Form.Item>

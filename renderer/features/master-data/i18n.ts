@@ -16,10 +16,16 @@ export default defineMessages(
     customFields: {
       title: 'Custom fields',
       intro:
-        'Fields your shop adds to products or partners, without an app update: they show in the editors and lists, the stock page and its export, and on the printed dispatch note.',
+        'Fields your shop adds to products, partners, purchase orders, goods receipts or dispatches, without an app update: they show in the forms and lists, the stock page and its export, the document view and the printed papers.',
       add: 'Add field',
       entity: 'On',
-      entities: { product: 'Products', partner: 'Suppliers & customers' },
+      entities: {
+        product: 'Products',
+        partner: 'Suppliers & customers',
+        'purchase-order': 'Purchase orders',
+        'goods-receipt': 'Goods receipts',
+        dispatch: 'Dispatches & transfers',
+      },
       label: 'Name',
       labelEn: 'Name (English)',
       kind: 'Kind',
@@ -186,10 +192,17 @@ export default defineMessages(
     all: '全部',
     customFields: {
       title: '自定义字段',
-      intro: '为商品或往来单位添加的字段，无需更新应用：在编辑表单和列表、库存页面及其导出、打印的配送单上显示。',
+      intro:
+        '为商品、往来单位、采购订单、采购入库单或配送单添加的字段，无需更新应用：在表单和列表、库存页面及其导出、单据详情和打印单据上显示。',
       add: '添加字段',
       entity: '适用于',
-      entities: { product: '商品', partner: '供应商与客户' },
+      entities: {
+        product: '商品',
+        partner: '供应商与客户',
+        'purchase-order': '采购订单',
+        'goods-receipt': '采购入库单',
+        dispatch: '配送单与调拨单',
+      },
       label: '名称',
       labelEn: '英文名称',
       kind: '类型',

@@ -13,6 +13,7 @@ import { poState, receiptProgressOf } from './receiving';
 import { PostedReceipt } from './PostedReceipt';
 import { ReceiptForm } from './ReceiptForm';
 import { SupplierReturn } from './SupplierReturn';
+import { customColumns, useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
 /** 采购入库: receive against an approved PO or without one; return a received batch to its supplier. */
 export default function GoodsReceiptsPage() {
@@ -23,6 +24,8 @@ export default function GoodsReceiptsPage() {
   const suppliers = useSuppliers();
   const products = useProducts();
   const docs = usePurchasingDocuments();
+  const customFields = useCustomFields('goods-receipt');
+  const customText = useCustomFieldText();
   const [returning, setReturning] = useState<DocumentDoc>();
   const [returned, setReturned] = useState<PostingResult>();
   const orderId = route.rest[0] === 'po' ? route.rest[1] : undefined;
@@ -67,6 +70,7 @@ export default function GoodsReceiptsPage() {
             },
             { title: t('purchasing.po.date'), dataIndex: 'businessDate', width: 110 },
             { title: t('purchasing.po.supplier'), key: 's', render: (_, r) => labels.partner(r.partnerId) },
+            ...customColumns<DocumentDoc>(customFields, customText, (r) => r.custom),
             {
               title: t('purchasing.po.total'),
               key: 't',

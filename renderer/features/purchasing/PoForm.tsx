@@ -13,6 +13,7 @@ import { businessDateToday, formatMoney, newId, productLabel } from '../../ui/fo
 import { useLabels } from '../finance/labels';
 import { budgetReason } from './budgetText';
 import { useApprovalRules } from './data';
+import { DocumentCustomFields, useDocumentCustomFields } from '../master-data/custom-field-ui';
 import { ProductSelect } from './ProductSelect';
 import { unitLabel } from '../../ui/units';
 
@@ -33,6 +34,7 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
   const ledger = useLedgerAtHand();
   const labels = useLabels();
   const rules = useApprovalRules();
+  const customFields = useDocumentCustomFields('purchase-order');
   const [partnerId, setPartnerId] = useState<string>();
   const [expected, setExpected] = useState<string>();
   const [note, setNote] = useState('');
@@ -73,16 +75,21 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
       const product = ledger.ledger.product(filled[bad]?.productId ?? '');
       return setProblem(t('purchasing.po.badLine', { line: bad + 1, product: product ? productLabel(product, labels.language) : '' }));
     }
+    // A required field left blank is shown under its input.
+    const custom = await customFields.read().catch(() => null);
+    if (!custom) return;
     try {
       const { result } = await command('po.submit', {
         partnerId,
         ...(expected ? { expectedDate: expected } : {}),
         note,
+        custom,
         lines: filled.map((line) => ({ productId: line.productId ?? '', qty: line.qty ?? 0, unitCost: line.unitCost ?? 0 })),
       });
       setOutcome(result);
       setLines([emptyLine()]);
       setNote('');
+      customFields.reset();
     } catch (caught) {
       setError(caught);
     }
@@ -143,6 +150,7 @@ export function PoForm({ suppliers, products }: { suppliers: PartnerDoc[]; produ
           <Input value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} style={{ width: 220 }} />
         </Form.Item>
       </Form>
+      <DocumentCustomFields fields={customFields.fields} form={customFields.form} />
       <Table<DraftLine>
         size="small"
         rowKey="key"

@@ -10,6 +10,7 @@ import { ApprovalQueue } from './ApprovalQueue';
 import { useProducts, usePurchasingDocuments, useSuppliers } from './data';
 import { poState, type PoState } from './model';
 import { PoForm } from './PoForm';
+import { customColumns, useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
 const stateColours: Record<PoState, string> = {
   draft: 'default',
@@ -30,6 +31,8 @@ export default function PurchaseOrdersPage() {
   const suppliers = useSuppliers();
   const products = useProducts();
   const docs = usePurchasingDocuments();
+  const customFields = useCustomFields('purchase-order');
+  const customText = useCustomFieldText();
   const [siteFilter, setSiteFilter] = useState('');
   const isHq = terminal?.siteKind === 'hq';
   const mine = useMemo(
@@ -90,6 +93,7 @@ export default function PurchaseOrdersPage() {
               : []),
             { title: t('purchasing.po.supplier'), key: 'supplier', render: (_, row) => labels.partner(row.order.partnerId) },
             { title: t('purchasing.po.expected'), key: 'expected', width: 110, render: (_, row) => row.order.expectedDate ?? '—' },
+            ...customColumns<Row>(customFields, customText, (row) => row.order.custom),
             { title: t('purchasing.po.total'), key: 'total', align: 'right', render: (_, row) => formatMoney(row.total) },
             {
               title: t('purchasing.po.status'),

@@ -16,6 +16,7 @@ import { ProductSelect } from './ProductSelect';
 import { PostedReceipt } from './PostedReceipt';
 import { unitLabel } from '../../ui/units';
 import { ExpiredLines, needsExpiryChoice } from './ExpiredLines';
+import { DocumentCustomFields, useDocumentCustomFields } from '../master-data/custom-field-ui';
 
 interface DraftLine {
   key: string;
@@ -49,6 +50,7 @@ export function ReceiptForm(props: {
   const heldNotice = useHeldNotice();
   const labels = useLabels();
   const rules = useApprovalRules();
+  const customFields = useDocumentCustomFields('goods-receipt');
   const [partnerId, setPartnerId] = useState<string | undefined>(order?.partnerId);
   const [lines, setLines] = useState<DraftLine[]>([emptyLine(1)]);
   const [problem, setProblem] = useState<string>();
@@ -135,13 +137,14 @@ export function ReceiptForm(props: {
     return undefined;
   };
 
-  const doPost = async () => {
+  const doPost = async (custom: Record<string, unknown>) => {
     if (!document || !command || !terminal) return;
     setError(undefined);
     try {
       const { posting, result } = await command('goods-receipt.post', {
         partnerId: document.partnerId,
         ...(document.purchaseOrderId ? { purchaseOrderId: document.purchaseOrderId } : {}),
+        custom,
         lines: lines
           .filter((line) => line.productId)
           .map((line) => ({
@@ -159,22 +162,26 @@ export function ReceiptForm(props: {
       const held = heldNotice(result);
       if (held) void message.warning(held);
       setLines([emptyLine(1)]);
+      customFields.reset();
       onChooseOrder(undefined);
     } catch (caught) {
       setError(caught);
     }
   };
-  const submit = () => {
+  const submit = async () => {
     const message = validate();
     setProblem(message);
     if (message) return;
-    if (warnings.length === 0) return void doPost();
+    // A required field left blank is shown under its input.
+    const custom = await customFields.read().catch(() => null);
+    if (!custom) return;
+    if (warnings.length === 0) return void doPost(custom);
     Modal.confirm({
       title: t('purchasing.receipt.confirmTitle'),
       content: t('purchasing.receipt.confirmBody'),
       okText: t('purchasing.receipt.confirmOk'),
       cancelText: t('purchasing.receipt.cancel'),
-      onOk: doPost,
+      onOk: () => doPost(custom),
     });
   };
 
@@ -207,6 +214,7 @@ export function ReceiptForm(props: {
           options={suppliers.map((p) => ({ value: p.id, label: labels.partner(p.id) }))}
         />
       </Space>
+      <DocumentCustomFields fields={customFields.fields} form={customFields.form} />
       <Table<DraftLine>
         size="small"
         rowKey="key"
@@ -345,7 +353,7 @@ export function ReceiptForm(props: {
           <Typography.Text strong>
             {t('purchasing.po.total')} {formatMoney(lines.reduce((sum, line) => sum + (line.qty ?? 0) * (line.unitCost ?? 0), 0))}
           </Typography.Text>
-          <Button type="primary" onClick={submit} data-testid="receipt-post" disabled={!command}>
+          <Button type="primary" onClick={() => void submit()} data-testid="receipt-post" disabled={!command}>
             {t('purchasing.receipt.post')}
           </Button>
         </Space>

@@ -17,6 +17,7 @@ import { DraftLines } from './DraftLines';
 import { PickedLines } from './PickedLines';
 import { ProductPicker, type ProductPickerHandle } from './ProductPicker';
 import { ShippedPanel } from './ShippedPanel';
+import { DocumentCustomFields, useCustomFieldText, useDocumentCustomFields } from '../../master-data/custom-field-ui';
 
 /** One dispatch: edit while draft, fix batches when picked, ship, then read-only with its note. */
 export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
@@ -28,6 +29,8 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   const index = useProductIndex(products);
   const siteName = useSiteNames();
   const discrepancies = useDiscrepancies(terminal?.siteId);
+  const customFields = useDocumentCustomFields('dispatch');
+  const customText = useCustomFieldText();
   const rows = useRxQuery<DocumentDoc>((database) => database.documents.findOne(dispatchId), [dispatchId]);
   const first = rows?.[0];
   const stored = first?.type === 'dispatch' ? first : null;
@@ -73,6 +76,10 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
     setError(null);
     if (command) void queued(() => command('dispatch.save', { dispatchId, lines: next }));
   };
+  const changeCustom = (custom: Record<string, unknown>) => {
+    setError(null);
+    if (command) void queued(() => command('dispatch.save', { dispatchId, lines: currentLines, custom }));
+  };
 
   const addProduct = (productId: string, qty: number, batchId?: string) => {
     const existing = currentLines.findIndex((line) => line.productId === productId && line.batchId === batchId);
@@ -101,6 +108,8 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
     if (usable.length === 0) return setNotice(t('kitchen.dispatch.nothingToPick'));
     const refusal = firstRefusal(usable);
     if (refusal) return setError(refusal);
+    // A required field of HQ's left blank is shown under its input.
+    if (!(await customFields.read().catch(() => null))) return;
     if (!command) return;
     await queued(async () => setLines((await command('dispatch.pick', { dispatchId, lines: usable })).result.lines));
   };
@@ -169,7 +178,18 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
             </Descriptions.Item>
           )}
           {dispatch.note && <Descriptions.Item label={t('kitchen.dispatch.note')}>{dispatch.note}</Descriptions.Item>}
+          {status !== 'draft' &&
+            customFields.fields
+              .filter((field) => dispatch.custom?.[field.id] !== undefined)
+              .map((field) => (
+                <Descriptions.Item key={field.id} label={customText.label(field)}>
+                  {customText.value(field, dispatch.custom)}
+                </Descriptions.Item>
+              ))}
         </Descriptions>
+        {status === 'draft' && (
+          <DocumentCustomFields fields={customFields.fields} form={customFields.form} initial={dispatch.custom} onChange={changeCustom} />
+        )}
         {mine.length > 0 && <DiscrepancyNotices events={mine} showLinks={false} />}
         <ErrorAlert error={error} testId="dispatch-error" />
         {notice && (

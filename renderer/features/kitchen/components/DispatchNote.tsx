@@ -48,6 +48,8 @@ export interface DispatchNoteData {
   /** The person who shipped it (documents' operatorId), where the site signs people in. */
   operator?: string;
   note?: string;
+  /** HQ's custom dispatch fields, filled ones only (the driver, the van …). */
+  fields?: { label: string; value: string }[];
   lines: DispatchNoteLine[];
   total: string;
   /** QR images (data URLs), one per part. */
@@ -101,6 +103,11 @@ export function DispatchNote({ data }: { data: DispatchNoteData }) {
               {labels.note}: {data.note}
             </div>
           )}
+          {data.fields?.map((field) => (
+            <div key={field.label} className="custom-field">
+              {field.label}: {field.value}
+            </div>
+          ))}
         </div>
         <div className="qrs">
           {data.qrs.map((qr, index) => (

@@ -4,7 +4,6 @@ import { createElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
-import { customFieldLabel, customValueText, type CustomValue } from '../../../../shared/domain';
 import type { DispatchDoc, EventDoc, PersonDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, formatSiteTime, productLabel } from '../../../ui/format';
@@ -15,7 +14,7 @@ import { DispatchNote, dispatchNoteCss, type DispatchNoteData } from './Dispatch
 import { PrintStatus } from './PrintStatus';
 import { useBatchLabelPrint } from './useBatchLabelPrint';
 import { unitLabel } from '../../../ui/units';
-import { useCustomFields } from '../../master-data/custom-field-ui';
+import { printedCustomValues, useCustomFields } from '../../master-data/custom-field-ui';
 import { personName } from '../../people/person-name';
 
 type NoteLanguage = 'zh-CN' | 'en';
@@ -34,6 +33,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
   const [page, setPage] = useState<NotePage>('A4');
   const [printed, setPrinted] = useState<PrintResult | null>(null);
   const customFields = useCustomFields('product');
+  const dispatchFields = useCustomFields('dispatch');
   const operatorId = dispatch.operatorId ?? '';
   const shipper = useRxQuery<PersonDoc>(
     (db) => (operatorId ? db.people.find({ selector: { personId: operatorId } }) : null),
@@ -60,14 +60,8 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
       const batch = line.batchId ? view.batch(line.batchId) : undefined;
       const amount = line.qty * (line.unitCost ?? 0);
       total += amount;
-      const detail = customFields
-        .filter((field) => product?.custom?.[field.id] !== undefined)
-        .map((field) => {
-          const value = customValueText(field, product?.custom?.[field.id] as CustomValue, (yes) =>
-            fixed(yes ? 'masterData.customFields.yes' : 'masterData.customFields.no'),
-          );
-          return `${customFieldLabel(field, language)}: ${value}`;
-        })
+      const detail = printedCustomValues(customFields, product?.custom, language, fixed)
+        .map((entry) => `${entry.label}: ${entry.value}`)
         .join(' · ');
       return {
         productName: product ? productLabel(product, language) : line.productId,
@@ -114,6 +108,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
       shippedAt: formatSiteTime(dispatch.at), // 发货时间 on the site's clock
       ...(shipper ? { operator: personName(shipper, language) } : {}),
       ...(printedNote ? { note: printedNote } : {}),
+      fields: printedCustomValues(dispatchFields, dispatch.custom, language, fixed),
       lines,
       total: formatMoney(total),
       qrs,
