@@ -187,6 +187,12 @@ test('staff sign in by PIN; a clerk cannot override FIFO, the store manager can;
     await hq.getByTestId('rule-save').click();
     await expect(hq.getByTestId('rules-table')).toContainText('差异超过 5%');
     await expect(hq.getByTestId('rules-table')).toContainText('店长');
+    // The purchase-order rule heads the list; its large-order amount is HQ's to set.
+    await expect(hq.getByTestId('large-order-rule')).toHaveText('超出当月预算，或金额超过 ¥100,000.00');
+    await hq.getByTestId('large-order-edit').click();
+    await hq.getByRole('dialog').getByRole('spinbutton').fill('8000');
+    await hq.getByTestId('large-order-save').click();
+    await expect(hq.getByTestId('large-order-rule')).toHaveText('超出当月预算，或金额超过 ¥8,000.00');
     await hq.screenshot({ path: `${screenshotDir}/approvals-zh-CN-rules.png`, fullPage: true });
 
     // The clerk counts the FEFO lot 25 where the book says 29 (−14 %): the count waits.
