@@ -1,5 +1,5 @@
 import { answersDispatch, documentAddressees, eventAddressees, type AddresseePairs } from '../shared/schemas/addressing.js';
-import { isKnownDocumentType } from '../shared/schemas/document-types.js';
+import { isKnownDocumentType, isShipmentType } from '../shared/schemas/document-types.js';
 import type { CollectionName } from '../shared/schemas/index.js';
 import { ForbiddenError, type RowProblem } from './errors.js';
 import type { PushRow } from './push.js';
@@ -43,7 +43,7 @@ function refusal(row: PushRow, collection: CollectionName, sender: AuthTerminal,
   return null;
 }
 
-/** The dispatch a store receipt or discrepancy answers, as far as the row names one. */
+/** The dispatch (or transfer) a store receipt or discrepancy answers, as far as the row names one. */
 function answeredDispatchId(collection: CollectionName, row: PushRow): string | null | undefined {
   if (collection !== 'documents' || typeof row.pushed.type !== 'string' || !answersDispatch.has(row.pushed.type)) return undefined;
   const id = row.pushed.dispatchId;
@@ -51,15 +51,16 @@ function answeredDispatchId(collection: CollectionName, row: PushRow): string | 
 }
 
 /**
- * Why an answer to a dispatch is refused: it must name a stored dispatch addressed to the sender
- * and go back to that dispatch's site. Without this a store could fill a kitchen's inbox with
+ * Why an answer to a dispatch is refused: it must name a stored dispatch or transfer addressed to
+ * the sender and go back to its site. Without this a store could fill a kitchen's inbox with
  * receipts and discrepancies of dispatches that never existed, or that went to another store.
  */
 function answerRefusal(row: PushRow, sender: AuthTerminal, dispatchId: string | null, dispatch: StoredDoc | null): string | null {
   const what = `a ${String(row.pushed.type)}`;
   if (dispatchId === null) return `${what} answers a dispatch: name it in dispatchId`;
   const named = JSON.stringify(dispatchId);
-  if (!dispatch || dispatch.doc.type !== 'dispatch') return `${what} answers a dispatch, and dispatchId ${named} names no dispatch`;
+  if (!dispatch || typeof dispatch.doc.type !== 'string' || !isShipmentType(dispatch.doc.type))
+    return `${what} answers a dispatch, and dispatchId ${named} names no dispatch (nor transfer)`;
   if (dispatch.toSiteId !== sender.siteId)
     return `${what} answers a dispatch addressed to the sender, and dispatch ${named} is addressed to ${JSON.stringify(dispatch.toSiteId)}`;
   if (row.toSiteId !== null && row.toSiteId !== dispatch.siteId)

@@ -69,6 +69,7 @@ export const navGroups: NavGroup[] = [
     routes: [
       { id: 'receiving', page: page(() => import('../features/receiving/ReceivingPage')), siteKinds: ['store'] },
       { id: 'store-request', page: page(() => import('../features/receiving/StoreRequestPage')), siteKinds: ['store'] },
+      { id: 'transfers', page: page(() => import('../features/kitchen/TransfersPage')), siteKinds: ['store'] },
     ],
   },
   {

@@ -1,6 +1,7 @@
 // Kitchen → store dispatch (DOMAIN.md): draft → picked → shipped, owned by the kitchen. Drafts are
 // edited line by line; marking picked fixes the batches by FEFO/FIFO; shipping posts the
-// dispatch-out movements.
+// dispatch-out movements. A store's transfer to another store (调拨, issue 17) is its own type,
+// created by transfer.create, and runs through the same save, pick and ship commands.
 import {
   AlreadyRecordedError,
   allocateLines,
@@ -11,14 +12,16 @@ import {
   ValidationError,
 } from '../domain';
 import { draftDispatchesFromRequests, isRequestAnswered } from '../ops/store-requests';
-import type { DispatchDoc, DocumentLine, StoreRequestDoc } from '../schemas';
+import { isShipmentType, type DispatchDoc, type DocumentLine, type ShipmentDoc, type StoreRequestDoc, type TransferDoc } from '../schemas';
 import { defineCommand, documentIn, type CommandContext } from './types';
 
-function storedDispatch(context: CommandContext, dispatchId: string, allowed: readonly DispatchDoc['status'][]): DispatchDoc {
-  const dispatch = documentIn(context, dispatchId, 'dispatch');
-  if (!dispatch) throw new UnknownReferenceError('documents', dispatchId);
-  if (!allowed.includes(dispatch.status)) throw new InvalidStateError('dispatch', dispatch.number, dispatch.status, allowed);
-  return dispatch;
+/** The dispatch or transfer `id`, in one of the `allowed` states. */
+function storedDispatch(context: CommandContext, id: string, allowed: readonly ShipmentDoc['status'][]): ShipmentDoc {
+  const found = context.documents.find((doc) => doc.id === id);
+  const shipment = found && isShipmentType(found.type) ? (found as ShipmentDoc) : undefined;
+  if (!shipment) throw new UnknownReferenceError('documents', id);
+  if (!allowed.includes(shipment.status)) throw new InvalidStateError(shipment.type, shipment.number, shipment.status, allowed);
+  return shipment;
 }
 
 function checkQuantities(lines: readonly DocumentLine[]): void {
@@ -40,6 +43,28 @@ export const dispatchCreate = defineCommand({
       siteId: stamp.siteId,
       toSiteId: input.toSiteId,
       number: stamp.nextNumber('PS'),
+      status: 'draft',
+      businessDate: stamp.businessDate,
+      at: stamp.at,
+      terminalId: stamp.terminalId,
+      lines: [],
+      updatedAt: stamp.at,
+    };
+    return { writes: { documents: [draft] }, result: { id: draft.id, number: draft.number } };
+  },
+});
+
+/** 调拨: a new, empty transfer from this store to another store (issue 17). */
+export const transferCreate = defineCommand({
+  run(input: { toSiteId: string }, { stamp }) {
+    if (stamp.siteKind !== 'store') throw new ValidationError('siteId', 'a transfer goes from a store to another store');
+    if (!input.toSiteId || input.toSiteId === stamp.siteId) throw new ValidationError('toSiteId', 'choose another store');
+    const draft: TransferDoc = {
+      id: stamp.newId(),
+      type: 'transfer',
+      siteId: stamp.siteId,
+      toSiteId: input.toSiteId,
+      number: stamp.nextNumber('DB'),
       status: 'draft',
       businessDate: stamp.businessDate,
       at: stamp.at,
@@ -88,7 +113,7 @@ export const dispatchSave = defineCommand({
     checkQuantities(input.lines);
     const { custom: _kept, ...rest } = dispatch;
     const custom = input.custom === undefined ? dispatch.custom : input.custom;
-    const saved: DispatchDoc = {
+    const saved: ShipmentDoc = {
       ...rest,
       ...documentCustomValues(context.config, 'dispatch', custom, { requireAll: false }),
       lines: [...input.lines],
@@ -117,7 +142,7 @@ export const dispatchPick = defineCommand({
       if (!check.ok) throw check.error;
     }
     const lines = allocateLines(context.ledger, { siteId: dispatch.siteId, businessDate: dispatch.businessDate }, usable);
-    const picked: DispatchDoc = { ...dispatch, lines, status: 'picked', updatedAt: context.stamp.at };
+    const picked: ShipmentDoc = { ...dispatch, lines, status: 'picked', updatedAt: context.stamp.at };
     return { writes: { documents: [picked] }, result: { lines } };
   },
 });

@@ -16,6 +16,7 @@ const byCommand: Readonly<Record<CommandName, Permission | null>> = {
   'dispatch.pick': 'dispatch',
   'dispatch.unpick': 'dispatch',
   'dispatch.ship': 'dispatch',
+  'transfer.create': 'dispatch',
   'request.submit': 'request-stock',
   'receipt.receive': 'receive',
   'sale.post': 'post-sale',

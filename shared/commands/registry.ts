@@ -1,7 +1,7 @@
 // Every business write by name, as actualbudget/actual's handlers (STYLE.md, "Absorb next"): the
 // UI only sends a name and an input; the executor (renderer/db/commands.ts) runs what is here.
 import { approvalApply, approvalDecide } from './approvals';
-import { dispatchCreate, dispatchFromRequests, dispatchPick, dispatchSave, dispatchShip, dispatchUnpick } from './dispatch';
+import { dispatchCreate, dispatchFromRequests, dispatchPick, dispatchSave, dispatchShip, dispatchUnpick, transferCreate } from './dispatch';
 import {
   batchHold,
   batchHoldUncertified,
@@ -29,6 +29,7 @@ export const commands = {
   'dispatch.pick': dispatchPick,
   'dispatch.unpick': dispatchUnpick,
   'dispatch.ship': dispatchShip,
+  'transfer.create': transferCreate,
   'request.submit': requestSubmit,
   'receipt.receive': receiptReceive,
   'sale.post': salePost,

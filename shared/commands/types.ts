@@ -20,6 +20,7 @@ import type {
 /** Prefixes of the printed document numbers (单号), one per kind of paper. */
 export type NumberPrefix =
   | 'PS' // dispatch 配送单
+  | 'DB' // transfer 调拨单
   | 'YH' // store request 要货单
   | 'SH' // store receipt 收货单
   | 'SC' // production run 生产单

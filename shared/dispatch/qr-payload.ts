@@ -5,7 +5,7 @@
 // parts small enough for a reliable scan, each carrying a checksum of the whole.
 import { sha1Hex } from '../domain/ids';
 import type { LedgerView } from '../domain/ledger-view';
-import type { DispatchDoc } from '../schemas';
+import type { ShipmentDoc } from '../schemas';
 
 export interface DispatchQrLine {
   productId: string;
@@ -162,7 +162,7 @@ function fromWire(wire: unknown): DispatchQrPayload {
 }
 
 /** The QR payload of a shipped dispatch: its resolved lines with batch, lot, expiry and cost. */
-export function dispatchQrPayload(dispatch: DispatchDoc, view: Pick<LedgerView, 'batch'>): DispatchQrPayload {
+export function dispatchQrPayload(dispatch: ShipmentDoc, view: Pick<LedgerView, 'batch'>): DispatchQrPayload {
   return {
     dispatchId: dispatch.id,
     number: dispatch.number,

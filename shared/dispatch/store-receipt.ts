@@ -4,7 +4,7 @@
 import { derivedId } from '../domain/ids';
 import { roundQty } from '../domain/numbers';
 import type { LedgerView } from '../domain/ledger-view';
-import type { BatchDoc, DispatchDoc, StoreReceiptDoc } from '../schemas';
+import type { BatchDoc, ShipmentDoc, StoreReceiptDoc } from '../schemas';
 import type { DispatchQrPayload } from './qr-payload';
 
 export interface IncomingLine {
@@ -45,7 +45,7 @@ export function storeReceiptId(dispatchId: string): string {
   return derivedId('store-receipt', dispatchId);
 }
 
-export function fromDispatchDoc(dispatch: DispatchDoc, view: Pick<LedgerView, 'batch'>): IncomingDispatch {
+export function fromDispatchDoc(dispatch: ShipmentDoc, view: Pick<LedgerView, 'batch'>): IncomingDispatch {
   return {
     dispatchId: dispatch.id,
     number: dispatch.number,

@@ -10,17 +10,20 @@ export type AddresseePairs = Readonly<Partial<Record<SiteKind, readonly SiteKind
 /** Document types that take an addressee; any other known type takes none. */
 export const documentAddressees: Readonly<Record<string, AddresseePairs>> = {
   dispatch: { kitchen: ['store'] },
+  // 调拨: a store lends stock to another store (issue 17).
+  transfer: { store: ['store'] },
   'store-request': { store: ['kitchen'] },
-  // Both answer a dispatch addressed to the sender, so they go back to that dispatch's kitchen.
-  'store-receipt': { store: ['kitchen'] },
-  discrepancy: { store: ['kitchen'] },
+  // Both answer a dispatch or transfer addressed to the sender, so they go back to its site: the
+  // dispatch's kitchen, the transfer's store.
+  'store-receipt': { store: ['kitchen', 'store'] },
+  discrepancy: { store: ['kitchen', 'store'] },
   // An approval tells the site whose purchase order it decides.
   approval: { hq: ['kitchen', 'store'] },
 };
 
 /**
- * Document types that answer a dispatch (\`dispatchId\`): the dispatch must exist and be addressed
- * to the answering site, and the answer goes back to the dispatch's own site. A store learns of a
+ * Document types that answer a dispatch or transfer (\`dispatchId\`): it must exist and be
+ * addressed to the answering site, and the answer goes back to its own site. A store learns of a
  * dispatch only by pulling it from the endpoint, so the dispatch is always stored first.
  */
 export const answersDispatch: ReadonlySet<string> = new Set(['store-receipt', 'discrepancy']);

@@ -16,8 +16,22 @@ export const documentTypes = [
   'approval',
   /** (documents v3) 期初库存: a site's stock on the day it starts on Larder. */
   'opening-stock',
+  /** (documents v5) 调拨单: a store sends stock to another store, shipped and received as a dispatch is. */
+  'transfer',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
+
+/**
+ * Shipments between sites: a kitchen's dispatch to a store, a store's transfer to another store.
+ * Both run `draft → picked → shipped`, post `dispatch-out`, and are answered by the receiving
+ * site's store receipt (and discrepancy) naming them in `dispatchId`.
+ */
+export const shipmentTypes = ['dispatch', 'transfer'] as const;
+export type ShipmentType = (typeof shipmentTypes)[number];
+
+export function isShipmentType(type: string): type is ShipmentType {
+  return type === 'dispatch' || type === 'transfer';
+}
 
 /** Statuses across kinds; a dispatch runs `draft → picked → shipped` (DOMAIN.md). */
 export const documentStatuses = ['draft', 'submitted', 'approved', 'rejected', 'picked', 'shipped', 'posted', 'cancelled'] as const;

@@ -63,7 +63,8 @@ export const documentSchema = {
   description: 'A business document with lines: receipt, production run, dispatch, count, sale …',
   // v3: type 'opening-stock' (期初库存).
   // v4: operatorId (who signed in and wrote it).
-  // v5: custom (values of the custom fields HQ defines for a kind of document; issue 15).
+  // v5: custom (values of the custom fields HQ defines for a kind of document; issue 15); type
+  // 'transfer' (调拨单, store → store; issue 17).
   version: 5,
   primaryKey: 'id',
   type: 'object',
@@ -82,7 +83,7 @@ export const documentSchema = {
     /** Business time of posting. */
     at: instantField,
     partnerId: refField,
-    /** Store receipt: the dispatch it answers. */
+    /** Store receipt (and discrepancy): the dispatch or transfer it answers. */
     dispatchId: refField,
     /** Reversal: the document whose postings it cancels. */
     reversesDocId: refField,
@@ -147,6 +148,10 @@ export type ProductionRunDoc = DocumentOf<
 >;
 export type StoreRequestDoc = DocumentOf<'store-request', { toSiteId: string }>;
 export type DispatchDoc = DocumentOf<'dispatch', { toSiteId: string }>;
+/** 调拨单: a store's shipment to another store, shipped and received exactly as a dispatch. */
+export type TransferDoc = DocumentOf<'transfer', { toSiteId: string }>;
+/** A dispatch or a transfer: what a store receipt answers. */
+export type ShipmentDoc = DispatchDoc | TransferDoc;
 /** Written by the receiving store (`siteId`); `toSiteId` names the shipping kitchen. */
 export type StoreReceiptDoc = DocumentOf<
   'store-receipt',
@@ -180,7 +185,8 @@ export type DocumentDoc =
   | ReversalDoc
   | DiscrepancyDoc
   | ApprovalDoc
-  | OpeningStockDoc;
+  | OpeningStockDoc
+  | TransferDoc;
 
 /** Compile-time proof that every kind fits the stored shape and every type has a variant. */
 type AssertTrue<T extends true> = T;

@@ -22,7 +22,8 @@ export const eventSchema = {
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
   // v3: operatorId (who signed in when it was recorded).
-  version: 3,
+  // v4: docType 'transfer' (调拨单, issue 17).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

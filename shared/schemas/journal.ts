@@ -8,7 +8,8 @@ export const journalSchema = {
   description: 'A balanced journal entry produced by a posting, carrying the document number.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
-  version: 2,
+  // v3: docType 'transfer' (调拨单, issue 17).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {

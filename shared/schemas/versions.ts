@@ -15,8 +15,11 @@ import { documentsV3 } from './history/documents-v3';
 import { documentsV4 } from './history/documents-v4';
 import { eventsV1 } from './history/events-v1';
 import { eventsV2 } from './history/events-v2';
+import { eventsV3 } from './history/events-v3';
 import { journalV1 } from './history/journal-v1';
+import { journalV2 } from './history/journal-v2';
 import { movementsV1 } from './history/movements-v1';
+import { movementsV2 } from './history/movements-v2';
 import { partnersV1 } from './history/partners-v1';
 import { partnersV2 } from './history/partners-v2';
 import { productsV1 } from './history/products-v1';
@@ -33,10 +36,10 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   products: [released.productsV0, productsV1, productsV2, productsV3, collectionSchemas.products],
   partners: [released.partnersV0, partnersV1, partnersV2, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
-  movements: [released.movementsV0, movementsV1, collectionSchemas.movements],
+  movements: [released.movementsV0, movementsV1, movementsV2, collectionSchemas.movements],
   documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, collectionSchemas.documents],
-  journal: [released.journalV0, journalV1, collectionSchemas.journal],
-  events: [released.eventsV0, eventsV1, eventsV2, collectionSchemas.events],
+  journal: [released.journalV0, journalV1, journalV2, collectionSchemas.journal],
+  events: [released.eventsV0, eventsV1, eventsV2, eventsV3, collectionSchemas.events],
   config: [released.configV0, configV1, configV2, collectionSchemas.config],
   people: [collectionSchemas.people],
 };

@@ -91,6 +91,7 @@ export default defineMessages(
       discrepancy: 'Discrepancy',
       approval: 'Approval',
       'opening-stock': 'Opening stock',
+      transfer: 'Transfer',
       other: 'Other document',
     },
     statuses: {
@@ -223,6 +224,7 @@ export default defineMessages(
       discrepancy: '差异单',
       approval: '审批',
       'opening-stock': '期初库存',
+      transfer: '调拨单',
       other: '其他单据',
     },
     statuses: {

@@ -15,7 +15,7 @@ import { siteName } from './site-name';
 import { useForecastJob } from './useForecastJob';
 import { useForecastWorker } from './useForecastWorker';
 
-const LOOP_DOCUMENT_TYPES = ['store-request', 'dispatch', 'store-receipt', 'purchase-order', 'goods-receipt'];
+const LOOP_DOCUMENT_TYPES = ['store-request', 'dispatch', 'transfer', 'store-receipt', 'purchase-order', 'goods-receipt'];
 
 export default function ForecastPage() {
   const { t, i18n } = useTranslation();

@@ -2,7 +2,7 @@
 // order suggestion per product with its explanation. What a confirmation writes is the
 // `request.submit` command's (shared/commands); no React and no database here.
 import { safetyStock, suggestOrder, type ForecastPoint, type OrderSuggestion } from '../../../shared/forecast';
-import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
+import { isShipmentType, type DocumentDoc, type ProductDoc } from '../../../shared/schemas';
 
 /** Requests the kitchen has not answered yet still count as coming. */
 const OPEN_REQUEST_STATUSES: ReadonlySet<string> = new Set(['submitted', 'approved']);
@@ -24,7 +24,7 @@ export function onOrderForStore(storeId: string, documents: readonly DocumentDoc
   for (const document of documents) {
     const openRequest = document.type === 'store-request' && document.siteId === storeId && OPEN_REQUEST_STATUSES.has(document.status);
     const inTransit =
-      document.type === 'dispatch' && document.toSiteId === storeId && document.status === 'shipped' && !received.has(document.id);
+      isShipmentType(document.type) && document.toSiteId === storeId && document.status === 'shipped' && !received.has(document.id);
     if (!openRequest && !inTransit) continue;
     for (const line of document.lines) addTo(onOrder, line.productId, line.qty);
   }

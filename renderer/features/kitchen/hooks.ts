@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRxQuery } from '../../db/hooks';
-import type { DispatchDoc, DocumentDoc, EventDoc, ProductDoc, SiteDoc } from '../../../shared/schemas';
+import type { DocumentDoc, EventDoc, ProductDoc, ShipmentDoc, ShipmentType, SiteDoc } from '../../../shared/schemas';
 import { buildProductSearchIndex, type ProductSearchIndex } from '../../../shared/ops/search';
 
 export function useProducts(): ProductDoc[] | null {
@@ -17,20 +17,21 @@ export function useSites(): SiteDoc[] | null {
   return useRxQuery<SiteDoc>((db) => db.sites.find(), []);
 }
 
-/** Dispatches written by this kitchen, newest first. */
-export function useDispatches(kitchenId: string | undefined): DispatchDoc[] | null {
-  const rows = useRxQuery<DocumentDoc>(
-    (db) => (kitchenId ? db.documents.find({ selector: { siteId: kitchenId, type: 'dispatch' } }) : null),
-    [kitchenId],
-  );
+/** The screen a kind of shipment lives on: a kitchen's dispatches, a store's transfers (issue 17). */
+export type ShipmentRoute = 'dispatch' | 'transfers';
+export const shipmentRoutes: Record<ShipmentType, ShipmentRoute> = { dispatch: 'dispatch', transfer: 'transfers' };
+
+/** Dispatches (or transfers) written by this site, newest first. */
+export function useDispatches(siteId: string | undefined, type: ShipmentType = 'dispatch'): ShipmentDoc[] | null {
+  const rows = useRxQuery<DocumentDoc>((db) => (siteId ? db.documents.find({ selector: { siteId, type } }) : null), [siteId, type]);
   return useMemo(
     () =>
       rows
         ? rows
-            .filter((doc): doc is DispatchDoc => doc.type === 'dispatch')
+            .filter((doc): doc is ShipmentDoc => doc.type === type)
             .sort((a, b) => (a.at === b.at ? (a.number < b.number ? 1 : -1) : a.at < b.at ? 1 : -1))
         : null,
-    [rows],
+    [rows, type],
   );
 }
 

@@ -1,7 +1,7 @@
 import { Alert, Card, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchDoc, DocumentDoc, SiteDoc } from '../../../shared/schemas';
+import { isShipmentType, shipmentTypes, type DocumentDoc, type ShipmentDoc, type SiteDoc } from '../../../shared/schemas';
 import { useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { useDatabase } from '../../db/session';
 import { ScanInput, type ScanInputHandle } from '../../ui/ScanInput';
@@ -13,7 +13,7 @@ import { existingReceiptNumber } from './existing-receipt';
 
 type Notice = { type: 'info' | 'success' | 'warning' | 'error'; text: string } | null;
 
-/** 门店收货: incoming dispatches, received from the synced document or from the note's QR code. */
+/** 门店收货: incoming dispatches (and other stores' transfers), received from the synced document or from the note's QR code. */
 export default function ReceivingPage() {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
@@ -22,7 +22,8 @@ export default function ReceivingPage() {
   const ledger = useLedgerRead((local) => local, []);
   const siteId = terminal?.siteId ?? '';
   const dispatches = useRxQuery<DocumentDoc>(
-    (d) => (siteId ? d.documents.find({ selector: { type: 'dispatch', toSiteId: siteId } }) : null),
+    // A kitchen's dispatches and other stores' transfers (issue 17) are received alike.
+    (d) => (siteId ? d.documents.find({ selector: { type: { $in: [...shipmentTypes] }, toSiteId: siteId } }) : null),
     [siteId],
   );
   const receipts = useRxQuery<DocumentDoc>(
@@ -61,7 +62,7 @@ export default function ReceivingPage() {
 
   const openRow = (row: IncomingRow) => {
     const dispatch = dispatches?.find((d) => d.id === row.dispatchId);
-    if (dispatch && ledger) void open(fromDispatchDoc(dispatch as DispatchDoc, ledger.ledger));
+    if (dispatch && ledger) void open(fromDispatchDoc(dispatch as ShipmentDoc, ledger.ledger));
   };
 
   const onScan = (text: string) => {
@@ -84,7 +85,11 @@ export default function ReceivingPage() {
     else {
       // A synced dispatch is the better source (names its batches); the QR alone works offline.
       const synced = ledger?.ledger.document(outcome.payload.dispatchId);
-      void open(synced?.type === 'dispatch' && ledger ? fromDispatchDoc(synced, ledger.ledger) : fromQrPayload(outcome.payload));
+      void open(
+        synced && isShipmentType(synced.type) && ledger
+          ? fromDispatchDoc(synced as ShipmentDoc, ledger.ledger)
+          : fromQrPayload(outcome.payload),
+      );
     }
   };
 

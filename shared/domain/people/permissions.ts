@@ -32,7 +32,8 @@ const clerk: readonly Permission[] = ['post-sale', 'post-count', 'receive', 'req
 /** The roles every organisation has (names are shown through the UI's translations). */
 export const builtInRoles = {
   clerk,
-  'store-manager': [...clerk, 'count-variance-over-threshold', 'fifo-override', 'reverse-document', 'purchase', 'approve-po'],
+  // A store manager also ships the store's transfers to other stores (调拨, the 'dispatch' right).
+  'store-manager': [...clerk, 'count-variance-over-threshold', 'fifo-override', 'reverse-document', 'purchase', 'approve-po', 'dispatch'],
   'kitchen-lead': [...clerk, 'produce', 'dispatch', 'fifo-override', 'count-variance-over-threshold'],
   purchaser: ['purchase', 'receive', 'edit-prices'],
   finance: ['reverse-document', 'approve-po', 'edit-prices'],

@@ -36,6 +36,7 @@ export function postDocument(document: DocumentDoc, view: LedgerView): PostingOu
     case 'production-run':
       return postProductionRun(document, view);
     case 'dispatch':
+    case 'transfer':
       return postDispatchShip(document, view);
     case 'store-receipt':
       return postStoreReceipt(document, view);

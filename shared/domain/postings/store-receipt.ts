@@ -1,4 +1,4 @@
-import type { DocumentDoc, StoreReceiptDoc } from '../../schemas';
+import { isShipmentType, type DocumentDoc, type StoreReceiptDoc } from '../../schemas';
 import { UnknownReferenceError, ValidationError } from '../errors';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
@@ -14,7 +14,7 @@ function shippedByBatch(dispatch: DocumentDoc): Map<string, number> {
 }
 
 /**
- * 门店收货, written by the receiving store: per batch, `dispatch-in` (+accepted) into the store's
+ * 门店收货 (of a kitchen's dispatch, or 调拨入库 of another store's transfer), written by the receiving store: per batch, `dispatch-in` (+accepted) into the store's
  * stock and `transit-loss` (+short +rejected) closing the in-transit balance, so that for every
  * batch out + in + loss = 0. Any loss sends a discrepancy notice to the kitchen.
  * Dr Inventory / Cr In transit (accepted); Dr Gain/loss / Cr In transit (lost).
@@ -23,7 +23,7 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
   return runPosting(document, view, (context) => {
     const dispatch = view.document(document.dispatchId);
     if (dispatch) {
-      if (dispatch.type !== 'dispatch') throw new ValidationError('dispatchId', `${document.dispatchId} is not a dispatch`);
+      if (!isShipmentType(dispatch.type)) throw new ValidationError('dispatchId', `${document.dispatchId} is not a dispatch or transfer`);
       if (dispatch.toSiteId !== document.siteId) throw new ValidationError('dispatchId', 'the dispatch is addressed to another site');
     }
     const received = new Map<string, number>();

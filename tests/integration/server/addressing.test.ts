@@ -51,7 +51,9 @@ describe.each(backends)('addressing on %s', (backendName) => {
     );
     await expectForbidden('k1', 'documents', businessDoc('k1', { type: 'dispatch', toSiteId: 's9' }), /names no site/);
     await expectForbidden('k1', 'documents', businessDoc('k1', { type: 'dispatch', toSiteId: 'k1' }), /not to the sender's own/);
-    await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'discrepancy', toSiteId: 's2' }), /from a store to a kitchen/);
+    // A store may answer another store's transfer, but only one that exists and was addressed to it.
+    await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'discrepancy', toSiteId: 's2' }), /name it in dispatchId/);
+    await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'discrepancy', toSiteId: 'hq' }), /not from a store to HQ/);
     await expectForbidden('s1', 'documents', businessDoc('s1', { type: 'sale', toSiteId: 'k1' }), /takes no addressee/);
     const event = {
       id: 'ev-1',
@@ -77,6 +79,30 @@ describe.each(backends)('addressing on %s', (backendName) => {
     await clients.s1.insert('documents', [businessDoc('s1', { type: 'store-receipt', toSiteId: 'k1', dispatchId: dispatch.id } as Doc)]);
     await clients.hq.insert('documents', [businessDoc('hq', { type: 'approval', status: 'approved', toSiteId: 's2' })]);
     expect((await clients.hq.pullAll('documents')).documents).toHaveLength(4);
+  });
+
+  it('takes a store’s transfer to another store and that store’s receipt back, and nothing else of the kind', async () => {
+    await expectForbidden(
+      's1',
+      'documents',
+      businessDoc('s1', { type: 'transfer', toSiteId: 'k1' }),
+      /from a store to a store, not from a store to a kitchen/,
+    );
+    await expectForbidden('k1', 'documents', businessDoc('k1', { type: 'transfer', toSiteId: 's1' }), /not from a kitchen to a store/);
+    const transfer = businessDoc('s1', { type: 'transfer', status: 'shipped', toSiteId: 's2' });
+    await clients.s1.insert('documents', [transfer]);
+    expect((await clients.s2.pullAll('documents')).documents.map((d) => [d.type, d.siteId])).toEqual([['transfer', 's1']]);
+    // s2 answers it, back to s1 only; s1 cannot answer its own transfer.
+    const receipt = (from: 's1' | 's2', over: Doc) => businessDoc(from, { type: 'store-receipt', dispatchId: transfer.id, ...over } as Doc);
+    await expectForbidden('s2', 'documents', receipt('s2', { toSiteId: 'k1' }), /goes back to the dispatch's site "s1", not to "k1"/);
+    await expectForbidden('s1', 'documents', receipt('s1', { toSiteId: 's2' }), /is addressed to "s2"/);
+    await clients.s2.insert('documents', [receipt('s2', { toSiteId: 's1' })]);
+    await clients.s2.insert('documents', [businessDoc('s2', { type: 'discrepancy', toSiteId: 's1', dispatchId: transfer.id } as Doc)]);
+    expect((await clients.s1.pullAll('documents')).documents.map((d) => d.type).sort()).toEqual([
+      'discrepancy',
+      'store-receipt',
+      'transfer',
+    ]);
   });
 
   it('refuses an update that changes toSiteId, and keeps the stored addressee', async () => {

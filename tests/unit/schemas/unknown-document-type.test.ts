@@ -6,9 +6,9 @@ import { initI18n } from '../../../renderer/i18n';
 
 describe('a document of an unknown type', () => {
   it('is shown as another document, read-only, with its number', () => {
-    expect(shownDocument({ type: 'transfer', number: 'DB-20250301-0001-001' })).toEqual({
+    expect(shownDocument({ type: 'customer-order', number: 'SO-20250301-0001-001' })).toEqual({
       kind: 'other',
-      number: 'DB-20250301-0001-001',
+      number: 'SO-20250301-0001-001',
       readOnly: true,
     });
     expect(shownDocument({ type: '' })).toEqual({ kind: 'other', number: '', readOnly: true });
@@ -23,12 +23,12 @@ describe('a document of an unknown type', () => {
   it('reads 其他单据 / Other document wherever document types are named', async () => {
     const i18n = await initI18n('zh-CN');
     const name = (namespace: string, type: string) => i18n.t(`${namespace}.docTypes.${shownDocument({ type }).kind}`);
-    expect(name('finance', 'transfer')).toBe('其他单据');
-    expect(name('exceptions', 'transfer')).toBe('其他单据');
+    expect(name('finance', 'customer-order')).toBe('其他单据');
+    expect(name('exceptions', 'customer-order')).toBe('其他单据');
     expect(name('finance', 'dispatch')).toBe('配送单');
     await i18n.changeLanguage('en');
-    expect(name('finance', 'transfer')).toBe('Other document');
-    expect(name('exceptions', 'transfer')).toBe('Other document');
+    expect(name('finance', 'customer-order')).toBe('Other document');
+    expect(name('exceptions', 'customer-order')).toBe('Other document');
     for (const type of documentTypes) expect(name('finance', type)).not.toBe(`finance.docTypes.${type}`);
   });
 });

@@ -4,6 +4,7 @@ import type { EventDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand } from '../../../db/hooks';
 import { formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
+import type { ShipmentRoute } from '../hooks';
 import { discrepancyDispatchId, useSiteNames } from '../hooks';
 
 interface Loss {
@@ -19,15 +20,18 @@ function lossesOf(event: EventDoc): Loss[] {
   return Array.isArray(losses) ? (losses as Loss[]) : [];
 }
 
-/** Store receipts that came back short or rejected: the kitchen sees each discrepancy. */
+/** Store receipts that came back short or rejected: the shipping kitchen (or store) sees each discrepancy. */
 export function DiscrepancyNotices({
   events,
   limit = 5,
   showLinks = true,
+  route = 'dispatch',
 }: {
   events: readonly EventDoc[];
   limit?: number;
   showLinks?: boolean;
+  /** The screen the shipments open on: the kitchen's dispatches, or a store's transfers. */
+  route?: ShipmentRoute;
 }) {
   const { t, i18n } = useTranslation();
   const ledger = useLedgerAtHand();
@@ -56,7 +60,7 @@ export function DiscrepancyNotices({
                     </Typography.Text>
                     <Typography.Text type="secondary">{formatSiteTime(event.at)}</Typography.Text>
                     {showLinks && dispatchId && (
-                      <Typography.Link onClick={() => navigate('dispatch', dispatchId)}>{t('kitchen.discrepancy.open')}</Typography.Link>
+                      <Typography.Link onClick={() => navigate(route, dispatchId)}>{t('kitchen.discrepancy.open')}</Typography.Link>
                     )}
                   </Space>
                   {lossesOf(event).map((loss) => {

@@ -3,14 +3,14 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkLineChoice } from '../../../../shared/domain';
-import type { DocumentDoc, DocumentLine } from '../../../../shared/schemas';
+import type { DocumentDoc, DocumentLine, ShipmentDoc, ShipmentType } from '../../../../shared/schemas';
 import { useCommand } from '../../../db/commands';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../../db/hooks';
 import { PostingRefusedError } from '../../../db/posting';
 import { ErrorAlert } from '../../../ui/errors';
 import { productLabel } from '../../../ui/format';
 import { navigate } from '../../../shell/routes';
-import { discrepancyDispatchId, useDiscrepancies, useProductIndex, useProducts, useSiteNames } from '../hooks';
+import { discrepancyDispatchId, shipmentRoutes, useDiscrepancies, useProductIndex, useProducts, useSiteNames } from '../hooks';
 import { DiscrepancyNotices } from './DiscrepancyNotices';
 import { statusColors } from './DispatchList';
 import { DraftLines } from './DraftLines';
@@ -19,8 +19,8 @@ import { ProductPicker, type ProductPickerHandle } from './ProductPicker';
 import { ShippedPanel } from './ShippedPanel';
 import { DocumentCustomFields, useCustomFieldText, useDocumentCustomFields } from '../../master-data/custom-field-ui';
 
-/** One dispatch: edit while draft, fix batches when picked, ship, then read-only with its note. */
-export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
+/** One dispatch (or a store's transfer): edit while draft, fix batches when picked, ship, then read-only with its note. */
+export function DispatchDetail({ dispatchId, kind = 'dispatch' }: { dispatchId: string; kind?: ShipmentType }) {
   const { t, i18n } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
@@ -33,7 +33,8 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   const customText = useCustomFieldText();
   const rows = useRxQuery<DocumentDoc>((database) => database.documents.findOne(dispatchId), [dispatchId]);
   const first = rows?.[0];
-  const stored = first?.type === 'dispatch' ? first : null;
+  const stored = first?.type === kind ? (first as ShipmentDoc) : null;
+  const route = shipmentRoutes[kind];
   const requestIds = stored?.requestIds ?? [];
   const answered = useRxQuery<DocumentDoc>(
     (database) => (requestIds.length ? database.documents.find({ selector: { id: { $in: requestIds } } }) : null),
@@ -57,7 +58,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
   );
 
   if (rows === null || !ledger || !terminal || !products || !index) return <Spin tip={t('common.loading')} />;
-  if (!stored) return <Empty description={t('kitchen.dispatch.notFound')} />;
+  if (!stored) return <Empty description={t(`kitchen.${kind}.notFound`)} />;
   const dispatch = stored;
   const currentLines = lines ?? dispatch.lines;
   const requestNumbers = requestIds.map((id) => answered?.find((request) => request.id === id)?.number ?? id);
@@ -139,7 +140,7 @@ export function DispatchDetail({ dispatchId }: { dispatchId: string }) {
       <Card
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('dispatch')} aria-label={t('kitchen.dispatch.back')} />
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(route)} aria-label={t('kitchen.dispatch.back')} />
             <span data-testid="dispatch-number">{dispatch.number}</span>
             <Tag color={statusColors[status]} data-testid="dispatch-detail-status" data-status={status}>
               {t(`kitchen.status.${status}`, { defaultValue: status })}

@@ -2,23 +2,29 @@ import { Button, Card, Input, Segmented, Select, Space, Table, Tag, Typography }
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchDoc } from '../../../../shared/schemas';
+import type { ShipmentDoc, ShipmentType } from '../../../../shared/schemas';
 import { useCommand } from '../../../db/commands';
 import { useTerminal } from '../../../db/hooks';
 import { ErrorAlert } from '../../../ui/errors';
 import { navigate } from '../../../shell/routes';
-import { discrepancyDispatchId, useDiscrepancies, useDispatches, useSiteNames, useSites } from '../hooks';
+import { discrepancyDispatchId, shipmentRoutes, useDiscrepancies, useDispatches, useSiteNames, useSites } from '../hooks';
 import { DiscrepancyNotices } from './DiscrepancyNotices';
 
 type StatusFilter = 'all' | 'draft' | 'picked' | 'shipped';
 export const statusColors: Record<string, string> = { draft: 'default', picked: 'blue', shipped: 'green', cancelled: 'red' };
 
-/** 配送单 list: filters by status, store and number; a new draft for a chosen store. */
-export function DispatchList() {
+/**
+ * 配送单 list (a kitchen's dispatches) or 调拨单 list (a store's transfers to other stores): filters
+ * by status, store and number; a new draft for a chosen store.
+ */
+export function DispatchList({ kind = 'dispatch' }: { kind?: ShipmentType }) {
   const { t } = useTranslation();
   const command = useCommand();
   const terminal = useTerminal();
-  const dispatches = useDispatches(terminal?.siteId);
+  const route = shipmentRoutes[kind];
+  // Texts that differ between the two lists.
+  const text = (key: 'new' | 'chooseStore' | 'searchNumber' | 'none') => t(`kitchen.${kind}.${key}`);
+  const dispatches = useDispatches(terminal?.siteId, kind);
   const discrepancies = useDiscrepancies(terminal?.siteId);
   const sites = useSites();
   const siteName = useSiteNames();
@@ -27,7 +33,11 @@ export function DispatchList() {
   const [search, setSearch] = useState('');
   const [newStore, setNewStore] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const stores = useMemo(() => (sites ?? []).filter((site) => site.kind === 'store' && site.active), [sites]);
+  // A transfer goes to another store than this one.
+  const stores = useMemo(
+    () => (sites ?? []).filter((site) => site.kind === 'store' && site.active && site.id !== terminal?.siteId),
+    [sites, terminal?.siteId],
+  );
   const withDiscrepancy = useMemo(() => new Set((discrepancies ?? []).map(discrepancyDispatchId)), [discrepancies]);
 
   const shown = useMemo(
@@ -44,8 +54,8 @@ export function DispatchList() {
   const create = async () => {
     if (!command || !newStore) return;
     try {
-      const { result } = await command('dispatch.create', { toSiteId: newStore });
-      navigate('dispatch', result.id);
+      const { result } = await command(kind === 'transfer' ? 'transfer.create' : 'dispatch.create', { toSiteId: newStore });
+      navigate(route, result.id);
     } catch (caught) {
       setError(caught);
     }
@@ -53,13 +63,13 @@ export function DispatchList() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      {discrepancies && <DiscrepancyNotices events={discrepancies} limit={3} />}
+      {discrepancies && <DiscrepancyNotices events={discrepancies} limit={3} route={route} />}
       <Card
-        title={t('nav.dispatch')}
+        title={t(`nav.${route}`)}
         extra={
           <Space>
             <Select
-              placeholder={t('kitchen.dispatch.chooseStore')}
+              placeholder={text('chooseStore')}
               style={{ minWidth: 180 }}
               value={newStore}
               onChange={setNewStore}
@@ -67,7 +77,7 @@ export function DispatchList() {
               data-testid="new-dispatch-store"
             />
             <Button type="primary" icon={<PlusOutlined />} disabled={!newStore} onClick={() => void create()} data-testid="new-dispatch">
-              {t('kitchen.dispatch.new')}
+              {text('new')}
             </Button>
           </Space>
         }
@@ -90,27 +100,27 @@ export function DispatchList() {
           />
           <Input.Search
             allowClear
-            placeholder={t('kitchen.dispatch.searchNumber')}
+            placeholder={text('searchNumber')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
             style={{ width: 220 }}
           />
         </Space>
-        <Table<DispatchDoc>
+        <Table<ShipmentDoc>
           size="small"
           rowKey="id"
           loading={dispatches === null}
           dataSource={shown}
           pagination={{ pageSize: 15, showSizeChanger: false }}
-          locale={{ emptyText: t('kitchen.dispatch.none') }}
-          onRow={(dispatch) => ({ onClick: () => navigate('dispatch', dispatch.id), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: text('none') }}
+          onRow={(dispatch) => ({ onClick: () => navigate(route, dispatch.id), style: { cursor: 'pointer' } })}
           data-testid="dispatch-table"
           columns={[
             {
               title: t('kitchen.dispatch.number'),
               dataIndex: 'number',
               render: (number: string, dispatch) => (
-                <Typography.Link data-testid="dispatch-link" onClick={() => navigate('dispatch', dispatch.id)}>
+                <Typography.Link data-testid="dispatch-link" onClick={() => navigate(route, dispatch.id)}>
                   {number}
                 </Typography.Link>
               ),

@@ -2,14 +2,14 @@ import { Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, expiryStatus } from '../../../../shared/domain';
-import type { DispatchDoc, DocumentLine } from '../../../../shared/schemas';
+import type { DocumentLine, ShipmentDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand } from '../../../db/hooks';
 import { ExpiryTag } from '../../../ui/ExpiryTag';
 import { formatQty, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
 
 /** Lines with their batches fixed (picked) or shipped; read-only, with the kitchen's on-hand now. */
-export function PickedLines({ dispatch }: { dispatch: DispatchDoc }) {
+export function PickedLines({ dispatch }: { dispatch: ShipmentDoc }) {
   const { t, i18n } = useTranslation();
   const ledger = useLedgerAtHand();
   if (!ledger) return null;

@@ -4,7 +4,7 @@ import { createElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintResult } from '../../../../shared/bridge';
 import { dispatchQrPayload, encodeDispatchQr } from '../../../../shared/dispatch/qr-payload';
-import type { DispatchDoc, EventDoc, PersonDoc } from '../../../../shared/schemas';
+import type { EventDoc, PersonDoc, ShipmentDoc } from '../../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery } from '../../../db/hooks';
 import { formatMoney, formatQty, formatSiteTime, productLabel } from '../../../ui/format';
 import { formatUnitCost } from '../format';
@@ -24,7 +24,7 @@ type NotePage = 'A4' | 'A5';
  * A shipped dispatch: print its note (A4/A5, zh-CN/en) and batch labels; its audit trail.
  * `requestNumbers`: the store requests it answers (its `requestIds`), printed in the note.
  */
-export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: DispatchDoc; requestNumbers?: readonly string[] }) {
+export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: ShipmentDoc; requestNumbers?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const ledger = useLedgerAtHand();
   const sites = useSites();
@@ -77,7 +77,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Disp
     });
     const label = (key: string) => fixed(`kitchen.note.${key}`);
     const data: DispatchNoteData = {
-      title: label('title'),
+      title: label(dispatch.type === 'transfer' ? 'transferTitle' : 'title'),
       number: dispatch.number,
       labels: {
         number: label('number'),
