@@ -56,11 +56,16 @@ export function DiscrepancyNotices({
                 <Space direction="vertical" size={0}>
                   <Space wrap>
                     <Typography.Text strong>
-                      {t('kitchen.discrepancy.of', { number: dispatch?.number ?? dispatchId ?? '—', store: siteName(store) })}
+                      {t(route === 'transfers' ? 'kitchen.discrepancy.transferOf' : 'kitchen.discrepancy.of', {
+                        number: dispatch?.number ?? dispatchId ?? '—',
+                        store: siteName(store),
+                      })}
                     </Typography.Text>
                     <Typography.Text type="secondary">{formatSiteTime(event.at)}</Typography.Text>
                     {showLinks && dispatchId && (
-                      <Typography.Link onClick={() => navigate(route, dispatchId)}>{t('kitchen.discrepancy.open')}</Typography.Link>
+                      <Typography.Link onClick={() => navigate(route, dispatchId)}>
+                        {t(route === 'transfers' ? 'kitchen.discrepancy.transferOpen' : 'kitchen.discrepancy.open')}
+                      </Typography.Link>
                     )}
                   </Space>
                   {lossesOf(event).map((loss) => {

@@ -191,7 +191,7 @@ export function DispatchDetail({ dispatchId, kind = 'dispatch' }: { dispatchId: 
         {status === 'draft' && (
           <DocumentCustomFields fields={customFields.fields} form={customFields.form} initial={dispatch.custom} onChange={changeCustom} />
         )}
-        {mine.length > 0 && <DiscrepancyNotices events={mine} showLinks={false} />}
+        {mine.length > 0 && <DiscrepancyNotices events={mine} showLinks={false} route={route} />}
         <ErrorAlert error={error} testId="dispatch-error" />
         {notice && (
           <Alert

@@ -32,6 +32,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Ship
   const [language, setLanguage] = useState<NoteLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN');
   const [page, setPage] = useState<NotePage>('A4');
   const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const transfer = dispatch.type === 'transfer';
   const customFields = useCustomFields('product');
   const dispatchFields = useCustomFields('dispatch');
   const operatorId = dispatch.operatorId ?? '';
@@ -77,7 +78,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Ship
     });
     const label = (key: string) => fixed(`kitchen.note.${key}`);
     const data: DispatchNoteData = {
-      title: label(dispatch.type === 'transfer' ? 'transferTitle' : 'title'),
+      title: label(transfer ? 'transferTitle' : 'title'),
       number: dispatch.number,
       labels: {
         number: label('number'),
@@ -136,7 +137,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Ship
 
   return (
     <>
-      <Card title={t('kitchen.note.printTitle')} size="small">
+      <Card title={t(transfer ? 'kitchen.note.transferPrintTitle' : 'kitchen.note.printTitle')} size="small">
         <Space wrap>
           <Segmented<NotePage> value={page} onChange={setPage} options={['A4', 'A5']} data-testid="note-page" />
           <Segmented<NoteLanguage>
@@ -149,7 +150,7 @@ export function ShippedPanel({ dispatch, requestNumbers = [] }: { dispatch: Ship
             data-testid="note-language"
           />
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => void printNote()} data-testid="print-note">
-            {t('kitchen.note.print')}
+            {t(transfer ? 'kitchen.note.transferPrint' : 'kitchen.note.print')}
           </Button>
           <Button icon={<TagsOutlined />} onClick={() => void labelsForLines()} data-testid="print-dispatch-labels">
             {t('kitchen.production.printLabels')}
