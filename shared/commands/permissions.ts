@@ -17,6 +17,8 @@ const byCommand: Readonly<Record<CommandName, Permission | null>> = {
   'dispatch.unpick': 'dispatch',
   'dispatch.ship': 'dispatch',
   'transfer.create': 'dispatch',
+  'payment.record': 'record-payment',
+  'customer-return.post': 'post-sale',
   'request.submit': 'request-stock',
   'receipt.receive': 'receive',
   'sale.post': 'post-sale',

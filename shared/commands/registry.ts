@@ -1,6 +1,7 @@
 // Every business write by name, as actualbudget/actual's handlers (STYLE.md, "Absorb next"): the
 // UI only sends a name and an input; the executor (renderer/db/commands.ts) runs what is here.
 import { approvalApply, approvalDecide } from './approvals';
+import { customerReturnPost, paymentRecord } from './partner-accounts';
 import { dispatchCreate, dispatchFromRequests, dispatchPick, dispatchSave, dispatchShip, dispatchUnpick, transferCreate } from './dispatch';
 import {
   batchHold,
@@ -30,6 +31,8 @@ export const commands = {
   'dispatch.unpick': dispatchUnpick,
   'dispatch.ship': dispatchShip,
   'transfer.create': transferCreate,
+  'payment.record': paymentRecord,
+  'customer-return.post': customerReturnPost,
   'request.submit': requestSubmit,
   'receipt.receive': receiptReceive,
   'sale.post': salePost,

@@ -32,19 +32,32 @@ function posted<D extends DocumentDoc>(document: D): CommandOutcome<PostedOrHeld
 /**
  * Sale or consumption (销售出库 / 消耗) from the till: lines without a batch are taken FEFO/FIFO.
  * A sale line without a typed price takes the store's price list in force on the business date;
- * a line with neither is refused (NoSalePriceError), never posted at ¥0.
+ * a line with neither is refused (NoSalePriceError), never posted at ¥0. A sale to a named
+ * customer (wholesale, a franchise store) goes on its account: paymentMethod credit, partnerId
+ * the customer, booked to its receivable (issue 17).
  */
 export const salePost = defineCommand({
   // A till sale never waits for approval; a consumption may (approval rules, shared/commands/approvals.ts).
-  reads: (input: { kind: 'sale' | 'consumption'; lines: readonly DocumentLine[]; paymentMethod?: 'cash' | 'credit' }) =>
-    input.kind === 'consumption' ? approvalRuleReads() : {},
+  reads: (input: {
+    kind: 'sale' | 'consumption';
+    lines: readonly DocumentLine[];
+    paymentMethod?: 'cash' | 'credit';
+    /** The customer a sale on account is to. */
+    partnerId?: string;
+  }) => (input.kind === 'consumption' ? approvalRuleReads() : input.partnerId ? { partners: true } : {}),
   run(input, context) {
     const { stamp, ledger } = context;
     const lines = input.lines.filter((line) => line.qty > 0);
     if (lines.length === 0) throw new ValidationError('lines', 'nothing to post');
+    if (input.partnerId) {
+      const customer = context.partners?.find((partner) => partner.id === input.partnerId);
+      if (input.kind !== 'sale' || !customer || (customer.kind !== 'customer' && customer.kind !== 'both'))
+        throw new ValidationError('partnerId', 'a sale on account names one of the customers');
+    }
     const base = {
       ...header(stamp, input.kind === 'sale' ? 'XS' : 'XH'),
-      ...(input.paymentMethod ? { paymentMethod: input.paymentMethod } : {}),
+      ...(input.partnerId ? { partnerId: input.partnerId, paymentMethod: 'credit' as const } : {}),
+      ...(input.paymentMethod && !input.partnerId ? { paymentMethod: input.paymentMethod } : {}),
     };
     const document: DocumentDoc =
       input.kind === 'sale'

@@ -35,7 +35,10 @@ export type NumberPrefix =
   | 'GR' // goods receipt
   | 'RT' // return to supplier
   | 'AP' // approval
-  | 'QC'; // opening stock 期初库存
+  | 'QC' // opening stock 期初库存
+  | 'SK' // payment from a customer 收款单
+  | 'FK' // payment to a supplier 付款单
+  | 'TH'; // customer return 客户退货 (a credit note on account)
 
 /**
  * What the executor stamps on every write: who (site, terminal, and the person signed in), when (the instant and the site's business date), fresh ids and

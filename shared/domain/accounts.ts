@@ -10,6 +10,9 @@ export interface Account {
 /** Default chart of accounts, codes after the PRC enterprise accounting standards (企业会计准则). */
 export const defaultChartOfAccounts: readonly Account[] = [
   { code: '1001', nameZh: '库存现金', nameEn: 'Cash', kind: 'asset' },
+  { code: '1002', nameZh: '银行存款', nameEn: 'Bank deposits', kind: 'asset' },
+  // WeChat Pay and Alipay balances: 其他货币资金, as PRC bookkeeping keeps third-party payment accounts.
+  { code: '1012', nameZh: '其他货币资金', nameEn: 'Other monetary funds (WeChat, Alipay)', kind: 'asset' },
   { code: '1122', nameZh: '应收账款', nameEn: 'Accounts receivable', kind: 'asset' },
   { code: '1402', nameZh: '在途物资', nameEn: 'Inventory in transit', kind: 'asset' },
   { code: '1404', nameZh: '材料成本差异', nameEn: 'Purchase price difference', kind: 'asset' },
@@ -27,6 +30,8 @@ export const defaultChartOfAccounts: readonly Account[] = [
 
 export const accountCodes = {
   cash: '1001',
+  bank: '1002',
+  otherFunds: '1012',
   receivable: '1122',
   inTransit: '1402',
   /** Moving average vs purchase price of stock returned to a supplier. */

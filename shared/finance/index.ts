@@ -8,3 +8,4 @@ export * from './receipt-progress';
 export * from './valuation-report';
 export * from './stock-summary';
 export * from './stock-summary-table';
+export * from './statement';

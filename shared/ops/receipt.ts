@@ -4,7 +4,7 @@
  * units, price, amount, the total and how it was paid. Pure: the screen prints it at 58 or 80 mm.
  */
 import { roundMoney } from '../domain';
-import type { ProductDoc, SaleDoc } from '../schemas';
+import type { PaymentMethod, ProductDoc, SaleDoc } from '../schemas';
 import { gramsPerUnit } from './quantity';
 
 export interface ReceiptLine {
@@ -24,7 +24,7 @@ export interface Receipt {
   lines: ReceiptLine[];
   itemCount: number;
   total: number;
-  payment: 'cash' | 'credit' | undefined;
+  payment: PaymentMethod | undefined;
 }
 
 export interface ReceiptContext {

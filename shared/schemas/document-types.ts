@@ -18,6 +18,8 @@ export const documentTypes = [
   'opening-stock',
   /** (documents v5) 调拨单: a store sends stock to another store, shipped and received as a dispatch is. */
   'transfer',
+  /** (documents v5) 收款单 / 付款单: money from a customer or to a supplier, against the partner's balance. */
+  'payment',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
@@ -36,6 +38,13 @@ export function isShipmentType(type: string): type is ShipmentType {
 /** Statuses across kinds; a dispatch runs `draft → picked → shipped` (DOMAIN.md). */
 export const documentStatuses = ['draft', 'submitted', 'approved', 'rejected', 'picked', 'shipped', 'posted', 'cancelled'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
+
+/** How money moved: at the till (cash), on account (credit), or as a payment is made (documents v5). */
+export const paymentMethods = ['cash', 'credit', 'transfer', 'wechat', 'alipay'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+/** The methods a payment (收款/付款) is made by: all but "on account". */
+export const settlementMethods = ['cash', 'transfer', 'wechat', 'alipay'] as const;
+export type SettlementMethod = (typeof settlementMethods)[number];
 
 export const wasteReasons = ['expired', 'damaged', 'spoiled', 'prep-loss', 'other'] as const;
 export type WasteReason = (typeof wasteReasons)[number];

@@ -12,8 +12,8 @@ import {
   updatedAtField,
 } from './common';
 import { qcStatuses } from './batches';
-import { documentStatuses, documentTypes, wasteReasons } from './document-types';
-import type { DocumentType } from './document-types';
+import { documentStatuses, documentTypes, paymentMethods, wasteReasons } from './document-types';
+import type { DocumentType, SettlementMethod } from './document-types';
 import type { FromSchema } from './json-schema-types';
 
 /**
@@ -64,7 +64,8 @@ export const documentSchema = {
   // v3: type 'opening-stock' (期初库存).
   // v4: operatorId (who signed in and wrote it).
   // v5: custom (values of the custom fields HQ defines for a kind of document; issue 15); type
-  // 'transfer' (调拨单, store → store; issue 17).
+  // 'transfer' (调拨单, store → store; issue 17); type 'payment' (收款/付款) with its amount and
+  // direction, and the payment methods transfer, WeChat and Alipay (issue 17).
   version: 5,
   primaryKey: 'id',
   type: 'object',
@@ -88,7 +89,11 @@ export const documentSchema = {
     /** Reversal: the document whose postings it cancels. */
     reversesDocId: refField,
     wasteReason: { type: 'string', enum: wasteReasons, maxLength: 16, 'x-open': true },
-    paymentMethod: { type: 'string', enum: ['cash', 'credit'], maxLength: 16, 'x-open': true },
+    paymentMethod: { type: 'string', enum: paymentMethods, maxLength: 16, 'x-open': true },
+    /** (v5) Payment: money from a customer (收款) or to a supplier (付款). */
+    paymentDirection: { type: 'string', enum: ['from-customer', 'to-supplier'], maxLength: 16, 'x-open': true },
+    /** (v5) Payment: the amount of money, in yuan. */
+    amount: moneyField,
     returnDirection: { type: 'string', enum: ['to-supplier', 'from-customer'], maxLength: 16 },
     /** Production run output. */
     outputProductId: refField,
@@ -148,6 +153,11 @@ export type ProductionRunDoc = DocumentOf<
 >;
 export type StoreRequestDoc = DocumentOf<'store-request', { toSiteId: string }>;
 export type DispatchDoc = DocumentOf<'dispatch', { toSiteId: string }>;
+/** 收款单 / 付款单: no lines; `amount` by `paymentMethod`, against `partnerId`'s balance. */
+export type PaymentDoc = DocumentOf<
+  'payment',
+  { partnerId: string; paymentDirection: 'from-customer' | 'to-supplier'; paymentMethod: SettlementMethod; amount: number }
+>;
 /** 调拨单: a store's shipment to another store, shipped and received exactly as a dispatch. */
 export type TransferDoc = DocumentOf<'transfer', { toSiteId: string }>;
 /** A dispatch or a transfer: what a store receipt answers. */
@@ -186,7 +196,8 @@ export type DocumentDoc =
   | DiscrepancyDoc
   | ApprovalDoc
   | OpeningStockDoc
-  | TransferDoc;
+  | TransferDoc
+  | PaymentDoc;
 
 /** Compile-time proof that every kind fits the stored shape and every type has a variant. */
 type AssertTrue<T extends true> = T;

@@ -22,7 +22,7 @@ export const eventSchema = {
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
   // v3: operatorId (who signed in when it was recorded).
-  // v4: docType 'transfer' (调拨单, issue 17).
+  // v4: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
   version: 4,
   primaryKey: 'id',
   type: 'object',

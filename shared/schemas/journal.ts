@@ -8,7 +8,7 @@ export const journalSchema = {
   description: 'A balanced journal entry produced by a posting, carrying the document number.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
-  // v3: docType 'transfer' (调拨单, issue 17).
+  // v3: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
   version: 3,
   primaryKey: 'id',
   type: 'object',

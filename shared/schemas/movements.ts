@@ -29,7 +29,7 @@ export const movementSchema = {
   description: 'One signed change of stock of one batch at one site. Append-only.',
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: kind 'opening', docType 'opening-stock' (opening stock, 期初库存).
-  // v3: docType 'transfer' (调拨单, issue 17).
+  // v3: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
   version: 3,
   primaryKey: 'id',
   type: 'object',

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountLabel, journalMemo } from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc, MovementDoc } from '../../../shared/schemas';
@@ -8,6 +9,7 @@ import { navigate } from '../../shell/routes';
 import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
 import { ReceiptButton } from '../sales/ReceiptButton';
+import { CustomerReturnDialog } from '../sales/CustomerReturnDialog';
 import { useLabels, type Labels } from './labels';
 import { useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
@@ -43,6 +45,7 @@ export function DocumentView({ docId }: { docId: string }) {
     )
     .join('；');
   const allCustomFields = useCustomFields();
+  const [returning, setReturning] = useState(false);
   const customText = useCustomFieldText();
   const productName = (id: string) => {
     const product = ledger?.ledger.product(id);
@@ -100,6 +103,11 @@ export function DocumentView({ docId }: { docId: string }) {
       extra={
         <Space wrap>
           {document?.type === 'sale' && <ReceiptButton docId={document.id} number={document.number} />}
+          {document?.type === 'sale' && document.partnerId && document.status === 'posted' && (
+            <Button onClick={() => setReturning(true)} data-testid="customer-return">
+              {t('sales.customerReturn.action')}
+            </Button>
+          )}
           <Button icon={<PrinterOutlined />} onClick={print}>
             {t('finance.doc.print')}
           </Button>
@@ -117,6 +125,13 @@ export function DocumentView({ docId }: { docId: string }) {
           {document.operatorId && (
             <Descriptions.Item label={t('finance.doc.operator')}>
               <span data-testid="doc-operator">{labels.person(document.operatorId)}</span>
+            </Descriptions.Item>
+          )}
+          {document.type === 'payment' && (
+            <Descriptions.Item label={t('finance.payment.amount')}>
+              <span data-testid="doc-payment">
+                {formatMoney(document.amount)} · {t(`finance.payment.methods.${document.paymentMethod}`)}
+              </span>
             </Descriptions.Item>
           )}
           {customFields.map((field) => (
@@ -212,6 +227,7 @@ export function DocumentView({ docId }: { docId: string }) {
       {entries.map((entry) => (
         <EntryTable key={entry.id} entry={entry} labels={labels} productName={productName} />
       ))}
+      {returning && document?.type === 'sale' && <CustomerReturnDialog sale={document} onClose={() => setReturning(false)} />}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -16,9 +16,18 @@ import { useRxQuery, useTerminal } from '../../db/hooks';
 import { businessDateToday, formatMoney } from '../../ui/format';
 import { ExportButtons } from './ExportButtons';
 import { useLabels, usePartners, useSites } from './labels';
+import { lastFourWeeks } from './DateRange';
+import { PaymentDialog } from './PaymentDialog';
+import { StatementDialog } from './StatementDialog';
 
 /** Documents that can touch receivables or payables. */
-const partnerDocTypes: DocumentDoc['type'][] = ['goods-receipt', 'sale', 'return', 'reversal'];
+const partnerDocTypes: DocumentDoc['type'][] = ['goods-receipt', 'sale', 'return', 'reversal', 'payment'];
+
+/** A partner the page is acting for: a payment to record, or a statement to read. */
+interface Acting {
+  action: 'payment' | 'statement';
+  row: PartnerBalance;
+}
 
 /** 应收应付: balance per partner with ageing 0–30 / 31–60 / 61–90 / 90+ days, from the journal. */
 export default function PartnerLedgersPage() {
@@ -31,6 +40,7 @@ export default function PartnerLedgersPage() {
   const documents = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: { $in: partnerDocTypes } } }), []);
   const [asOf, setAsOf] = useState(businessDateToday);
   const [siteId, setSiteId] = useState('');
+  const [acting, setActing] = useState<Acting | null>(null);
   const loading = journal === null || documents === null;
 
   const balances = useMemo(
@@ -62,6 +72,25 @@ export default function PartnerLedgersPage() {
         align: 'right' as const,
         render: (_: unknown, row: PartnerBalance) => (row.ageing[bucket] ? formatMoney(row.ageing[bucket]) : ''),
       })),
+      {
+        title: t('finance.ledgers.actions'),
+        key: 'actions',
+        render: (_, row) =>
+          row.partnerId ? (
+            <Space size={4}>
+              <Button size="small" onClick={() => setActing({ action: 'payment', row })} data-testid={`ledger-pay-${row.partnerId}`}>
+                {t(which === 'receivable' ? 'finance.ledgers.receive' : 'finance.ledgers.pay')}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => setActing({ action: 'statement', row })}
+                data-testid={`ledger-statement-${row.partnerId}`}
+              >
+                {t('finance.ledgers.statement')}
+              </Button>
+            </Space>
+          ) : null,
+      },
     ];
     const table = (): TableModel => ({
       title: `${title} ${asOf}`,
@@ -157,6 +186,27 @@ export default function PartnerLedgersPage() {
       </Space>
       {side('payable')}
       {side('receivable')}
+      {acting?.action === 'payment' && (
+        <PaymentDialog
+          partnerId={acting.row.partnerId}
+          partnerName={labels.partner(acting.row.partnerId)}
+          side={acting.row.side}
+          balance={acting.row.balance}
+          onClose={() => setActing(null)}
+        />
+      )}
+      {acting?.action === 'statement' && journal && documents && (
+        <StatementDialog
+          partnerId={acting.row.partnerId}
+          partnerName={labels.partner(acting.row.partnerId)}
+          side={acting.row.side}
+          journal={journal}
+          documents={documents}
+          {...(siteId ? { siteIds: [siteId] } : {})}
+          initialRange={{ from: lastFourWeeks(asOf).from, to: asOf }}
+          onClose={() => setActing(null)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { salePriceOn } from '../../../shared/domain';
@@ -15,6 +15,7 @@ import { useScanCatalog } from '../counts/useScanCatalog';
 import { ReceiptButton } from './ReceiptButton';
 import { scanEntry, scanEntryText } from './scan-entry';
 import { SaleLinesTable, type SaleLine } from './SaleLinesTable';
+import { useLabels, usePartners } from '../finance/labels';
 
 type Kind = 'sale' | 'consumption';
 
@@ -33,6 +34,10 @@ export default function QuickSalePage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [lastSale, setLastSale] = useState<{ id: string; number: string } | null>(null);
+  // A sale to a named customer (wholesale, a franchise store) goes on its account (issue 17).
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const labels = useLabels();
+  const customers = (usePartners() ?? []).filter((partner) => partner.active && (partner.kind === 'customer' || partner.kind === 'both'));
   const businessDate = businessDateToday();
 
   const addProduct = (product: ProductDoc, qty: number, batchId?: string) => {
@@ -68,8 +73,9 @@ export default function QuickSalePage() {
       const { result } = await command('sale.post', {
         kind,
         lines: kept.map(lineOf),
-        ...(kind === 'sale' ? { paymentMethod: 'cash' as const } : {}),
+        ...(kind === 'sale' ? (customerId ? { partnerId: customerId } : { paymentMethod: 'cash' as const }) : {}),
       });
+      setCustomerId(null);
       setLines([]);
       const held = heldNotice(result);
       setNotice(held ? { type: 'warning', text: held } : { type: 'success', text: t('ui.posted', { number: result.number }) });
@@ -110,6 +116,22 @@ export default function QuickSalePage() {
             ]}
             data-testid="sale-kind"
           />
+          {kind === 'sale' && customers.length > 0 && (
+            <Space wrap>
+              <Typography.Text>{t('sales.customer.label')}</Typography.Text>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ minWidth: 260 }}
+                placeholder={t('sales.customer.walkIn')}
+                value={customerId}
+                onChange={(value?: string) => setCustomerId(value ?? null)}
+                options={customers.map((customer) => ({ value: customer.id, label: labels.partner(customer.id) }))}
+                data-testid="sale-customer"
+              />
+              {customerId && <Typography.Text type="secondary">{t('sales.customer.onAccount')}</Typography.Text>}
+            </Space>
+          )}
           <Row gutter={16}>
             <Col xs={24} md={14}>
               <ScanInput

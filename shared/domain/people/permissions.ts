@@ -17,6 +17,7 @@ export const permissions = [
   'approve-po',
   'edit-prices',
   'reverse-document',
+  'record-payment',
   'food-safety',
   'manage-master-data',
   'manage-people',
@@ -32,11 +33,21 @@ const clerk: readonly Permission[] = ['post-sale', 'post-count', 'receive', 'req
 /** The roles every organisation has (names are shown through the UI's translations). */
 export const builtInRoles = {
   clerk,
-  // A store manager also ships the store's transfers to other stores (调拨, the 'dispatch' right).
-  'store-manager': [...clerk, 'count-variance-over-threshold', 'fifo-override', 'reverse-document', 'purchase', 'approve-po', 'dispatch'],
+  // A store manager also ships the store's transfers to other stores (调拨, the 'dispatch' right)
+  // and takes customers' payments.
+  'store-manager': [
+    ...clerk,
+    'count-variance-over-threshold',
+    'fifo-override',
+    'reverse-document',
+    'purchase',
+    'approve-po',
+    'dispatch',
+    'record-payment',
+  ],
   'kitchen-lead': [...clerk, 'produce', 'dispatch', 'fifo-override', 'count-variance-over-threshold'],
   purchaser: ['purchase', 'receive', 'edit-prices'],
-  finance: ['reverse-document', 'approve-po', 'edit-prices'],
+  finance: ['reverse-document', 'approve-po', 'edit-prices', 'record-payment'],
   'hq-admin': [...permissions],
 } as const satisfies Record<string, readonly Permission[]>;
 export type BuiltInRole = keyof typeof builtInRoles;

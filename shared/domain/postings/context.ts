@@ -343,7 +343,8 @@ export function requireNonNegative(value: number | undefined, field: string): nu
 /** Runs a posting rule, turning domain errors into values; anything else is a bug and throws. */
 export function runPosting(document: DocumentDoc, view: LedgerView, rule: (context: PostingContext) => PostingResult): PostingOutcome {
   try {
-    if (document.lines.length === 0 && document.type !== 'reversal' && document.type !== 'production-run') {
+    // A reversal names its document, a production run its output, a payment its amount: no lines needed.
+    if (document.lines.length === 0 && document.type !== 'reversal' && document.type !== 'production-run' && document.type !== 'payment') {
       throw new ValidationError('lines', 'a document needs at least one line');
     }
     return { ok: true, result: rule(new PostingContext(document, view)) };

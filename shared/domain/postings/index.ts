@@ -5,6 +5,7 @@ import type { PostingOutcome } from './context';
 import { postDispatchShip } from './dispatch';
 import { postGoodsReceipt } from './goods-receipt';
 import { postOpeningStock } from './opening-stock';
+import { postPayment } from './payment';
 import { postProductionRun } from './production-run';
 import { postReturn } from './return';
 import { postReversal } from './reversal';
@@ -24,6 +25,7 @@ export { postSale } from './sale';
 export { countVariance, postStockCount, type CountVarianceLine } from './stock-count';
 export { postStoreReceipt } from './store-receipt';
 export { postWaste } from './waste';
+export { moneyAccountOf, postPayment } from './payment';
 export { historyReadsOf, withLoadedHistory, type HistoryReads } from './history-reads';
 
 /** Posts any document by its kind; kinds that move no stock (orders, requests, approvals) are refused. */
@@ -51,6 +53,8 @@ export function postDocument(document: DocumentDoc, view: LedgerView): PostingOu
       return postReturn(document, view);
     case 'reversal':
       return postReversal(document, view);
+    case 'payment':
+      return postPayment(document, view);
     case 'purchase-order':
     case 'store-request':
     case 'discrepancy':

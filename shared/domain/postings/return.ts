@@ -12,7 +12,9 @@ import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPostin
  * left at the moving average the difference goes to the price-difference account. From a
  * customer: stock comes back into its batch at the cost it left at (the line's; else what the sale
  * named in `subjectDocId` took out of that batch; else the batch's cost or the site's moving
- * average), Dr Inventory / Cr COGS, and the refund Dr Revenue / Cr Cash.
+ * average), Dr Inventory / Cr COGS, and the refund Dr Revenue / Cr Cash — or, when the goods were
+ * sold on account (the return, or the sale it names, is paid 'credit'), a credit note:
+ * Dr Revenue / Cr Receivable, lowering what the customer owes (issue 17).
  */
 export function postReturn(document: ReturnDoc, view: LedgerView): PostingOutcome {
   return runPosting(document, view, (context) => {
@@ -48,7 +50,10 @@ export function postReturn(document: ReturnDoc, view: LedgerView): PostingOutcom
       const lineNo = context.pushLine({ ...line, unitCost });
       context.addArrival({ kind: 'return', productId: line.productId, batchId: line.batchId, qty, unitCost, lineNo });
     });
-    const bookings: Booking[] = refund > 0 ? [{ debit: accountCodes.revenue, credit: accountCodes.cash, amount: refund }] : [];
+    const sale = document.subjectDocId ? view.document(document.subjectDocId) : undefined;
+    const onAccount = document.paymentMethod === 'credit' || sale?.paymentMethod === 'credit';
+    const refundFrom = onAccount ? accountCodes.receivable : accountCodes.cash;
+    const bookings: Booking[] = refund > 0 ? [{ debit: accountCodes.revenue, credit: refundFrom, amount: refund }] : [];
     const journal = buildJournalEntry(document, context.movements, {
       counterOverrides: { return: accountCodes.costOfSales, ...coverCounterOverride },
       extraBookings: bookings,

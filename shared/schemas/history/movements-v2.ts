@@ -1,5 +1,5 @@
 // Released version 2 of the movements schema, as terminals of that release hold it. Frozen:
-// never edit (tests/unit/schemas/schema-lock.json fingerprints it); version 3 adds the docType 'transfer' (调拨单; issue 17)
+// never edit (tests/unit/schemas/schema-lock.json fingerprints it); version 3 adds the docTypes 'transfer' (调拨单) and 'payment' (收付款单; issue 17)
 // (shared/schemas/movements.ts).
 
 export const movementsV2 = {
