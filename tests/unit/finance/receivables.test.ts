@@ -9,7 +9,7 @@ import { postDocument, ValidationError, type PostingResult } from '../../../shar
 import { partnerLedgers, partnerStatement } from '../../../shared/finance';
 import type { DocumentDoc, JournalDoc, PartnerDoc, SaleDoc } from '../../../shared/schemas';
 import { run, stampFor } from '../commands/harness';
-import { batch, KITCHEN, ledgerWith, ok, product, sumBy } from '../domain/fixtures';
+import { batch, ledgerWith, ok, product, sumBy } from '../domain/fixtures';
 
 const partner = (id: string, kind: PartnerDoc['kind']): PartnerDoc => ({
   id,
