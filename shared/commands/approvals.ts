@@ -19,6 +19,7 @@ import {
   permissionsOfRoles,
   UnknownReferenceError,
   ValidationError,
+  type MeasureFacts,
   type Poster,
 } from '../domain';
 import type { ApprovalDoc, DocumentDoc, EventDoc, PersonDoc } from '../schemas';
@@ -53,11 +54,11 @@ function posterOf(context: CommandContext): Poster {
  * approval rule trips. Rules hold only where someone is signed in: a site without staff accounts
  * has nobody to approve.
  */
-export function postOrHold(document: DocumentDoc, context: CommandContext): CommandOutcome<PostedOrHeld> {
+export function postOrHold(document: DocumentDoc, context: CommandContext, facts: MeasureFacts = {}): CommandOutcome<PostedOrHeld> {
   const rules = approvalRulesFrom(context.config);
   const need =
     context.stamp.operator && rules.length > 0
-      ? approvalNeeded(document, rules, context.postingView ?? context.ledger, posterOf(context))
+      ? approvalNeeded(document, rules, context.postingView ?? context.ledger, posterOf(context), facts)
       : null;
   if (!need) return { post: { document }, result: { id: document.id, number: document.number, heldFor: null } };
   const held = { ...document, status: 'submitted' } as DocumentDoc;

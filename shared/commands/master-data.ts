@@ -134,6 +134,8 @@ function checkPartner(draft: PartnerDraft): void {
   if (blank(draft.code)) throw new ValidationError('code', 'a partner needs a code');
   if (draft.paymentTermsDays !== undefined && !(Number.isInteger(draft.paymentTermsDays) && draft.paymentTermsDays >= 0))
     throw new ValidationError('paymentTermsDays', 'whole days, 0 or more');
+  if (draft.creditLimit !== undefined && !(Number.isFinite(draft.creditLimit) && draft.creditLimit >= 0))
+    throw new ValidationError('creditLimit', 'yuan, 0 or more');
 }
 
 /** 往来单位: a supplier or customer, saved whole; codes unique. */
@@ -229,6 +231,8 @@ export const partnerImport = defineCommand({
       const partner: PartnerDoc = {
         ...draft,
         ...(existing?.custom && !draft.custom ? { custom: existing.custom } : {}),
+        // A sheet has no credit-limit column: the limit HQ set in the editor stays.
+        ...(existing?.creditLimit !== undefined && draft.creditLimit === undefined ? { creditLimit: existing.creditLimit } : {}),
         id,
         code,
         name: draft.name.trim(),

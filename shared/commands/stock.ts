@@ -1,7 +1,15 @@
 // Postings made at a site's counter, shelf or line: sales, consumption, waste, counts, production,
 // returns and reversals. The posting rules (shared/domain/postings) check stock, batches and
 // FEFO/FIFO; these commands stamp the document and say what is posted.
-import { derivedId, InvalidStateError, NoSalePriceError, requireSalePrice, UnknownReferenceError, ValidationError } from '../domain';
+import {
+  creditLimitExcess,
+  derivedId,
+  InvalidStateError,
+  NoSalePriceError,
+  requireSalePrice,
+  UnknownReferenceError,
+  ValidationError,
+} from '../domain';
 import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view';
 import type { ExpiryBoardLine } from '../ops/expiry-board';
 import { expiredWasteDocument } from '../ops/expiry-actions';
@@ -44,7 +52,13 @@ export const salePost = defineCommand({
     paymentMethod?: 'cash' | 'credit';
     /** The customer a sale on account is to. */
     partnerId?: string;
-  }) => (input.kind === 'consumption' ? approvalRuleReads() : input.partnerId ? { partners: true } : {}),
+  }) =>
+    input.kind === 'consumption'
+      ? approvalRuleReads()
+      : // A sale on account reads the customer's account at this site, for its credit limit.
+        input.partnerId
+        ? { ...approvalRuleReads(), partners: true, documentTypes: ['sale', 'return', 'payment'] as const }
+        : {},
   run(input, context) {
     const { stamp, ledger } = context;
     const lines = input.lines.filter((line) => line.qty > 0);
@@ -63,7 +77,13 @@ export const salePost = defineCommand({
       input.kind === 'sale'
         ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })) }
         : { ...base, type: 'consumption', lines: [...lines] };
-    return document.type === 'consumption' ? postOrHold(document, context) : posted(document);
+    if (document.type === 'consumption') return postOrHold(document, context);
+    // Only a sale on account can wait: when it takes the customer past its credit limit and a rule says who approves that.
+    if (document.partnerId) {
+      const customer = context.partners?.find((partner) => partner.id === document.partnerId);
+      return postOrHold(document, context, { creditLimitExcess: creditLimitExcess(document, customer, context.documents) });
+    }
+    return posted(document);
   },
 });
 

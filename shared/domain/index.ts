@@ -2,6 +2,7 @@
 export * from './accounts';
 export * from './categories';
 export * from './custom-fields';
+export * from './credit';
 export * from './dates';
 export * from './errors';
 export * from './exceptions';

@@ -11,7 +11,8 @@ export const partnerSchema = {
   // v1: paymentTermsDays, address, email (issue 14); additive.
   // v2: updatedBy (who changed it; the endpoint checks their right).
   // v3: custom (values of the custom fields HQ defines; issue 15).
-  version: 3,
+  // v4: creditLimit (how much a customer may owe before a sale on account waits; issue 17).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -23,6 +24,8 @@ export const partnerSchema = {
     contact: shortTextField,
     phone: { type: 'string', maxLength: 32 },
     taxId: { type: 'string', maxLength: 32 },
+    /** (v4) A customer's credit limit (信用额度) in yuan: a sale on account past it waits for the approval rule's role. */
+    creditLimit: { type: 'number', minimum: 0 },
     /** v1: days after the invoice (账期) the partner pays or is paid; 0 = on delivery. */
     paymentTermsDays: { type: 'integer', minimum: 0, maximum: 365 },
     /** v1 */

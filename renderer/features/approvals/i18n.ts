@@ -40,6 +40,7 @@ export default defineMessages(
       'quantity-over': 'a line over {{threshold}}',
       'count-variance-over': 'variance over {{threshold}} %',
       'price-deviation-over': 'price deviation over {{threshold}} %',
+      'over-credit-limit': 'customer over its credit limit by more than ¥{{threshold}}',
     },
     measured: 'now {{figure}}',
     rules: {
@@ -71,6 +72,7 @@ export default defineMessages(
       'goods-receipt': 'Goods receipt',
       return: 'Return to supplier',
       consumption: 'Consumption',
+      sale: 'Sale on account',
     },
     held: 'Held for approval by {{roles}}: {{number}} posts once approved (Approvals).',
     badge: 'Approvals waiting for you',
@@ -128,6 +130,7 @@ export default defineMessages(
       'quantity-over': '单行数量超过 {{threshold}}',
       'count-variance-over': '差异超过 {{threshold}}%',
       'price-deviation-over': '价格偏差超过 {{threshold}}%',
+      'over-credit-limit': '客户超出信用额度 ¥{{threshold}} 以上',
     },
     measured: '实际 {{figure}}',
     rules: {
@@ -159,6 +162,7 @@ export default defineMessages(
       'goods-receipt': '采购入库单',
       return: '退供应商',
       consumption: '消耗单',
+      sale: '赊销单',
     },
     held: '已提交审批（{{roles}}）：{{number}} 批准后过账（见“审批”）。',
     badge: '待我审批',

@@ -15,7 +15,10 @@ import { CustomFieldInputs, useCustomFieldText, useCustomFields } from './custom
 import { usePartners } from './data';
 import { SheetImportDialog } from './SheetImportDialog';
 
-type PartnerForm = Omit<PartnerDraft, 'paymentTermsDays'> & { paymentTermsDays?: number | null };
+type PartnerForm = Omit<PartnerDraft, 'paymentTermsDays' | 'creditLimit'> & {
+  paymentTermsDays?: number | null;
+  creditLimit?: number | null;
+};
 
 function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -40,6 +43,7 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
       name: values.name,
       active: values.active,
       ...(typeof values.paymentTermsDays === 'number' ? { paymentTermsDays: values.paymentTermsDays } : {}),
+      ...(typeof values.creditLimit === 'number' ? { creditLimit: values.creditLimit } : {}),
       // Values of fields HQ removed since stay (the form holds only today's fields).
       custom: { ...(partner?.custom ?? {}), ...(values.custom ?? {}) },
     };
@@ -108,6 +112,9 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
           {field('taxId', 220)}
           <Form.Item name="paymentTermsDays" label={t('masterData.partners.paymentTermsDays')}>
             <InputNumber min={0} max={365} precision={0} style={{ width: 140 }} data-testid="partner-terms" />
+          </Form.Item>
+          <Form.Item name="creditLimit" label={t('masterData.partners.creditLimit')} extra={t('masterData.partners.creditLimitHint')}>
+            <InputNumber min={0} precision={2} prefix="¥" style={{ width: 180 }} data-testid="partner-credit-limit" />
           </Form.Item>
         </Space>
         <CustomFieldInputs fields={customFields} />

@@ -9,11 +9,20 @@ import { roundMoney, roundQty } from '../numbers';
 import { countVariance } from '../postings/stock-count';
 import { issueUnitCost } from '../valuation';
 
-/** Documents a rule may hold: ones a person posts in one step at a site (a till sale never waits). */
-export const holdableDocumentTypes = ['stock-count', 'waste', 'goods-receipt', 'return', 'consumption'] as const;
+/**
+ * Documents a rule may hold: ones a person posts in one step at a site. A till sale never waits:
+ * of sales, only one on a customer's account can trip a rule, its credit limit (issue 17).
+ */
+export const holdableDocumentTypes = ['stock-count', 'waste', 'goods-receipt', 'return', 'consumption', 'sale'] as const;
 export type HoldableDocumentType = (typeof holdableDocumentTypes)[number];
 
-export const approvalConditions = ['amount-over', 'quantity-over', 'count-variance-over', 'price-deviation-over'] as const;
+export const approvalConditions = [
+  'amount-over',
+  'quantity-over',
+  'count-variance-over',
+  'price-deviation-over',
+  'over-credit-limit',
+] as const;
 export type ApprovalCondition = (typeof approvalConditions)[number];
 
 /** Which conditions read a figure each type has (a waste has no count variance). */
@@ -23,13 +32,20 @@ export const conditionsOfType: Readonly<Record<HoldableDocumentType, readonly Ap
   'goods-receipt': ['amount-over', 'quantity-over', 'price-deviation-over'],
   return: ['amount-over', 'quantity-over'],
   consumption: ['amount-over', 'quantity-over'],
+  sale: ['over-credit-limit'],
 };
+
+/** What a command knows beside the document and the ledger, for conditions the ledger cannot answer. */
+export interface MeasureFacts {
+  /** How far past the customer's credit limit a sale on account takes it (shared/domain/credit.ts). */
+  creditLimitExcess?: number;
+}
 
 export interface ApprovalRule {
   id: string;
   documentType: HoldableDocumentType;
   condition: ApprovalCondition;
-  /** Yuan for amounts, base units for quantities, percent for variance and price deviation. */
+  /** Yuan for amounts (and the excess over a credit limit allowed), base units for quantities, percent for variance and price deviation. */
   threshold: number;
   /** Only this site's documents; every site's when absent. */
   siteId?: string;
@@ -45,6 +61,8 @@ function readRule(raw: unknown): ApprovalRule | null {
   const rule = raw as Partial<ApprovalRule> | null;
   if (!rule || typeof rule.id !== 'string' || typeof rule.documentType !== 'string' || !isHoldableType(rule.documentType)) return null;
   if (typeof rule.condition !== 'string' || !(approvalConditions as readonly string[]).includes(rule.condition)) return null;
+  // A condition the type has no figure for (a till sale's amount) never reads as a rule.
+  if (!(conditionsOfType[rule.documentType] as readonly string[]).includes(rule.condition)) return null;
   if (typeof rule.threshold !== 'number' || !Number.isFinite(rule.threshold) || rule.threshold < 0) return null;
   const roles = Array.isArray(rule.approverRoles)
     ? rule.approverRoles.filter((role): role is string => typeof role === 'string' && !!role)
@@ -69,7 +87,8 @@ export function approvalRulesFrom(config: readonly ConfigDoc[]): ApprovalRule[] 
 }
 
 /** The figure a condition compares with its threshold, for one document. */
-export function measure(document: DocumentDoc, condition: ApprovalCondition, view: LedgerView): number {
+export function measure(document: DocumentDoc, condition: ApprovalCondition, view: LedgerView, facts: MeasureFacts = {}): number {
+  if (condition === 'over-credit-limit') return facts.creditLimitExcess ?? 0;
   if (document.type === 'stock-count') {
     const lines = countVariance(document, view);
     if (condition === 'amount-over') return roundMoney(lines.reduce((sum, line) => sum + Math.abs(line.varianceValue), 0));
@@ -135,6 +154,7 @@ export function approvalNeeded(
   rules: readonly ApprovalRule[],
   view: LedgerView,
   poster: Poster,
+  facts: MeasureFacts = {},
 ): ApprovalNeed | null {
   const tripped: TrippedRule[] = [];
   const levels: string[] = [];
@@ -143,7 +163,7 @@ export function approvalNeeded(
     if (rule.documentType !== document.type || (rule.siteId && rule.siteId !== document.siteId)) continue;
     if (rule.condition === 'count-variance-over' && poster.mayPostCountVariance) continue;
     if (!conditionsOfType[rule.documentType].includes(rule.condition)) continue;
-    const measured = measure(document, rule.condition, view);
+    const measured = measure(document, rule.condition, view, facts);
     if (!(measured > rule.threshold)) continue;
     tripped.push({ ruleId: rule.id, condition: rule.condition, threshold: rule.threshold, measured: Math.round(measured * 100) / 100 });
     for (const role of rule.approverRoles) if (!posterRoles.includes(role) && !levels.includes(role)) levels.push(role);

@@ -86,7 +86,9 @@ describe('approval rules', () => {
   it('reads rules beside the budgets and skips what does not read as a rule', () => {
     const config = rulesConfig([
       varianceOver5,
-      { id: 'bad', documentType: 'sale' as never, condition: 'amount-over', threshold: 1, approverRoles: ['x'] },
+      // A sale waits only past a customer's credit limit, never for its amount.
+      { id: 'bad', documentType: 'sale', condition: 'amount-over', threshold: 1, approverRoles: ['x'] },
+      { id: 'worse', documentType: 'transfer' as never, condition: 'amount-over', threshold: 1, approverRoles: ['x'] },
     ]);
     expect(approvalRulesFrom([config])).toEqual([{ ...varianceOver5, approverRoles: ['store-manager'] }]);
     expect(variancePercent(100, -10)).toBe(10);

@@ -5,9 +5,9 @@
 // balances, and the statement's closing balance is the ledger's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { postDocument, ValidationError, type PostingResult } from '../../../shared/domain';
+import { customerBalance, postDocument, ValidationError, type PostingResult } from '../../../shared/domain';
 import { partnerLedgers, partnerStatement } from '../../../shared/finance';
-import type { DocumentDoc, JournalDoc, PartnerDoc, SaleDoc } from '../../../shared/schemas';
+import type { ConfigDoc, DocumentDoc, JournalDoc, PartnerDoc, PersonDoc, SaleDoc } from '../../../shared/schemas';
 import { run, stampFor } from '../commands/harness';
 import { batch, ledgerWith, ok, product, sumBy } from '../domain/fixtures';
 
@@ -190,5 +190,74 @@ describe('a customer’s account', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a customer’s credit limit', () => {
+  const limited = { ...partner('franchise-1', 'customer'), creditLimit: 300 };
+  const overLimit: ConfigDoc = {
+    id: 'approval-rules',
+    key: 'approval-rules',
+    value: {
+      rules: [{ id: 'credit', documentType: 'sale', condition: 'over-credit-limit', threshold: 0, approverRoles: ['store-manager'] }],
+    },
+    updatedAt: '2025-03-01T00:00:00.000Z',
+  };
+  const person = (personId: string, roles: string[]): PersonDoc => ({
+    id: `${personId}@k`,
+    personId,
+    siteId: stampFor().siteId,
+    name: personId,
+    roles,
+    active: true,
+    updatedAt: '2025-03-01T00:00:00.000Z',
+  });
+  const people = [person('fang', ['clerk']), person('li', ['store-manager'])];
+  const sale = (qty: number, operator: string, documents: DocumentDoc[] = []) =>
+    run(
+      'sale.post',
+      { kind: 'sale', partnerId: 'franchise-1', lines: [{ productId: 'rice', qty, unitPrice: 10 }] },
+      {
+        ledger: ledgerWith([rice], [batch('r1', 'rice')], [{ batchId: 'r1', qty: 100 }]),
+        partners: [limited],
+        config: [overLimit],
+        people,
+        documents,
+        stamp: stampFor({ operator }),
+      },
+    );
+
+  it('holds a sale on account that takes the customer past it for the rule’s role; within it, or by that role, it posts', () => {
+    expect(sale(30, 'fang').post?.document.status).toBe('draft');
+    const held = sale(31, 'fang');
+    expect(held.result.heldFor).toEqual(['store-manager']);
+    expect(held.writes?.documents?.[0]).toMatchObject({ status: 'submitted', partnerId: 'franchise-1' });
+    expect(held.writes?.events?.[0]?.data).toMatchObject({ tripped: [{ condition: 'over-credit-limit', measured: 10 }] });
+    expect(sale(31, 'li').post).toBeDefined();
+  });
+
+  it('counts what the customer already owes at the site: sales on account less credit notes and payments', () => {
+    const owed: DocumentDoc[] = [
+      { ...(sale(20, 'li').post!.document as SaleDoc), id: 's-1', status: 'posted' },
+      {
+        id: 'p-1',
+        type: 'payment',
+        siteId: stampFor().siteId,
+        number: 'SK-1',
+        status: 'posted',
+        businessDate: '2025-03-01',
+        at: '2025-03-01T00:00:00.000Z',
+        terminalId: 't',
+        partnerId: 'franchise-1',
+        paymentDirection: 'from-customer',
+        paymentMethod: 'cash',
+        amount: 50,
+        lines: [],
+        updatedAt: '2025-03-01T00:00:00.000Z',
+      },
+    ];
+    expect(customerBalance(owed, 'franchise-1', stampFor().siteId)).toBe(150);
+    expect(sale(15, 'fang', owed).post).toBeDefined();
+    expect(sale(16, 'fang', owed).result.heldFor).toEqual(['store-manager']);
   });
 });

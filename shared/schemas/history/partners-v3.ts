@@ -1,0 +1,75 @@
+// Released version 3 of the partners schema, as terminals of that release hold it. Frozen:
+// never edit (tests/unit/schemas/schema-lock.json fingerprints it); version 4 adds `creditLimit` (a customer's credit limit; issue 17)
+// (shared/schemas/partners.ts).
+
+export const partnersV3 = {
+  title: 'partners',
+  description: 'A supplier or customer.',
+  version: 3,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: {
+      type: 'string',
+      maxLength: 64,
+    },
+    kind: {
+      type: 'string',
+      enum: ['supplier', 'customer', 'both'],
+      maxLength: 16,
+    },
+    code: {
+      type: 'string',
+      maxLength: 32,
+    },
+    name: {
+      type: 'string',
+      maxLength: 200,
+    },
+    nameEn: {
+      type: 'string',
+      maxLength: 200,
+    },
+    contact: {
+      type: 'string',
+      maxLength: 200,
+    },
+    phone: {
+      type: 'string',
+      maxLength: 32,
+    },
+    taxId: {
+      type: 'string',
+      maxLength: 32,
+    },
+    paymentTermsDays: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 365,
+    },
+    address: {
+      type: 'string',
+      maxLength: 200,
+    },
+    email: {
+      type: 'string',
+      maxLength: 120,
+    },
+    active: {
+      type: 'boolean',
+    },
+    updatedBy: {
+      type: 'string',
+      maxLength: 64,
+    },
+    custom: {
+      type: 'object',
+    },
+    updatedAt: {
+      type: 'string',
+      maxLength: 40,
+    },
+  },
+  required: ['id', 'kind', 'code', 'name', 'active', 'updatedAt'],
+  additionalProperties: false,
+} as const;
