@@ -133,6 +133,12 @@ test('a custom field HQ adds shows in the product form and list, the stock page 
     await fill(kitchen, 'receipt-line-cost-0', '60');
     await fill(kitchen, 'receipt-line-lot-0', `G${run}`);
     await kitchen.getByTestId('document-custom-fields').locator('input').fill(`SD-${run}`);
+    // The receipt's line editor at the widths tills and offices run (issue 17: columns were cut at 1280).
+    for (const width of [1024, 1280, 1366]) {
+      await kitchen.setViewportSize({ width, height: 768 });
+      await kitchen.screenshot({ path: `${screenshotDir}/custom-fields-en-receipt-form-${width}.png` });
+    }
+    await kitchen.setViewportSize({ width: 1280, height: 800 });
     await kitchen.getByTestId('receipt-post').click();
     await expect(kitchen.getByTestId('receipt-posted')).toBeVisible();
     const receiptRow = kitchen

@@ -220,12 +220,13 @@ export function ReceiptForm(props: {
         rowKey="key"
         pagination={false}
         dataSource={lines}
-        scroll={{ x: 1150 }}
+        // Every column fits at 1280 px (a kitchen office screen); narrower tills scroll the table.
+        scroll={{ x: 920 }}
         columns={[
           {
             title: t('purchasing.po.product'),
             key: 'p',
-            width: 250,
+            width: 200,
             render: (_, line, i) => (
               <ProductSelect
                 testId={`receipt-line-product-${i}`}
@@ -245,9 +246,10 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.po.qty'),
             key: 'q',
-            width: 130,
+            width: 125,
             render: (_, line, i) => (
               <InputNumber
+                style={{ width: '100%' }}
                 data-testid={`receipt-line-qty-${i}`}
                 min={0}
                 value={line.qty}
@@ -259,9 +261,10 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.po.unitCost'),
             key: 'c',
-            width: 130,
+            width: 115,
             render: (_, line, i) => (
               <InputNumber
+                style={{ width: '100%' }}
                 data-testid={`receipt-line-cost-${i}`}
                 min={0}
                 step={0.01}
@@ -275,7 +278,7 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.receipt.lot'),
             key: 'l',
-            width: 140,
+            width: 120,
             render: (_, line, i) => (
               <Input
                 data-testid={`receipt-line-lot-${i}`}
@@ -288,9 +291,10 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.receipt.expiry'),
             key: 'e',
-            width: 150,
+            width: 135,
             render: (_, line, i) => (
               <DatePicker
+                style={{ width: '100%' }}
                 data-testid={`receipt-line-expiry-${i}`}
                 value={line.expiryDate ? dayjs(line.expiryDate) : null}
                 onChange={(date) => update(line.key, { expiryDate: date ? date.format('YYYY-MM-DD') : undefined })}
@@ -300,9 +304,10 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.receipt.production'),
             key: 'd',
-            width: 150,
+            width: 135,
             render: (_, line) => (
               <DatePicker
+                style={{ width: '100%' }}
                 value={line.productionDate ? dayjs(line.productionDate) : null}
                 onChange={(date) => update(line.key, { productionDate: date ? date.format('YYYY-MM-DD') : undefined })}
               />
@@ -311,7 +316,7 @@ export function ReceiptForm(props: {
           {
             title: t('purchasing.po.amount'),
             key: 'a',
-            width: 110,
+            width: 90,
             align: 'right',
             render: (_, line) => formatMoney((line.qty ?? 0) * (line.unitCost ?? 0)),
           },
