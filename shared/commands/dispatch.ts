@@ -6,7 +6,9 @@ import {
   AlreadyRecordedError,
   allocateLines,
   checkLineChoice,
+  companiesFrom,
   documentCustomValues,
+  interCompanyPartner,
   InvalidStateError,
   UnknownReferenceError,
   ValidationError,
@@ -31,7 +33,7 @@ function checkQuantities(lines: readonly DocumentLine[]): void {
 }
 
 const byId = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId] });
-/** The dispatch and HQ's custom fields for dispatches. */
+/** The dispatch and the organisation's config (HQ's custom fields for dispatches, its companies). */
 const byIdWithFields = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId], config: true });
 
 /** A new, empty draft for one store. */
@@ -156,12 +158,17 @@ export const dispatchUnpick = defineCommand({
   },
 });
 
-/** Ships a picked dispatch: posted as dispatch-out movements at the moment of shipping. */
+/**
+ * Ships a picked dispatch: posted as dispatch-out movements at the moment of shipping. To a site of
+ * another company it names the partner standing for that company, and posts as a sale to it.
+ */
 export const dispatchShip = defineCommand({
-  reads: byId,
+  reads: byIdWithFields,
   run(input: { dispatchId: string }, context) {
     const dispatch = storedDispatch(context, input.dispatchId, ['picked']);
     const { at } = context.stamp;
-    return { post: { document: { ...dispatch, at, updatedAt: at } }, result: { number: dispatch.number } };
+    const buyer = interCompanyPartner(companiesFrom(context.config), dispatch.siteId, dispatch.toSiteId);
+    const shipped = { ...dispatch, ...(buyer ? { partnerId: buyer } : {}), at, updatedAt: at };
+    return { post: { document: shipped }, result: { number: dispatch.number } };
   },
 });

@@ -3,6 +3,7 @@ export * from './accounts';
 export * from './categories';
 export * from './custom-fields';
 export * from './credit';
+export * from './companies';
 export * from './dates';
 export * from './errors';
 export * from './exceptions';

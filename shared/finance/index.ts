@@ -9,3 +9,4 @@ export * from './valuation-report';
 export * from './stock-summary';
 export * from './stock-summary-table';
 export * from './statement';
+export * from './consolidation';

@@ -11,6 +11,8 @@ export const configKeys = [
   'product-categories',
   // v3: custom roles HQ defines from the permission list (shared/domain/people/roles.ts).
   'roles',
+  // v4: the organisation's companies (legal entities) and which sites each holds (shared/domain/companies.ts).
+  'companies',
 ] as const;
 export type ConfigKey = (typeof configKeys)[number];
 
@@ -24,7 +26,8 @@ export const configSchema = {
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: key 'product-categories' (the open enum gains a value).
   // v3: key 'roles'; updatedBy (who changed it; the endpoint checks their right).
-  version: 3,
+  // v4: key 'companies' (issue 17).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

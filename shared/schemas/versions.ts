@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from '../protocol/wire';
 import { collectionNames, collectionSchemas, type CollectionName, type CollectionSchemaShape } from './index';
 import { configV1 } from './history/config-v1';
 import { configV2 } from './history/config-v2';
+import { configV3 } from './history/config-v3';
 import { noLinkResolver, upgradeDocumentLinks, type LegacyLinkResolver } from './history/documents-v1-links';
 import { documentsV1 } from './history/documents-v1';
 import { documentsV2 } from './history/documents-v2';
@@ -41,7 +42,7 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, collectionSchemas.documents],
   journal: [released.journalV0, journalV1, journalV2, collectionSchemas.journal],
   events: [released.eventsV0, eventsV1, eventsV2, eventsV3, collectionSchemas.events],
-  config: [released.configV0, configV1, configV2, collectionSchemas.config],
+  config: [released.configV0, configV1, configV2, configV3, collectionSchemas.config],
   people: [collectionSchemas.people],
 };
 

@@ -1,9 +1,9 @@
-import { Alert, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultChartOfAccounts } from '../../../shared/domain';
-import { journalRows, journalTable, trialBalance, trialBalanceTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
+import { journalRows, journalTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
 import type { JournalDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
@@ -11,6 +11,7 @@ import { navigate } from '../../shell/routes';
 import { formatMoney } from '../../ui/format';
 import { DateRangeField, lastFourWeeks, type BusinessDateRange } from './DateRange';
 import { DocumentView } from './DocumentView';
+import { TrialBalanceTab } from './TrialBalanceTab';
 import { ExportButtons } from './ExportButtons';
 import { useLabels, useSites } from './labels';
 import { customSummary, useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
@@ -61,10 +62,6 @@ function JournalList() {
         customOf(row.docId).includes(deferredSearch),
     );
   }, [entries, filter, labels, deferredSearch, ledger]);
-  const trial = useMemo(
-    () => trialBalance(entries ?? [], { from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}) }),
-    [entries, range, siteId],
-  );
   const entryCount = useMemo(() => new Set(rows.map((row) => row.entryId)).size, [rows]);
 
   const columns: ColumnsType<JournalRow> = [
@@ -176,66 +173,7 @@ function JournalList() {
           {
             key: 'trial',
             label: t('finance.journal.tabTrial'),
-            children: (
-              <>
-                <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
-                  {trial.balanced ? (
-                    <Tag color="green" data-testid="trial-balanced">
-                      {t('finance.journal.balanced')}
-                    </Tag>
-                  ) : (
-                    <Alert
-                      type="error"
-                      showIcon
-                      message={t('finance.journal.unbalanced', {
-                        debit: formatMoney(trial.totalDebit),
-                        credit: formatMoney(trial.totalCredit),
-                      })}
-                    />
-                  )}
-                  <ExportButtons
-                    testId="trial-export"
-                    printable
-                    table={() => ({
-                      ...trialBalanceTable(trial, labels.language),
-                      title: `${t('finance.journal.tabTrial')} ${range.from}~${range.to}`,
-                    })}
-                  />
-                </Space>
-                <Table
-                  data-testid="trial-table"
-                  size="small"
-                  loading={entries === null}
-                  rowKey="accountCode"
-                  pagination={false}
-                  dataSource={trial.rows}
-                  columns={[
-                    {
-                      title: t('finance.journal.account'),
-                      key: 'account',
-                      render: (_, row) => `${row.accountCode} ${labels.language === 'en' ? row.nameEn : row.nameZh}`,
-                    },
-                    { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', render: formatMoney },
-                    { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', render: formatMoney },
-                    { title: t('finance.journal.balance'), dataIndex: 'balance', align: 'right', render: formatMoney },
-                  ]}
-                  summary={() => (
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>
-                        <strong>{t('finance.journal.total')}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} align="right">
-                        <strong>{formatMoney(trial.totalDebit)}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={2} align="right">
-                        <strong>{formatMoney(trial.totalCredit)}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={3} />
-                    </Table.Summary.Row>
-                  )}
-                />
-              </>
-            ),
+            children: <TrialBalanceTab entries={entries} range={range} siteId={siteId} />,
           },
         ]}
       />

@@ -78,6 +78,12 @@ export default defineMessages(
       pay: 'Pay',
       statement: 'Statement',
     },
+    companies: {
+      main: 'The organisation’s company',
+      group: 'Group (consolidated)',
+      bySite: 'By site (as filtered above)',
+      eliminated: '{{count}} inter-company entries eliminated: receivables and payables between the companies, and their sales at cost.',
+    },
     payment: {
       receiveTitle: 'Payment from {{partner}}',
       payTitle: 'Payment to {{partner}}',
@@ -238,6 +244,12 @@ export default defineMessages(
       receive: '收款',
       pay: '付款',
       statement: '对账单',
+    },
+    companies: {
+      main: '本组织公司',
+      group: '集团合并',
+      bySite: '按门店（上方筛选）',
+      eliminated: '已抵销 {{count}} 笔内部往来分录：公司间的应收应付及按成本的内部销售。',
     },
     payment: {
       receiveTitle: '收款：{{partner}}',

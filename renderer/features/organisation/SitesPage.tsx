@@ -7,6 +7,7 @@ import { useRxQuery, useTerminal } from '../../db/hooks';
 import { useAdminConnection, useFleet } from './admin-hooks';
 import { SiteEditor } from './SiteEditor';
 import { SiteTerminals } from './SiteTerminals';
+import { CompaniesCard } from './CompaniesCard';
 
 /** 站点与终端: HQ adds and edits sites, and each site's terminals (paired by QR code, revoked, renamed). */
 export default function SitesPage() {
@@ -90,6 +91,7 @@ export default function SitesPage() {
           ]}
         />
       </Card>
+      <CompaniesCard sites={sites ?? []} />
       {editing && (
         <SiteEditor
           site={editing === 'new' ? null : editing}

@@ -33,6 +33,18 @@ export default defineMessages(
         },
       },
     },
+    companies: {
+      title: 'Companies',
+      intro:
+        'The legal entities of the organisation, each with its own books. A dispatch or transfer between sites of two companies is a sale by one and a purchase by the other (at cost), each through the partner that stands for the other company; the group’s trial balance eliminates them. Sites not assigned belong to the organisation’s own company.',
+      add: 'Add company',
+      name: 'Company',
+      nameEn: 'Name (English)',
+      partner: 'As partner in the others’ books',
+      partnerHint: 'A supplier-and-customer record that stands for this company (create it under Suppliers & customers).',
+      sites: 'Sites',
+      main: 'The organisation’s company',
+    },
     sites: {
       title: 'Sites',
       intro: 'Every place that holds stock, with the time zone its business dates, expiry and printed times follow.',
@@ -142,6 +154,18 @@ export default defineMessages(
         people: { title: '人员与 PIN 码', text: '先把自己添加为总部管理员，再添加各门店员工、角色和共用终端登录用的 PIN 码。' },
         terminals: { title: '每个站点一台终端', text: '为每个站点添加终端，并在该电脑上打开配对链接（二维码）。' },
       },
+    },
+    companies: {
+      title: '公司（多组织）',
+      intro:
+        '组织下的法人公司，各有独立账簿。两家公司的站点之间的配送或调拨，对发货方是销售、对收货方是采购（按成本），通过代表对方公司的往来单位记账；集团合并试算表会抵销这些内部往来。未指定的站点属于本组织公司。',
+      add: '添加公司',
+      name: '公司',
+      nameEn: '英文名称',
+      partner: '在其他公司账上的往来单位',
+      partnerHint: '代表该公司的“供应商兼客户”档案（在“往来单位”中新建）。',
+      sites: '站点',
+      main: '本组织公司',
     },
     sites: {
       title: '站点',

@@ -1,5 +1,6 @@
 import { isShipmentType, type DocumentDoc, type StoreReceiptDoc } from '../../schemas';
 import { UnknownReferenceError, ValidationError } from '../errors';
+import { accountCodes } from '../accounts';
 import { buildJournalEntry } from '../journal';
 import type { LedgerView } from '../ledger-view';
 import { roundQty, sameQty } from '../numbers';
@@ -17,7 +18,10 @@ function shippedByBatch(dispatch: DocumentDoc): Map<string, number> {
  * 门店收货 (of a kitchen's dispatch, or 调拨入库 of another store's transfer), written by the receiving store: per batch, `dispatch-in` (+accepted) into the store's
  * stock and `transit-loss` (+short +rejected) closing the in-transit balance, so that for every
  * batch out + in + loss = 0. Any loss sends a discrepancy notice to the kitchen.
- * Dr Inventory / Cr In transit (accepted); Dr Gain/loss / Cr In transit (lost).
+ * Dr Inventory / Cr In transit (accepted); Dr Gain/loss / Cr In transit (lost). Between two
+ * companies (the receipt names the partner that stands for the sender's company) it is a purchase
+ * of all that was shipped: Dr Inventory (accepted) and Dr Gain/loss (lost) / Cr Payable — the
+ * receiver bears what went missing on the way, and its payable equals the sender's receivable.
  */
 export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): PostingOutcome {
   return runPosting(document, view, (context) => {
@@ -76,6 +80,9 @@ export function postStoreReceipt(document: StoreReceiptDoc, view: LedgerView): P
         toSiteId: document.toSiteId,
       });
     }
-    return context.result('posted', [buildJournalEntry(document, context.movements, { counterOverrides: coverCounterOverride })]);
+    const counterOverrides = document.partnerId
+      ? { ...coverCounterOverride, 'dispatch-in': accountCodes.payable, 'transit-loss': accountCodes.payable }
+      : coverCounterOverride;
+    return context.result('posted', [buildJournalEntry(document, context.movements, { counterOverrides })]);
   });
 }
