@@ -5,13 +5,16 @@ import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { companiesFrom } from '../../../shared/domain';
-import { companyTrialBalance, consolidatedTrialBalance, trialBalance, trialBalanceTable } from '../../../shared/finance';
+import { companyTrialBalance, consolidatedTrialBalance, trialBalance, trialBalanceTable, type TrialBalance } from '../../../shared/finance';
 import { shipmentTypes, type ConfigDoc, type DocumentDoc, type JournalDoc } from '../../../shared/schemas';
 import { useRxQuery, useTerminal } from '../../db/hooks';
 import { formatMoney } from '../../ui/format';
 import type { BusinessDateRange } from './DateRange';
 import { ExportButtons } from './ExportButtons';
 import { useLabels } from './labels';
+
+/** An account's row; in the group's view also what the eliminations took from it. */
+type Row = TrialBalance['rows'][number] & { eliminated?: number };
 
 /** '' : the sites chosen above; 'group': all companies consolidated; else a company id. */
 type Scope = string;
@@ -40,7 +43,17 @@ export function TrialBalanceTab({
   const result = useMemo(() => {
     const all = entries ?? [];
     const period = { from: range.from, to: range.to };
-    if (several && scope === 'group') return consolidatedTrialBalance(all, documents ?? [], config ?? [], period);
+    if (several && scope === 'group') {
+      // The companies' figures as booked, the eliminations beside them, and the group's balance after them.
+      const booked = trialBalance(all, period);
+      const { eliminations } = consolidatedTrialBalance(all, documents ?? [], config ?? [], period);
+      const eliminated = new Map(trialBalance(eliminations, period).rows.map((row) => [row.accountCode, row.balance]));
+      const rows = booked.rows.map((row) => {
+        const out = eliminated.get(row.accountCode) ?? 0;
+        return { ...row, eliminated: out, balance: Math.round((row.balance + out) * 100) / 100 };
+      });
+      return { ...booked, rows, eliminations };
+    }
     if (several && scope) return { ...companyTrialBalance(all, config ?? [], scope, period), eliminations: [] };
     return { ...trialBalance(all, { ...period, ...(siteId ? { siteIds: [siteId] } : {}) }), eliminations: [] };
   }, [entries, several, scope, documents, config, range.from, range.to, siteId]);
@@ -52,6 +65,7 @@ export function TrialBalanceTab({
         ? company.nameEn
         : company.name;
   };
+  const grouped = several && scope === 'group';
   const scopeName = scope === 'group' ? t('finance.companies.group') : scope ? companyName(scope) : '';
   return (
     <>
@@ -91,7 +105,7 @@ export function TrialBalanceTab({
           })}
         />
       </Space>
-      <Table
+      <Table<Row>
         data-testid="trial-table"
         size="small"
         loading={entries === null}
@@ -106,7 +120,22 @@ export function TrialBalanceTab({
           },
           { title: t('finance.journal.debit'), dataIndex: 'debit', align: 'right', render: formatMoney },
           { title: t('finance.journal.credit'), dataIndex: 'credit', align: 'right', render: formatMoney },
-          { title: t('finance.journal.balance'), dataIndex: 'balance', align: 'right', render: formatMoney },
+          ...(grouped
+            ? [
+                {
+                  title: t('finance.companies.eliminatedColumn'),
+                  key: 'eliminated',
+                  align: 'right' as const,
+                  render: (_: unknown, row: Row) => (row.eliminated ? formatMoney(row.eliminated) : ''),
+                },
+              ]
+            : []),
+          {
+            title: grouped ? t('finance.companies.groupBalance') : t('finance.journal.balance'),
+            dataIndex: 'balance',
+            align: 'right',
+            render: formatMoney,
+          },
         ]}
         summary={() => (
           <Table.Summary.Row>
@@ -120,6 +149,7 @@ export function TrialBalanceTab({
               <strong>{formatMoney(result.totalCredit)}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} />
+            {grouped && <Table.Summary.Cell index={4} />}
           </Table.Summary.Row>
         )}
       />

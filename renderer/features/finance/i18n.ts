@@ -82,6 +82,8 @@ export default defineMessages(
       main: 'The organisation’s company',
       group: 'Group (consolidated)',
       bySite: 'By site (as filtered above)',
+      eliminatedColumn: 'Eliminated',
+      groupBalance: 'Group balance',
       eliminated: '{{count}} inter-company entries eliminated: receivables and payables between the companies, and their sales at cost.',
     },
     payment: {
@@ -249,6 +251,8 @@ export default defineMessages(
       main: '本组织公司',
       group: '集团合并',
       bySite: '按门店（上方筛选）',
+      eliminatedColumn: '合并抵销',
+      groupBalance: '合并余额',
       eliminated: '已抵销 {{count}} 笔内部往来分录：公司间的应收应付及按成本的内部销售。',
     },
     payment: {

@@ -12,29 +12,46 @@ import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery } from '../../db/hooks';
 import { ErrorAlert } from '../../ui/errors';
 
-function CompanyEditor({ companies, partners, onClose }: { companies: Companies; partners: PartnerDoc[]; onClose(): void }) {
+/** A new company, or `company` edited (the organisation's own one included: its name and partner). */
+function CompanyEditor({
+  company: editing,
+  companies,
+  partners,
+  onClose,
+}: {
+  company: Company | null;
+  companies: Companies;
+  partners: PartnerDoc[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Omit<Company, 'id'>>();
   const { error, run } = useDialogCommand(onClose);
   const save = (values: Omit<Company, 'id'>) => {
     const company: Company = {
-      id: `co-${crypto.randomUUID().slice(0, 8)}`,
+      id: editing?.id ?? `co-${crypto.randomUUID().slice(0, 8)}`,
       name: values.name.trim(),
       ...(values.nameEn?.trim() ? { nameEn: values.nameEn.trim() } : {}),
       ...(values.partnerId ? { partnerId: values.partnerId } : {}),
     };
-    return run((command) => command('config.save', { key: 'companies', patch: { companies: [...companies.companies, company] } }));
+    const others = companies.companies.filter((candidate) => candidate.id !== company.id);
+    return run((command) => command('config.save', { key: 'companies', patch: { companies: [...others, company] } }));
   };
   return (
     <Modal
       open
-      title={t('organisation.companies.add')}
+      title={editing ? t('organisation.companies.edit') : t('organisation.companies.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okButtonProps={{ 'data-testid': 'company-save' } as ButtonProps}
     >
       <ErrorAlert error={error} testId="company-error" />
-      <Form<Omit<Company, 'id'>> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+      <Form<Omit<Company, 'id'>>
+        form={form}
+        layout="vertical"
+        initialValues={editing && !(editing.id === MAIN_COMPANY_ID && editing.name === MAIN_COMPANY_ID) ? editing : {}}
+        onFinish={(values) => void save(values)}
+      >
         <Form.Item name="name" label={t('organisation.companies.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={80} data-testid="company-name" />
         </Form.Item>
@@ -60,7 +77,7 @@ export function CompaniesCard({ sites }: { sites: readonly SiteDoc[] }) {
   const config = useRxQuery<ConfigDoc>((db) => db.config.find({ selector: { key: 'companies' } }), []) ?? [];
   const partners = useRxQuery<PartnerDoc>((db) => db.partners.find(), []) ?? [];
   const companies = companiesFrom(config);
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Company | 'new' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const nameOf = (company: Company) =>
     company.id === MAIN_COMPANY_ID && company.name === MAIN_COMPANY_ID
@@ -84,7 +101,7 @@ export function CompaniesCard({ sites }: { sites: readonly SiteDoc[] }) {
       style={{ marginTop: 16 }}
       data-testid="companies"
       extra={
-        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="company-add">
+        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="company-add">
           {t('organisation.companies.add')}
         </Button>
       }
@@ -98,7 +115,15 @@ export function CompaniesCard({ sites }: { sites: readonly SiteDoc[] }) {
         dataSource={companies.companies}
         data-testid="companies-table"
         columns={[
-          { title: t('organisation.companies.name'), key: 'name', render: (_, company) => nameOf(company) },
+          {
+            title: t('organisation.companies.name'),
+            key: 'name',
+            render: (_, company) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(company)} data-testid={`company-edit-${company.id}`}>
+                {nameOf(company)}
+              </Button>
+            ),
+          },
           { title: t('organisation.companies.partner'), key: 'partner', render: (_, company) => partnerName(company.partnerId) },
           {
             title: t('organisation.companies.sites'),
@@ -117,7 +142,14 @@ export function CompaniesCard({ sites }: { sites: readonly SiteDoc[] }) {
           },
         ]}
       />
-      {adding && <CompanyEditor companies={companies} partners={partners} onClose={() => setAdding(false)} />}
+      {editing && (
+        <CompanyEditor
+          company={editing === 'new' ? null : editing}
+          companies={companies}
+          partners={partners}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }

@@ -38,6 +38,7 @@ export default defineMessages(
       intro:
         'The legal entities of the organisation, each with its own books. A dispatch or transfer between sites of two companies is a sale by one and a purchase by the other (at cost), each through the partner that stands for the other company; the group’s trial balance eliminates them. Sites not assigned belong to the organisation’s own company.',
       add: 'Add company',
+      edit: 'Edit company',
       name: 'Company',
       nameEn: 'Name (English)',
       partner: 'As partner in the others’ books',
@@ -160,6 +161,7 @@ export default defineMessages(
       intro:
         '组织下的法人公司，各有独立账簿。两家公司的站点之间的配送或调拨，对发货方是销售、对收货方是采购（按成本），通过代表对方公司的往来单位记账；集团合并试算表会抵销这些内部往来。未指定的站点属于本组织公司。',
       add: '添加公司',
+      edit: '编辑公司',
       name: '公司',
       nameEn: '英文名称',
       partner: '在其他公司账上的往来单位',
