@@ -85,7 +85,10 @@ export default function ApprovalsPage() {
     const decision = t(`approvals.state.${state.kind}`);
     const by = last?.operatorId ? t('approvals.decidedBy', { decision, person: labels.person(last.operatorId) }) : decision;
     const reason = state.kind === 'rejected' && state.decision?.note ? `: ${state.decision.note}` : '';
-    if (state.kind === 'approved' && row.document.status === 'submitted') return t('approvals.state.approvedElsewhere');
+    // Approved but still held: elsewhere it posts when its site syncs; at its own site the posting was
+    // refused (the stock it needs went meanwhile), so the site records it again as a new document.
+    if (state.kind === 'approved' && row.document.status === 'submitted')
+      return t(viewer?.siteId === row.document.siteId ? 'approvals.state.approvedNotPosted' : 'approvals.state.approvedElsewhere');
     return `${by}${reason}`;
   };
 
