@@ -2,9 +2,9 @@ import { Card, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultChartOfAccounts } from '../../../shared/domain';
+import { companiesFrom, defaultChartOfAccounts, sitesOfCompany } from '../../../shared/domain';
 import { journalRows, journalTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
-import type { JournalDoc } from '../../../shared/schemas';
+import type { ConfigDoc, JournalDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
 import { navigate } from '../../shell/routes';
@@ -36,15 +36,27 @@ function JournalList() {
   const documentFieldsOf = (type: string) => customFields.filter((field) => field.entity === type);
   const entries = useRxQuery<JournalDoc>((db) => db.journal.find(), []);
   const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
+  // A site, or `company:<id>` for all the sites of one company (issue 17).
   const [siteId, setSiteId] = useState<string | undefined>(undefined);
+  const companyConfig = useRxQuery<ConfigDoc>((db) => db.config.find({ selector: { key: 'companies' } }), []);
+  const companies = useMemo(() => companiesFrom(companyConfig ?? []), [companyConfig]);
+  const siteIds = useMemo(() => {
+    if (!siteId) return undefined;
+    if (!siteId.startsWith('company:')) return [siteId];
+    return sitesOfCompany(
+      companies,
+      siteId.slice('company:'.length),
+      (sites ?? []).map((site) => site.id),
+    );
+  }, [siteId, companies, sites]);
   const [accountCode, setAccountCode] = useState<string | undefined>(undefined);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim().toLowerCase());
   const isHq = terminal?.siteKind === 'hq';
 
   const filter: JournalFilter = useMemo(
-    () => ({ from: range.from, to: range.to, ...(siteId ? { siteIds: [siteId] } : {}), ...(accountCode ? { accountCode } : {}) }),
-    [range, siteId, accountCode],
+    () => ({ from: range.from, to: range.to, ...(siteIds ? { siteIds } : {}), ...(accountCode ? { accountCode } : {}) }),
+    [range, siteIds, accountCode],
   );
   const rows = useMemo(() => {
     const all = journalRows(entries ?? [], filter, labels.language, labels);
@@ -96,6 +108,12 @@ function JournalList() {
           onChange={(value: string) => setSiteId(value || undefined)}
           options={[
             { value: '', label: t('finance.journal.allSites') },
+            ...(companies.companies.length > 1
+              ? companies.companies.map((company) => ({
+                  value: `company:${company.id}`,
+                  label: company.id === company.name ? t('finance.companies.main') : company.name,
+                }))
+              : []),
             ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) })),
           ]}
         />
@@ -173,7 +191,7 @@ function JournalList() {
           {
             key: 'trial',
             label: t('finance.journal.tabTrial'),
-            children: <TrialBalanceTab entries={entries} range={range} siteId={siteId} />,
+            children: <TrialBalanceTab entries={entries} range={range} siteIds={siteIds} />,
           },
         ]}
       />

@@ -22,11 +22,12 @@ type Scope = string;
 export function TrialBalanceTab({
   entries,
   range,
-  siteId,
+  siteIds,
 }: {
   entries: JournalDoc[] | null;
   range: BusinessDateRange;
-  siteId?: string | undefined;
+  /** The sites (one, or a company's) chosen above the tabs; all when undefined. */
+  siteIds?: readonly string[] | undefined;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -55,8 +56,8 @@ export function TrialBalanceTab({
       return { ...booked, rows, eliminations };
     }
     if (several && scope) return { ...companyTrialBalance(all, config ?? [], scope, period), eliminations: [] };
-    return { ...trialBalance(all, { ...period, ...(siteId ? { siteIds: [siteId] } : {}) }), eliminations: [] };
-  }, [entries, several, scope, documents, config, range.from, range.to, siteId]);
+    return { ...trialBalance(all, { ...period, ...(siteIds ? { siteIds } : {}) }), eliminations: [] };
+  }, [entries, several, scope, documents, config, range.from, range.to, siteIds]);
   const companyName = (id: string) => {
     const company = companies.companies.find((candidate) => candidate.id === id);
     return !company || company.id === company.name
