@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from '../domain';
 import { draftDispatchesFromRequests, isRequestAnswered } from '../ops/store-requests';
-import { isShipmentType, type DispatchDoc, type DocumentLine, type ShipmentDoc, type StoreRequestDoc, type TransferDoc } from '../schemas';
+import { isShipmentType, type DispatchDoc, type DocumentLine, type ShipmentDoc, type StoreRequestDoc } from '../schemas';
 import { defineCommand, documentIn, type CommandContext } from './types';
 
 /** The dispatch or transfer `id`, in one of the `allowed` states. */
@@ -36,22 +36,27 @@ const byId = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchI
 /** The dispatch and the organisation's config (HQ's custom fields for dispatches, its companies). */
 const byIdWithFields = (input: { dispatchId: string }) => ({ documentIds: [input.dispatchId], config: true });
 
+/** A new, empty draft shipment of `type` from this site to `toSiteId`. */
+function emptyShipment(stamp: CommandContext['stamp'], type: ShipmentDoc['type'], toSiteId: string, prefix: 'PS' | 'DB'): ShipmentDoc {
+  return {
+    id: stamp.newId(),
+    type,
+    siteId: stamp.siteId,
+    toSiteId,
+    number: stamp.nextNumber(prefix),
+    status: 'draft',
+    businessDate: stamp.businessDate,
+    at: stamp.at,
+    terminalId: stamp.terminalId,
+    lines: [],
+    updatedAt: stamp.at,
+  };
+}
+
 /** A new, empty draft for one store. */
 export const dispatchCreate = defineCommand({
   run(input: { toSiteId: string }, { stamp }) {
-    const draft: DispatchDoc = {
-      id: stamp.newId(),
-      type: 'dispatch',
-      siteId: stamp.siteId,
-      toSiteId: input.toSiteId,
-      number: stamp.nextNumber('PS'),
-      status: 'draft',
-      businessDate: stamp.businessDate,
-      at: stamp.at,
-      terminalId: stamp.terminalId,
-      lines: [],
-      updatedAt: stamp.at,
-    };
+    const draft = emptyShipment(stamp, 'dispatch', input.toSiteId, 'PS');
     return { writes: { documents: [draft] }, result: { id: draft.id, number: draft.number } };
   },
 });
@@ -61,19 +66,7 @@ export const transferCreate = defineCommand({
   run(input: { toSiteId: string }, { stamp }) {
     if (stamp.siteKind !== 'store') throw new ValidationError('siteId', 'a transfer goes from a store to another store');
     if (!input.toSiteId || input.toSiteId === stamp.siteId) throw new ValidationError('toSiteId', 'choose another store');
-    const draft: TransferDoc = {
-      id: stamp.newId(),
-      type: 'transfer',
-      siteId: stamp.siteId,
-      toSiteId: input.toSiteId,
-      number: stamp.nextNumber('DB'),
-      status: 'draft',
-      businessDate: stamp.businessDate,
-      at: stamp.at,
-      terminalId: stamp.terminalId,
-      lines: [],
-      updatedAt: stamp.at,
-    };
+    const draft = emptyShipment(stamp, 'transfer', input.toSiteId, 'DB');
     return { writes: { documents: [draft] }, result: { id: draft.id, number: draft.number } };
   },
 });
