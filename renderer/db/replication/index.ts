@@ -121,12 +121,24 @@ export function startSync(options: StartSyncOptions): LarderSync {
   const { db, onStatus } = options;
   const backoff = options.backoff ?? defaultBackoff;
   let streamConnected = false;
+  // Whether a request's failure made the indicator say offline: the next answer says online again
+  // while the stream holds. A 429 is an answer (the endpoint asks this terminal to slow down, and
+  // the request waits and retries): it never makes the indicator say offline.
+  let shownOffline = false;
   const transport = new SyncTransport(
     options.endpointUrl,
     options.token,
     {
-      onReachable: () => undefined,
-      onUnreachable: (reason) => onStatus({ connectivity: 'offline', error: streamConnected ? reason : null }),
+      onReachable: () => {
+        if (!shownOffline || !streamConnected) return;
+        shownOffline = false;
+        onStatus({ connectivity: 'online', error: null });
+      },
+      onUnreachable: (reason) => {
+        if (reason.startsWith('HTTP 429')) return;
+        shownOffline = true;
+        onStatus({ connectivity: 'offline', error: streamConnected ? reason : null });
+      },
     },
     backoff,
     options.fetchImpl,
@@ -320,6 +332,7 @@ export function startSync(options: StartSyncOptions): LarderSync {
         }
         attempt = 0;
         streamConnected = true;
+        shownOffline = false;
         onStatus({ connectivity: 'online', error: null });
         for (const gate of Object.values(gates)) gate.connected();
         await readSse(
