@@ -123,6 +123,10 @@ test('a dispatch to a franchise store of another company is a sale and a purchas
     await hq.getByTestId('trial-company').click();
     await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西湖餐饮有限公司' }).click();
     await expect(hq.getByTestId('trial-table').getByRole('row').filter({ hasText: '2202' })).toContainText('¥400.00');
+    // Each company's partner ledger names the other: the kitchen's receivable is the franchise's payable.
+    await hq.evaluate(() => (location.hash = '#/partner-ledgers'));
+    await expect(hq.getByTestId('ledger-receivable').getByRole('row').filter({ hasText: '西湖餐饮有限公司' })).toContainText('¥400.00');
+    await expect(hq.getByTestId('ledger-payable').getByRole('row').filter({ hasText: '中央厨房食品有限公司' })).toContainText('¥400.00');
     await Promise.all([hq.context().close(), kitchen.context().close(), store.context().close()]);
   } finally {
     await endpoint.stop();

@@ -21,7 +21,17 @@ import { PaymentDialog } from './PaymentDialog';
 import { StatementDialog } from './StatementDialog';
 
 /** Documents that can touch receivables or payables. */
-const partnerDocTypes: DocumentDoc['type'][] = ['goods-receipt', 'sale', 'return', 'reversal', 'payment'];
+// Shipments and receipts between companies name their partner too (issue 17).
+const partnerDocTypes: DocumentDoc['type'][] = [
+  'goods-receipt',
+  'sale',
+  'return',
+  'reversal',
+  'payment',
+  'dispatch',
+  'transfer',
+  'store-receipt',
+];
 
 /** A partner the page is acting for: a payment to record, or a statement to read. */
 interface Acting {
