@@ -123,6 +123,14 @@ test('a dispatch to a franchise store of another company is a sale and a purchas
     await hq.getByTestId('trial-company').click();
     await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西湖餐饮有限公司' }).click();
     await expect(hq.getByTestId('trial-table').getByRole('row').filter({ hasText: '2202' })).toContainText('¥400.00');
+    // The franchise company's 收发存汇总 holds the 5 bags at ¥400, received from the kitchen.
+    await hq.evaluate(() => (location.hash = '#/stock-summary'));
+    await hq.getByTestId('summary-site').click();
+    await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西湖餐饮有限公司' }).click();
+    await expect(hq.getByTestId('summary-table').getByRole('row').filter({ hasText: '面粉' }).getByTestId('summary-closing')).toContainText(
+      '¥400.00',
+    );
+
     // Each company's partner ledger names the other: the kitchen's receivable is the franchise's payable.
     await hq.evaluate(() => (location.hash = '#/partner-ledgers'));
     await expect(hq.getByTestId('ledger-receivable').getByRole('row').filter({ hasText: '西湖餐饮有限公司' })).toContainText('¥400.00');

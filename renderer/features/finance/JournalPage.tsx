@@ -2,9 +2,9 @@ import { Card, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { companiesFrom, defaultChartOfAccounts, sitesOfCompany } from '../../../shared/domain';
+import { defaultChartOfAccounts } from '../../../shared/domain';
 import { journalRows, journalTable, type JournalFilter, type JournalRow } from '../../../shared/finance';
-import type { ConfigDoc, JournalDoc } from '../../../shared/schemas';
+import type { JournalDoc } from '../../../shared/schemas';
 import { useLedgerAtHand, useRxQuery, useTerminal } from '../../db/hooks';
 import { useRoute } from '../../shell/useRoute';
 import { navigate } from '../../shell/routes';
@@ -12,6 +12,7 @@ import { formatMoney } from '../../ui/format';
 import { DateRangeField, lastFourWeeks, type BusinessDateRange } from './DateRange';
 import { DocumentView } from './DocumentView';
 import { TrialBalanceTab } from './TrialBalanceTab';
+import { useCompanyScopes } from './site-scope';
 import { ExportButtons } from './ExportButtons';
 import { useLabels, useSites } from './labels';
 import { customSummary, useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
@@ -38,17 +39,8 @@ function JournalList() {
   const [range, setRange] = useState<BusinessDateRange>(lastFourWeeks);
   // A site, or `company:<id>` for all the sites of one company (issue 17).
   const [siteId, setSiteId] = useState<string | undefined>(undefined);
-  const companyConfig = useRxQuery<ConfigDoc>((db) => db.config.find({ selector: { key: 'companies' } }), []);
-  const companies = useMemo(() => companiesFrom(companyConfig ?? []), [companyConfig]);
-  const siteIds = useMemo(() => {
-    if (!siteId) return undefined;
-    if (!siteId.startsWith('company:')) return [siteId];
-    return sitesOfCompany(
-      companies,
-      siteId.slice('company:'.length),
-      (sites ?? []).map((site) => site.id),
-    );
-  }, [siteId, companies, sites]);
+  const scopes = useCompanyScopes(sites);
+  const siteIds = useMemo(() => scopes.siteIdsOf(siteId), [scopes, siteId]);
   const [accountCode, setAccountCode] = useState<string | undefined>(undefined);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim().toLowerCase());
@@ -108,12 +100,7 @@ function JournalList() {
           onChange={(value: string) => setSiteId(value || undefined)}
           options={[
             { value: '', label: t('finance.journal.allSites') },
-            ...(companies.companies.length > 1
-              ? companies.companies.map((company) => ({
-                  value: `company:${company.id}`,
-                  label: company.id === company.name ? t('finance.companies.main') : company.name,
-                }))
-              : []),
+            ...scopes.companyOptions,
             ...(sites ?? []).map((site) => ({ value: site.id, label: labels.site(site.id) })),
           ]}
         />

@@ -8,6 +8,7 @@ import { businessDateToday, formatMoney, formatQty, productLabel } from '../../u
 import { DateRangeField, type BusinessDateRange } from '../finance/DateRange';
 import { ExportButtons } from '../finance/ExportButtons';
 import { useLabels, useSites } from '../finance/labels';
+import { useCompanyScopes } from '../finance/site-scope';
 import { useStockSummary } from './useStockSummary';
 
 /** From the first of this month to today: the month so far, as owners close it. */
@@ -31,9 +32,11 @@ export default function StockSummaryPage() {
   const [grouping, setGrouping] = useState<SummaryGrouping>('product');
   const [siteFilter, setSiteFilter] = useState('');
   const [detail, setDetail] = useState(false);
+  // HQ reads one site, one company's sites (issue 17) or all.
+  const scopes = useCompanyScopes(sites);
   const siteIds = useMemo(
-    () => (isHq ? (siteFilter ? [siteFilter] : undefined) : terminal ? [terminal.siteId] : []),
-    [isHq, siteFilter, terminal],
+    () => (isHq ? scopes.siteIdsOf(siteFilter) : terminal ? [terminal.siteId] : []),
+    [isHq, siteFilter, terminal, scopes],
   );
   const { summary, products } = useStockSummary(range, siteIds, grouping);
   const language = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
@@ -149,6 +152,7 @@ export default function StockSummaryPage() {
                 data-testid="summary-site"
                 options={[
                   { value: '', label: t('reports.summary.allSites') },
+                  ...scopes.companyOptions,
                   ...(sites ?? []).filter((site) => site.kind !== 'hq').map((site) => ({ value: site.id, label: labels.site(site.id) })),
                 ]}
               />
