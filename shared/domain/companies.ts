@@ -50,6 +50,17 @@ export function companiesFrom(config: readonly ConfigDoc[]): Companies {
   return { companies, sites };
 }
 
+/** Whether HQ has named the company: the organisation's own one is called "main" until it does. */
+export function isNamedCompany(company: Company): boolean {
+  return !(company.id === MAIN_COMPANY_ID && company.name === MAIN_COMPANY_ID);
+}
+
+/** The name a screen shows: HQ's (its English one in English), or `unnamed` for the organisation's own company HQ has not named. */
+export function companyLabel(company: Company, language: string, unnamed: string): string {
+  if (!isNamedCompany(company)) return unnamed;
+  return language === 'en' && company.nameEn ? company.nameEn : company.name;
+}
+
 export function companyOf(companies: Companies, siteId: string): string {
   return companies.sites[siteId] ?? MAIN_COMPANY_ID;
 }

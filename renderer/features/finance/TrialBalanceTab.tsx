@@ -4,7 +4,7 @@
 import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { companiesFrom } from '../../../shared/domain';
+import { companiesFrom, companyLabel } from '../../../shared/domain';
 import { companyTrialBalance, consolidatedTrialBalance, trialBalance, trialBalanceTable, type TrialBalance } from '../../../shared/finance';
 import { shipmentTypes, type ConfigDoc, type DocumentDoc, type JournalDoc } from '../../../shared/schemas';
 import { useRxQuery, useTerminal } from '../../db/hooks';
@@ -60,11 +60,7 @@ export function TrialBalanceTab({
   }, [entries, several, scope, documents, config, range.from, range.to, siteIds]);
   const companyName = (id: string) => {
     const company = companies.companies.find((candidate) => candidate.id === id);
-    return !company || company.id === company.name
-      ? t('finance.companies.main')
-      : labels.language === 'en' && company.nameEn
-        ? company.nameEn
-        : company.name;
+    return company ? companyLabel(company, labels.language, t('finance.companies.main')) : id;
   };
   const grouped = several && scope === 'group';
   const scopeName = scope === 'group' ? t('finance.companies.group') : scope ? companyName(scope) : '';

@@ -3,7 +3,7 @@
 // organisation has more than one.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { companiesFrom, sitesOfCompany } from '../../../shared/domain';
+import { companiesFrom, companyLabel, sitesOfCompany } from '../../../shared/domain';
 import type { ConfigDoc, SiteDoc } from '../../../shared/schemas';
 import { useRxQuery } from '../../db/hooks';
 
@@ -25,12 +25,7 @@ export function useCompanyScopes(sites: readonly SiteDoc[] | null): {
         companies.companies.length > 1
           ? companies.companies.map((company) => ({
               value: `${COMPANY}${company.id}`,
-              label:
-                company.id === company.name
-                  ? t('finance.companies.main')
-                  : i18n.language === 'en' && company.nameEn
-                    ? company.nameEn
-                    : company.name,
+              label: companyLabel(company, i18n.language, t('finance.companies.main')),
             }))
           : [],
       siteIdsOf: (value) => {

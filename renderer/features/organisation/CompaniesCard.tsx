@@ -6,7 +6,15 @@ import { Button, Card, Form, Input, Modal, Select, Table, Typography, type Butto
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { companiesFrom, companyOf, MAIN_COMPANY_ID, type Companies, type Company } from '../../../shared/domain';
+import {
+  companiesFrom,
+  companyLabel,
+  companyOf,
+  isNamedCompany,
+  MAIN_COMPANY_ID,
+  type Companies,
+  type Company,
+} from '../../../shared/domain';
 import type { ConfigDoc, PartnerDoc, SiteDoc } from '../../../shared/schemas';
 import { useCommand, useDialogCommand } from '../../db/commands';
 import { useRxQuery } from '../../db/hooks';
@@ -49,7 +57,7 @@ function CompanyEditor({
       <Form<Omit<Company, 'id'>>
         form={form}
         layout="vertical"
-        initialValues={editing && !(editing.id === MAIN_COMPANY_ID && editing.name === MAIN_COMPANY_ID) ? editing : {}}
+        initialValues={editing && isNamedCompany(editing) ? editing : {}}
         onFinish={(values) => void save(values)}
       >
         <Form.Item name="name" label={t('organisation.companies.name')} rules={[{ required: true, whitespace: true }]}>
@@ -79,12 +87,7 @@ export function CompaniesCard({ sites }: { sites: readonly SiteDoc[] }) {
   const companies = companiesFrom(config);
   const [editing, setEditing] = useState<Company | 'new' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const nameOf = (company: Company) =>
-    company.id === MAIN_COMPANY_ID && company.name === MAIN_COMPANY_ID
-      ? t('organisation.companies.main')
-      : i18n.language === 'en' && company.nameEn
-        ? company.nameEn
-        : company.name;
+  const nameOf = (company: Company) => companyLabel(company, i18n.language, t('organisation.companies.main'));
   const assign = async (siteId: string, companyId: string) => {
     if (!command) return;
     setError(null);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDispatchDoc } from '../../../shared/dispatch/store-receipt';
-import { postDocument, type PostingResult } from '../../../shared/domain';
+import { companiesFrom, companyLabel, postDocument, type PostingResult } from '../../../shared/domain';
 import { companyTrialBalance, consolidatedTrialBalance, partnerLedgers, trialBalance, type TrialBalance } from '../../../shared/finance';
 import type { ConfigDoc, DocumentDoc, JournalDoc, PartnerDoc } from '../../../shared/schemas';
 import { run, stampFor } from '../commands/harness';
@@ -93,6 +93,13 @@ const balances = (trial: TrialBalance) =>
   );
 
 describe('companies', () => {
+  it('an organisation that names none is one company, shown by the caller’s word for it until HQ names it', () => {
+    const [main] = companiesFrom([]).companies;
+    expect(companyLabel(main!, 'zh-CN', '本组织公司')).toBe('本组织公司');
+    const named = companiesFrom([companies]).companies;
+    expect(named.map((company) => companyLabel(company, 'zh-CN', '本组织公司'))).toEqual(['中央厨房有限公司', '西湖加盟店']);
+  });
+
   it('a dispatch to the franchise is the kitchen company’s sale and, received, the franchise’s purchase', () => {
     const g = group([companies]);
     const shipped = g.ship(FRANCHISE, 10); // 10 × ¥2.35
