@@ -49,8 +49,13 @@ function posterOf(context: CommandContext): Poster {
   return { roles, mayPostCountVariance: permissionsOfRoles(roles, customRolesFrom(context.config)).has('count-variance-over-threshold') };
 }
 
+/** What letting a document through means: posting it; an order, which moves nothing, is confirmed (approved). */
+function letThrough(document: DocumentDoc): Pick<CommandOutcome<unknown>, 'post' | 'writes'> {
+  return document.type === 'sales-order' ? { writes: { documents: [{ ...document, status: 'approved' }] } } : { post: { document } };
+}
+
 /**
- * Posts `document`, or holds it (stored as submitted with its approval-requested event) where an
+ * Posts `document` (confirms an order), or holds it (stored as submitted with its approval-requested event) where an
  * approval rule trips. Rules hold only where someone is signed in: a site without staff accounts
  * has nobody to approve.
  */
@@ -60,7 +65,7 @@ export function postOrHold(document: DocumentDoc, context: CommandContext, facts
     context.stamp.operator && rules.length > 0
       ? approvalNeeded(document, rules, context.postingView ?? context.ledger, posterOf(context), facts)
       : null;
-  if (!need) return { post: { document }, result: { id: document.id, number: document.number, heldFor: null } };
+  if (!need) return { ...letThrough(document), result: { id: document.id, number: document.number, heldFor: null } };
   const held = { ...document, status: 'submitted' } as DocumentDoc;
   return {
     writes: { documents: [held], events: [heldEvent(held, need)] },
@@ -96,7 +101,7 @@ function settle(
   document: DocumentDoc,
   state: ReturnType<typeof heldState>,
 ): Pick<CommandOutcome<unknown>, 'post' | 'writes' | 'keepOperatorOf'> {
-  if (state.kind === 'approved') return { post: { document }, keepOperatorOf: [document.id] };
+  if (state.kind === 'approved') return { ...letThrough(document), keepOperatorOf: [document.id] };
   if (state.kind === 'rejected')
     return { writes: { documents: [{ ...document, status: 'rejected' } as DocumentDoc] }, keepOperatorOf: [document.id] };
   return {};

@@ -70,7 +70,14 @@ export const customerReturnPost = defineCommand({
       if (sold.length === 0)
         throw new ValidationError(`lines[${index}].batchId`, `sale ${sale.number} took nothing of batch ${line.batchId}`);
       if (line.qty > soldQty) throw new ValidationError(`lines[${index}].qty`, `${line.qty} is more than the ${soldQty} sold`);
-      return { productId: line.productId, batchId: line.batchId, qty: line.qty, unitPrice: sold[0]?.unitPrice ?? 0 };
+      const taxRate = sold[0]?.taxRate;
+      return {
+        productId: line.productId,
+        batchId: line.batchId,
+        qty: line.qty,
+        unitPrice: sold[0]?.unitPrice ?? 0,
+        ...(taxRate === undefined ? {} : { taxRate }),
+      };
     });
     const document: ReturnDoc = {
       id: stamp.newId(),

@@ -19,6 +19,7 @@ import { goodsReceiptPost, poCreate, poDecide, poSubmit } from './purchasing';
 import { receiptReceive } from './receiving';
 import { configSave, recipeSave } from './reference';
 import { requestSubmit } from './requests';
+import { salesOrderCancel, salesOrderDeliver, salesOrderSubmit } from './sales-orders';
 import { siteScaleLayouts } from './sites';
 import { countPost, countStart, productionPost, returnPost, reversalPost, saleImport, salePost, wasteExpired, wastePost } from './stock';
 import type { Command, CommandOutcome } from './types';
@@ -37,6 +38,9 @@ export const commands = {
   'receipt.receive': receiptReceive,
   'sale.post': salePost,
   'sale.import': saleImport,
+  'sales-order.submit': salesOrderSubmit,
+  'sales-order.deliver': salesOrderDeliver,
+  'sales-order.cancel': salesOrderCancel,
   'waste.post': wastePost,
   'waste.expired': wasteExpired,
   'count.start': countStart,

@@ -9,6 +9,7 @@ import {
   requireSalePrice,
   UnknownReferenceError,
   ValidationError,
+  withTaxRates,
 } from '../domain';
 import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view';
 import type { ExpiryBoardLine } from '../ops/expiry-board';
@@ -75,7 +76,14 @@ export const salePost = defineCommand({
     };
     const document: DocumentDoc =
       input.kind === 'sale'
-        ? { ...base, type: 'sale', lines: lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })) }
+        ? {
+            ...base,
+            type: 'sale',
+            lines: taxed(
+              lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })),
+              ledger,
+            ),
+          }
         : { ...base, type: 'consumption', lines: [...lines] };
     if (document.type === 'consumption') return postOrHold(document, context);
     // Only a sale on account can wait: when it takes the customer past its credit limit and a rule says who approves that.
@@ -86,6 +94,11 @@ export const salePost = defineCommand({
     return posted(document);
   },
 });
+
+/** Sale lines with their products' VAT rates, the tax their prices include (shared/domain/vat.ts). */
+export function taxed<L extends DocumentLine>(lines: readonly L[], ledger: Pick<LedgerView, 'product'>): L[] {
+  return withTaxRates(lines, (productId) => ledger.product(productId)?.taxRate);
+}
 
 function priceOf(line: DocumentLine, ledger: Pick<LedgerView, 'product'>, stamp: CommandStamp): number {
   if (line.unitPrice !== undefined && line.unitPrice > 0) return line.unitPrice;
@@ -99,12 +112,18 @@ function priceOf(line: DocumentLine, ledger: Pick<LedgerView, 'product'>, stamp:
  * once), its number is the POS's; it must be this site's.
  */
 export const saleImport = defineCommand({
-  run(input: { document: SaleDoc }, { stamp }) {
+  run(input: { document: SaleDoc }, context) {
+    const { stamp } = context;
     if (input.document.siteId !== stamp.siteId) throw new ValidationError('siteId', `the import is for ${input.document.siteId}`);
     // The preview priced each line (the till's amount, else the price list on its date); none is posted at ¥0.
     const unpriced = input.document.lines.find((line) => !(line.unitPrice > 0));
     if (unpriced) throw new NoSalePriceError(unpriced.productId, stamp.siteId, input.document.businessDate);
-    return posted({ ...input.document, terminalId: stamp.terminalId, updatedAt: stamp.at });
+    return posted({
+      ...input.document,
+      lines: taxed(input.document.lines, context.ledger),
+      terminalId: stamp.terminalId,
+      updatedAt: stamp.at,
+    });
   },
 });
 

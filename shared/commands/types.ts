@@ -32,6 +32,7 @@ export type NumberPrefix =
   | 'HC' // reversal 红冲
   | 'CG' // purchase order drafted from the forecast
   | 'PO' // purchase order
+  | 'SO' // sales order 销售订单
   | 'GR' // goods receipt
   | 'RT' // return to supplier
   | 'AP' // approval

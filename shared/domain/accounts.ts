@@ -22,6 +22,8 @@ export const defaultChartOfAccounts: readonly Account[] = [
   // opening balance sheet and clears it (docs/valuation.md, Opening stock).
   { code: '1999', nameZh: '期初过渡', nameEn: 'Temporary opening', kind: 'asset' },
   { code: '2202', nameZh: '应付账款', nameEn: 'Accounts payable', kind: 'liability' },
+  // 应交税费—应交增值税（销项税额）: the VAT in sales' tax-inclusive prices (shared/domain/vat.ts).
+  { code: '2221', nameZh: '应交税费—销项税额', nameEn: 'Output VAT payable', kind: 'liability' },
   { code: '5001', nameZh: '生产成本', nameEn: 'Production cost', kind: 'cost' },
   { code: '6001', nameZh: '主营业务收入', nameEn: 'Revenue', kind: 'revenue' },
   { code: '6401', nameZh: '主营业务成本', nameEn: 'Cost of goods sold', kind: 'expense' },
@@ -40,6 +42,7 @@ export const accountCodes = {
   gainLoss: '1901',
   temporaryOpening: '1999',
   payable: '2202',
+  outputVat: '2221',
   production: '5001',
   revenue: '6001',
   costOfSales: '6401',

@@ -6,7 +6,7 @@
  * denominator is zero, because "no sales" is not "0 % margin".
  */
 import type { EventDoc, MovementDoc, MovementKind } from '../schemas';
-import { businessDateOf, defaultZoneOf, roundMoney } from '../domain';
+import { businessDateOf, defaultZoneOf, lineAmounts, roundMoney } from '../domain';
 import { inRange, ratio, scope, valueOut, type KpiInput } from './kpi-input';
 import {
   inventoryValueKpi,
@@ -54,7 +54,7 @@ export interface GrossMarginKpi {
 }
 
 /**
- * Revenue from posted sales (Σ qty × unit price), less reversed sales and customer refunds;
+ * Revenue from posted sales (Σ qty × unit price, net of the output VAT it includes: the books' 6001), less reversed sales and customer refunds;
  * COGS from `sale` movements (reversals carry the opposite sign) less customer returns. Menu
  * consumption has cost but no line revenue, so it is left out of margin (it is in turnover).
  */
@@ -72,10 +72,10 @@ export function grossMarginKpi(input: KpiInput): GrossMarginKpi {
     const sign = document.type === 'sale' ? 1 : -1;
     if (source)
       for (const line of source.lines)
-        facts.push({ siteId: document.siteId, productId: line.productId, revenue: sign * line.qty * (line.unitPrice ?? 0), cogs: 0 });
+        facts.push({ siteId: document.siteId, productId: line.productId, revenue: sign * lineAmounts(line).net, cogs: 0 });
     if (document.type === 'return' && document.returnDirection === 'from-customer') {
       for (const line of document.lines)
-        facts.push({ siteId: document.siteId, productId: line.productId, revenue: -line.qty * (line.unitPrice ?? 0), cogs: 0 });
+        facts.push({ siteId: document.siteId, productId: line.productId, revenue: -lineAmounts(line).net, cogs: 0 });
     }
   }
   const fromCustomer = (movement: MovementDoc) => documents.get(movement.docId)?.returnDirection === 'from-customer';

@@ -20,6 +20,8 @@ export const documentTypes = [
   'transfer',
   /** (documents v5) 收款单 / 付款单: money from a customer or to a supplier, against the partner's balance. */
   'payment',
+  /** (documents v6) 销售订单: a customer's order at a kitchen or store, delivered by sales on account against it. */
+  'sales-order',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 

@@ -31,6 +31,8 @@ const documentLineSchema = {
     batchId: refField,
     unitCost: moneyField,
     unitPrice: moneyField,
+    /** (v6) Sale, sales order, customer return: the VAT rate (0.13 = 13 %) `unitPrice` includes (shared/domain/vat.ts). */
+    taxRate: { type: 'number', minimum: 0, maximum: 1 },
     lotCode: { type: 'string', maxLength: 64 },
     productionDate: businessDateField,
     expiryDate: businessDateField,
@@ -66,7 +68,9 @@ export const documentSchema = {
   // v5: custom (values of the custom fields HQ defines for a kind of document; issue 15); type
   // 'transfer' (调拨单, store → store; issue 17); type 'payment' (收款/付款) with its amount and
   // direction, and the payment methods transfer, WeChat and Alipay (issue 17).
-  version: 5,
+  // v6: type 'sales-order' (销售订单) and salesOrderId on the sales that deliver it; lines[].taxRate,
+  // the output VAT a sale's price includes (issue 17).
+  version: 6,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -111,9 +115,11 @@ export const documentSchema = {
     requestIds: { type: 'array', items: refField },
     /** Goods receipt: the purchase order it receives against. */
     purchaseOrderId: refField,
+    /** (v6) Sale on account: the customer's order (销售订单) it delivers. */
+    salesOrderId: refField,
     /** Purchase order: the delivery date asked of the supplier. */
     expectedDate: businessDateField,
-    /** Store request: the day the store wants the goods. */
+    /** Store request: the day the store wants the goods. Sales order (v6): the day the customer wants them. */
     deliveryDate: businessDateField,
     /**
      * Approval: the document it decides, and that document's type. Customer return: the sale it
@@ -158,6 +164,11 @@ export type PaymentDoc = DocumentOf<
   'payment',
   { partnerId: string; paymentDirection: 'from-customer' | 'to-supplier'; paymentMethod: SettlementMethod; amount: number }
 >;
+/**
+ * 销售订单: what a customer ordered of `siteId` at the agreed prices, for `deliveryDate`. It moves
+ * no stock; sales on account naming it in `salesOrderId` deliver it (shared/domain/sales-orders.ts).
+ */
+export type SalesOrderDoc = DocumentOf<'sales-order', { partnerId: string }, { unitPrice: number }>;
 /** 调拨单: a store's shipment to another store, shipped and received exactly as a dispatch. */
 export type TransferDoc = DocumentOf<'transfer', { toSiteId: string }>;
 /** A dispatch or a transfer: what a store receipt answers. */
@@ -197,7 +208,8 @@ export type DocumentDoc =
   | ApprovalDoc
   | OpeningStockDoc
   | TransferDoc
-  | PaymentDoc;
+  | PaymentDoc
+  | SalesOrderDoc;
 
 /** Compile-time proof that every kind fits the stored shape and every type has a variant. */
 type AssertTrue<T extends true> = T;

@@ -23,7 +23,8 @@ export const eventSchema = {
   // v2: docType 'opening-stock'.
   // v3: operatorId (who signed in when it was recorded).
   // v4: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
-  version: 4,
+  // v5: docType 'sales-order' (销售订单), issue 17.
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {

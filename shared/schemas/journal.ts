@@ -9,7 +9,8 @@ export const journalSchema = {
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: docType 'opening-stock'.
   // v3: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
-  version: 3,
+  // v4: docType 'sales-order' (销售订单), issue 17.
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -30,7 +30,8 @@ export const movementSchema = {
   // v1: enums declared open (later versions may add values; readers handle unknown ones).
   // v2: kind 'opening', docType 'opening-stock' (opening stock, 期初库存).
   // v3: docTypes 'transfer' (调拨单) and 'payment' (收付款单), issue 17.
-  version: 3,
+  // v4: docType 'sales-order' (销售订单), issue 17.
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

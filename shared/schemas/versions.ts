@@ -14,13 +14,17 @@ import { documentsV1 } from './history/documents-v1';
 import { documentsV2 } from './history/documents-v2';
 import { documentsV3 } from './history/documents-v3';
 import { documentsV4 } from './history/documents-v4';
+import { documentsV5 } from './history/documents-v5';
 import { eventsV1 } from './history/events-v1';
 import { eventsV2 } from './history/events-v2';
 import { eventsV3 } from './history/events-v3';
+import { eventsV4 } from './history/events-v4';
 import { journalV1 } from './history/journal-v1';
 import { journalV2 } from './history/journal-v2';
+import { journalV3 } from './history/journal-v3';
 import { movementsV1 } from './history/movements-v1';
 import { movementsV2 } from './history/movements-v2';
+import { movementsV3 } from './history/movements-v3';
 import { partnersV1 } from './history/partners-v1';
 import { partnersV2 } from './history/partners-v2';
 import { partnersV3 } from './history/partners-v3';
@@ -38,10 +42,10 @@ export const schemaHistory: { readonly [K in CollectionName]: readonly Collectio
   products: [released.productsV0, productsV1, productsV2, productsV3, collectionSchemas.products],
   partners: [released.partnersV0, partnersV1, partnersV2, partnersV3, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
-  movements: [released.movementsV0, movementsV1, movementsV2, collectionSchemas.movements],
-  documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, collectionSchemas.documents],
-  journal: [released.journalV0, journalV1, journalV2, collectionSchemas.journal],
-  events: [released.eventsV0, eventsV1, eventsV2, eventsV3, collectionSchemas.events],
+  movements: [released.movementsV0, movementsV1, movementsV2, movementsV3, collectionSchemas.movements],
+  documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, documentsV5, collectionSchemas.documents],
+  journal: [released.journalV0, journalV1, journalV2, journalV3, collectionSchemas.journal],
+  events: [released.eventsV0, eventsV1, eventsV2, eventsV3, eventsV4, collectionSchemas.events],
   config: [released.configV0, configV1, configV2, configV3, collectionSchemas.config],
   people: [collectionSchemas.people],
 };

@@ -128,6 +128,7 @@ export default defineMessages(
       'opening-stock': 'Opening stock',
       transfer: 'Transfer',
       payment: 'Payment',
+      'sales-order': 'Sales order',
       other: 'Other document',
     },
     statuses: {
@@ -297,6 +298,7 @@ export default defineMessages(
       'opening-stock': '期初库存',
       transfer: '调拨单',
       payment: '收付款单',
+      'sales-order': '销售订单',
       other: '其他单据',
     },
     statuses: {

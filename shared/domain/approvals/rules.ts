@@ -8,12 +8,14 @@ import type { LedgerView } from '../ledger-view';
 import { roundMoney, roundQty } from '../numbers';
 import { countVariance } from '../postings/stock-count';
 import { issueUnitCost } from '../valuation';
+import { documentAmounts } from '../vat';
 
 /**
  * Documents a rule may hold: ones a person posts in one step at a site. A till sale never waits:
- * of sales, only one on a customer's account can trip a rule, its credit limit (issue 17).
+ * of sales, only one on a customer's account can trip a rule, its credit limit (issue 17). A
+ * customer's order (销售订单) waits before it is confirmed, by its value or the credit limit.
  */
-export const holdableDocumentTypes = ['stock-count', 'waste', 'goods-receipt', 'return', 'consumption', 'sale'] as const;
+export const holdableDocumentTypes = ['stock-count', 'waste', 'goods-receipt', 'return', 'consumption', 'sale', 'sales-order'] as const;
 export type HoldableDocumentType = (typeof holdableDocumentTypes)[number];
 
 export const approvalConditions = [
@@ -33,6 +35,7 @@ export const conditionsOfType: Readonly<Record<HoldableDocumentType, readonly Ap
   return: ['amount-over', 'quantity-over'],
   consumption: ['amount-over', 'quantity-over'],
   sale: ['over-credit-limit'],
+  'sales-order': ['over-credit-limit', 'amount-over'],
 };
 
 /** What a command knows beside the document and the ledger, for conditions the ledger cannot answer. */
@@ -96,6 +99,8 @@ export function measure(document: DocumentDoc, condition: ApprovalCondition, vie
     if (condition === 'count-variance-over') return Math.max(0, ...lines.map((line) => variancePercent(line.expected, line.varianceQty)));
     return 0;
   }
+  // An order's amount is what the customer is to pay (价税合计), not what the goods cost.
+  if (document.type === 'sales-order' && condition === 'amount-over') return documentAmounts(document.lines).gross;
   if (condition === 'quantity-over') return roundQty(Math.max(0, ...document.lines.map((line) => line.qty)));
   if (condition === 'amount-over')
     return roundMoney(document.lines.reduce((sum, line) => sum + line.qty * lineCost(document, line, view), 0));

@@ -56,6 +56,7 @@ export function postDocument(document: DocumentDoc, view: LedgerView): PostingOu
     case 'payment':
       return postPayment(document, view);
     case 'purchase-order':
+    case 'sales-order':
     case 'store-request':
     case 'discrepancy':
     case 'approval':

@@ -4,6 +4,7 @@ import { UnknownReferenceError, ValidationError } from '../errors';
 import { buildJournalEntry, type Booking } from '../journal';
 import type { LedgerView } from '../ledger-view';
 import { issueUnitCost } from '../valuation';
+import { lineAmounts } from '../vat';
 import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPosting, type PostingOutcome } from './context';
 
 /**
@@ -12,7 +13,8 @@ import { coverCounterOverride, requireNonNegative, requirePositiveQty, runPostin
  * left at the moving average the difference goes to the price-difference account. From a
  * customer: stock comes back into its batch at the cost it left at (the line's; else what the sale
  * named in `subjectDocId` took out of that batch; else the batch's cost or the site's moving
- * average), Dr Inventory / Cr COGS, and the refund Dr Revenue / Cr Cash — or, when the goods were
+ * average), Dr Inventory / Cr COGS, and the refund Dr Revenue and Dr Output VAT (the tax its price
+ * included) / Cr Cash — or, when the goods were
  * sold on account (the return, or the sale it names, is paid 'credit'), a credit note:
  * Dr Revenue / Cr Receivable, lowering what the customer owes (issue 17).
  */
@@ -35,6 +37,7 @@ export function postReturn(document: ReturnDoc, view: LedgerView): PostingOutcom
       return context.result('posted', [buildJournalEntry(document, context.movements, { extraBookings: differences })]);
     }
     let refund = 0;
+    let refundTax = 0;
     const leftAtAverage = view.policy(document.siteId).costing === 'moving-average';
     document.lines.forEach((line, index) => {
       const field = `lines[${index}]`;
@@ -42,7 +45,12 @@ export function postReturn(document: ReturnDoc, view: LedgerView): PostingOutcom
       if (!line.batchId) throw new ValidationError(`${field}.batchId`, 'a returned line names its batch');
       const batch = view.batch(line.batchId);
       if (!batch) throw new UnknownReferenceError('batches', line.batchId);
-      if (line.unitPrice !== undefined) refund += qty * requireNonNegative(line.unitPrice, `${field}.unitPrice`);
+      if (line.unitPrice !== undefined) {
+        requireNonNegative(line.unitPrice, `${field}.unitPrice`);
+        const amounts = lineAmounts(line);
+        refund += amounts.gross;
+        refundTax += amounts.tax;
+      }
       const unitCost =
         line.unitCost ??
         costItLeftAt(view, document, line.batchId) ??
@@ -53,7 +61,10 @@ export function postReturn(document: ReturnDoc, view: LedgerView): PostingOutcom
     const sale = document.subjectDocId ? view.document(document.subjectDocId) : undefined;
     const onAccount = document.paymentMethod === 'credit' || sale?.paymentMethod === 'credit';
     const refundFrom = onAccount ? accountCodes.receivable : accountCodes.cash;
-    const bookings: Booking[] = refund > 0 ? [{ debit: accountCodes.revenue, credit: refundFrom, amount: refund }] : [];
+    // The output VAT the sale booked comes back with the goods (a red-letter fapiao's tax).
+    const bookings: Booking[] = [];
+    if (refund - refundTax > 0) bookings.push({ debit: accountCodes.revenue, credit: refundFrom, amount: refund - refundTax });
+    if (refundTax > 0) bookings.push({ debit: accountCodes.outputVat, credit: refundFrom, amount: refundTax });
     const journal = buildJournalEntry(document, context.movements, {
       counterOverrides: { return: accountCodes.costOfSales, ...coverCounterOverride },
       extraBookings: bookings,
