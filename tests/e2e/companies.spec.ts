@@ -130,6 +130,28 @@ test('a dispatch to a franchise store of another company is a sale and a purchas
     await expect(hq.getByTestId('summary-table').getByRole('row').filter({ hasText: '面粉' }).getByTestId('summary-closing')).toContainText(
       '¥400.00',
     );
+    // HQ's 库存 by company: the franchise company's stock is its store's 5 bags at ¥400, without the kitchen's;
+    // the organisation's own company holds the kitchen's 35 bags (¥2,800).
+    await hq.evaluate(() => (location.hash = '#/stock'));
+    const stockRows = hq.getByTestId('stock-table').locator('.ant-table-row[data-batch]');
+    await expect(stockRows.filter({ hasText: '西湖加盟店' })).toBeVisible({ timeout: 30_000 });
+    await hq.getByTestId('stock-site').click();
+    await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西湖餐饮有限公司' }).click();
+    await expect(hq.getByTestId('stock-summary-value')).toContainText('¥400.00');
+    await expect(stockRows).toHaveCount(1);
+    await expect(stockRows.first()).toContainText('西湖加盟店');
+    await expect(stockRows.first().getByTestId('stock-value')).toHaveText('¥400.00');
+    await expect(stockRows.filter({ hasText: KITCHEN })).toHaveCount(0);
+    await expect(hq.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await hq.screenshot({ path: `${screenshotDir}/companies-zh-CN-stock-franchise.png` });
+    await hq.getByTestId('stock-site').click();
+    await hq.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '中央厨房食品有限公司' }).click();
+    await expect(hq.getByTestId('stock-summary-value')).toContainText('¥2,800.00');
+    await expect(stockRows).toHaveCount(1);
+    await expect(stockRows.first()).toContainText(KITCHEN);
+    await expect(stockRows.filter({ hasText: '西湖加盟店' })).toHaveCount(0);
+    await expect(hq.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await hq.screenshot({ path: `${screenshotDir}/companies-zh-CN-stock-main.png` });
 
     // Each company's partner ledger names the other: the kitchen's receivable is the franchise's payable.
     await hq.evaluate(() => (location.hash = '#/partner-ledgers'));

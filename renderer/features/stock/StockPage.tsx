@@ -8,6 +8,7 @@ import { storageClasses, type BatchDoc, type DocumentDoc, type ProductDoc, type 
 import { useLedgerAtHand, useLedgerRead, useRxQuery, useTerminal } from '../../db/hooks';
 import { ScanInput } from '../../ui/ScanInput';
 import { businessDateToday, formatMoney, productLabel } from '../../ui/format';
+import { useCompanyScopes } from '../finance/site-scope';
 import { StockSheetActions } from './StockSheetActions';
 import { StockTable } from './StockTable';
 import { batchRows, filterRows, productRows, receiptBatchInfo, summarise, type StatusFilter, type StockRow } from './stock-rows';
@@ -26,7 +27,9 @@ export default function StockPage() {
   const products = useRxQuery<ProductDoc>((db) => db.products.find(), []);
   const sites = useRxQuery<SiteDoc>((db) => db.sites.find(), []);
   const receipts = useRxQuery<DocumentDoc>((db) => db.documents.find({ selector: { type: 'store-receipt' } }), []);
+  // At HQ: all sites, a site, or `company:<id>` for all the sites of one company (issue 17).
   const [siteFilter, setSiteFilter] = useState<string>(allSites);
+  const scopes = useCompanyScopes(sites);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [category, setCategory] = useState<string | undefined>();
@@ -55,6 +58,13 @@ export default function StockPage() {
     [terminal, isHq, fallback, businessDate],
   );
   const allRows = ledgerRows ?? noRows;
+  // The rows of the chosen site or company: the statistics and the table read only these.
+  const scopedRows = useMemo(() => {
+    const siteIds = isHq && siteFilter !== allSites ? scopes.siteIdsOf(siteFilter) : undefined;
+    if (!siteIds) return allRows;
+    const inScope = new Set(siteIds);
+    return allRows.filter((row) => inScope.has(row.siteId));
+  }, [allRows, isHq, siteFilter, scopes]);
 
   const productIds = useMemo(() => {
     const needle = deferredQuery.trim();
@@ -63,8 +73,7 @@ export default function StockPage() {
   }, [index, deferredQuery]);
 
   const filtered = useMemo(() => {
-    const rows = filterRows(allRows, {
-      ...(isHq && siteFilter !== allSites ? { siteId: siteFilter } : {}),
+    const rows = filterRows(scopedRows, {
       productIds,
       lotQuery: deferredQuery,
       ...(category ? { category } : {}),
@@ -72,17 +81,19 @@ export default function StockPage() {
       ...(status ? { status } : {}),
     });
     return view === 'product' ? productRows(rows) : rows;
-  }, [allRows, isHq, siteFilter, productIds, deferredQuery, category, storageClass, status, view]);
-  const summary = useMemo(
-    () =>
-      summarise(
-        view === 'product' ? filterRows(allRows, { ...(isHq && siteFilter !== allSites ? { siteId: siteFilter } : {}) }) : filtered,
-      ),
-    [view, allRows, filtered, isHq, siteFilter],
-  );
+  }, [scopedRows, productIds, deferredQuery, category, storageClass, status, view]);
+  const summary = useMemo(() => summarise(view === 'product' ? scopedRows : filtered), [view, scopedRows, filtered]);
 
   const categories = useMemo(() => [...new Set((products ?? []).map((p) => p.category))].sort(), [products]);
-  const stockSites = useMemo(() => (sites ?? []).filter((s) => s.kind !== 'hq'), [sites]);
+  const siteOptions = useMemo(
+    () => [
+      { value: allSites, label: t('stock.allSites') },
+      ...scopes.companyOptions,
+      ...(sites ?? []).filter((s) => s.kind !== 'hq').map((s) => ({ value: s.id, label: siteName(s.id) })),
+    ],
+    [t, scopes, sites, siteName],
+  );
+  const scopeLabel = siteOptions.find((option) => option.value === siteFilter)?.label ?? t('stock.allSites');
 
   const onScan = (text: string) => {
     const resolution = resolveScan(
@@ -132,23 +143,24 @@ export default function StockPage() {
                 {t('stock.title')}
               </Typography.Title>
               <Typography.Text type="secondary">
-                {isHq ? t('stock.allSites') : siteName(terminal?.siteId ?? '')} · {t('stock.asOf', { date: businessDate })}
+                {isHq ? scopeLabel : siteName(terminal?.siteId ?? '')} · {t('stock.asOf', { date: businessDate })}
               </Typography.Text>
             </Col>
             <Col flex="auto">
               <Row gutter={24} justify="end" wrap={false}>
                 <Col>
-                  <Statistic title={t('stock.summary.products')} value={summary.products} />
+                  <Statistic title={t('stock.summary.products')} data-testid="stock-summary-products" value={summary.products} />
                 </Col>
                 <Col>
-                  <Statistic title={t('stock.summary.batches')} value={summary.batches} />
+                  <Statistic title={t('stock.summary.batches')} data-testid="stock-summary-batches" value={summary.batches} />
                 </Col>
                 <Col>
-                  <Statistic title={t('stock.summary.value')} value={formatMoney(summary.value)} />
+                  <Statistic title={t('stock.summary.value')} data-testid="stock-summary-value" value={formatMoney(summary.value)} />
                 </Col>
                 <Col>
                   <Statistic
                     title={t('stock.summary.nearExpiry')}
+                    data-testid="stock-summary-near-expiry"
                     value={summary.nearExpiry}
                     valueStyle={{ color: summary.nearExpiry ? '#d46b08' : undefined }}
                   />
@@ -156,6 +168,7 @@ export default function StockPage() {
                 <Col>
                   <Statistic
                     title={t('stock.summary.expired')}
+                    data-testid="stock-summary-expired"
                     value={summary.expired}
                     valueStyle={{ color: summary.expired ? '#cf1322' : undefined }}
                   />
@@ -182,14 +195,12 @@ export default function StockPage() {
             {isHq ? (
               <Select
                 size="large"
-                style={{ width: 170 }}
+                style={{ width: scopes.companyOptions.length > 0 ? 210 : 170 }}
                 value={siteFilter}
                 data-testid="stock-site"
                 onChange={setSiteFilter}
-                options={[
-                  { value: allSites, label: t('stock.allSites') },
-                  ...stockSites.map((s) => ({ value: s.id, label: siteName(s.id) })),
-                ]}
+                popupMatchSelectWidth={false}
+                options={siteOptions}
               />
             ) : null}
             <Select
