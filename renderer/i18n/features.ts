@@ -14,6 +14,7 @@ import purchasing from '../features/purchasing/i18n';
 import receiving from '../features/receiving/i18n';
 import reports from '../features/reports/i18n';
 import sales from '../features/sales/i18n';
+import salesOrders from '../features/sales-orders/i18n';
 import stock from '../features/stock/i18n';
 import trace from '../features/trace/i18n';
 import ui from './common-messages';
@@ -36,6 +37,7 @@ export const featureMessages = {
   receiving,
   reports,
   sales,
+  salesOrders,
   stock,
   trace,
 } as const;

@@ -49,6 +49,7 @@ export const navGroups: NavGroup[] = [
     icon: <ShopOutlined />,
     routes: [
       { id: 'sales', page: page(() => import('../features/sales/QuickSalePage')), siteKinds: ['store', 'kitchen'] },
+      { id: 'sales-orders', page: page(() => import('../features/sales-orders/SalesOrdersPage')), siteKinds: ['store', 'kitchen'] },
       { id: 'pos-import', page: page(() => import('../features/sales/PosImportPage')), siteKinds: ['store'] },
       { id: 'waste', page: page(() => import('../features/sales/WastePage')), siteKinds: ['store', 'kitchen'] },
     ],

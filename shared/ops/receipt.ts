@@ -3,7 +3,7 @@
  * product (a sale taken from two batches is one line to the customer), quantity in the product's
  * units, price, amount, the total and how it was paid. Pure: the screen prints it at 58 or 80 mm.
  */
-import { roundMoney } from '../domain';
+import { documentAmounts, roundMoney } from '../domain';
 import type { PaymentMethod, ProductDoc, SaleDoc } from '../schemas';
 import { gramsPerUnit } from './quantity';
 
@@ -24,6 +24,8 @@ export interface Receipt {
   lines: ReceiptLine[];
   itemCount: number;
   total: number;
+  /** The VAT the total includes (其中税额; shared/domain/vat.ts); 0 where no line carries a rate. */
+  tax: number;
   payment: PaymentMethod | undefined;
 }
 
@@ -66,6 +68,7 @@ export function saleReceipt(sale: SaleDoc, context: ReceiptContext): Receipt {
     itemCount: lines.length,
     // The total of the rounded line amounts: what the customer adds up on paper.
     total: roundMoney(lines.reduce((sum, line) => sum + line.amount, 0)),
+    tax: documentAmounts(sale.lines).tax,
     payment: sale.paymentMethod,
   };
 }

@@ -44,6 +44,12 @@ function ReceiptBody({ receipt, t }: { receipt: Receipt; t: TFunction }) {
         <span>{t('sales.receipt.total', { count: receipt.itemCount })}</span>
         <span>{formatMoney(receipt.total)}</span>
       </div>
+      {receipt.tax > 0 && (
+        <div className="row">
+          <span>{t('sales.receipt.tax')}</span>
+          <span>{formatMoney(receipt.tax)}</span>
+        </div>
+      )}
       {receipt.payment && (
         <div className="row">
           <span>{t('sales.receipt.payment')}</span>
