@@ -82,7 +82,10 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
     await fill(office, `sale-qty-${sauce.id}`, '20');
     await office.keyboard.press('Tab');
     await expect(office.getByTestId('sales-order-deliver')).toContainText('¥226.00');
-    await office.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-deliver.png` });
+    // The till's 1024 × 768: the delivery's columns and its button still fit.
+    await office.setViewportSize({ width: 1024, height: 768 });
+    await office.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-deliver-1024.png` });
+    await office.setViewportSize({ width: 1280, height: 800 });
     await office.getByTestId('sales-order-deliver').click();
     await expect(office.getByTestId('sales-order-state')).toHaveText('部分发货');
     await expect(office.getByTestId('sales-order-lines')).toContainText('10');

@@ -117,7 +117,7 @@ function OrderView({ row }: { row: SalesOrderRow }) {
         pagination={false}
         rowKey="productId"
         dataSource={progress.lines}
-        scroll={{ x: 760 }}
+        scroll={{ x: 680 }}
         data-testid="sales-order-lines"
         columns={[
           { title: t('salesOrders.col.product'), key: 'product', render: (_, line) => productName(line.productId) },
