@@ -95,6 +95,14 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
     await expect(office.getByTestId('sales-order-deliveries').getByRole('row')).toHaveCount(3);
     await expect(office.getByTestId('sales-order-delivery')).toHaveCount(0);
     await office.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-delivered.png` });
+    // The first delivery's 销售单: 20 jars, amount ¥200 + VAT ¥26 = ¥226, in capitals.
+    await office.getByTestId('sales-order-deliveries').locator('[data-testid^="sales-slip-"]').first().click();
+    await expect(office.getByText(/销售单 XS-.* 已发送到打印机/)).toBeVisible();
+    const slip = await office.evaluate(() => (window as { __larderLastPrint?: { html: string } }).__larderLastPrint?.html ?? '');
+    expect(slip).toContain('<h1>销售单</h1>');
+    expect(slip).toContain('购货单位: 西湖加盟店');
+    expect(slip).toMatch(/<td class="num">¥200.00<\/td><td class="num">¥26.00<\/td><td class="num">¥226.00<\/td><\/tr><\/tbody>/);
+    expect(slip).toContain('人民币贰佰贰拾陆元整');
     await expect(office.getByTestId('sync-pending')).toHaveText(/^0 /, { timeout: 30_000 });
 
     // English, at the kitchen's counter: the order is delivered, ¥339.00 incl. VAT.

@@ -10,6 +10,7 @@ import { formatMoney, formatQty, productLabel } from '../../ui/format';
 import { printElement } from '../../ui/print';
 import { ReceiptButton } from '../sales/ReceiptButton';
 import { CustomerReturnDialog } from '../sales/CustomerReturnDialog';
+import { SalesSlipButton } from '../sales-orders/SalesSlipButton';
 import { useLabels, type Labels } from './labels';
 import { useCustomFields, useCustomFieldText } from '../master-data/custom-field-ui';
 
@@ -103,6 +104,7 @@ export function DocumentView({ docId }: { docId: string }) {
       extra={
         <Space wrap>
           {document?.type === 'sale' && <ReceiptButton docId={document.id} number={document.number} />}
+          {document?.type === 'sale' && document.partnerId && document.status === 'posted' && <SalesSlipButton sale={document} />}
           {document?.type === 'sale' && document.partnerId && document.status === 'posted' && (
             <Button onClick={() => setReturning(true)} data-testid="customer-return">
               {t('sales.customerReturn.action')}

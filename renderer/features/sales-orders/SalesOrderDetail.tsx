@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../ui/errors';
 import { businessDateToday, formatMoney, formatQty, productLabel } from '../../ui/format';
 import { useLabels } from '../finance/labels';
 import { SaleLinesTable, type SaleLine } from '../sales/SaleLinesTable';
+import { SalesSlipButton } from './SalesSlipButton';
 import { stateColors } from './SalesOrdersPage';
 import { useSalesOrders, type SalesOrderRow } from './useSalesOrders';
 
@@ -208,6 +209,11 @@ function OrderView({ row }: { row: SalesOrderRow }) {
                 key: 'amount',
                 align: 'right',
                 render: (_, sale) => formatMoney(documentAmounts(sale.lines).gross),
+              },
+              {
+                key: 'print',
+                width: 150,
+                render: (_, sale) => sale.type === 'sale' && <SalesSlipButton sale={sale} orderNumber={order.number} />,
               },
             ]}
           />
