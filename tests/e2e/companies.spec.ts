@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { rendererDist } from '../../scripts/renderer-build';
 import { addDays } from '../../shared/domain';
 import type { DocumentDoc, JournalDoc } from '../../shared/schemas';
@@ -130,6 +131,19 @@ test('a dispatch to a franchise store of another company is a sale and a purchas
     await expect(hq.getByTestId('summary-table').getByRole('row').filter({ hasText: '面粉' }).getByTestId('summary-closing')).toContainText(
       '¥400.00',
     );
+    // Exported to Excel: numeric cells under Chinese headers, opening ¥0 (nothing there before) and closing ¥400,
+    // the value the stock page shows below for the same company.
+    const download = hq.waitForEvent('download');
+    await hq.getByTestId('summary-export-xlsx').click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await (await download).path())!);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const flourRow = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === '面粉')!;
+    const cell = (title: string) => flourRow.getCell(headers.indexOf(title)).value;
+    expect(cell('期初结存金额')).toBe(0);
+    expect(cell('期末结存金额')).toBe(400);
+    expect(cell('期末结存数量')).toBe(5);
     // HQ's 库存 by company: the franchise company's stock is its store's 5 bags at ¥400, without the kitchen's;
     // the organisation's own company holds the kitchen's 35 bags (¥2,800).
     await hq.evaluate(() => (location.hash = '#/stock'));
