@@ -73,6 +73,8 @@ export function App() {
   const items = useMenuItems();
   const openGroup = navGroups.find((g) => g.routes.some((r) => r.id === route.id))?.key;
   const [openKeys, setOpenKeys] = useState<string[]>([]);
+  const [navFolded, setNavFolded] = useState(false);
+  const [foldedOpenKeys, setFoldedOpenKeys] = useState<string[]>([]);
   useEffect(() => {
     // The current screen's group is always open, whichever way the user got there.
     if (openGroup) setOpenKeys((keys) => (keys.includes(openGroup) ? keys : [...keys, openGroup]));
@@ -91,26 +93,34 @@ export function App() {
       <AntApp component={false}>
         {terminal && initialSync === null && <BackgroundRules />}
         <Layout style={{ minHeight: '100vh' }}>
+          {/* Below 1200 px (a till's 1024 × 768) the navigation folds to its icons, so tables keep their columns. */}
           <Layout.Sider
             width={240}
             theme="light"
-            breakpoint="lg"
+            breakpoint="xl"
+            collapsed={navFolded}
+            onBreakpoint={setNavFolded}
             collapsedWidth={64}
             style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
           >
             <div style={{ padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-              <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name">
-                {t('app.name')}
+              <Typography.Title level={4} style={{ margin: 0, color: '#2f7d4f' }} data-testid="app-name" title={t('app.name')}>
+                {navFolded ? t('app.name').slice(0, 1) : t('app.name')}
               </Typography.Title>
             </div>
             <Menu
               mode="inline"
               data-testid="nav"
               selectedKeys={[route.id]}
-              openKeys={openKeys}
-              onOpenChange={setOpenKeys}
+              inlineCollapsed={navFolded}
+              // Folded, a group opens as a pop-up while pointed at; the inline groups stay as they were for when it unfolds.
+              openKeys={navFolded ? foldedOpenKeys : openKeys}
+              onOpenChange={navFolded ? setFoldedOpenKeys : setOpenKeys}
               items={items}
-              onClick={({ key }) => navigate(key)}
+              onClick={({ key }) => {
+                setFoldedOpenKeys([]);
+                navigate(key);
+              }}
             />
           </Layout.Sider>
           <Layout>

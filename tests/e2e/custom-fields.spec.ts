@@ -12,7 +12,7 @@ import { addDays } from '../../shared/domain';
 import { startEndpointProcess } from '../support/endpoint-process';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
 import { E2E_SITE_DATE, expect, test } from './fixtures';
-import { choose, fill, openPairedTerminal } from './terminal-helpers';
+import { atViewport, choose, fill, openPairedTerminal } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -135,10 +135,10 @@ test('a custom field HQ adds shows in the product form and list, the stock page 
     await kitchen.getByTestId('document-custom-fields').locator('input').fill(`SD-${run}`);
     // The receipt's line editor at the widths tills and offices run (issue 17: columns were cut at 1280).
     for (const width of [1024, 1280, 1366]) {
-      await kitchen.setViewportSize({ width, height: 768 });
+      await atViewport(kitchen, { width, height: 768 });
       await kitchen.screenshot({ path: `${screenshotDir}/custom-fields-en-receipt-form-${width}.png` });
     }
-    await kitchen.setViewportSize({ width: 1280, height: 800 });
+    await atViewport(kitchen, { width: 1280, height: 800 });
     await kitchen.getByTestId('receipt-post').click();
     await expect(kitchen.getByTestId('receipt-posted')).toBeVisible();
     const receiptRow = kitchen

@@ -12,6 +12,7 @@ import { pairingFragment } from '../support/endpoint-process';
 import { pullAll } from '../support/pull';
 import { goodsReceipt, SeedSession } from '../support/seed';
 import { E2E_SITE_DATE, expect, siteClockInstant, test } from './fixtures';
+import { atViewport } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -28,7 +29,7 @@ async function openTerminal(browser: Browser, url: string, token: string, locale
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1024, 1366]) {
-    await page.setViewportSize({ width, height: 768 });
+    await atViewport(page, { width, height: 768 });
     await page.screenshot({ path: `${screenshotDir}/master-data-${name}-${width}.png` });
   }
 }

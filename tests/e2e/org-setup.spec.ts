@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, siteClockInstant, test } from './fixtures';
+import { atViewport } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -15,7 +16,7 @@ const SIZES = [
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const size of SIZES) {
-    await page.setViewportSize(size);
+    await atViewport(page, size);
     await page.screenshot({ path: `${screenshotDir}/org-setup-${name}-${size.width}.png` });
   }
 }

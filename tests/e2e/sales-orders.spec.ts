@@ -12,7 +12,7 @@ import { startEndpointProcess } from '../support/endpoint-process';
 import { pullAll } from '../support/pull';
 import { goodsReceipt, SeedSession, testProduct } from '../support/seed';
 import { E2E_SITE_DATE, expect, test } from './fixtures';
-import { choose, fill, openPairedTerminal } from './terminal-helpers';
+import { atViewport, choose, fill, openPairedTerminal } from './terminal-helpers';
 
 const screenshotDir = 'test-results/screenshots';
 mkdirSync(screenshotDir, { recursive: true });
@@ -83,9 +83,9 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
     await office.keyboard.press('Tab');
     await expect(office.getByTestId('sales-order-deliver')).toContainText('¥226.00');
     // The till's 1024 × 768: the delivery's columns and its button still fit.
-    await office.setViewportSize({ width: 1024, height: 768 });
+    await atViewport(office, { width: 1024, height: 768 });
     await office.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-deliver-1024.png` });
-    await office.setViewportSize({ width: 1280, height: 800 });
+    await atViewport(office, { width: 1280, height: 800 });
     await office.getByTestId('sales-order-deliver').click();
     await expect(office.getByTestId('sales-order-state')).toHaveText('部分发货');
     await expect(office.getByTestId('sales-order-lines')).toContainText('10');

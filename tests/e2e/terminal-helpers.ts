@@ -123,3 +123,17 @@ export async function openPairedTerminal(browser: Browser, url: string, token: s
   await page.goto(`${url}/${pairingFragment(url, token)}`);
   return page;
 }
+
+/**
+ * Resizes the window and waits for the navigation to settle (folded to its icons below 1200 px)
+ * before a screenshot, so the picture is the layout a user sees, not the fold's animation.
+ */
+export async function atViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  const sider = page.locator('.ant-layout-sider');
+  if ((await sider.count()) === 0) return;
+  await expect(sider).toHaveCSS('width', size.width < 1200 ? '64px' : '240px');
+  // The menu's groups fold with a short motion after the width has changed.
+  await expect(page.locator('.ant-layout-sider .ant-motion-collapse, .ant-layout-sider [class*="-leave"]')).toHaveCount(0);
+  await page.waitForTimeout(300);
+}

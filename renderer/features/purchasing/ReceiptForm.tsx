@@ -220,8 +220,8 @@ export function ReceiptForm(props: {
         rowKey="key"
         pagination={false}
         dataSource={lines}
-        // Every column fits at 1280 px (a kitchen office screen); narrower tills scroll the table.
-        scroll={{ x: 920 }}
+        // Every column fits at 1024 px (a till, navigation folded) and up; narrower windows scroll the table.
+        scroll={{ x: 800 }}
         columns={[
           {
             title: t('purchasing.po.product'),
@@ -289,28 +289,27 @@ export function ReceiptForm(props: {
             ),
           },
           {
-            title: t('purchasing.receipt.expiry'),
+            // Expiry over production date in one column: every column fits at 1024 px (a till) with the navigation folded.
+            title: `${t('purchasing.receipt.expiry')} / ${t('purchasing.receipt.production')}`,
             key: 'e',
-            width: 135,
+            width: 150,
             render: (_, line, i) => (
-              <DatePicker
-                style={{ width: '100%' }}
-                data-testid={`receipt-line-expiry-${i}`}
-                value={line.expiryDate ? dayjs(line.expiryDate) : null}
-                onChange={(date) => update(line.key, { expiryDate: date ? date.format('YYYY-MM-DD') : undefined })}
-              />
-            ),
-          },
-          {
-            title: t('purchasing.receipt.production'),
-            key: 'd',
-            width: 135,
-            render: (_, line) => (
-              <DatePicker
-                style={{ width: '100%' }}
-                value={line.productionDate ? dayjs(line.productionDate) : null}
-                onChange={(date) => update(line.key, { productionDate: date ? date.format('YYYY-MM-DD') : undefined })}
-              />
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <DatePicker
+                  style={{ width: '100%' }}
+                  data-testid={`receipt-line-expiry-${i}`}
+                  placeholder={t('purchasing.receipt.expiry')}
+                  value={line.expiryDate ? dayjs(line.expiryDate) : null}
+                  onChange={(date) => update(line.key, { expiryDate: date ? date.format('YYYY-MM-DD') : undefined })}
+                />
+                <DatePicker
+                  style={{ width: '100%' }}
+                  data-testid={`receipt-line-production-${i}`}
+                  placeholder={t('purchasing.receipt.production')}
+                  value={line.productionDate ? dayjs(line.productionDate) : null}
+                  onChange={(date) => update(line.key, { productionDate: date ? date.format('YYYY-MM-DD') : undefined })}
+                />
+              </Space>
             ),
           },
           {
