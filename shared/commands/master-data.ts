@@ -136,6 +136,15 @@ function checkPartner(draft: PartnerDraft): void {
     throw new ValidationError('paymentTermsDays', 'whole days, 0 or more');
   if (draft.creditLimit !== undefined && !(Number.isFinite(draft.creditLimit) && draft.creditLimit >= 0))
     throw new ValidationError('creditLimit', 'yuan, 0 or more');
+  const agreed = new Set<string>();
+  (draft.prices ?? []).forEach((entry, index) => {
+    if (!entry.productId) throw new ValidationError(`prices[${index}].productId`, 'choose the product');
+    if (!(Number.isFinite(entry.price) && entry.price > 0)) throw new ValidationError(`prices[${index}].price`, 'more than ¥0');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.from)) throw new ValidationError(`prices[${index}].from`, 'a date, YYYY-MM-DD');
+    const key = `${entry.productId}@${entry.from}`;
+    if (agreed.has(key)) throw new ValidationError(`prices[${index}].from`, 'the product has another price from the same day');
+    agreed.add(key);
+  });
 }
 
 /** 往来单位: a supplier or customer, saved whole; codes unique. */
@@ -233,6 +242,8 @@ export const partnerImport = defineCommand({
         ...(existing?.custom && !draft.custom ? { custom: existing.custom } : {}),
         // A sheet has no credit-limit column: the limit HQ set in the editor stays.
         ...(existing?.creditLimit !== undefined && draft.creditLimit === undefined ? { creditLimit: existing.creditLimit } : {}),
+        // Nor agreed prices: the customer's 协议价 stay as HQ set them.
+        ...(existing?.prices && !draft.prices ? { prices: existing.prices } : {}),
         id,
         code,
         name: draft.name.trim(),

@@ -5,7 +5,7 @@
 import {
   isDeliverable,
   orderCreditExcess,
-  requireSalePrice,
+  requireCustomerPrice,
   roundQty,
   salesOrderProgress,
   UnknownReferenceError,
@@ -23,7 +23,7 @@ export interface SalesOrderInput {
   /** The day the customer wants the goods. */
   deliveryDate?: string;
   note?: string;
-  /** A line without a price takes the site's price list on the business date. */
+  /** A line without a price takes the customer's agreed price, else the site's price list, on the business date. */
   lines: readonly { productId: string; qty: number; unitPrice?: number }[];
 }
 
@@ -52,7 +52,7 @@ export const salesOrderSubmit = defineCommand({
     const lines = [...merged.values()].map((line) => ({
       productId: line.productId,
       qty: line.qty,
-      unitPrice: line.unitPrice ?? requireSalePrice(ledger.product(line.productId)!, stamp.siteId, stamp.businessDate),
+      unitPrice: line.unitPrice ?? requireCustomerPrice(ledger.product(line.productId)!, customer, stamp.siteId, stamp.businessDate),
     }));
     const note = input.note?.trim();
     const order: SalesOrderDoc = {

@@ -6,7 +6,7 @@ import {
   derivedId,
   InvalidStateError,
   NoSalePriceError,
-  requireSalePrice,
+  requireCustomerPrice,
   UnknownReferenceError,
   ValidationError,
   withTaxRates,
@@ -14,7 +14,7 @@ import {
 import { draftReversal, type ExceptionResolution } from '../ops/exceptions-view';
 import type { ExpiryBoardLine } from '../ops/expiry-board';
 import { expiredWasteDocument } from '../ops/expiry-actions';
-import type { DocumentDoc, DocumentLine, ProductionRunDoc, ReturnDoc, SaleDoc, StockCountDoc, WasteDoc } from '../schemas';
+import type { DocumentDoc, DocumentLine, PartnerDoc, ProductionRunDoc, ReturnDoc, SaleDoc, StockCountDoc, WasteDoc } from '../schemas';
 import { approvalRuleReads, postOrHold, type PostedOrHeld } from './approvals';
 import { defineCommand, type CommandOutcome, type CommandStamp, type NumberPrefix } from './types';
 import type { LedgerView } from '../domain';
@@ -64,11 +64,9 @@ export const salePost = defineCommand({
     const { stamp, ledger } = context;
     const lines = input.lines.filter((line) => line.qty > 0);
     if (lines.length === 0) throw new ValidationError('lines', 'nothing to post');
-    if (input.partnerId) {
-      const customer = context.partners?.find((partner) => partner.id === input.partnerId);
-      if (input.kind !== 'sale' || !customer || (customer.kind !== 'customer' && customer.kind !== 'both'))
-        throw new ValidationError('partnerId', 'a sale on account names one of the customers');
-    }
+    const customer = input.partnerId ? context.partners?.find((partner) => partner.id === input.partnerId) : undefined;
+    if (input.partnerId && (input.kind !== 'sale' || !customer || (customer.kind !== 'customer' && customer.kind !== 'both')))
+      throw new ValidationError('partnerId', 'a sale on account names one of the customers');
     const base = {
       ...header(stamp, input.kind === 'sale' ? 'XS' : 'XH'),
       ...(input.partnerId ? { partnerId: input.partnerId, paymentMethod: 'credit' as const } : {}),
@@ -80,7 +78,7 @@ export const salePost = defineCommand({
             ...base,
             type: 'sale',
             lines: taxed(
-              lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp) })),
+              lines.map((line) => ({ ...line, unitPrice: priceOf(line, ledger, stamp, customer) })),
               ledger,
             ),
           }
@@ -88,7 +86,6 @@ export const salePost = defineCommand({
     if (document.type === 'consumption') return postOrHold(document, context);
     // Only a sale on account can wait: when it takes the customer past its credit limit and a rule says who approves that.
     if (document.partnerId) {
-      const customer = context.partners?.find((partner) => partner.id === document.partnerId);
       return postOrHold(document, context, { creditLimitExcess: creditLimitExcess(document, customer, context.documents) });
     }
     return posted(document);
@@ -100,11 +97,12 @@ export function taxed<L extends DocumentLine>(lines: readonly L[], ledger: Pick<
   return withTaxRates(lines, (productId) => ledger.product(productId)?.taxRate);
 }
 
-function priceOf(line: DocumentLine, ledger: Pick<LedgerView, 'product'>, stamp: CommandStamp): number {
+/** A typed price, else the customer's agreed price (a sale on account), else the store's list. */
+function priceOf(line: DocumentLine, ledger: Pick<LedgerView, 'product'>, stamp: CommandStamp, customer?: PartnerDoc): number {
   if (line.unitPrice !== undefined && line.unitPrice > 0) return line.unitPrice;
   const product = ledger.product(line.productId);
   if (!product) throw new UnknownReferenceError('products', line.productId);
-  return requireSalePrice(product, stamp.siteId, stamp.businessDate);
+  return requireCustomerPrice(product, customer, stamp.siteId, stamp.businessDate);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { customValuesField, idField, refField, shortTextField, updatedAtField } from './common';
+import { businessDateField, customValuesField, idField, moneyField, refField, shortTextField, updatedAtField } from './common';
 import type { FromSchema } from './json-schema-types';
 
 export const partnerKinds = ['supplier', 'customer', 'both'] as const;
@@ -12,7 +12,8 @@ export const partnerSchema = {
   // v2: updatedBy (who changed it; the endpoint checks their right).
   // v3: custom (values of the custom fields HQ defines; issue 15).
   // v4: creditLimit (how much a customer may owe before a sale on account waits; issue 17).
-  version: 4,
+  // v5: prices (a customer's agreed prices, 协议价: a franchise's or wholesale customer's; issue 17).
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -26,6 +27,25 @@ export const partnerSchema = {
     taxId: { type: 'string', maxLength: 32 },
     /** (v4) A customer's credit limit (信用额度) in yuan: a sale on account past it waits for the approval rule's role. */
     creditLimit: { type: 'number', minimum: 0 },
+    /**
+     * (v5) A customer's agreed prices (协议价), tax-inclusive per base unit, each from a business
+     * date on; its orders and sales on account take them before the site's price list
+     * (shared/domain/prices.ts).
+     */
+    prices: {
+      type: 'array',
+      maxItems: 5000,
+      items: {
+        type: 'object',
+        properties: {
+          productId: refField,
+          price: { ...moneyField, minimum: 0 },
+          from: businessDateField,
+        },
+        required: ['productId', 'price', 'from'],
+        additionalProperties: false,
+      },
+    },
     /** v1: days after the invoice (账期) the partner pays or is paid; 0 = on delivery. */
     paymentTermsDays: { type: 'integer', minimum: 0, maximum: 365 },
     /** v1 */

@@ -28,6 +28,7 @@ import { movementsV3 } from './history/movements-v3';
 import { partnersV1 } from './history/partners-v1';
 import { partnersV2 } from './history/partners-v2';
 import { partnersV3 } from './history/partners-v3';
+import { partnersV4 } from './history/partners-v4';
 import { productsV1 } from './history/products-v1';
 import { productsV2 } from './history/products-v2';
 import { productsV3 } from './history/products-v3';
@@ -40,7 +41,7 @@ export { noLinkResolver } from './history/documents-v1-links';
 export const schemaHistory: { readonly [K in CollectionName]: readonly CollectionSchemaShape[] } = {
   sites: [released.sitesV0, collectionSchemas.sites],
   products: [released.productsV0, productsV1, productsV2, productsV3, collectionSchemas.products],
-  partners: [released.partnersV0, partnersV1, partnersV2, partnersV3, collectionSchemas.partners],
+  partners: [released.partnersV0, partnersV1, partnersV2, partnersV3, partnersV4, collectionSchemas.partners],
   batches: [collectionSchemas.batches],
   movements: [released.movementsV0, movementsV1, movementsV2, movementsV3, collectionSchemas.movements],
   documents: [released.documentsV0, documentsV1, documentsV2, documentsV3, documentsV4, documentsV5, collectionSchemas.documents],

@@ -1,5 +1,6 @@
-// Issue 17's customer orders: the kitchen (in Chinese) takes a franchise's order for 30 jars of a
-// 13 % VAT sauce at ¥11.30, delivers 20 by FEFO (the 15 that expire first, then 5 of the next) and
+// Issue 17's customer orders: HQ agrees a price of ¥11.30 a jar with a franchise (协议价; the store
+// list says ¥12); the kitchen (in Chinese) takes the franchise's order for 30 jars of the 13 % VAT
+// sauce, which takes that price by itself, delivers 20 by FEFO (the 15 that expire first, then 5 of the next) and
 // the last 10 later; the order reads 部分发货 then 已发货, and another terminal (in English) sees it
 // delivered. At the endpoint the deliveries name the order and the books hold Dr 1122 ¥339 /
 // Cr 6001 ¥300, Cr 2221 ¥39. Its own endpoint.
@@ -58,7 +59,20 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
       },
     ]);
 
-    // 中文: the order at the agreed ¥11.30 (the price list says ¥12).
+    // HQ (中文) agrees ¥11.30 a jar with the franchise (the store price list says ¥12): 协议价 on the customer.
+    const hq = await openPairedTerminal(browser, endpoint.url, (await endpoint.addTerminal('hq', 'office')).token, 'zh-CN');
+    await hq.evaluate(() => (location.hash = '#/partners'));
+    await hq.getByTestId('partners-table').getByRole('row').filter({ hasText: '西湖加盟店' }).click({ timeout: 60_000 });
+    await hq.getByTestId('partner-price-add').click();
+    await choose(hq, 'partner-price-product-0', `SAUCE-${run}`);
+    await fill(hq, 'partner-price-0', '11.3');
+    await hq.getByTestId('partner-prices').locator('input[type=date]').fill(E2E_SITE_DATE);
+    await hq.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-agreed-price.png` });
+    await hq.getByTestId('partner-save').click();
+    await expect(hq.getByTestId('partner-save')).toHaveCount(0);
+    await expect(hq.getByTestId('sync-pending')).toHaveText(/^0 /, { timeout: 30_000 });
+
+    // 中文, at the kitchen: the order takes the agreed ¥11.30 by itself.
     const office = await openPairedTerminal(browser, endpoint.url, (await endpoint.addTerminal(KITCHEN, 'office')).token, 'zh-CN');
     await office.evaluate(() => (location.hash = '#/sales-orders'));
     await expect(office.getByTestId('sales-orders-table')).toContainText('还没有客户订单');
@@ -69,8 +83,7 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
     await office.getByTestId(`search-hit-SAUCE-${run}`).click();
     await fill(office, `sales-order-qty-SAUCE-${run}`, '30');
     await office.keyboard.press('Tab');
-    await fill(office, `sales-order-price-SAUCE-${run}`, '11.3');
-    await office.keyboard.press('Tab');
+    await expect(office.getByTestId(`sales-order-price-SAUCE-${run}`).locator('input')).toHaveValue('11.30');
     await expect(office.getByRole('dialog').getByTestId('sales-order-totals')).toHaveText('金额 ¥300.00 + 税额 ¥39.00 = 价税合计 ¥339.00');
     await office.screenshot({ path: `${screenshotDir}/sales-orders-zh-CN-new.png` });
     await office.getByTestId('sales-order-submit').click();
@@ -145,7 +158,7 @@ test('a franchise orders 30 jars; the kitchen delivers 20 by FEFO, then 10; the 
     expect(balance('1122')).toBe(339);
     expect(balance('6001')).toBe(-300);
     expect(balance('2221')).toBe(-39);
-    await Promise.all([office.context().close(), counter.context().close()]);
+    await Promise.all([hq.context().close(), office.context().close(), counter.context().close()]);
   } finally {
     await endpoint.stop();
   }

@@ -14,6 +14,7 @@ import { ExportButtons } from '../finance/ExportButtons';
 import { CustomFieldInputs, useCustomFieldText, useCustomFields } from './custom-field-ui';
 import { usePartners } from './data';
 import { SheetImportDialog } from './SheetImportDialog';
+import { AgreedPricesField } from './AgreedPricesField';
 
 type PartnerForm = Omit<PartnerDraft, 'paymentTermsDays' | 'creditLimit'> & {
   paymentTermsDays?: number | null;
@@ -44,6 +45,7 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
       active: values.active,
       ...(typeof values.paymentTermsDays === 'number' ? { paymentTermsDays: values.paymentTermsDays } : {}),
       ...(typeof values.creditLimit === 'number' ? { creditLimit: values.creditLimit } : {}),
+      ...(values.kind !== 'supplier' && values.prices?.length ? { prices: values.prices } : {}),
       // Values of fields HQ removed since stay (the form holds only today's fields).
       custom: { ...(partner?.custom ?? {}), ...(values.custom ?? {}) },
     };
@@ -117,6 +119,9 @@ function PartnerEditor({ partner, onClose }: { partner: PartnerDoc | null; onClo
             <InputNumber min={0} precision={2} prefix="¥" style={{ width: 180 }} data-testid="partner-credit-limit" />
           </Form.Item>
         </Space>
+        <Form.Item noStyle shouldUpdate={(before, after) => before.kind !== after.kind}>
+          {({ getFieldValue }) => (getFieldValue('kind') === 'supplier' ? null : <AgreedPricesField />)}
+        </Form.Item>
         <CustomFieldInputs fields={customFields} />
       </Form>
     </Drawer>

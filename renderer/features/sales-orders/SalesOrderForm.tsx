@@ -5,7 +5,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, InputNumber, Modal, Select, Space, Table, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, customerBalance, documentAmounts, salePriceOn } from '../../../shared/domain';
+import { addDays, customerBalance, customerPriceOn, documentAmounts } from '../../../shared/domain';
 import type { DocumentDoc, ProductDoc } from '../../../shared/schemas';
 import { useDialogCommand } from '../../db/commands';
 import { useRxQuery, useTerminal } from '../../db/hooks';
@@ -49,7 +49,8 @@ export function SalesOrderForm({ onClose }: { onClose(createdId?: string): void 
 
   const addProduct = (product: ProductDoc) => {
     if (lines.some((line) => line.product.id === product.id)) return;
-    const unitPrice = terminal ? (salePriceOn(product, terminal.siteId, today) ?? 0) : 0;
+    // The customer's agreed price (协议价), else the site's price list; changeable on the line.
+    const unitPrice = terminal ? (customerPriceOn(product, customer, terminal.siteId, today) ?? 0) : 0;
     setLines((current) => [...current, { key: newId(), product, qty: 1, unitPrice }]);
   };
   const submit = () =>
@@ -90,7 +91,17 @@ export function SalesOrderForm({ onClose }: { onClose(createdId?: string): void 
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 280 }}
               value={customerId}
-              onChange={setCustomerId}
+              onChange={(id: string) => {
+                setCustomerId(id);
+                const chosen = customers.find((candidate) => candidate.id === id);
+                if (terminal)
+                  setLines((current) =>
+                    current.map((line) => ({
+                      ...line,
+                      unitPrice: customerPriceOn(line.product, chosen, terminal.siteId, today) ?? line.unitPrice,
+                    })),
+                  );
+              }}
               options={customers.map((candidate) => ({ value: candidate.id, label: labels.partner(candidate.id) }))}
               data-testid="sales-order-customer"
             />

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { salePriceOn } from '../../../shared/domain';
+import { customerPriceOn } from '../../../shared/domain';
 import { isMassProduct } from '../../../shared/ops/quantity';
 import type { ProductDoc } from '../../../shared/schemas';
 import { useCommand } from '../../db/commands';
@@ -42,8 +42,9 @@ export default function QuickSalePage() {
 
   const addProduct = (product: ProductDoc, qty: number, batchId?: string) => {
     setError(null);
-    // The store's price list in force today; none: the line asks for one (posting refuses ¥0).
-    const unitPrice = terminal ? (salePriceOn(product, terminal.siteId, businessDate) ?? 0) : 0;
+    // The store's price list in force today (a customer on account: its agreed price first); none: the line asks for one (posting refuses ¥0).
+    const customer = customers.find((candidate) => candidate.id === customerId);
+    const unitPrice = terminal ? (customerPriceOn(product, customer, terminal.siteId, businessDate) ?? 0) : 0;
     setLines((current) => {
       const same = current.find((l) => l.productId === product.id && l.batchId === batchId);
       if (same) return current.map((l) => (l === same ? { ...l, qty: l.qty + qty } : l));
@@ -125,7 +126,18 @@ export default function QuickSalePage() {
                 style={{ minWidth: 260 }}
                 placeholder={t('sales.customer.walkIn')}
                 value={customerId}
-                onChange={(value?: string) => setCustomerId(value ?? null)}
+                onChange={(value?: string) => {
+                  setCustomerId(value ?? null);
+                  // The lines take the new customer's prices (or the store's again for a walk-in).
+                  const chosen = customers.find((candidate) => candidate.id === value);
+                  setLines((current) =>
+                    current.map((line) => {
+                      const product = ledger?.ledger.product(line.productId);
+                      const price = product ? customerPriceOn(product, chosen, terminal.siteId, businessDate) : undefined;
+                      return price === undefined ? line : { ...line, unitPrice: price };
+                    }),
+                  );
+                }}
                 options={customers.map((customer) => ({ value: customer.id, label: labels.partner(customer.id) }))}
                 data-testid="sale-customer"
               />

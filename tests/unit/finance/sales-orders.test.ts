@@ -254,3 +254,53 @@ describe('deliveries of random orders (property)', () => {
     );
   });
 });
+
+describe('a customer’s agreed prices (协议价)', () => {
+  const franchise: PartnerDoc = {
+    ...customer,
+    prices: [
+      { productId: 'rice', price: 1.8, from: '2025-01-01' },
+      { productId: 'rice', price: 1.6, from: '2025-03-01' },
+      { productId: 'rice', price: 1.2, from: '2025-04-01' },
+    ],
+  };
+  const riceListed = product('rice', { salePrices: [{ price: 2.5, from: '2000-01-01' }] });
+  const world = (): World => ({
+    ledger: ledgerWith([riceListed], [batch('r1', 'rice')], [{ batchId: 'r1', qty: 500 }]),
+    partners: [franchise, { ...customer, id: 'walk-in-co', code: 'W' }],
+  });
+
+  it('price the customer’s orders and sales on account (the latest in force), before the store’s list', () => {
+    const order = run('sales-order.submit', { partnerId: franchise.id, lines: [{ productId: 'rice', qty: 10 }] }, world());
+    expect(order.writes?.documents?.[0]?.lines[0]).toMatchObject({ unitPrice: 1.6 });
+    const onAccount = run('sale.post', { kind: 'sale', partnerId: franchise.id, lines: [{ productId: 'rice', qty: 10 }] }, world());
+    expect(onAccount.post?.document.lines[0]).toMatchObject({ unitPrice: 1.6 });
+  });
+
+  it('leave walk-in sales and other customers on the store’s list', () => {
+    const walkIn = run('sale.post', { kind: 'sale', paymentMethod: 'cash', lines: [{ productId: 'rice', qty: 1 }] }, world());
+    expect(walkIn.post?.document.lines[0]).toMatchObject({ unitPrice: 2.5 });
+    const other = run('sales-order.submit', { partnerId: 'walk-in-co', lines: [{ productId: 'rice', qty: 1 }] }, world());
+    expect(other.writes?.documents?.[0]?.lines[0]).toMatchObject({ unitPrice: 2.5 });
+  });
+
+  it('are checked when HQ saves the customer, and kept by a sheet import that has no price column', () => {
+    const save = (prices: PartnerDoc['prices']) =>
+      run('partner.save', { partner: { kind: 'customer', code: 'F2', name: '加盟二店', active: true, prices } }, { partners: [] });
+    expect(() => save([{ productId: 'rice', price: 0, from: '2025-03-01' }])).toThrow(
+      new ValidationError('prices[0].price', 'more than ¥0'),
+    );
+    expect(() =>
+      save([
+        { productId: 'rice', price: 1, from: '2025-03-01' },
+        { productId: 'rice', price: 2, from: '2025-03-01' },
+      ]),
+    ).toThrow(new ValidationError('prices[1].from', 'the product has another price from the same day'));
+    const imported = run(
+      'partner.import',
+      { partners: [{ id: franchise.id, kind: 'customer', code: 'F1', name: '加盟一店', active: true }] },
+      world(),
+    );
+    expect(imported.writes?.partners?.[0]?.prices).toEqual(franchise.prices);
+  });
+});
