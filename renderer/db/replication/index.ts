@@ -125,15 +125,19 @@ export function startSync(options: StartSyncOptions): LarderSync {
   // while the stream holds. A 429 is an answer (the endpoint asks this terminal to slow down, and
   // the request waits and retries): it never makes the indicator say offline.
   let shownOffline = false;
+  // An answer to a request, or bytes on the live stream (its keep-alive comes every ≤ 25 s), say
+  // the endpoint is there: a failure shown while the stream holds does not outlive the next one,
+  // even when no request follows it (an idle terminal whose failed request was cancelled).
+  const reachable = () => {
+    if (!shownOffline || !streamConnected) return;
+    shownOffline = false;
+    onStatus({ connectivity: 'online', error: null });
+  };
   const transport = new SyncTransport(
     options.endpointUrl,
     options.token,
     {
-      onReachable: () => {
-        if (!shownOffline || !streamConnected) return;
-        shownOffline = false;
-        onStatus({ connectivity: 'online', error: null });
-      },
+      onReachable: () => reachable(),
       onUnreachable: (reason) => {
         if (reason.startsWith('HTTP 429')) return;
         shownOffline = true;
@@ -350,6 +354,8 @@ export function startSync(options: StartSyncOptions): LarderSync {
             gates[payload.collection]?.change({ documents: storable, checkpoint });
           },
           streamAbort.signal,
+          undefined,
+          reachable,
         );
       } catch (error) {
         if (!stopped && error instanceof SyncHttpError && error.status === 401)

@@ -51,6 +51,8 @@ export async function readSse(
   onMessage: (message: SseMessage) => void,
   signal: AbortSignal,
   silenceMs = 60_000,
+  /** Called on every chunk, keep-alive comments included: the endpoint is there and answering. */
+  onAlive: () => void = () => undefined,
 ): Promise<void> {
   if (!response.body) throw new Error('stream response has no body');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -66,6 +68,7 @@ export async function readSse(
       if (done) return;
       clearTimeout(watchdog);
       watchdog = setTimeout(() => ((silent = true), cancel()), silenceMs);
+      onAlive();
       for (const message of parser.push(value)) onMessage(message);
     }
   } finally {

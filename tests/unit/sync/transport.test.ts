@@ -93,6 +93,29 @@ describe('half-open connections', () => {
     expect(reasons).toEqual(['no answer within 0.05 s']);
   });
 
+  it('says the endpoint is alive on every chunk of the stream, keep-alive comments included', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const text = new TextEncoder();
+        controller.enqueue(text.encode(': keep-alive\n\n'));
+        controller.enqueue(text.encode('event: change\ndata: {}\n\n'));
+        controller.enqueue(text.encode(': keep-alive\n\n'));
+        controller.close();
+      },
+    });
+    let alive = 0;
+    const events: string[] = [];
+    await readSse(
+      new Response(body),
+      (message) => events.push(message.event),
+      new AbortController().signal,
+      1_000,
+      () => alive++,
+    );
+    expect(alive).toBe(3);
+    expect(events).toEqual(['change']);
+  });
+
   it('gives up on a live stream that stays silent past the keep-alive interval', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
