@@ -21,7 +21,7 @@ export function AgreedPricesField() {
                 <Form.Item
                   name={[field.name, 'productId']}
                   rules={[{ required: true, message: t('masterData.editor.required') }]}
-                  style={{ marginBottom: 0, width: 260 }}
+                  style={{ marginBottom: 0, width: 240 }}
                 >
                   <ProductSelect
                     products={products}
@@ -37,14 +37,14 @@ export function AgreedPricesField() {
                   rules={[{ required: true, message: t('masterData.editor.required') }]}
                   style={{ marginBottom: 0 }}
                 >
-                  <InputNumber min={0.01} precision={2} prefix="¥" style={{ width: 120 }} data-testid={`partner-price-${field.name}`} />
+                  <InputNumber min={0.01} precision={2} prefix="¥" style={{ width: 104 }} data-testid={`partner-price-${field.name}`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'from']}
                   rules={[{ required: true, message: t('masterData.editor.required') }]}
                   style={{ marginBottom: 0 }}
                 >
-                  <Input type="date" style={{ width: 150 }} aria-label={t('masterData.partners.priceFrom')} />
+                  <Input type="date" style={{ width: 136 }} aria-label={t('masterData.partners.priceFrom')} />
                 </Form.Item>
                 <Button
                   type="text"
