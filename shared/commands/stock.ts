@@ -58,7 +58,7 @@ export const salePost = defineCommand({
       ? approvalRuleReads()
       : // A sale on account reads the customer's account at this site, for its credit limit.
         input.partnerId
-        ? { ...approvalRuleReads(), partners: true, documentTypes: ['sale', 'return', 'payment'] as const }
+        ? { ...approvalRuleReads(), partners: true, documentTypes: ['sale', 'return', 'payment', 'reversal'] as const }
         : {},
   run(input, context) {
     const { stamp, ledger } = context;

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  customerBalance,
   InvalidStateError,
   lineAmounts,
   postDocument,
@@ -205,6 +206,29 @@ describe('a customer order', () => {
     expect(salesOrderProgress(held.order, s.documents).state).toBe('awaiting-approval');
     expect(() => s.deliver(held.order.id, [{ productId: 'rice', qty: 1 }])).toThrow(InvalidStateError);
     expect(s.order([{ productId: 'rice', qty: 300, unitPrice: 2 }], asClerk(rules)).outcome.result.heldFor).toBeNull();
+  });
+
+  it('counts neither a reversed delivery toward the credit limit nor as delivered', () => {
+    const s = shop();
+    const { order } = s.order([{ productId: 'rice', qty: 300, unitPrice: 2 }]);
+    const sale = s.deliver(order.id, [{ productId: 'rice', qty: 300 }]).document;
+    expect(customerBalance(s.documents, customer.id, order.siteId)).toBe(600);
+    s.post({
+      id: 'rev-1',
+      type: 'reversal',
+      siteId: order.siteId,
+      number: 'HC-1',
+      status: 'draft',
+      businessDate: '2025-03-01',
+      at: '2025-03-01T09:00:00.000Z',
+      terminalId: 'term-1',
+      reversesDocId: sale.id,
+      lines: [],
+      updatedAt: '2025-03-01T09:00:00.000Z',
+    });
+    expect(customerBalance(s.documents, customer.id, order.siteId)).toBe(0);
+    expect(s.account('1122')).toBeCloseTo(0, 6);
+    expect(salesOrderProgress(order, s.documents)).toMatchObject({ state: 'open', remainingValue: 600 });
   });
 
   it('refuses a non-customer, an unknown product and an order of nothing', () => {
