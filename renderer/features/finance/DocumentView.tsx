@@ -182,6 +182,18 @@ export function DocumentView({ docId }: { docId: string }) {
                 align: 'right',
                 render: (_, line) => (line.unitPrice === undefined ? '' : formatMoney(line.unitPrice)),
               },
+              // The VAT rate a sale's price includes (its 税额 is in the entries below, account 2221).
+              ...(document.lines.some((line) => line.taxRate !== undefined)
+                ? [
+                    {
+                      title: t('finance.doc.taxRate'),
+                      key: 'tax',
+                      align: 'right' as const,
+                      render: (_: unknown, line: (typeof document.lines)[number]) =>
+                        line.taxRate === undefined ? '' : `${Math.round(line.taxRate * 10000) / 100}%`,
+                    },
+                  ]
+                : []),
               { title: t('finance.doc.lot'), key: 'lot', render: (_, line) => line.lotCode ?? lotOf(line.batchId) },
               { title: t('finance.doc.expiry'), key: 'expiry', render: (_, line) => line.expiryDate ?? '' },
             ]}
