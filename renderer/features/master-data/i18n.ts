@@ -177,7 +177,8 @@ export default defineMessages(
       creditLimit: 'Credit limit',
       creditLimitHint: 'Customers: a sale on account past it waits for the approval rule’s role. Empty: no limit.',
       prices: 'Agreed prices',
-      pricesHint: 'Tax-inclusive, per base unit, from a date on. This customer’s orders and sales on account take them before the store’s price list.',
+      pricesHint:
+        'Tax-inclusive, per base unit, from a date on. This customer’s orders and sales on account take them before the store’s price list.',
       noPrices: 'None: the store’s price list applies.',
       priceProduct: 'Product',
       priceFrom: 'From',
