@@ -79,7 +79,9 @@ test('npm start serves the app in browser mode and Settings switches between the
     await page.screenshot({ path: 'test-results/screenshots/launcher-demo-switch.png' });
   } finally {
     if (launcher.pid && launcher.exitCode === null) {
-      const exited = new Promise((resolve) => launcher.once('exit', resolve));
+      // 'close', not 'exit': a process can exit before its last lines are read from the pipe
+      // (seen in CI: the output ended without 'larder: stopping…').
+      const exited = new Promise((resolve) => launcher.once('close', resolve));
       process.kill(-launcher.pid, 'SIGINT'); // Ctrl-C stops everything
       await exited;
     }
