@@ -52,7 +52,11 @@ export const salesOrderSubmit = defineCommand({
     const lines = [...merged.values()].map((line) => ({
       productId: line.productId,
       qty: line.qty,
-      unitPrice: line.unitPrice ?? requireCustomerPrice(ledger.product(line.productId)!, customer, stamp.siteId, stamp.businessDate),
+      // A line is never ordered at ¥0 by default: no typed price takes the customer's or the list's, else NoSalePriceError.
+      unitPrice:
+        line.unitPrice !== undefined && line.unitPrice > 0
+          ? line.unitPrice
+          : requireCustomerPrice(ledger.product(line.productId)!, customer, stamp.siteId, stamp.businessDate),
     }));
     const note = input.note?.trim();
     const order: SalesOrderDoc = {

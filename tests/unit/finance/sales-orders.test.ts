@@ -9,6 +9,7 @@ import {
   customerBalance,
   InvalidStateError,
   lineAmounts,
+  NoSalePriceError,
   postDocument,
   salesOrderProgress,
   ValidationError,
@@ -238,6 +239,8 @@ describe('a customer order', () => {
     );
     expect(() => s.order([{ productId: 'caviar', qty: 1, unitPrice: 1 }])).toThrow(/caviar/);
     expect(() => s.order([{ productId: 'rice', qty: 0 }])).toThrow(new ValidationError('lines', 'the order has no quantity'));
+    // No price typed (or ¥0) and none listed: refused by name, never ordered at ¥0.
+    expect(() => s.order([{ productId: 'rice', qty: 1, unitPrice: 0 }])).toThrow(NoSalePriceError);
   });
 });
 
